@@ -1,0 +1,279 @@
+"""Use, mention, commerce or another sense: the decision on one occurrence, with its reason.
+
+A watched word is only market-speak when it is *used* for residents, their help, the public
+service or its staff. This module looks at the words around an occurrence and returns a
+`Verdict` whose ``why`` a writer can read (``--explain``), so a skipped word is never a
+mystery. The cue words live in ``dutch/data/cues/*.txt``; each term names a context
+profile in its pack (person, staff, service, organisation, procurement, case).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+from taalwacht.finding import Decision
+
+PROFILES = ("person", "staff", "service", "organisation", "procurement", "case", "always")
+OPEN_QUOTES = "'\"‘’“”„«‹‚`"
+CLOSE_QUOTES = "'\"’”“»›‘`"
+MAX_QUOTED_WORDS = 3  # 'hoezo klant?' is about the word; a quoted sentence uses it
+SENTENCE_REACH = 400  # characters looked at on either side, so huge lines stay linear
+ENGLISH = frozenset(
+    "the of and to in is are was for with about on that this be by as at from or an it "
+    "our your their has have not no more most main any".split()
+)
+COMPANY_SUFFIXES = re.compile(r"\s*(?:B\.?V\.?|N\.?V\.?|Holding|Inc\.?|Ltd\.?|GmbH|Group)\b")
+URL_OR_EMAIL = re.compile(
+    r"(?:https?://|ftp://|www\.)[^\s<>\"')\]]+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+", re.IGNORECASE
+)
+
+
+@dataclass(frozen=True)
+class Verdict:
+    decision: Decision
+    why: str
+
+
+class CueList:
+    """A list of cue words and phrases, matched on whole words in lower-case text."""
+
+    def __init__(self, name: str, entries: list[str]) -> None:
+        self.name = name
+        alternatives = []
+        for e in sorted(entries, key=len, reverse=True):
+            if e.endswith("*"):
+                alternatives.append(re.escape(e[:-1]) + r"\w*")
+            else:
+                alternatives.append(re.escape(e))
+        self.pattern = re.compile(r"(?<!\w)(?:" + "|".join(alternatives) + r")(?!\w)")
+
+    def count(self, lower: str, start: int, end: int, skip: tuple[int, int] = (0, 0)) -> int:
+        """Cue matches in ``lower[start:end]``, ignoring any that overlap ``skip``."""
+        n = 0
+        for m in self.pattern.finditer(lower, start, end):
+            if m.end() <= skip[0] or m.start() >= skip[1]:
+                n += 1
+        return n
+
+    def first(self, lower: str, start: int, end: int, skip: tuple[int, int] = (0, 0)) -> str:
+        for m in self.pattern.finditer(lower, start, end):
+            if m.end() <= skip[0] or m.start() >= skip[1]:
+                return m.group()
+        return ""
+
+
+@cache
+def cues(name: str) -> CueList:
+    """The cue list ``dutch/data/cues/<name>.txt``."""
+    raw = (resources.files("taalwacht.dutch") / "data" / "cues" / f"{name}.txt").read_text("utf-8")
+    entries = [line.strip() for line in raw.splitlines() if line.strip() and not line.startswith("#")]
+    return CueList(name, entries)
+
+
+def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    """The sentence (or line, for headings and list items) around ``text[start:end]``."""
+    lo = max(0, start - SENTENCE_REACH)
+    s = start
+    while s > lo:
+        c = text[s - 1]
+        if c == "\n" or (c in " \t" and s > 1 and text[s - 2] in ".!?"):
+            break
+        s -= 1
+    hi = min(len(text), end + SENTENCE_REACH)
+    e = end
+    while e < hi:
+        c = text[e]
+        if c == "\n" or (c in ".!?" and (e + 1 >= len(text) or text[e + 1] in " \t\r\n")):
+            e += 1 if c != "\n" else 0
+            break
+        e += 1
+    return s, e
+
+
+@dataclass
+class Window:
+    """The text around one occurrence: its sentence and the sentences next to it."""
+
+    lower: str
+    start: int
+    end: int
+    sent: tuple[int, int]
+    near: tuple[int, int]
+
+    @classmethod
+    def around(cls, text: str, lower: str, start: int, end: int) -> Window:
+        sent = sentence_bounds(text, start, end)
+        before = sentence_bounds(text, max(0, sent[0] - 2), max(0, sent[0] - 2))[0] if sent[0] > 1 else sent[0]
+        after = sentence_bounds(text, min(len(text), sent[1] + 1), min(len(text), sent[1] + 1))[1]
+        return cls(lower, start, end, sent, (min(before, sent[0]), max(after, sent[1])))
+
+    def count(self, name: str, *, near: bool = False) -> int:
+        lo, hi = self.near if near else self.sent
+        return cues(name).count(self.lower, lo, hi, (self.start, self.end))
+
+    def first(self, name: str, *, near: bool = False) -> str:
+        lo, hi = self.near if near else self.sent
+        return cues(name).first(self.lower, lo, hi, (self.start, self.end))
+
+    def words_before(self, n: int) -> list[str]:
+        return re.findall(r"[\w'-]+", self.lower[max(self.sent[0], self.start - 60) : self.start])[-n:]
+
+    def words_after(self, n: int) -> list[str]:
+        return re.findall(r"[\w'-]+", self.lower[self.end : min(self.sent[1], self.end + 60)])[:n]
+
+
+def in_url_or_code(text: str, start: int, end: int, markup: str) -> Verdict | None:
+    """URLs, e-mail addresses and code are never findings."""
+    lo = max(0, start - 200)
+    line_start = text.rfind("\n", lo, start) + 1
+    line_end = text.find("\n", end)
+    line_end = len(text) if line_end < 0 else line_end
+    for m in URL_OR_EMAIL.finditer(text, line_start, min(line_end, end + 200)):
+        if m.start() < end and start < m.end():
+            return Verdict(Decision.OTHER, "in een webadres of e-mailadres")
+    if text.count("`", line_start, start) % 2 == 1 and "`" in text[end:line_end]:
+        return Verdict(Decision.MENTION, "in code-opmaak (`...`)")
+    if markup in ("markdown", "html"):
+        before = text[max(0, start - 2000) : start].lower()
+        if markup == "html" and before.rfind("<code") > before.rfind("</code"):
+            return Verdict(Decision.MENTION, "in code-opmaak (<code>)")
+        if before.rfind("<pre") > before.rfind("</pre"):
+            return Verdict(Decision.MENTION, "in code-opmaak (<pre>)")
+        if markup == "markdown" and _in_fenced_block(text, start):
+            return Verdict(Decision.MENTION, "in een codeblok")
+    return None
+
+
+def _in_fenced_block(text: str, start: int) -> bool:
+    fences = 0
+    for m in re.finditer(r"^(?:```|~~~)", text[: start], re.MULTILINE):
+        fences += 1 if m else 0
+    return fences % 2 == 1
+
+
+def quoted_or_marked(text: str, start: int, end: int, markup: str) -> Verdict | None:
+    """A word in quotation marks or italics is shown, not used: 'klant', *klant*, <em>klant</em>."""
+    for s, e in ((start, end), *_short_phrase_spans(text, start, end)):
+        if s > 0 and e < len(text) and text[s - 1] in OPEN_QUOTES:
+            close = e
+            while close < len(text) and text[close] in "?!.,":
+                close += 1
+            if close < len(text) and text[close] in CLOSE_QUOTES and (s < 2 or not text[s - 2].isalnum()):
+                return Verdict(Decision.MENTION, "tussen aanhalingstekens: het woord zelf wordt besproken")
+    if markup in ("markdown", "text"):
+        for mark in ("*", "_"):
+            if text[start - 1 : start] == mark and text[end : end + 1] == mark and text[start - 2 : start] != mark * 2:
+                return Verdict(Decision.MENTION, "cursief: het woord zelf wordt besproken")
+    if markup in ("html", "markdown"):
+        before = text[max(0, start - 12) : start].lower()
+        after = text[end : end + 12].lower()
+        for tag in ("em", "i", "q", "cite"):
+            if before.endswith(f"<{tag}>") and after.startswith(f"</{tag}>"):
+                return Verdict(Decision.MENTION, f"in <{tag}>: het woord zelf wordt besproken")
+    return None
+
+
+def _short_phrase_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Spans of up to MAX_QUOTED_WORDS words that contain the occurrence, for 'hoezo klant?'."""
+    spans = []
+    s = start
+    for _ in range(MAX_QUOTED_WORDS - 1):
+        m = re.search(r"[\w-]+\s+$", text[max(0, s - 40) : s])
+        if not m:
+            break
+        s = max(0, s - 40) + m.start()
+        spans.append((s, end))
+    e = end
+    for _ in range(MAX_QUOTED_WORDS - 1):
+        m = re.match(r"\s+[\w-]+", text[e : e + 40])
+        if not m:
+            break
+        e += m.end()
+        spans.append((start, e))
+    return spans
+
+
+def metalinguistic(w: Window, text: str) -> Verdict | None:
+    """Frames that talk about the word: 'het woord klant', 'klanten noemen', 'als klant benaderen'."""
+    before = " ".join(w.words_before(4))
+    m = cues("mention").pattern.search(before[-40:] + " ")
+    if m and before.endswith(m.group()):
+        return Verdict(Decision.MENTION, f"'{m.group()} …': het woord zelf wordt besproken")
+    after = w.words_after(3)
+    if after and after[0] in ("noemen", "noemt", "noemde", "genoemd", "heten", "heet"):
+        return Verdict(Decision.MENTION, f"'… {after[0]}': het gaat om de benaming")
+    if after[:2] in (["of", "burger"], ["of", "cliënt"], ["of", "inwoner"], ["en", "cliënten"], ["of", "cliënten"]):
+        return Verdict(Decision.MENTION, "twee benamingen worden vergeleken")
+    prev = w.words_before(1)
+    if prev == ["als"] and after and after[0] in ("benaderen", "benaderd", "zien", "gezien", "behandelen", "behandeld", "beschouwen", "beschouwd", "aanspreken", "aangesproken", "bestempelen", "bestempeld", "aanduiden", "aangeduid"):
+        return Verdict(Decision.MENTION, f"'als … {after[0]}': het gaat om de benaming")
+    return None
+
+
+def company_name(text: str, start: int, end: int) -> Verdict | None:
+    """'Klantenbinder B.V.': names of companies are not market-speak about residents."""
+    m = COMPANY_SUFFIXES.match(text, end)
+    if m and text[start].isupper():
+        return Verdict(Decision.OTHER, "naam van een bedrijf")
+    return None
+
+
+def english(w: Window) -> bool:
+    """A watched word in an English phrase: 'concern about', 'Gross Domestic Product'."""
+    around = w.words_before(3) + w.words_after(3)
+    return sum(x in ENGLISH for x in around) >= 2
+
+
+def judge_profile(profile: str, w: Window, *, left: str, right: str, curated: bool) -> Verdict:
+    """The decision for a word that is neither quoted, a name, nor in a fixed phrase."""
+    use = Verdict(Decision.USE, "")
+    if profile == "always":
+        return use
+    com_s, pub_s = w.count("commerce"), w.count("public")
+    com_n, pub_n = w.count("commerce", near=True), w.count("public", near=True)
+    if profile == "person":
+        if com_s > pub_s or (com_s == pub_s == 0 and com_n > pub_n):
+            return Verdict(Decision.COMMERCIAL, f"handel: '{w.first('commerce', near=True)}' in de buurt")
+        return use
+    if profile == "staff":
+        if com_s > 0 and pub_s == 0 and pub_n == 0:
+            return Verdict(Decision.COMMERCIAL, f"bedrijfsleven: '{w.first('commerce')}' in de zin")
+        return use
+    if profile == "service":
+        if english(w):
+            return Verdict(Decision.OTHER, "Engelse woordgroep")
+        if curated:
+            return use
+        if left:
+            return Verdict(Decision.COMMERCIAL, f"'{left}…': goederen of producten van bedrijven")
+        if pub_s + pub_n > com_s + com_n:
+            return use
+        return Verdict(Decision.COMMERCIAL, "geen overheidsdienst in de buurt: producten van bedrijven")
+    if profile == "organisation":
+        if english(w):
+            return Verdict(Decision.OTHER, "Engels woord 'concern'")
+        if left:
+            return Verdict(Decision.COMMERCIAL, f"'{left}…': een bedrijf")
+        if com_s > pub_s:
+            return Verdict(Decision.COMMERCIAL, f"bedrijfsleven: '{w.first('commerce')}' in de zin")
+        if right or curated or pub_s + pub_n > 0:
+            return use
+        return Verdict(Decision.COMMERCIAL, "geen overheid in de buurt: een bedrijf")
+    if profile == "procurement":
+        care = w.count("care") * 2 + w.count("care", near=True)
+        goods = w.count("goods") * 2 + w.count("goods", near=True)
+        if care > goods:
+            return use
+        if goods:
+            return Verdict(Decision.COMMERCIAL, f"inkoop van '{w.first('goods', near=True)}', geen zorg of hulp")
+        return Verdict(Decision.COMMERCIAL, "geen zorg of hulp in de buurt: gewone inkoop")
+    if profile == "case":
+        if english(w):
+            return Verdict(Decision.OTHER, "Engelse woordgroep")
+        if w.count("other_sense", near=True):
+            return Verdict(Decision.OTHER, f"andere betekenis: '{w.first('other_sense', near=True)}'")
+        return use
+    raise ValueError(f"unknown context profile {profile!r}")

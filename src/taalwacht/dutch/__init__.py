@@ -1,0 +1,1 @@
+"""Dutch language knowledge: tokens with offsets, compound splitting, the shipped lexicon."""

@@ -1,0 +1,136 @@
+"""Words around a position, with exact offsets into the original text.
+
+The engine finds candidates with one linear scan and asks this module for the word each
+candidate sits in. A word is a run of letters and digits, joined by single hyphens or
+apostrophes (Wmo-klanten, KCC's) and by a hyphen at a line break (klant-\\nmanager).
+Spans are half-open ``[start, end)`` indices into the text, never into a normalised copy.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass
+
+HYPHENS = "-\u2010\u2011"  # hyphen-minus, hyphen, non-breaking hyphen
+APOSTROPHES = "'\u2019"
+SOFT_HYPHEN = "\u00ad"
+MAX_TOKEN = 80  # a "word" longer than this is not Dutch text (base64, hashes): skip it
+
+
+def is_word_char(c: str) -> bool:
+    """Letters, digits, combining marks and the soft hyphen belong inside a word."""
+    return c.isalnum() or c == SOFT_HYPHEN or unicodedata.category(c).startswith("M")
+
+
+@dataclass(frozen=True)
+class Token:
+    """A word in the text: its span and its parts between hyphens, lower-cased."""
+
+    start: int
+    end: int
+    parts: tuple[tuple[int, int], ...]  # spans of the hyphen-separated parts
+
+    def part_texts(self, lower: str) -> list[str]:
+        return [lower[s:e].replace(SOFT_HYPHEN, "") for s, e in self.parts]
+
+    def joined(self, lower: str) -> str:
+        """The word without hyphens, line breaks or soft hyphens: klant-\\nmanager -> klantmanager."""
+        return "".join(self.part_texts(lower))
+
+
+def _line_break_hyphen_before(text: str, i: int) -> int | None:
+    """If ``text[:i]`` ends with letter + hyphen + line break, return the hyphen's index."""
+    j = i
+    if j > 0 and text[j - 1] == "\n":
+        j -= 1
+        if j > 0 and text[j - 1] == "\r":
+            j -= 1
+        while j > 0 and text[j - 1] in " \t":
+            j -= 1
+        if j > 1 and text[j - 1] in HYPHENS and is_word_char(text[j - 2]):
+            return j - 1
+    return None
+
+
+def _line_break_after_hyphen(text: str, i: int) -> int | None:
+    """If ``text[i]`` is a hyphen that ends a line and a lower-case word goes on, return where."""
+    n = len(text)
+    if i >= n or text[i] not in HYPHENS:
+        return None
+    j = i + 1
+    while j < n and text[j] in " \t":
+        j += 1
+    if j < n and text[j] == "\r":
+        j += 1
+    if j < n and text[j] == "\n":
+        j += 1
+        while j < n and text[j] in " \t":
+            j += 1
+        if j < n and text[j].islower():
+            return j
+    return None
+
+
+def word_at(text: str, start: int, end: int) -> Token | None:
+    """The word that contains ``text[start:end]``, or None when it is not part of a word."""
+    n = len(text)
+    s, e = start, end
+    cuts: list[tuple[int, int]] = []  # (end of part, start of next part)
+    while s > 0:
+        c = text[s - 1]
+        if is_word_char(c):
+            s -= 1
+        elif (c in HYPHENS or c in APOSTROPHES) and s > 1 and is_word_char(text[s - 2]):
+            cuts.append((s - 1, s))
+            s -= 1
+        elif (h := _line_break_hyphen_before(text, s)) is not None and text[s].islower():
+            cuts.append((h, s))
+            s = h
+        else:
+            break
+        if end - s > MAX_TOKEN:
+            return None
+    while e < n:
+        c = text[e]
+        if is_word_char(c):
+            e += 1
+        elif (c in HYPHENS or c in APOSTROPHES) and e + 1 < n and is_word_char(text[e + 1]):
+            cuts.append((e, e + 1))
+            e += 1
+        elif (nxt := _line_break_after_hyphen(text, e)) is not None:
+            cuts.append((e, nxt))
+            e = nxt
+        else:
+            break
+        if e - start > MAX_TOKEN:
+            return None
+    cuts.sort()
+    parts: list[tuple[int, int]] = []
+    pos = s
+    for cut_start, cut_end in cuts:
+        parts.append((pos, cut_start))
+        pos = cut_end
+    parts.append((pos, e))
+    return Token(s, e, tuple(p for p in parts if p[1] > p[0]))
+
+
+def next_word(text: str, i: int, *, max_gap: int = 1) -> Token | None:
+    """The word that starts after ``i`` past at most ``max_gap`` spaces, or None."""
+    j = i
+    while j < len(text) and text[j] == " " and j - i < max_gap:
+        j += 1
+    if j == i or j >= len(text) or not is_word_char(text[j]):
+        return None
+    return word_at(text, j, j + 1)
+
+
+def lower_same_length(text: str) -> str:
+    """``text.lower()``, keeping every character in place so offsets stay valid.
+
+    A few characters lower-case to two (İ becomes i + combining dot); those keep their
+    original form, so index ``i`` of the result always corresponds to index ``i`` of text.
+    """
+    low = text.lower()
+    if len(low) == len(text):
+        return low
+    return "".join(c.lower() if len(c.lower()) == 1 else c for c in text)

@@ -1,0 +1,401 @@
+"""The scan pipeline: candidates, confirmation by morphology, decision by context.
+
+1. candidates: one Aho-Corasick pass over the lower-cased text finds every watched form,
+   wherever it sits (also inside bijstandsklanten);
+2. confirm: the word around each candidate is split against the lexicon; only a real
+   compound member counts (productie is not product);
+3. context: use, mention, commerce or another sense, each with a readable reason.
+The expensive steps run only around candidates, which are rare, and word analyses are
+memoised, so the cost stays close to the single linear scan.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
+
+import ahocorasick
+
+from taalwacht import context
+from taalwacht.dutch.compounds import Member, find_members
+from taalwacht.dutch.lexicon import is_word
+from taalwacht.dutch.tokens import Token, lower_same_length, next_word, word_at
+from taalwacht.finding import Decision, Finding, Severity, Span
+from taalwacht.pack import Pack, Term
+from taalwacht.suggest import suggestions
+
+MARKER = re.compile(r"taalwacht[-:]\s*(disable-next-line|disable-line|disable|enable)\b")
+ELISION = re.compile(r"[-\u2010\u2011](?:\s*/\s*|\s+(?:en/of|en|of)\s+|,\s*)")
+PARTICLE_FOLLOWERS = frozenset(
+    "en of maar want omdat als dan zodat terwijl nadat voordat doordat waardoor zoals "
+    "bij van voor met via op door tegen uit per tot onder tegen binnen buiten na te".split()
+)
+SEPARABLE_REACH = 15  # words between "koopt" and its particle "in"
+
+
+@dataclass(frozen=True)
+class Watch:
+    """What a watched surface form stands for."""
+
+    term: Term
+    slot: str  # form slot of the term ("pl", "pp", ...), "" when it has none
+    kind: str = "form"  # form | linking | acronym | separated
+
+
+@dataclass(frozen=True)
+class Analysis:
+    """A confirmed watched word: the term, its form and where the member sits in the word."""
+
+    watch: Watch
+    joined: str  # the whole word, lower case, without hyphens or line breaks
+    member: Member  # the watched member inside ``joined``
+    compound_key: str = ""  # the word the member completes, for elided compounds
+
+    @property
+    def left(self) -> str:
+        return self.joined[: self.member.start]
+
+    @property
+    def right(self) -> str:
+        return self.joined[self.member.end :]
+
+
+@dataclass
+class Occurrence:
+    """An analysed word at a place in the text, before context decides."""
+
+    start: int
+    end: int
+    analysis: Analysis
+    related: tuple[Span, ...] = field(default=())
+
+
+class Engine:
+    """Checks texts against compiled term packs. Build once, scan many texts."""
+
+    def __init__(
+        self,
+        packs: Sequence[Pack],
+        *,
+        allow: Sequence[str] = (),
+        severity: Mapping[str, Severity] | None = None,
+    ) -> None:
+        self.packs = tuple(packs)
+        self.terms = tuple(t for p in self.packs for t in p.terms)
+        self.allow = tuple(a.lower() for a in allow)
+        self.severity = dict(severity or {})
+        self.watches: dict[str, list[Watch]] = {}
+        for term in self.terms:
+            for surface, slot in term.surfaces().items():
+                self._add(surface, Watch(term, slot))
+            for surface in term.linking:
+                self._add(surface.lower(), Watch(term, "", "linking"))
+            for surface in term.acronyms:
+                self._add(surface.lower(), Watch(term, "sg", "acronym"))
+            for slot, surface in term.separated.items():
+                self._add(surface.lower(), Watch(term, slot, "separated"))
+        self.automaton = ahocorasick.Automaton()
+        for surface, watches in self.watches.items():
+            self.automaton.add_word(surface, (surface, tuple(watches)))
+        if self.watches:
+            self.automaton.make_automaton()
+        self._memo: dict[str, Analysis | None] = {}
+
+    def _add(self, surface: str, watch: Watch) -> None:
+        self.watches.setdefault(surface, []).append(watch)
+
+    @property
+    def stems(self) -> list[str]:
+        """Every surface form the first pass looks for (used by the speed benchmark)."""
+        return sorted(self.watches)
+
+    # ----------------------------------------------------------------- scanning
+
+    def scan(self, text: str, *, markup: str = "text") -> list[Finding]:
+        """Every occurrence of a watched word in ``text``, reported or not, sorted by start."""
+        if not self.watches or not text:
+            return []
+        lower = lower_same_length(text)
+        suppressed = _suppressed_ranges(lower) if "taalwacht" in lower else []
+        findings: list[Finding] = []
+        done_until = -1
+        for occ in self._occurrences(text, lower):
+            if occ.start < done_until:
+                continue
+            done_until = occ.end
+            findings.append(self._decide(text, lower, occ, markup, suppressed))
+        return findings
+
+    def _occurrences(self, text: str, lower: str) -> Iterator[Occurrence]:
+        last_token: tuple[int, int] = (-1, -1)
+        for end_index, (surface, _watches) in self.automaton.iter(lower):
+            start = end_index - len(surface) + 1
+            if last_token[0] <= start < last_token[1]:
+                continue
+            token = word_at(text, start, end_index + 1)
+            if token is None:
+                continue
+            last_token = (token.start, token.end)
+            occ = self._occurrence(text, lower, token)
+            if occ is not None:
+                yield occ
+
+    def _occurrence(self, text: str, lower: str, token: Token) -> Occurrence | None:
+        parts = token.part_texts(lower)
+        joined = "".join(parts)
+        analysis = self._analyse(joined, parts)
+        if analysis is None:
+            return None
+        kind = analysis.watch.kind
+        start, end = token.start, token.end
+        if kind == "separated":
+            particle = _particle(text, lower, token, analysis.watch.term.particle or "")
+            if particle is None:
+                return None
+            return Occurrence(start, end, analysis, (particle,))
+        elided = self._elided(text, lower, token, joined)
+        if elided is not None:
+            return elided
+        if analysis.member.start == 0 and analysis.member.end == len(joined):
+            return self._open_compound(text, lower, token, analysis) or Occurrence(start, end, analysis)
+        return Occurrence(start, end, analysis)
+
+    def _analyse(self, joined: str, parts: list[str]) -> Analysis | None:
+        """The watched member of a word, or None; memoised per distinct word."""
+        key = joined if len(parts) == 1 else "-".join(parts)
+        if key in self._memo:
+            return self._memo[key]
+        result = self._analyse_word(joined)
+        if result is None and len(parts) > 1:
+            for part in parts:
+                result = self._analyse_word(part)
+                if result is not None:
+                    result = Analysis(result.watch, joined, _shift(result.member, joined, parts, part))
+                    break
+        if len(self._memo) < 200_000:
+            self._memo[key] = result
+        return result
+
+    def _analyse_word(self, word: str) -> Analysis | None:
+        exact = self.watches.get(word)
+        if exact:
+            watch = _best(exact, whole=True)
+            if watch is not None:
+                return Analysis(watch, word, Member(0, len(word), word, watch))
+        hits = []
+        for end_index, (surface, watches) in self.automaton.iter(word):
+            for watch in watches:
+                if watch.kind in ("acronym", "separated"):
+                    continue
+                hits.append((end_index - len(surface) + 1, end_index + 1, surface, watch))
+        if not hits:
+            return None
+        member = find_members(word, hits, allows=_allows)
+        if member is None:
+            return None
+        assert isinstance(member.key, Watch)
+        return Analysis(member.key, word, member)
+
+    def _open_compound(self, text: str, lower: str, token: Token, analysis: Analysis) -> Occurrence | None:
+        """'klant contact centrum', 'klant managers': one word written apart."""
+        joined, end, best = analysis.joined, token.end, None
+        for _ in range(2):
+            nxt = next_word(text, end)
+            if nxt is None:
+                break
+            joined += nxt.joined(lower)
+            candidate = self._analyse_word(joined)
+            if candidate is None or not (joined in self.watches or is_word(joined)):
+                break
+            end = nxt.end
+            best = Occurrence(token.start, end, candidate)
+        return best
+
+    def _elided(self, text: str, lower: str, token: Token, joined: str) -> Occurrence | None:
+        """'producten- en dienstencatalogus', 'klant-/inwonergericht': a member left out."""
+        m = ELISION.match(text, token.end)
+        if m is None:
+            return None
+        nxt = word_at(text, m.end(), m.end() + 1) if m.end() < len(text) and text[m.end()].isalnum() else None
+        if nxt is None:
+            return None
+        second = nxt.joined(lower)
+        own = self._analyse(second, nxt.part_texts(lower))
+        analysis = self._analyse_word(joined)
+        if analysis is None:
+            return None
+        for k in range(len(second) - 3, 2, -1):
+            if is_word(second[:k]):
+                completion = joined + second[k:]
+                completed = self._analyse_word(completion)
+                if completed is not None and completed.member.start == 0:
+                    analysis = Analysis(completed.watch, completion, completed.member, completion)
+                    break
+        end = token.end + 1 if own is not None else nxt.end
+        return Occurrence(token.start, end, analysis)
+
+    # ----------------------------------------------------------------- deciding
+
+    def _decide(
+        self, text: str, lower: str, occ: Occurrence, markup: str, suppressed: list[tuple[int, int]]
+    ) -> Finding:
+        term = occ.analysis.watch.term
+        verdict = self._verdict(text, lower, occ, markup, suppressed)
+        surface = text[occ.start : occ.end]
+        if verdict.decision is Decision.FIXED:
+            severity: Severity = "info"
+            message = f"'{surface}' is een vaste naam of term; alleen ter informatie"
+        else:
+            severity = self.severity.get(term.id, term.severity)
+            message = term.message.format(text=surface, lemma=term.lemma)
+        return Finding(
+            start=occ.start,
+            end=occ.end,
+            text=surface,
+            term=term.id,
+            severity=severity,
+            message=message,
+            reason=term.reason,
+            suggestions=suggestions(occ.analysis, surface),
+            decision=verdict.decision,
+            why=verdict.why,
+            related=occ.related,
+            pack=term.pack,
+        )
+
+    def _verdict(
+        self, text: str, lower: str, occ: Occurrence, markup: str, suppressed: list[tuple[int, int]]
+    ) -> context.Verdict:
+        start, end = occ.start, occ.end
+        term = occ.analysis.watch.term
+        if any(s <= start < e for s, e in suppressed):
+            return context.Verdict(Decision.SUPPRESSED, "uitgezet met een taalwacht-opmerking")
+        phrase = _phrase_over(lower, start, end, self.allow + tuple(a.lower() for a in term.allow))
+        if phrase:
+            return context.Verdict(Decision.ALLOWED, f"toegestaan: '{phrase}'")
+        phrase = _phrase_over(text, start, end, tuple(f for f in term.fixed if not f.islower()))
+        phrase = phrase or _phrase_over(lower, start, end, tuple(f for f in term.fixed if f.islower()))
+        if phrase:
+            return context.Verdict(Decision.FIXED, f"vaste naam of term: '{phrase}'")
+        phrase = _phrase_over(lower, start, end, tuple(o.lower() for o in term.other))
+        if phrase:
+            return context.Verdict(Decision.OTHER, f"andere betekenis: '{phrase}'")
+        verdict = (
+            context.in_url_or_code(text, start, end, markup)
+            or context.company_name(text, start, end)
+            or context.quoted_or_marked(text, start, end, markup)
+        )
+        if verdict is not None:
+            return verdict
+        window = context.Window.around(text, lower, start, end)
+        verdict = context.metalinguistic(window, text)
+        if verdict is not None:
+            return verdict
+        a = occ.analysis
+        curated = bool(a.compound_key) or any(a.joined.startswith(k) for k in term.compounds)
+        return context.judge_profile(term.context, window, left=a.left, right=a.right, curated=curated)
+
+
+def _best(watches: Sequence[Watch], *, whole: bool) -> Watch | None:
+    """The watch a whole word stands for: a full form beats a linking form."""
+    for kind in ("form", "acronym", "separated"):
+        for w in watches:
+            if w.kind == kind:
+                return w
+    return None
+
+
+def _allows(key: object, has_left: bool, has_right: bool) -> bool:
+    assert isinstance(key, Watch)
+    mode = key.term.compound
+    if key.kind == "linking" and not has_right:
+        return False
+    if mode == "none":
+        return not (has_left or has_right)
+    if mode == "head" and has_right:
+        return False
+    return not (mode == "modifier" and has_left)
+
+
+def _shift(member: Member, joined: str, parts: list[str], part: str) -> Member:
+    """Move a member found in one hyphen part to its place in the joined word."""
+    offset = 0
+    for p in parts:
+        if p == part:
+            break
+        offset += len(p)
+    return Member(member.start + offset, member.end + offset, member.form, member.key)
+
+
+def _particle(text: str, lower: str, token: Token, particle: str) -> Span | None:
+    """The particle of a separated verb: 'koopt de zorg ... in.' or 'in te kopen'.
+
+    'in' counts as the particle when it ends the clause or comes before a conjunction or a
+    preposition ('koopt zorg in bij aanbieders'); 'koopt zorg in Utrecht' has the
+    preposition 'in' and no particle.
+    """
+    before = lower[max(0, token.start - 12) : token.start]
+    m = re.search(rf"(?<!\w){re.escape(particle)}\s+te\s+$", before)
+    if m:
+        s = max(0, token.start - 12) + m.start()
+        return Span(s, s + len(particle))
+    pattern = re.compile(r"[\w'’-]+|[.!?;:()\n]")
+    words = 0
+    for m in pattern.finditer(lower, token.end, min(len(lower), token.end + 200)):
+        w = m.group()
+        if w in ".!?;:()\n":
+            return None
+        words += 1
+        if words > SEPARABLE_REACH:
+            return None
+        if w == particle:
+            after = pattern.search(lower, m.end(), min(len(lower), m.end() + 40))
+            nxt = after.group() if after else "."
+            if nxt in ".!?;:()\n" or nxt in PARTICLE_FOLLOWERS or lower[m.end() : m.end() + 1] == ",":
+                return Span(m.start(), m.end())
+            return None
+    return None
+
+
+def _phrase_over(lower: str, start: int, end: int, phrases: tuple[str, ...]) -> str:
+    """A phrase from ``phrases`` that occurs as whole words overlapping ``[start, end)``.
+
+    Names with capitals (Open Klant) are matched in the original text, case and all, so
+    "een open klant" is not the software; plain phrases are matched in lower case.
+    """
+    for phrase in phrases:
+        if not phrase:
+            continue
+        lo = max(0, start - len(phrase))
+        i = lower.find(phrase, lo, end + len(phrase))
+        while i != -1 and i < end:
+            j = i + len(phrase)
+            if j > start and (i == 0 or not lower[i - 1].isalnum()) and (j >= len(lower) or not lower[j].isalnum()):
+                return phrase
+            i = lower.find(phrase, i + 1, end + len(phrase))
+    return ""
+
+
+def _suppressed_ranges(lower: str) -> list[tuple[int, int]]:
+    """Ranges switched off by taalwacht-disable / -enable / -disable-line / -disable-next-line."""
+    ranges: list[tuple[int, int]] = []
+    open_at: int | None = None
+    for m in MARKER.finditer(lower):
+        kind = m.group(1)
+        line_start = lower.rfind("\n", 0, m.start()) + 1
+        line_end = lower.find("\n", m.end())
+        line_end = len(lower) if line_end < 0 else line_end
+        if kind == "disable-line":
+            ranges.append((line_start, line_end))
+        elif kind == "disable-next-line":
+            nxt_end = lower.find("\n", line_end + 1)
+            ranges.append((line_end, len(lower) if nxt_end < 0 else nxt_end))
+        elif kind == "disable" and open_at is None:
+            open_at = m.start()
+        elif kind == "enable" and open_at is not None:
+            ranges.append((open_at, m.end()))
+            open_at = None
+    if open_at is not None:
+        ranges.append((open_at, len(lower)))
+    return ranges

@@ -1,0 +1,68 @@
+"""The value a check produces: one occurrence of a watched word, reported or deliberately not.
+
+Offsets are half-open indices into the Python ``str`` that was checked: ``start`` is the
+first character of the word, ``end`` the first character after it. For a file that is the
+decoded text exactly as stored (a BOM removed, CRLF kept as two characters); positions in
+the file itself are reached only through the reader that produced the text.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import Enum
+from typing import Literal
+
+Severity = Literal["info", "warning", "error"]
+SEVERITIES: tuple[Severity, ...] = ("info", "warning", "error")
+
+
+class Decision(str, Enum):
+    """Why an occurrence is, or is not, reported. Stable ids: reports and stores use them."""
+
+    USE = "use"  # the word is used for residents, their help, the organisation: report it
+    FIXED = "fixed"  # a fixed name or legal term the writer cannot rename: report as info
+    MENTION = "mention"  # the word itself is discussed or quoted
+    COMMERCIAL = "commercial"  # a real market relation: shops, companies, buying goods
+    OTHER = "other"  # another word or sense that only looks alike
+    ALLOWED = "allowed"  # inside a phrase the organisation allows (config)
+    SUPPRESSED = "suppressed"  # switched off by an inline comment
+
+    @property
+    def reported(self) -> bool:
+        return self in (Decision.USE, Decision.FIXED)
+
+
+@dataclass(frozen=True)
+class Span:
+    """A half-open character range ``[start, end)`` in the checked text."""
+
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One occurrence of a watched word.
+
+    ``text`` is exactly ``checked_text[start:end]``: the whole word, or the whole compound
+    (``bijstandsklanten``), or an open or elided compound (``klant contact centrum``,
+    ``producten- en dienstencatalogus``). A separable verb is reported on the verb, with the
+    particle in ``related``.
+    """
+
+    start: int
+    end: int
+    text: str
+    term: str  # id of the pack term, e.g. "klant"
+    severity: Severity
+    message: str  # one line for the writer, e.g. "'klanten' is markttaal voor inwoners"
+    reason: str  # why, in one neutral sentence, from the pack
+    suggestions: tuple[str, ...]  # replacements for ``text`` in the right form, best first
+    decision: Decision = Decision.USE
+    why: str = ""  # the readable ground for the decision, shown by --explain
+    related: tuple[Span, ...] = field(default=())  # e.g. the particle "in" of "koopt ... in"
+    pack: str = ""  # id of the pack the term comes from
+
+    @property
+    def reported(self) -> bool:
+        return self.decision.reported

@@ -1,0 +1,369 @@
+"""Term packs: load a YAML file, validate every field, compile it into frozen values.
+
+A pack is the organisation's data, so a mistake in it is reported the way a compiler
+reports one: file, line and field, and what was expected. Validation happens once, at
+load time; the engine only reads the compiled values.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from taalwacht.context import PROFILES
+from taalwacht.errors import PackError
+from taalwacht.finding import SEVERITIES, Severity
+
+POS_SLOTS: dict[str, tuple[str, ...]] = {
+    "noun": ("sg", "pl", "dim", "dim_pl"),
+    "adjective": ("base", "e", "heid", "er"),
+    "verb": (
+        "inf", "noun", "sg1", "sg3", "past_sg", "past_pl", "pp", "pp_e", "part", "part_e",
+        "agent", "agent_pl",
+    ),
+}
+ALL_SLOTS = frozenset(s for slots in POS_SLOTS.values() for s in slots)
+COMPOUND_MODES = ("both", "head", "modifier", "none")
+DEFAULT_MESSAGE = "'{text}' is markttaal"
+
+
+@dataclass(frozen=True)
+class Alternative:
+    """A better word, with its own forms so a suggestion can take the original's form."""
+
+    text: str
+    forms: Mapping[str, str] = field(default_factory=dict)  # slot -> form, e.g. pl -> inwoners
+    gender: str | None = None  # "de" or "het"; None when it has no article (u, vriendelijk)
+    modifier: str | None = None  # form as first member of a compound: inwoner(gericht)
+    note: str = ""  # when it suits, e.g. "in a letter that addresses the reader"
+
+    @property
+    def plural(self) -> str | None:
+        return self.forms.get("pl")
+
+    def form(self, slot: str) -> str:
+        """The alternative in ``slot``, or its base text when it has no such form."""
+        return self.forms.get(slot) or self.text
+
+
+@dataclass(frozen=True)
+class Term:
+    """One watched word of a pack, with everything the engine and the fixer need."""
+
+    id: str
+    lemma: str
+    pos: str
+    reason: str
+    message: str
+    severity: Severity
+    alternatives: tuple[Alternative, ...]
+    forms: Mapping[str, str] = field(default_factory=dict)  # slot -> surface form
+    gender: str | None = None
+    extra: tuple[str, ...] = ()  # further surface forms with no slot of their own
+    spellings: Mapping[str, str] = field(default_factory=dict)  # old spelling -> form
+    linking: tuple[str, ...] = ()  # forms as first member: klanten(service)
+    acronyms: tuple[str, ...] = ()  # KCC: matched as whole words only
+    compound: str = "both"
+    context: str = "person"  # context profile, see taalwacht.context
+    particle: str | None = None  # separable verbs: "in" of inkopen
+    separated: Mapping[str, str] = field(default_factory=dict)  # slot -> verb without particle
+    compounds: Mapping[str, tuple[Alternative, ...]] = field(default_factory=dict)
+    fixed: tuple[str, ...] = ()  # names and legal terms the writer cannot rename: info
+    other: tuple[str, ...] = ()  # phrases with another sense: never reported
+    allow: tuple[str, ...] = ()  # phrases the organisation accepts: never reported
+    examples_flag: tuple[str, ...] = ()
+    examples_ok: tuple[str, ...] = ()
+    pack: str = ""
+
+    def surfaces(self) -> dict[str, str]:
+        """Every surface form (lower case) mapped to its slot; "" for forms without a slot."""
+        out: dict[str, str] = {}
+        for slot, form in self.forms.items():
+            out.setdefault(form.lower(), slot)
+        for old, new in self.spellings.items():
+            out.setdefault(old.lower(), out.get(new.lower(), ""))
+        for form in self.extra:
+            out.setdefault(form.lower(), "")
+        return out
+
+
+@dataclass(frozen=True)
+class Pack:
+    """A named set of terms, loaded from one YAML file."""
+
+    id: str
+    description: str
+    source: str
+    path: str
+    terms: tuple[Term, ...]
+
+    def term(self, term_id: str) -> Term | None:
+        return next((t for t in self.terms if t.id == term_id), None)
+
+
+class _LineDict(dict[str, Any]):
+    """A mapping that remembers the line of each key, for error messages."""
+
+    line: int = 0
+    key_lines: dict[str, int]
+
+
+class _LineLoader(yaml.SafeLoader):
+    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> _LineDict:  # type: ignore[override]
+        out = _LineDict()
+        out.line = node.start_mark.line + 1
+        out.key_lines = {}
+        for key_node, value_node in node.value:
+            key = self.construct_object(key_node, deep=True)  # type: ignore[no-untyped-call]
+            if not isinstance(key, str):
+                raise PackError(self.name, "keys must be text", line=key_node.start_mark.line + 1)
+            out[key] = self.construct_object(value_node, deep=True)  # type: ignore[no-untyped-call]
+            out.key_lines[key] = key_node.start_mark.line + 1
+        return out
+
+
+_LineLoader.add_constructor(
+    yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG,
+    _LineLoader.construct_mapping,  # type: ignore[arg-type]
+)
+
+
+class _Reader:
+    """Reads typed fields from a mapping and raises PackError with file, line and field."""
+
+    def __init__(self, path: str, data: _LineDict, where: str) -> None:
+        self.path, self.data, self.where = path, data, where
+
+    def fail(self, key: str, problem: str) -> PackError:
+        line = self.data.key_lines.get(key, self.data.line) if self.data.key_lines else None
+        return PackError(self.path, problem, line=line, field=f"{self.where}{key}")
+
+    def check_keys(self, allowed: set[str]) -> None:
+        for key in self.data:
+            if key not in allowed:
+                raise self.fail(key, f"unknown field (expected one of: {', '.join(sorted(allowed))})")
+
+    def text(self, key: str, default: str | None = None) -> str:
+        value = self.data.get(key, default)
+        if value is None:
+            raise self.fail(key, "is required")
+        if not isinstance(value, str | int | float) or isinstance(value, bool) or not str(value).strip():
+            raise self.fail(key, "must be a non-empty text")
+        return str(value).strip()
+
+    def optional_text(self, key: str) -> str | None:
+        return self.text(key) if key in self.data and self.data[key] is not None else None
+
+    def texts(self, key: str) -> tuple[str, ...]:
+        value = self.data.get(key) or []
+        if isinstance(value, str):
+            value = [value]
+        if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+            raise self.fail(key, "must be a list of texts")
+        return tuple(v.strip() for v in value)
+
+    def text_map(self, key: str, allowed: frozenset[str] | None = None) -> dict[str, str]:
+        value = self.data.get(key) or {}
+        if not isinstance(value, dict):
+            raise self.fail(key, "must be a mapping of names to texts")
+        out: dict[str, str] = {}
+        for k, v in value.items():
+            if allowed is not None and k not in allowed:
+                raise self.fail(key, f"unknown form '{k}' (expected one of: {', '.join(sorted(allowed))})")
+            if not isinstance(v, str) or not v.strip():
+                raise self.fail(key, f"form '{k}' must be a non-empty text")
+            out[k] = v.strip()
+        return out
+
+    def mapping(self, key: str) -> _LineDict:
+        value = self.data.get(key)
+        if not isinstance(value, _LineDict):
+            raise self.fail(key, "must be a mapping")
+        return value
+
+    def items(self, key: str) -> list[_LineDict]:
+        value = self.data.get(key) or []
+        if not isinstance(value, list) or not all(isinstance(v, _LineDict) for v in value):
+            raise self.fail(key, "must be a list of mappings")
+        return value
+
+    def choice(self, key: str, choices: tuple[str, ...], default: str | None = None) -> str:
+        value = self.data.get(key, default)
+        if value not in choices:
+            raise self.fail(key, f"must be one of: {', '.join(choices)} (got {value!r})")
+        return str(value)
+
+
+def _alternative(path: str, data: object, where: str, line: int) -> Alternative:
+    if isinstance(data, str):
+        return Alternative(text=data.strip())
+    if not isinstance(data, _LineDict):
+        raise PackError(path, "must be a text or a mapping", line=line, field=where.rstrip("."))
+    r = _Reader(path, data, where)
+    r.check_keys({"text", "gender", "forms", "modifier", "note", "plural"})
+    forms = r.text_map("forms", ALL_SLOTS)
+    if "plural" in data:
+        forms.setdefault("pl", r.text("plural"))
+    gender = r.choice("gender", ("de", "het", None), None) if "gender" in data else None  # type: ignore[arg-type]
+    return Alternative(
+        text=r.text("text"), forms=forms, gender=gender,
+        modifier=_modifier(r, data), note=r.optional_text("note") or "",
+    )
+
+
+def _modifier(r: _Reader, data: _LineDict) -> str | None:
+    """The first-member form; a trailing space is kept: "gemeentelijke " + staf."""
+    if data.get("modifier") is None:
+        return None
+    r.text("modifier")
+    return str(data["modifier"]).lstrip()
+
+
+TERM_KEYS = {
+    "id", "lemma", "pos", "gender", "forms", "extra", "spellings", "linking", "acronyms",
+    "compound", "particle", "separated", "reason", "message", "severity", "alternatives",
+    "compounds", "fixed", "other", "allow", "examples", "context",
+}
+
+
+def _term(path: str, data: _LineDict, index: int, pack_id: str, severity: str, message: str) -> Term:
+    r = _Reader(path, data, f"terms[{index}].")
+    r.check_keys(TERM_KEYS)
+    term_id = r.text("id")
+    r.where = f"terms[{term_id}]."
+    pos = r.choice("pos", tuple(POS_SLOTS))
+    forms = r.text_map("forms", frozenset(POS_SLOTS[pos]))
+    lemma = r.text("lemma")
+    if not forms:
+        forms = {POS_SLOTS[pos][0]: lemma}
+    alternatives = tuple(
+        _alternative(path, a, f"terms[{term_id}].alternatives[{i}].", data.key_lines.get("alternatives", data.line))
+        for i, a in enumerate(data.get("alternatives") or [])
+    )
+    if not alternatives:
+        raise r.fail("alternatives", "give at least one alternative")
+    compounds: dict[str, tuple[Alternative, ...]] = {}
+    raw_compounds = data.get("compounds") or {}
+    if not isinstance(raw_compounds, dict):
+        raise r.fail("compounds", "must map a compound to a list of alternatives")
+    for word, alts in raw_compounds.items():
+        if not isinstance(alts, list) or not alts:
+            raise r.fail("compounds", f"'{word}' needs a list of alternatives")
+        compounds[word.lower()] = tuple(
+            _alternative(path, a, f"terms[{term_id}].compounds.{word}.", data.key_lines.get("compounds", data.line))
+            for a in alts
+        )
+    examples = data.get("examples") or {}
+    if not isinstance(examples, dict) or set(examples) - {"flag", "ok"}:
+        raise r.fail("examples", "must be a mapping with 'flag' and/or 'ok' lists")
+    ex = _Reader(path, examples, f"terms[{term_id}].examples.") if isinstance(examples, _LineDict) else None
+    particle = r.optional_text("particle")
+    separated = r.text_map("separated", frozenset(POS_SLOTS["verb"]))
+    if separated and not particle:
+        raise r.fail("separated", "needs 'particle' (e.g. in) to recognise a separated verb")
+    return Term(
+        id=term_id,
+        lemma=lemma,
+        pos=pos,
+        reason=" ".join(r.text("reason").split()),
+        message=r.optional_text("message") or message,
+        severity=r.choice("severity", SEVERITIES, severity),  # type: ignore[arg-type]
+        alternatives=alternatives,
+        forms=forms,
+        gender=r.choice("gender", ("de", "het"), None) if "gender" in data else None,
+        extra=r.texts("extra"),
+        spellings=r.text_map("spellings"),
+        linking=r.texts("linking"),
+        acronyms=r.texts("acronyms"),
+        compound=r.choice("compound", COMPOUND_MODES, "both"),
+        context=r.choice("context", PROFILES, "person"),
+        particle=particle,
+        separated=separated,
+        compounds=compounds,
+        fixed=r.texts("fixed"),
+        other=r.texts("other"),
+        allow=r.texts("allow"),
+        examples_flag=ex.texts("flag") if ex else (),
+        examples_ok=ex.texts("ok") if ex else (),
+        pack=pack_id,
+    )
+
+
+def parse_pack(text: str, path: str) -> Pack:
+    """Validate and compile pack text; ``path`` is only used in error messages."""
+    try:
+        data = yaml.load(text, Loader=_LineLoader)  # noqa: S506 - SafeLoader subclass
+    except PackError:
+        raise
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+        raise PackError(path, f"not valid YAML: {problem}", line=mark.line + 1 if mark else None) from exc
+    if not isinstance(data, _LineDict):
+        raise PackError(path, "a pack is a mapping with 'pack' and 'terms'", line=1)
+    r = _Reader(path, data, "")
+    r.check_keys({"pack", "version", "description", "source", "severity", "message", "terms"})
+    pack_id = r.text("pack")
+    severity = r.choice("severity", SEVERITIES, "warning")
+    message = r.optional_text("message") or DEFAULT_MESSAGE
+    items = r.items("terms")
+    if not items:
+        raise r.fail("terms", "a pack needs at least one term")
+    terms = tuple(_term(path, t, i, pack_id, severity, message) for i, t in enumerate(items))
+    seen: set[str] = set()
+    for t, raw in zip(terms, items, strict=True):
+        if t.id in seen:
+            raise PackError(path, f"duplicate term id '{t.id}'", line=raw.line, field="terms.id")
+        seen.add(t.id)
+    return Pack(
+        id=pack_id,
+        description=r.optional_text("description") or "",
+        source=r.optional_text("source") or "",
+        path=path,
+        terms=terms,
+    )
+
+
+def load_pack(path: str | Path) -> Pack:
+    """Load an organisation's pack from a YAML file."""
+    p = Path(path)
+    try:
+        raw = p.read_bytes()
+    except OSError as exc:
+        raise PackError(str(path), f"cannot read the file ({exc.strerror or exc})") from exc
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise PackError(str(path), "not UTF-8 text; save the pack as UTF-8") from exc
+    return parse_pack(text, str(path))
+
+
+def bundled_pack_names() -> list[str]:
+    """Names of the packs that ship with taalwacht."""
+    folder = resources.files("taalwacht") / "packs"
+    return sorted(f.name[: -len(".yml")] for f in folder.iterdir() if f.name.endswith(".yml"))
+
+
+@cache
+def load_bundled(name: str) -> Pack:
+    """A bundled pack by name, e.g. ``markttaal``."""
+    if name not in bundled_pack_names():
+        raise PackError(name, f"no bundled pack with this name (bundled: {', '.join(bundled_pack_names())})")
+    resource = resources.files("taalwacht") / "packs" / f"{name}.yml"
+    return parse_pack(resource.read_text(encoding="utf-8"), f"{name}.yml")
+
+
+def resolve_pack(name_or_path: str, base: Path | None = None) -> Pack:
+    """A bundled pack by name, or a pack file (relative paths resolve against ``base``)."""
+    if name_or_path in bundled_pack_names():
+        return load_bundled(name_or_path)
+    path = Path(name_or_path)
+    if base is not None and not path.is_absolute():
+        path = base / path
+    return load_pack(path)
