@@ -22,8 +22,8 @@ CLOSE_QUOTES = "'\"’”“»›‘`"
 MAX_QUOTED_WORDS = 3  # 'hoezo klant?' is about the word; a quoted sentence uses it
 SENTENCE_REACH = 400  # characters looked at on either side, so huge lines stay linear
 ENGLISH = frozenset(
-    "the of and to in is are was for with about on that this be by as at from or an it "
-    "our your their has have not no more most main any".split()
+    "the and to for with about on that this by at from it are were our your their has have "
+    "not more most main any which what".split()
 )
 COMPANY_SUFFIXES = re.compile(r"\s*(?:B\.?V\.?|N\.?V\.?|Holding|Inc\.?|Ltd\.?|GmbH|Group)\b")
 URL_OR_EMAIL = re.compile(
@@ -93,9 +93,12 @@ def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     return s, e
 
 
+DOC_REACH = 1500  # the wider text consulted when the sentence and its neighbours are neutral
+
+
 @dataclass
 class Window:
-    """The text around one occurrence: its sentence and the sentences next to it."""
+    """The text around one occurrence: its sentence, the sentences next to it, the passage."""
 
     lower: str
     start: int
@@ -114,6 +117,23 @@ class Window:
         lo, hi = self.near if near else self.sent
         return cues(name).count(self.lower, lo, hi, (self.start, self.end))
 
+    def count_passage(self, name: str) -> int:
+        """Cues in the passage around the sentence (DOC_REACH characters either side)."""
+        lo, hi = max(0, self.start - DOC_REACH), min(len(self.lower), self.end + DOC_REACH)
+        return cues(name).count(self.lower, lo, hi, (self.start, self.end))
+
+    def leaning(self, a: str, b: str) -> int:
+        """Positive when cue list ``a`` outweighs ``b`` here: sentence first, then
+        neighbours, then the passage; 0 when all three are neutral."""
+        for diff in (
+            self.count(a) - self.count(b),
+            self.count(a, near=True) - self.count(b, near=True),
+            self.count_passage(a) - self.count_passage(b),
+        ):
+            if diff:
+                return diff
+        return 0
+
     def first(self, name: str, *, near: bool = False) -> str:
         lo, hi = self.near if near else self.sent
         return cues(name).first(self.lower, lo, hi, (self.start, self.end))
@@ -122,7 +142,9 @@ class Window:
         return re.findall(r"[\w'-]+", self.lower[max(self.sent[0], self.start - 60) : self.start])[-n:]
 
     def words_after(self, n: int) -> list[str]:
-        return re.findall(r"[\w'-]+", self.lower[self.end : min(self.sent[1], self.end + 60)])[:n]
+        """The next ``n`` words of the sentence, skipping a parenthesis: 'Klantdossier (DKD) is'."""
+        after = re.sub(r"^\s*\([^)]{0,30}\)", "", self.lower[self.end : min(self.sent[1], self.end + 60)])
+        return re.findall(r"[\w'-]+", after)[:n]
 
 
 def in_url_or_code(text: str, start: int, end: int, markup: str) -> Verdict | None:
@@ -202,7 +224,12 @@ def metalinguistic(w: Window, text: str) -> Verdict | None:
     m = cues("mention").pattern.search(before[-40:] + " ")
     if m and before.endswith(m.group()):
         return Verdict(Decision.MENTION, f"'{m.group()} …': het woord zelf wordt besproken")
+    name = re.search(r"(?:[Dd]e term|[Hh]et woord|[Hh]et begrip|[Dd]e naam)\s+(?:[A-Z][\w-]*\s+){1,2}$", text[max(w.sent[0], w.start - 60) : w.start])
+    if name:
+        return Verdict(Decision.MENTION, f"'{name.group().strip()} …': de naam zelf wordt besproken")
     after = w.words_after(3)
+    if " ".join(after[:3]) in ("is de term", "is een term", "is het woord", "is een woord", "is de benaming"):
+        return Verdict(Decision.MENTION, f"'… {' '.join(after[:3])}': het woord zelf wordt besproken")
     if after and after[0] in ("noemen", "noemt", "noemde", "genoemd", "heten", "heet"):
         return Verdict(Decision.MENTION, f"'… {after[0]}': het gaat om de benaming")
     if after[:2] in (["of", "burger"], ["of", "cliënt"], ["of", "inwoner"], ["en", "cliënten"], ["of", "cliënten"]):
@@ -221,6 +248,14 @@ def company_name(text: str, start: int, end: int) -> Verdict | None:
     return None
 
 
+POSSESSIVES = frozenset({"onze", "ons", "uw", "zijn", "haar", "hun", "jullie", "mijn", "je", "jouw"})
+
+
+def _cue_note(w: Window, name: str) -> str:
+    cue = w.first(name, near=True)
+    return f"'{cue}' in de buurt" if cue else "klanten van een bedrijf (bezittelijk voornaamwoord, geen overheid in de buurt)"
+
+
 def english(w: Window) -> bool:
     """A watched word in an English phrase: 'concern about', 'Gross Domestic Product'."""
     around = w.words_before(3) + w.words_after(3)
@@ -235,8 +270,10 @@ def judge_profile(profile: str, w: Window, *, left: str, right: str, curated: bo
     com_s, pub_s = w.count("commerce"), w.count("public")
     com_n, pub_n = w.count("commerce", near=True), w.count("public", near=True)
     if profile == "person":
-        if com_s > pub_s or (com_s == pub_s == 0 and com_n > pub_n):
-            return Verdict(Decision.COMMERCIAL, f"handel: '{w.first('commerce', near=True)}' in de buurt")
+        lean = w.leaning("commerce", "public")
+        owner = w.words_before(1)
+        if lean > 0 or (lean == 0 and owner and owner[0] in POSSESSIVES and not w.count_passage("public")):
+            return Verdict(Decision.COMMERCIAL, f"handel: {_cue_note(w, 'commerce')}")
         return use
     if profile == "staff":
         if com_s > 0 and pub_s == 0 and pub_n == 0:
@@ -249,7 +286,7 @@ def judge_profile(profile: str, w: Window, *, left: str, right: str, curated: bo
             return use
         if left:
             return Verdict(Decision.COMMERCIAL, f"'{left}…': goederen of producten van bedrijven")
-        if pub_s + pub_n > com_s + com_n:
+        if w.leaning("public", "commerce") > 0:
             return use
         return Verdict(Decision.COMMERCIAL, "geen overheidsdienst in de buurt: producten van bedrijven")
     if profile == "organisation":
@@ -263,11 +300,9 @@ def judge_profile(profile: str, w: Window, *, left: str, right: str, curated: bo
             return use
         return Verdict(Decision.COMMERCIAL, "geen overheid in de buurt: een bedrijf")
     if profile == "procurement":
-        care = w.count("care") * 2 + w.count("care", near=True)
-        goods = w.count("goods") * 2 + w.count("goods", near=True)
-        if care > goods:
+        if w.leaning("care", "goods") > 0:
             return use
-        if goods:
+        if w.count("goods", near=True):
             return Verdict(Decision.COMMERCIAL, f"inkoop van '{w.first('goods', near=True)}', geen zorg of hulp")
         return Verdict(Decision.COMMERCIAL, "geen zorg of hulp in de buurt: gewone inkoop")
     if profile == "case":

@@ -274,13 +274,12 @@ class Engine:
         phrase = _phrase_over(lower, start, end, self.allow + tuple(a.lower() for a in term.allow))
         if phrase:
             return context.Verdict(Decision.ALLOWED, f"toegestaan: '{phrase}'")
-        phrase = _phrase_over(text, start, end, tuple(f for f in term.fixed if not f.islower()))
-        phrase = phrase or _phrase_over(lower, start, end, tuple(f for f in term.fixed if f.islower()))
-        if phrase:
-            return context.Verdict(Decision.FIXED, f"vaste naam of term: '{phrase}'")
         phrase = _phrase_over(lower, start, end, tuple(o.lower() for o in term.other))
         if phrase:
             return context.Verdict(Decision.OTHER, f"andere betekenis: '{phrase}'")
+        phrase = _phrase_over(text, start, end, term.names)
+        if phrase:
+            return context.Verdict(Decision.OTHER, f"naam van software of een bedrijf: '{phrase}'")
         verdict = (
             context.in_url_or_code(text, start, end, markup)
             or context.company_name(text, start, end)
@@ -292,6 +291,10 @@ class Engine:
         verdict = context.metalinguistic(window, text)
         if verdict is not None:
             return verdict
+        phrase = _phrase_over(text, start, end, tuple(f for f in term.fixed if not f.islower()))
+        phrase = phrase or _phrase_over(lower, start, end, tuple(f for f in term.fixed if f.islower()))
+        if phrase:
+            return context.Verdict(Decision.FIXED, f"vaste naam of term: '{phrase}'")
         a = occ.analysis
         curated = bool(a.compound_key) or any(a.joined.startswith(k) for k in term.compounds)
         return context.judge_profile(term.context, window, left=a.left, right=a.right, curated=curated)

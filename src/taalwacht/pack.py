@@ -76,6 +76,7 @@ class Term:
     compounds: Mapping[str, tuple[Alternative, ...]] = field(default_factory=dict)
     fixed: tuple[str, ...] = ()  # names and legal terms the writer cannot rename: info
     other: tuple[str, ...] = ()  # phrases with another sense: never reported
+    names: tuple[str, ...] = ()  # names of software and companies: never reported
     allow: tuple[str, ...] = ()  # phrases the organisation accepts: never reported
     examples_flag: tuple[str, ...] = ()
     examples_ok: tuple[str, ...] = ()
@@ -228,7 +229,7 @@ def _modifier(r: _Reader, data: _LineDict) -> str | None:
 TERM_KEYS = {
     "id", "lemma", "pos", "gender", "forms", "extra", "spellings", "linking", "acronyms",
     "compound", "particle", "separated", "reason", "message", "severity", "alternatives",
-    "compounds", "fixed", "other", "allow", "examples", "context",
+    "compounds", "fixed", "other", "names", "allow", "examples", "context",
 }
 
 
@@ -288,6 +289,7 @@ def _term(path: str, data: _LineDict, index: int, pack_id: str, severity: str, m
         compounds=compounds,
         fixed=r.texts("fixed"),
         other=r.texts("other"),
+        names=r.texts("names"),
         allow=r.texts("allow"),
         examples_flag=ex.texts("flag") if ex else (),
         examples_ok=ex.texts("ok") if ex else (),

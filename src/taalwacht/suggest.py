@@ -46,6 +46,8 @@ def suggestions(analysis: Analysis, surface: str) -> tuple[str, ...]:
             continue  # only a noun can head a compound: Wmo-inwoners, not Wmo-u
         else:
             core = _form(alt.forms, alt.text, slot)
+        if core.endswith("s") and analysis.right.startswith("s"):
+            core = core[:-1]  # tevredenheids + sonderzoek: the link is already there
         if trailing_hyphen:
             out.append(_case_like(core, member_text) + "-")
         elif analysis.compound_key:
