@@ -1,0 +1,3 @@
+from taalwacht.cli import main
+
+main()

@@ -1,0 +1,437 @@
+"""Command line: ``taalwacht check``, ``taalwacht packs``, ``taalwacht explain``.
+
+The CLI only arranges the stages; it holds no linguistic logic::
+
+    config (discover / --isolated) -> packs (config + --pack) -> Engine
+    paths -> sources -> Text -> engine.scan -> FileResult -> renderer (text/json/sarif/github)
+
+The steps are small public functions (``load_settings``, ``load_packs``, ``build_engine``,
+``collect_sources``, ``scan_source``) so a later ``fix`` command can reuse them.
+
+Exit codes of ``check``: 0 nothing at or above ``--fail-on``; 1 findings at or above it;
+2 a usage, config, pack or input error, printed as one line on stderr (never a traceback).
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from enum import StrEnum
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, NoReturn
+
+import typer
+
+from taalwacht.config import Config, discover
+from taalwacht.errors import TaalwachtError
+from taalwacht.finding import SEVERITIES, Finding, Severity
+
+if TYPE_CHECKING:
+    from taalwacht.engine import Engine
+    from taalwacht.pack import Pack, Term
+    from taalwacht.report import FileResult
+    from taalwacht.sources import Skipped, Source, Text
+
+EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+
+
+class OutputFormat(StrEnum):
+    text = "text"
+    json = "json"
+    sarif = "sarif"
+    github = "github"
+
+
+class FailOn(StrEnum):
+    info = "info"
+    warning = "warning"
+    error = "error"
+
+
+app = typer.Typer(
+    name="taalwacht",
+    help="Find market-speak (klant, product, concern, inkopen ...) in Dutch public-sector text.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+
+# ---------------------------------------------------------------------------- errors
+
+
+def _one_line(text: str) -> str:
+    return " ".join(str(text).split())
+
+
+def fail(message: str) -> NoReturn:
+    """Print ``message`` as one line on stderr and exit 2."""
+    sys.stderr.write(_one_line(message) + "\n")
+    sys.stderr.flush()
+    raise typer.Exit(EXIT_ERROR)
+
+
+def _os_error(err: OSError) -> str:
+    if err.filename is not None:
+        return f"{err.filename}: {err.strerror or err}"
+    return str(err) or type(err).__name__
+
+
+@contextmanager
+def errors_as_exit() -> Iterator[None]:
+    """Turn taalwacht's own and the usual I/O errors into one line on stderr and exit 2.
+
+    Unexpected exceptions are reported the same way unless ``TAALWACHT_DEBUG`` is set,
+    which lets the traceback through for a bug report.
+    """
+    try:
+        yield
+    except (typer.Exit, typer.Abort, KeyboardInterrupt, BrokenPipeError):
+        raise
+    except TaalwachtError as err:
+        fail(str(err))
+    except UnicodeError as err:
+        fail(f"cannot decode text: {err}")
+    except OSError as err:
+        fail(_os_error(err))
+    except MemoryError:
+        fail("out of memory: the input is too large to check in one piece")
+    except Exception as err:
+        if os.environ.get("TAALWACHT_DEBUG"):
+            raise
+        fail(f"internal error: {type(err).__name__}: {err} (set TAALWACHT_DEBUG=1 for details)")
+
+
+def _note(message: str) -> None:
+    sys.stderr.write(_one_line(message) + "\n")
+
+
+# ------------------------------------------------------- reusable steps (check, fix)
+
+
+def load_settings(isolated: bool = False, cwd: Path | None = None) -> Config:
+    """The config for this run: found upward from ``cwd``, or the defaults (``--isolated``)."""
+    return discover(cwd, isolated=isolated)
+
+
+def load_packs(config: Config, extra: Sequence[str] = ()) -> list[Pack]:
+    """Active packs: the config's ``packs`` and ``extra-packs`` (relative to the config's
+    directory), then ``--pack`` files (relative to the working directory). A later pack
+    with the same id replaces an earlier one."""
+    from taalwacht.pack import resolve_pack
+
+    loaded: dict[str, Pack] = {}
+    for ref in config.pack_refs:
+        pack = resolve_pack(ref, base=config.root)
+        loaded[pack.id] = pack
+    for ref in extra:
+        pack = resolve_pack(ref, base=Path.cwd())
+        loaded.pop(pack.id, None)
+        loaded[pack.id] = pack
+    return list(loaded.values())
+
+
+def all_terms(packs: Sequence[Pack]) -> list[Term]:
+    return [term for pack in packs for term in pack.terms]
+
+
+def warn_unknown_terms(config: Config, packs: Sequence[Pack]) -> None:
+    """A config setting for a term no active pack has is most likely a typo: say so."""
+    known = {term.id for term in all_terms(packs)}
+    where = str(config.path) if config.path else "config"
+    for table, keys in (("severity", config.severity), ("prefer", config.prefer)):
+        for key in keys:
+            if key not in known:
+                _note(f"{where}: config: {table}.{key}: no active pack has this term (ignored)")
+
+
+def build_engine(config: Config, packs: Sequence[Pack]) -> Engine:
+    """The engine for these packs, with the config's allowed phrases and severities."""
+    from taalwacht.engine import Engine
+
+    return Engine(packs, allow=config.allow, severity=config.severity)
+
+
+def collect_sources(
+    paths: Sequence[str],
+    config: Config,
+    include: Sequence[str] = (),
+    exclude: Sequence[str] = (),
+) -> list[Source | Skipped]:
+    """Every source for ``paths``, in order; raises ``InputError`` for a missing path."""
+    from taalwacht.sources import iter_sources
+
+    return list(
+        iter_sources(paths, include, exclude, config.ignore, ignore_root=config.root)
+    )
+
+
+def scan_source(engine: Engine, source: Source) -> tuple[Text, list[Finding]] | Skipped:
+    """Read one source and scan it; a binary file met in a folder walk is ``Skipped``."""
+    from taalwacht.sources import Skipped, load_source
+
+    text = load_source(source)
+    if isinstance(text, Skipped):
+        return text
+    findings = engine.scan(text.text, markup=text.markup)
+    findings.sort(key=lambda f: (f.start, f.end))
+    return text, findings
+
+
+def _source_size(source: Source) -> int:
+    if source.is_stdin:
+        return 0
+    try:
+        return os.stat(source.path).st_size
+    except OSError:
+        return 0
+
+
+def _use_color() -> bool:
+    if os.environ.get("NO_COLOR"):
+        return False
+    if os.environ.get("FORCE_COLOR"):
+        return True
+    try:
+        return sys.stdout.isatty()
+    except (AttributeError, ValueError):
+        return False
+
+
+def _rank(severity: Severity) -> int:
+    return SEVERITIES.index(severity)
+
+
+# ------------------------------------------------------------------------- commands
+
+IsolatedOption = Annotated[
+    bool, typer.Option("--isolated", help="Ignore every config file; use the defaults.")
+]
+PackOption = Annotated[
+    list[str] | None,
+    typer.Option("--pack", metavar="FILE.yml", help="Add a term pack (repeatable)."),
+]
+
+
+@app.command()
+def check(
+    paths: Annotated[
+        list[str] | None,
+        typer.Argument(
+            metavar="PATH...",
+            help="Files or folders to check; '-' reads standard input.",
+            show_default=False,
+        ),
+    ] = None,
+    output_format: Annotated[
+        OutputFormat, typer.Option("--format", "-f", help="Output format.")
+    ] = OutputFormat.text,
+    fail_on: Annotated[
+        FailOn | None,
+        typer.Option(
+            "--fail-on",
+            help="Exit 1 when a finding has this severity or higher "
+            "[default: from config, else warning].",
+            show_default=False,
+        ),
+    ] = None,
+    include: Annotated[
+        list[str] | None,
+        typer.Option("--include", metavar="GLOB", help="In folders, check only matching files."),
+    ] = None,
+    exclude: Annotated[
+        list[str] | None,
+        typer.Option("--exclude", metavar="GLOB", help="In folders, skip matching files."),
+    ] = None,
+    explain: Annotated[
+        bool,
+        typer.Option("--explain", help="Also show occurrences that were not reported, and why."),
+    ] = False,
+    pack: PackOption = None,
+    isolated: IsolatedOption = False,
+    no_progress: Annotated[
+        bool, typer.Option("--no-progress", help="Never show a progress bar.")
+    ] = False,
+) -> None:
+    """Check texts for market-speak and report each finding with alternatives."""
+    if not paths:
+        fail("no PATH given: name files or folders to check, or '-' for standard input "
+             "(e.g. taalwacht check docs/)")
+    with errors_as_exit():
+        config = load_settings(isolated)
+        packs = load_packs(config, pack or ())
+        warn_unknown_terms(config, packs)
+        engine = build_engine(config, packs)
+        threshold = _rank(fail_on.value if fail_on else config.fail_on)
+        sources = collect_sources(paths, config, include or (), exclude or ())
+        code = _run_check(engine, packs, sources, output_format.value, explain,
+                          threshold, no_progress)
+    raise typer.Exit(code)
+
+
+def _run_check(
+    engine: Engine,
+    packs: Sequence[Pack],
+    sources: Sequence[Source | Skipped],
+    fmt: str,
+    explain: bool,
+    threshold: int,
+    no_progress: bool,
+) -> int:
+    from taalwacht.progress import Progress, progress_wanted
+    from taalwacht.report import FileResult, make_renderer
+    from taalwacht.sources import Skipped
+
+    files = [s for s in sources if not isinstance(s, Skipped)]
+    total_bytes = sum(_source_size(s) for s in files)
+    checked = skipped = reported = 0
+    failing = False
+    with Progress(len(files), total_bytes, enabled=progress_wanted(no_progress)) as bar:
+        # Made inside the bar: while it is live, sys.stdout may be rich's line-safe proxy.
+        renderer = make_renderer(
+            fmt, sys.stdout, explain=explain, terms=all_terms(packs),
+            color=fmt == "text" and _use_color(),
+        )
+        for source in sources:
+            if isinstance(source, Skipped):
+                _note(f"{source.path}: {source.note}")
+                skipped += 1
+                continue
+            outcome = scan_source(engine, source)
+            if isinstance(outcome, Skipped):
+                _note(f"{outcome.path}: {outcome.note}")
+                skipped += 1
+                bar.advance(_source_size(source), 0)
+                continue
+            text, findings = outcome
+            result: FileResult = FileResult(text.path, text.text, findings)
+            renderer.add(result)
+            hits = [f for f in findings if f.reported]
+            reported += len(hits)
+            failing = failing or any(_rank(f.severity) >= threshold for f in hits)
+            checked += 1
+            bar.advance(text.size, len(hits))
+        renderer.finish()
+    if fmt == "text":
+        _summary(checked, skipped, reported)
+    return EXIT_FINDINGS if failing else EXIT_OK
+
+
+def _plural(n: int, one: str, many: str) -> str:
+    return f"{n} {one if n == 1 else many}"
+
+
+def _summary(checked: int, skipped: int, reported: int) -> None:
+    if checked == 0 and skipped == 0:
+        _note("geen bestanden gevonden om te controleren")
+        return
+    line = (f"{_plural(reported, 'melding', 'meldingen')} in "
+            f"{_plural(checked, 'bestand', 'bestanden')}")
+    if skipped:
+        line += f" ({skipped} overgeslagen)"
+    _note(line)
+
+
+@app.command()
+def packs(pack: PackOption = None, isolated: IsolatedOption = False) -> None:
+    """List the active term packs and their terms."""
+    with errors_as_exit():
+        config = load_settings(isolated)
+        active = load_packs(config, pack or ())
+        _print_packs(config, active)
+
+
+def _print_packs(config: Config, active: Sequence[Pack]) -> None:
+    from rich.console import Console
+    from rich.table import Table
+
+    console = Console(highlight=False)
+    if config.path:
+        console.print(f"config: {config.path}", markup=False)
+    for pack in active:
+        title = f"{pack.id} ({len(pack.terms)} terms) - {pack.description}".rstrip(" -")
+        table = Table(title=title, title_justify="left", show_lines=False)
+        table.add_column("term")
+        table.add_column("lemma")
+        table.add_column("severity")
+        table.add_column("alternatives")
+        for term in pack.terms:
+            severity = config.severity.get(term.id, term.severity)
+            alternatives = ", ".join(a.text for a in term.alternatives[:4])
+            if len(term.alternatives) > 4:
+                alternatives += ", ..."
+            table.add_row(term.id, term.lemma, severity, alternatives)
+        console.print(table)
+        if pack.source:
+            console.print(f"source: {pack.source}", markup=False)
+
+
+def find_term(active: Sequence[Pack], word: str) -> Term | None:
+    """A term by id, lemma or any of its forms (case-insensitive)."""
+    key = word.strip().casefold()
+    terms = all_terms(active)
+    for term in terms:
+        if key in (term.id.casefold(), term.lemma.casefold()):
+            return term
+    for term in terms:
+        if key in {form.casefold() for form in term.surfaces()}:
+            return term
+    return None
+
+
+def _describe_alternative(text: str, gender: str | None, plural: str | None, note: str) -> str:
+    plural = plural if plural and plural != text else None
+    grammar = ", ".join(x for x in (gender or "", f"mv. {plural}" if plural else "") if x)
+    line = f"  - {text}"
+    if grammar:
+        line += f" ({grammar})"
+    if note:
+        line += f": {note}"
+    return line
+
+
+@app.command()
+def explain(
+    term: Annotated[str, typer.Argument(help="A term id or word, e.g. klant.")],
+    pack: PackOption = None,
+    isolated: IsolatedOption = False,
+) -> None:
+    """Explain a term: why it is market-speak and what to write instead."""
+    with errors_as_exit():
+        config = load_settings(isolated)
+        active = load_packs(config, pack or ())
+        found = find_term(active, term)
+        if found is None:
+            known = ", ".join(sorted(t.id for t in all_terms(active)))
+            fail(f"unknown term '{term}' (known terms: {known})")
+        severity = config.severity.get(found.id, found.severity)
+        head = f"{found.lemma} ({found.pos}"
+        head += f", {found.gender})" if found.gender else ")"
+        out = [
+            f"{head} - pack {found.pack}, term {found.id}, severity {severity}",
+            "",
+            f"Waarom: {found.reason}",
+            "",
+            "Alternatieven:",
+        ]
+        out += [
+            _describe_alternative(a.text, a.gender, a.plural, a.note) for a in found.alternatives
+        ]
+        preferred = config.prefer.get(found.id)
+        if preferred:
+            out += ["", f"Voorkeur in {config.path}: {preferred}"]
+        typer.echo("\n".join(out))
+
+
+def main(argv: Sequence[str] | None = None) -> None:
+    """Entry point of the ``taalwacht`` script."""
+    try:
+        app(args=list(argv) if argv is not None else None, prog_name="taalwacht")
+    except BrokenPipeError:
+        # The reader went away (e.g. `| head`): stop quietly, without a second error.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        sys.exit(EXIT_FINDINGS)

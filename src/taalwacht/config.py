@@ -1,0 +1,217 @@
+"""Organisation settings: one TOML file, found by walking upward from the working directory.
+
+In each directory, from the working directory up to the root, the first of these wins:
+
+1. ``taalwacht.toml`` (settings at the top level),
+2. ``.taalwacht.toml`` (the same, hidden),
+3. ``pyproject.toml`` that has a ``[tool.taalwacht]`` table.
+
+This is ruff's ``find_settings_toml`` applied to our names. Keys use kebab-case
+(``fail-on``); the snake_case spelling (``fail_on``) is accepted too. Example::
+
+    packs = ["markttaal"]                 # bundled names or pack files; replaces the default
+    extra-packs = ["taal/ons-pakket.yml"] # pack files added on top (relative to this file)
+    fail-on = "warning"                   # info | warning | error
+    ignore = ["archief/**", "*.min.html"] # path globs skipped when walking folders
+    allow = ["Klant Contact Centrum"]     # phrases never reported
+
+    [severity]                            # per term id
+    concern = "info"
+
+    [prefer]                              # per term id: the alternative `fix` prefers
+    klant = "inwoner"
+
+A file with an unknown key, a wrong type or invalid TOML raises ``ConfigError`` naming the
+file and the key, so a typo never silently changes what is checked.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from taalwacht.errors import ConfigError
+from taalwacht.finding import SEVERITIES, Severity
+
+CONFIG_NAMES = ("taalwacht.toml", ".taalwacht.toml")
+PYPROJECT = "pyproject.toml"
+DEFAULT_PACKS: tuple[str, ...] = ("markttaal",)
+
+
+@dataclass(frozen=True)
+class Config:
+    """Settings from one config file, or the defaults when there is none.
+
+    ``root`` is the directory the file lives in: pack paths and ``ignore`` globs are relative
+    to it. Without a file (``--isolated`` or none found) it is the working directory and
+    ``path`` is ``None``.
+    """
+
+    packs: tuple[str, ...] = DEFAULT_PACKS  # bundled names or pack files, in order
+    extra_packs: tuple[str, ...] = ()  # pack files added after ``packs``
+    severity: dict[str, Severity] = field(default_factory=dict)  # term id -> severity
+    ignore: tuple[str, ...] = ()  # path globs skipped when walking folders
+    allow: tuple[str, ...] = ()  # phrases that are never reported
+    fail_on: Severity = "warning"  # lowest severity that makes `check` exit 1
+    prefer: dict[str, str] = field(default_factory=dict)  # term id -> alternative text
+    root: Path = field(default_factory=Path.cwd)
+    path: Path | None = None
+
+    @property
+    def pack_refs(self) -> tuple[str, ...]:
+        """Every pack to load, in order: ``packs`` then ``extra_packs``."""
+        return self.packs + self.extra_packs
+
+
+def _has_tool_table(path: Path) -> bool:
+    """Whether a ``pyproject.toml`` has a ``[tool.taalwacht]`` table.
+
+    A quick text test comes first, so an unrelated (even broken) pyproject.toml is never
+    parsed; one that does mention taalwacht must be valid TOML.
+    """
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise ConfigError(str(path), f"cannot read the file ({exc.strerror or exc})") from exc
+    if b"taalwacht" not in raw:
+        return False
+    data = _parse(path, raw)
+    tool = data.get("tool")
+    return isinstance(tool, dict) and "taalwacht" in tool
+
+
+def find_config(start: Path) -> Path | None:
+    """The config file that applies to ``start`` (a directory), or ``None``.
+
+    Walks from ``start`` up to the file-system root; in each directory ``taalwacht.toml``
+    wins over ``.taalwacht.toml``, which wins over a ``pyproject.toml`` with
+    ``[tool.taalwacht]``. A ``pyproject.toml`` without that table is passed over.
+    """
+    directory = start.resolve()
+    for folder in (directory, *directory.parents):
+        for name in CONFIG_NAMES:
+            candidate = folder / name
+            if candidate.is_file():
+                return candidate
+        candidate = folder / PYPROJECT
+        if candidate.is_file() and _has_tool_table(candidate):
+            return candidate
+    return None
+
+
+def _parse(path: Path, raw: bytes) -> dict[str, Any]:
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise ConfigError(str(path), "not UTF-8 text; save the file as UTF-8") from exc
+    try:
+        return tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(str(path), f"invalid TOML: {exc}") from exc
+
+
+class _Fields:
+    """Reads typed settings from a table and raises ConfigError naming file and key."""
+
+    def __init__(self, path: Path, data: Mapping[str, Any], prefix: str) -> None:
+        self.path, self.prefix = path, prefix
+        self.data: dict[str, Any] = {}
+        for key, value in data.items():
+            canonical = key.replace("_", "-")
+            if canonical in self.data:
+                raise self.fail(key, f"given twice (as '{canonical}' and '{key}')")
+            self.data[canonical] = value
+
+    def fail(self, key: str, problem: str) -> ConfigError:
+        return ConfigError(str(self.path), f"{self.prefix}{key}: {problem}")
+
+    def check_keys(self, allowed: tuple[str, ...]) -> None:
+        for key in self.data:
+            if key not in allowed:
+                raise self.fail(key, f"unknown key (expected one of: {', '.join(allowed)})")
+
+    def texts(self, key: str, default: tuple[str, ...]) -> tuple[str, ...]:
+        if key not in self.data:
+            return default
+        value = self.data[key]
+        if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+            raise self.fail(key, "must be a list of non-empty strings")
+        return tuple(v.strip() for v in value)
+
+    def severity(self, key: str, default: Severity) -> Severity:
+        value = self.data.get(key, default)
+        return _severity(self, key, value)
+
+    def table(self, key: str) -> dict[str, Any]:
+        value = self.data.get(key, {})
+        if not isinstance(value, dict):
+            raise self.fail(key, "must be a table of term ids")
+        return value
+
+
+def _severity(fields: _Fields, key: str, value: object) -> Severity:
+    if not isinstance(value, str) or value not in SEVERITIES:
+        raise fields.fail(key, f"must be one of: {', '.join(SEVERITIES)} (got {value!r})")
+    return value
+
+
+KEYS = ("packs", "extra-packs", "severity", "ignore", "allow", "fail-on", "prefer")
+
+
+def config_from_mapping(data: Mapping[str, Any], path: Path, prefix: str = "") -> Config:
+    """Validate a settings table (already parsed) from the file ``path``."""
+    fields = _Fields(path, data, prefix)
+    fields.check_keys(KEYS)
+    severity: dict[str, Severity] = {}
+    for term, value in fields.table("severity").items():
+        severity[term] = _severity(fields, f"severity.{term}", value)
+    prefer: dict[str, str] = {}
+    for term, value in fields.table("prefer").items():
+        if not isinstance(value, str) or not value.strip():
+            raise fields.fail(f"prefer.{term}", "must be a non-empty string")
+        prefer[term] = value.strip()
+    return Config(
+        packs=fields.texts("packs", DEFAULT_PACKS),
+        extra_packs=fields.texts("extra-packs", ()),
+        severity=severity,
+        ignore=fields.texts("ignore", ()),
+        allow=fields.texts("allow", ()),
+        fail_on=fields.severity("fail-on", "warning"),
+        prefer=prefer,
+        root=path.parent.resolve(),
+        path=path,
+    )
+
+
+def load_config(path: str | Path) -> Config:
+    """Read and validate one config file (``taalwacht.toml`` or ``pyproject.toml``)."""
+    p = Path(path)
+    try:
+        raw = p.read_bytes()
+    except OSError as exc:
+        raise ConfigError(str(p), f"cannot read the file ({exc.strerror or exc})") from exc
+    data = _parse(p, raw)
+    if p.name == PYPROJECT:
+        tool = data.get("tool", {})
+        table = tool.get("taalwacht") if isinstance(tool, dict) else None
+        if table is None:
+            raise ConfigError(str(p), "has no [tool.taalwacht] table")
+        if not isinstance(table, dict):
+            raise ConfigError(str(p), "tool.taalwacht: must be a table")
+        return config_from_mapping(table, p, "tool.taalwacht.")
+    return config_from_mapping(data, p)
+
+
+def discover(cwd: Path | None = None, *, isolated: bool = False) -> Config:
+    """The config for a run: the file found upward from ``cwd``, else the defaults.
+
+    ``isolated`` (``--isolated``) ignores every config file and returns the defaults.
+    """
+    here = (cwd or Path.cwd()).resolve()
+    if isolated:
+        return Config(root=here)
+    found = find_config(here)
+    return load_config(found) if found else Config(root=here)

@@ -1,0 +1,128 @@
+"""Renderers: findings of a run turned into text, JSON, SARIF or GitHub annotations.
+
+Every renderer has the same shape (``Renderer``): ``add`` one ``FileResult`` at a time, then
+``finish``. The streaming renderers (text, github) write as files come in and keep nothing;
+json and sarif collect small dicts and write one document at the end. ``render`` does it
+all at once for a list of results.
+
+Positions: offsets in a ``Finding`` are half-open indices into the checked ``str``.
+``FileResult.position`` turns one into a 1-based line and a 1-based column counted in
+Unicode code points. A line ends after ``"\\n"``, so in a CRLF file the ``"\\r"`` is the
+last character of its line.
+"""
+
+from __future__ import annotations
+
+import importlib
+from bisect import bisect_right
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Protocol, TextIO
+
+from taalwacht.finding import SEVERITIES, Finding, Severity
+
+if TYPE_CHECKING:
+    from taalwacht.pack import Term
+
+FORMATS = ("text", "json", "sarif", "github")
+
+
+def _newlines(text: str) -> list[int]:
+    """Offsets of every ``"\\n"``; one linear pass with ``str.find``."""
+    out: list[int] = []
+    find = text.find
+    at = find("\n")
+    while at != -1:
+        out.append(at)
+        at = find("\n", at + 1)
+    return out
+
+
+@dataclass
+class FileResult:
+    """The findings of one checked document, with the text their offsets point into."""
+
+    path: str  # as shown to the user; "-" for standard input
+    text: str
+    findings: list[Finding]
+    _lines: list[int] | None = field(default=None, init=False, repr=False, compare=False)
+
+    def position(self, offset: int) -> tuple[int, int]:
+        """1-based ``(line, column)`` of ``offset``; the column counts code points.
+
+        Newline offsets are computed once per file; each lookup is a bisection.
+        """
+        if self._lines is None:
+            self._lines = _newlines(self.text)
+        index = bisect_right(self._lines, offset - 1)  # newlines before ``offset``
+        line_start = self._lines[index - 1] + 1 if index else 0
+        return index + 1, offset - line_start + 1
+
+    def visible(self, explain: bool) -> list[Finding]:
+        """Findings to show, sorted by offset: reported ones, and with ``explain`` all."""
+        found = self.findings if explain else [f for f in self.findings if f.reported]
+        return sorted(found, key=lambda f: (f.start, f.end, f.term))
+
+
+def severity_rank(severity: Severity) -> int:
+    return SEVERITIES.index(severity)
+
+
+def suggestion_text(finding: Finding, limit: int = 3) -> str:
+    """``" -> inwoner, u, aanvrager"``, or ``""`` when there is no suggestion."""
+    if not finding.suggestions:
+        return ""
+    return " -> " + ", ".join(finding.suggestions[:limit])
+
+
+class Renderer(Protocol):
+    def add(self, result: FileResult) -> None: ...
+
+    def finish(self) -> None: ...
+
+
+def make_renderer(
+    fmt: str,
+    out: TextIO,
+    *,
+    explain: bool = False,
+    terms: Sequence[Term] = (),
+    color: bool = False,
+) -> Renderer:
+    """The renderer for ``fmt`` (one of ``FORMATS``); its module is imported on demand.
+
+    ``terms`` are the active pack terms: SARIF lists them as rules. ``color`` only
+    matters for the text format.
+    """
+    if fmt not in FORMATS:
+        raise ValueError(f"unknown format {fmt!r} (expected one of: {', '.join(FORMATS)})")
+    module = importlib.import_module(f"taalwacht.report.{fmt}")
+    renderer: Renderer = module.make(out, explain=explain, terms=terms, color=color)
+    return renderer
+
+
+def render(
+    fmt: str,
+    results: Iterable[FileResult],
+    out: TextIO,
+    *,
+    explain: bool = False,
+    terms: Sequence[Term] = (),
+    color: bool = False,
+) -> None:
+    """Render every result in ``fmt`` to ``out``."""
+    renderer = make_renderer(fmt, out, explain=explain, terms=terms, color=color)
+    for result in results:
+        renderer.add(result)
+    renderer.finish()
+
+
+__all__ = [
+    "FORMATS",
+    "FileResult",
+    "Renderer",
+    "make_renderer",
+    "render",
+    "severity_rank",
+    "suggestion_text",
+]

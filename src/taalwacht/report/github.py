@@ -1,0 +1,65 @@
+"""GitHub Actions workflow commands: each finding becomes an annotation on the pull request::
+
+    ::warning file=brief.md,line=3,col=5,endLine=3,endColumn=10,title=taalwacht klant::...
+
+info -> ``::notice``, warning -> ``::warning``, error -> ``::error``. Escaping follows
+GitHub's runner (``toolkit/packages/core/src/command.ts``): in the message ``%``, CR and LF
+are percent-encoded; in properties also ``:`` and ``,``. Only reported findings are
+written: annotations are for the writer, not for ``--explain``. ``endColumn`` is the
+column just after the word, as ruff writes it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, TextIO
+
+from taalwacht.finding import Finding
+from taalwacht.report import FileResult, suggestion_text
+
+if TYPE_CHECKING:
+    from taalwacht.pack import Term
+
+COMMANDS = {"info": "notice", "warning": "warning", "error": "error"}
+
+
+def escape_data(text: str) -> str:
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def escape_property(text: str) -> str:
+    return escape_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def annotation(result: FileResult, finding: Finding) -> str:
+    line, column = result.position(finding.start)
+    end_line, end_column = result.position(finding.end)
+    props = {
+        "file": result.path,
+        "line": str(line),
+        "col": str(column),
+        "endLine": str(end_line),
+        "endColumn": str(end_column),
+        "title": f"taalwacht {finding.term}",
+    }
+    joined = ",".join(f"{key}={escape_property(value)}" for key, value in props.items())
+    message = escape_data(finding.message + suggestion_text(finding))
+    return f"::{COMMANDS[finding.severity]} {joined}::{message}"
+
+
+class GithubRenderer:
+    def __init__(self, out: TextIO) -> None:
+        self.out = out
+
+    def add(self, result: FileResult) -> None:
+        for finding in result.visible(explain=False):
+            self.out.write(annotation(result, finding) + "\n")
+
+    def finish(self) -> None:
+        self.out.flush()
+
+
+def make(
+    out: TextIO, *, explain: bool = False, terms: Sequence[Term] = (), color: bool = False
+) -> GithubRenderer:
+    return GithubRenderer(out)

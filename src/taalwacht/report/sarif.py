@@ -1,0 +1,201 @@
+"""SARIF 2.1.0, for code-scanning dashboards (GitHub, Azure DevOps, VS Code's viewer).
+
+One run; ``tool.driver`` is taalwacht with one rule per term (the active packs' terms,
+plus any term a finding names that no pack listed). Each result has the term as
+``ruleId``, a level (info -> note), the message, and a region with line and column
+(``columnKind`` is ``unicodeCodePoints``) and ``charOffset``/``charLength`` counted in the
+same code points over the decoded text. Each suggestion becomes one ``fix`` (alternative
+fixes, best first) and the list is also in ``properties.suggestions``. With ``explain``
+the occurrences that were not reported are included with a ``suppressions`` entry whose
+justification is the readable reason.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any, TextIO
+from urllib.parse import quote
+
+from taalwacht import __version__
+from taalwacht.finding import Finding
+from taalwacht.report import FileResult
+
+if TYPE_CHECKING:
+    from taalwacht.pack import Term
+
+SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
+LEVELS = {"info": "note", "warning": "warning", "error": "error"}
+
+
+def artifact_uri(path: str) -> str:
+    """A URI reference for a path: relative paths stay relative, absolute become file:."""
+    if path == "-":
+        return "stdin"
+    if os.path.isabs(path):
+        return "file://" + quote(os.path.abspath(path).replace(os.sep, "/"))
+    return quote(path.replace(os.sep, "/"))
+
+
+def _alternatives_text(term: Term) -> str:
+    parts = []
+    for alt in term.alternatives:
+        extra = ", ".join(x for x in (alt.gender or "", alt.plural or "", alt.note) if x)
+        parts.append(f"{alt.text} ({extra})" if extra else alt.text)
+    return "Alternatieven: " + "; ".join(parts) if parts else "Geen alternatieven."
+
+
+def rule_from_term(term: Term) -> dict[str, Any]:
+    return {
+        "id": term.id,
+        "name": term.lemma,
+        "shortDescription": {"text": f"{term.lemma} ({term.pos})"},
+        "fullDescription": {"text": term.reason},
+        "help": {"text": _alternatives_text(term)},
+        "defaultConfiguration": {"level": LEVELS[term.severity]},
+        "properties": {
+            "pack": term.pack,
+            "alternatives": [alt.text for alt in term.alternatives],
+        },
+    }
+
+
+def rule_from_finding(finding: Finding) -> dict[str, Any]:
+    help_text = ", ".join(finding.suggestions) if finding.suggestions else "-"
+    return {
+        "id": finding.term,
+        "shortDescription": {"text": finding.term},
+        "fullDescription": {"text": finding.reason or finding.term},
+        "help": {"text": f"Alternatieven: {help_text}"},
+        "defaultConfiguration": {"level": LEVELS[finding.severity]},
+        "properties": {"pack": finding.pack},
+    }
+
+
+def _region(result: FileResult, start: int, end: int) -> dict[str, Any]:
+    line, column = result.position(start)
+    end_line, end_column = result.position(end)
+    return {
+        "startLine": line,
+        "startColumn": column,
+        "endLine": end_line,
+        "endColumn": end_column,
+        "charOffset": start,
+        "charLength": end - start,
+    }
+
+
+class SarifRenderer:
+    def __init__(self, out: TextIO, *, explain: bool = False, terms: Sequence[Term] = ()) -> None:
+        self.out, self.explain = out, explain
+        self.rules: list[dict[str, Any]] = []
+        self.rule_index: dict[str, int] = {}
+        for term in terms:
+            if term.id not in self.rule_index:
+                self.rule_index[term.id] = len(self.rules)
+                self.rules.append(rule_from_term(term))
+        self.results: list[dict[str, Any]] = []
+        self.artifacts: list[dict[str, Any]] = []
+
+    def _rule(self, finding: Finding) -> int:
+        if finding.term not in self.rule_index:
+            self.rule_index[finding.term] = len(self.rules)
+            self.rules.append(rule_from_finding(finding))
+        return self.rule_index[finding.term]
+
+    def result(self, result: FileResult, finding: Finding, artifact: int) -> dict[str, Any]:
+        uri = artifact_uri(result.path)
+        location = {"uri": uri, "index": artifact}
+        region = _region(result, finding.start, finding.end)
+        region["snippet"] = {"text": finding.text}
+        item: dict[str, Any] = {
+            "ruleId": finding.term,
+            "ruleIndex": self._rule(finding),
+            "level": LEVELS[finding.severity],
+            "message": {"text": finding.message},
+            "locations": [
+                {"physicalLocation": {"artifactLocation": location, "region": region}}
+            ],
+            "properties": {
+                "suggestions": list(finding.suggestions),
+                "decision": finding.decision.value,
+                "pack": finding.pack,
+            },
+        }
+        if finding.related:
+            item["relatedLocations"] = [
+                {
+                    "id": i,
+                    "physicalLocation": {
+                        "artifactLocation": location,
+                        "region": _region(result, span.start, span.end),
+                    },
+                }
+                for i, span in enumerate(finding.related)
+            ]
+        if finding.suggestions:
+            deleted = {"charOffset": finding.start, "charLength": finding.end - finding.start}
+            item["fixes"] = [
+                {
+                    "description": {"text": f"Vervang '{finding.text}' door '{suggestion}'"},
+                    "artifactChanges": [
+                        {
+                            "artifactLocation": location,
+                            "replacements": [
+                                {"deletedRegion": deleted, "insertedContent": {"text": suggestion}}
+                            ],
+                        }
+                    ],
+                }
+                for suggestion in finding.suggestions
+            ]
+        if not finding.reported:
+            item["suppressions"] = [
+                {
+                    "kind": "external",
+                    "justification": finding.why or finding.decision.value,
+                    "properties": {"decision": finding.decision.value},
+                }
+            ]
+        return item
+
+    def add(self, result: FileResult) -> None:
+        found = result.visible(self.explain)
+        if not found:
+            return
+        artifact = len(self.artifacts)
+        self.artifacts.append({"location": {"uri": artifact_uri(result.path)}})
+        for finding in found:
+            self.results.append(self.result(result, finding, artifact))
+
+    def document(self) -> dict[str, Any]:
+        driver: dict[str, Any] = {
+            "name": "taalwacht",
+            "version": __version__,
+            "semanticVersion": __version__,
+            "rules": self.rules,
+        }
+        return {
+            "$schema": SCHEMA,
+            "version": "2.1.0",
+            "runs": [
+                {
+                    "tool": {"driver": driver},
+                    "columnKind": "unicodeCodePoints",
+                    "artifacts": self.artifacts,
+                    "results": self.results,
+                }
+            ],
+        }
+
+    def finish(self) -> None:
+        json.dump(self.document(), self.out, ensure_ascii=False, indent=2)
+        self.out.write("\n")
+        self.out.flush()
+
+
+def make(
+    out: TextIO, *, explain: bool = False, terms: Sequence[Term] = (), color: bool = False
+) -> SarifRenderer:
+    return SarifRenderer(out, explain=explain, terms=terms)

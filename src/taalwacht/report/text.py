@@ -1,0 +1,73 @@
+"""Human-readable lines, one per finding, as compilers and linters print them::
+
+    brief.md:3:5: warning klant: 'klant' is markttaal -> inwoner, u, aanvrager
+
+With ``explain`` the occurrences that were not reported follow in place, with the reason::
+
+    brief.md:7:12: niet gemeld (mention): het woord staat tussen aanhalingstekens
+
+Colour uses plain ANSI codes (no import cost) and only when asked; the caller decides
+(stdout is a terminal, ``NO_COLOR`` not set).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, TextIO
+
+from taalwacht.finding import Finding
+from taalwacht.report import FileResult, suggestion_text
+
+if TYPE_CHECKING:
+    from taalwacht.pack import Term
+
+_RESET = "\x1b[0m"
+_STYLE = {
+    "path": "\x1b[1m",
+    "info": "\x1b[36m",
+    "warning": "\x1b[33m",
+    "error": "\x1b[1;31m",
+    "term": "\x1b[1m",
+    "dim": "\x1b[2m",
+    "suggest": "\x1b[32m",
+}
+
+
+def _one_line(text: str) -> str:
+    return " ".join(text.split()) if ("\n" in text or "\r" in text) else text
+
+
+class TextRenderer:
+    def __init__(self, out: TextIO, *, explain: bool = False, color: bool = False) -> None:
+        self.out, self.explain, self.color = out, explain, color
+
+    def _c(self, style: str, text: str) -> str:
+        return f"{_STYLE[style]}{text}{_RESET}" if self.color else text
+
+    def line(self, result: FileResult, finding: Finding) -> str:
+        line, column = result.position(finding.start)
+        where = self._c("path", f"{result.path}:{line}:{column}:")
+        if not finding.reported:
+            why = _one_line(finding.why) or "-"
+            return self._c("dim", f"{result.path}:{line}:{column}: niet gemeld "
+                                  f"({finding.decision.value}): {why} [{_one_line(finding.text)}]")
+        severity = self._c(finding.severity, finding.severity)
+        term = self._c("term", finding.term)
+        suggestion = suggestion_text(finding).removeprefix(" -> ")
+        if suggestion:
+            suggestion = " -> " + self._c("suggest", suggestion)
+        return f"{where} {severity} {term}: {_one_line(finding.message)}{suggestion}"
+
+    def add(self, result: FileResult) -> None:
+        write = self.out.write
+        for finding in result.visible(self.explain):
+            write(self.line(result, finding) + "\n")
+
+    def finish(self) -> None:
+        self.out.flush()
+
+
+def make(
+    out: TextIO, *, explain: bool = False, terms: Sequence[Term] = (), color: bool = False
+) -> TextRenderer:
+    return TextRenderer(out, explain=explain, color=color)

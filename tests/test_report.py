@@ -1,0 +1,296 @@
+"""Renderers: positions, the JSON contract, SARIF validity, GitHub escaping, text lines."""
+
+from __future__ import annotations
+
+import io
+import json
+from pathlib import Path
+from typing import Any
+
+import jsonschema
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from taalwacht.finding import Decision, Finding, Severity, Span
+from taalwacht.pack import Alternative, Term
+from taalwacht.report import FORMATS, FileResult, render
+from taalwacht.report.github import annotation, escape_data, escape_property
+
+SCHEMA = Path(__file__).parent / "data" / "sarif-schema-2.1.0.json"
+
+
+def finding(
+    text: str,
+    word: str,
+    *,
+    nth: int = 0,
+    severity: Severity = "warning",
+    decision: Decision = Decision.USE,
+    suggestions: tuple[str, ...] = ("inwoner", "u"),
+    related: tuple[Span, ...] = (),
+    term: str = "klant",
+) -> Finding:
+    start = -1
+    for _ in range(nth + 1):
+        start = text.index(word, start + 1)
+    return Finding(
+        start=start,
+        end=start + len(word),
+        text=word,
+        term=term,
+        severity=severity,
+        message=f"'{word}' is markttaal",
+        reason="Een inwoner is geen klant.",
+        suggestions=suggestions,
+        decision=decision,
+        why="" if decision.reported else "tussen aanhalingstekens",
+        related=related,
+        pack="markttaal",
+    )
+
+
+def rendered(fmt: str, results: list[FileResult], **kwargs: Any) -> str:
+    out = io.StringIO()
+    render(fmt, results, out, **kwargs)
+    return out.getvalue()
+
+
+# ---------------------------------------------------------------------- positions
+
+
+def test_position_basic() -> None:
+    result = FileResult("a.txt", "ab\ncd\n\nef", [])
+    assert result.position(0) == (1, 1)
+    assert result.position(2) == (1, 3)  # the newline belongs to line 1
+    assert result.position(3) == (2, 1)
+    assert result.position(6) == (3, 1)
+    assert result.position(7) == (4, 1)
+    assert result.position(9) == (4, 3)  # end of text
+
+
+def test_position_crlf_keeps_cr_on_its_line() -> None:
+    text = "De klant\r\nDe klant\r\n"
+    result = FileResult("a.txt", text, [])
+    second = text.index("klant", 5)
+    assert result.position(second) == (2, 4)
+    assert result.position(text.index("\r")) == (1, 9)
+
+
+def test_position_counts_code_points() -> None:
+    text = "é😀 klant"  # U+1F600 is one code point (two UTF-16 units)
+    assert FileResult("a", text, []).position(text.index("klant")) == (1, 4)
+
+
+def _naive(text: str, offset: int) -> tuple[int, int]:
+    before = text[:offset]
+    return before.count("\n") + 1, offset - (before.rfind("\n") + 1) + 1
+
+
+@given(st.text(alphabet="ab\n\r😀", max_size=60), st.data())
+def test_position_matches_naive_count(text: str, data: st.DataObject) -> None:
+    offset = data.draw(st.integers(min_value=0, max_value=len(text)))
+    assert FileResult("x", text, []).position(offset) == _naive(text, offset)
+
+
+def test_position_on_a_long_single_line_is_fast() -> None:
+    text = "klant " * 2_000_000
+    result = FileResult("big.txt", text, [])
+    assert result.position(len(text) - 6) == (1, len(text) - 5)
+
+
+# ---------------------------------------------------------------------------- json
+
+
+def test_json_contract() -> None:
+    text = "not here\r\nDe klant en de 'klant'.\n"
+    used = finding(text, "klant")
+    quoted = finding(text, "klant", nth=1, decision=Decision.MENTION)
+    result = FileResult("brief.txt", text, [quoted, used])
+    doc = json.loads(rendered("json", [result]))
+    assert doc["version"] == 1
+    assert len(doc["findings"]) == 1  # without explain, only reported findings
+    item = doc["findings"][0]
+    assert text[item["start"] : item["end"]] == item["text"] == "klant"
+    assert (item["line"], item["column"]) == (2, 4)
+    assert (item["end_line"], item["end_column"]) == (2, 9)
+    assert item["path"] == "brief.txt"
+    assert item["term"] == "klant"
+    assert item["pack"] == "markttaal"
+    assert item["severity"] == "warning"
+    assert item["message"] == "'klant' is markttaal"
+    assert item["reason"] == "Een inwoner is geen klant."
+    assert item["suggestions"] == ["inwoner", "u"]
+    assert item["related"] == []
+    assert item["reported"] is True
+    assert item["decision"] == "use"
+
+
+def test_json_explain_adds_unreported_with_why_in_offset_order() -> None:
+    text = "De klant en de 'klant'."
+    used = finding(text, "klant")
+    quoted = finding(text, "klant", nth=1, decision=Decision.MENTION)
+    doc = json.loads(rendered("json", [FileResult("a", text, [quoted, used])], explain=True))
+    assert [f["start"] for f in doc["findings"]] == [used.start, quoted.start]
+    second = doc["findings"][1]
+    assert second["reported"] is False
+    assert second["decision"] == "mention"
+    assert second["why"] == "tussen aanhalingstekens"
+
+
+def test_json_related_spans() -> None:
+    text = "De gemeente koopt\nzorg in."
+    related = (Span(text.index(" in") + 1, text.index(" in") + 3),)
+    item = finding(text, "koopt", related=related, term="inkopen")
+    doc = json.loads(rendered("json", [FileResult("a", text, [item])]))
+    assert doc["findings"][0]["related"] == [
+        {"start": related[0].start, "end": related[0].end, "line": 2, "column": 6, "text": "in"}
+    ]
+
+
+def test_json_empty_run() -> None:
+    assert json.loads(rendered("json", [])) == {"version": 1, "findings": []}
+
+
+# --------------------------------------------------------------------------- sarif
+
+
+def sarif_validator() -> jsonschema.protocols.Validator:
+    schema = json.loads(SCHEMA.read_text(encoding="utf-8"))
+    cls = jsonschema.validators.validator_for(schema)
+    return cls(schema, format_checker=cls.FORMAT_CHECKER)
+
+
+def sample_terms() -> list[Term]:
+    return [
+        Term(
+            id="klant",
+            lemma="klant",
+            pos="noun",
+            reason="Een inwoner is geen klant.",
+            message="'{text}' is markttaal",
+            severity="warning",
+            alternatives=(
+                Alternative("inwoner", forms={"pl": "inwoners"}, gender="de"),
+                Alternative("u", note="in een brief"),
+            ),
+            pack="markttaal",
+        )
+    ]
+
+
+def test_sarif_validates_against_the_official_schema() -> None:
+    text = "De klant\r\nkoopt zorg in, 'klant' en klantenservice 😀 product."
+    results = [
+        FileResult(
+            "docs/brief met spatie.md",
+            text,
+            [
+                finding(text, "klant"),
+                finding(text, "klant", nth=1, decision=Decision.MENTION),
+                finding(text, "koopt", related=(Span(text.index("in,"), text.index("in,") + 2),),
+                        term="inkopen", severity="error"),
+                finding(text, "product", severity="info", suggestions=(), term="product"),
+            ],
+        ),
+        FileResult("leeg.txt", "", []),
+        FileResult("-", "De klant.", [finding("De klant.", "klant")]),
+    ]
+    for explain in (False, True):
+        doc = json.loads(rendered("sarif", results, explain=explain, terms=sample_terms()))
+        errors = [e.message for e in sarif_validator().iter_errors(doc)]
+        assert errors == []
+    run = doc["runs"][0]
+    assert run["columnKind"] == "unicodeCodePoints"
+    assert run["tool"]["driver"]["name"] == "taalwacht"
+    rules = {r["id"]: r for r in run["tool"]["driver"]["rules"]}
+    assert set(rules) == {"klant", "inkopen", "product"}
+    assert rules["klant"]["fullDescription"]["text"] == "Een inwoner is geen klant."
+    assert "inwoner" in rules["klant"]["help"]["text"]
+    levels = {r["ruleId"]: r["level"] for r in run["results"] if "suppressions" not in r}
+    assert levels == {"klant": "warning", "inkopen": "error", "product": "note"}
+    assert any(r.get("suppressions") for r in run["results"])
+    first = run["results"][0]
+    region = first["locations"][0]["physicalLocation"]["region"]
+    assert (region["startLine"], region["startColumn"], region["endColumn"]) == (1, 4, 9)
+    assert (region["charOffset"], region["charLength"]) == (3, 5)
+    uri = first["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
+    assert uri == "docs/brief%20met%20spatie.md"
+    assert [f["artifactChanges"][0]["replacements"][0]["insertedContent"]["text"]
+            for f in first["fixes"]] == ["inwoner", "u"]
+    assert first["ruleIndex"] == list(rules).index("klant")
+
+
+def test_sarif_without_explain_has_no_suppressed_results() -> None:
+    text = "De 'klant'."
+    result = FileResult("a", text, [finding(text, "klant", decision=Decision.MENTION)])
+    doc = json.loads(rendered("sarif", [result]))
+    assert doc["runs"][0]["results"] == []
+    assert sarif_validator().is_valid(doc)
+
+
+# -------------------------------------------------------------------------- github
+
+
+def test_github_escaping() -> None:
+    assert escape_data("100% ok\r\nnext") == "100%25 ok%0D%0Anext"
+    assert escape_property("a:b,c%d\ne") == "a%3Ab%2Cc%25d%0Ae"
+
+
+@pytest.mark.parametrize(
+    ("severity", "command"), [("info", "notice"), ("warning", "warning"), ("error", "error")]
+)
+def test_github_command_per_severity(severity: Severity, command: str) -> None:
+    text = "Een\nDe klant."
+    result = FileResult("docs/a,b:c.md", text, [finding(text, "klant", severity=severity)])
+    line = annotation(result, result.findings[0])
+    assert line == (
+        f"::{command} file=docs/a%2Cb%3Ac.md,line=2,col=4,endLine=2,endColumn=9,"
+        f"title=taalwacht klant::'klant' is markttaal -> inwoner, u"
+    )
+
+
+def test_github_renders_only_reported() -> None:
+    text = "De klant, de 'klant'."
+    result = FileResult(
+        "a.md", text,
+        [finding(text, "klant"), finding(text, "klant", nth=1, decision=Decision.MENTION)],
+    )
+    out = rendered("github", [result], explain=True).splitlines()
+    assert len(out) == 1
+    assert out[0].startswith("::warning file=a.md,line=1,col=4,")
+
+
+# ---------------------------------------------------------------------------- text
+
+
+def test_text_line_and_explain() -> None:
+    text = "De klant, de 'klant'."
+    result = FileResult(
+        "a.md", text,
+        [finding(text, "klant"), finding(text, "klant", nth=1, decision=Decision.MENTION)],
+    )
+    plain = rendered("text", [result])
+    assert plain == "a.md:1:4: warning klant: 'klant' is markttaal -> inwoner, u\n"
+    explained = rendered("text", [result], explain=True).splitlines()
+    assert explained[1] == "a.md:1:15: niet gemeld (mention): tussen aanhalingstekens [klant]"
+
+
+def test_text_colour_only_when_asked() -> None:
+    text = "De klant."
+    result = FileResult("a.md", text, [finding(text, "klant")])
+    assert "\x1b[" not in rendered("text", [result])
+    assert "\x1b[" in rendered("text", [result], color=True)
+
+
+def test_text_without_suggestions_has_no_arrow() -> None:
+    text = "Het product."
+    result = FileResult("a", text, [finding(text, "product", suggestions=(), term="product")])
+    assert "->" not in rendered("text", [result])
+
+
+def test_every_format_handles_an_empty_run() -> None:
+    for fmt in FORMATS:
+        rendered(fmt, [])
+    with pytest.raises(ValueError, match="unknown format"):
+        rendered("xml", [])
