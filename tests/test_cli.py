@@ -7,6 +7,7 @@ Tests rely only on plain sentences: "De klant krijgt een brief." gives a finding
 from __future__ import annotations
 
 import codecs
+import io
 import json
 import os
 import subprocess
@@ -429,3 +430,38 @@ def test_subprocess_stdin_json(workdir: Path) -> None:
     [item] = findings(proc.stdout)
     assert item["path"] == "-"
     assert item["text"] == "klant"
+
+
+def test_engine_crash_is_one_line_naming_the_file(
+    workdir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from taalwacht.engine import Engine
+
+    def boom(self: Engine, text: str, *, markup: str = "text") -> list[Any]:
+        raise RuntimeError("kapot")
+
+    monkeypatch.setattr(Engine, "scan", boom)
+    monkeypatch.delenv("TAALWACHT_DEBUG", raising=False)
+    write(workdir / "a.txt", FLAGGED)
+    assert_one_line_error(run("check", "a.txt"), "a.txt", "internal error", "kapot")
+
+
+class _Tty(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def test_progress_only_on_a_terminal_outside_ci(monkeypatch: pytest.MonkeyPatch) -> None:
+    from taalwacht.progress import Progress, progress_wanted
+
+    monkeypatch.delenv("CI", raising=False)
+    monkeypatch.setattr(sys, "stderr", io.StringIO())
+    assert not progress_wanted()
+    monkeypatch.setattr(sys, "stderr", _Tty())
+    assert progress_wanted()
+    assert not progress_wanted(disabled=True)
+    monkeypatch.setenv("CI", "true")
+    assert not progress_wanted()
+    assert not Progress(2, 100, enabled=True).enabled  # too small to be worth a bar
+    assert Progress(50, 100, enabled=True).enabled
+    assert not Progress(50, 100, enabled=False).enabled

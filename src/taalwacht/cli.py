@@ -221,7 +221,7 @@ def check(
     paths: Annotated[
         list[str] | None,
         typer.Argument(
-            metavar="PATH...",
+            metavar="PATH",
             help="Files or folders to check; '-' reads standard input.",
             show_default=False,
         ),
@@ -234,7 +234,7 @@ def check(
         typer.Option(
             "--fail-on",
             help="Exit 1 when a finding has this severity or higher "
-            "[default: from config, else warning].",
+            "(default: from the config, else warning).",
             show_default=False,
         ),
     ] = None,
@@ -300,7 +300,7 @@ def _run_check(
                 _note(f"{source.path}: {source.note}")
                 skipped += 1
                 continue
-            outcome = scan_source(engine, source)
+            outcome = _scan_guarded(engine, source)
             if isinstance(outcome, Skipped):
                 _note(f"{outcome.path}: {outcome.note}")
                 skipped += 1
@@ -318,6 +318,25 @@ def _run_check(
     if fmt == "text":
         _summary(checked, skipped, reported)
     return EXIT_FINDINGS if failing else EXIT_OK
+
+
+def _scan_guarded(engine: Engine, source: Source) -> tuple[Text, list[Finding]] | Skipped:
+    """``scan_source``, with unexpected failures turned into an error naming the file."""
+    from taalwacht.errors import InputError
+
+    try:
+        return scan_source(engine, source)
+    except (TaalwachtError, OSError, UnicodeError):
+        raise
+    except MemoryError as err:
+        raise InputError(source.path, "out of memory: too large to check in one piece") from err
+    except Exception as err:
+        if os.environ.get("TAALWACHT_DEBUG"):
+            raise
+        raise TaalwachtError(
+            f"{source.path}: internal error while checking: {type(err).__name__}: {err} "
+            "(set TAALWACHT_DEBUG=1 for details)"
+        ) from err
 
 
 def _plural(n: int, one: str, many: str) -> str:

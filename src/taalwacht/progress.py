@@ -30,12 +30,22 @@ def _isatty(stream: object) -> bool:
         return False
 
 
+MIN_FILES = 10  # smaller runs finish before a bar would be worth its import
+MIN_BYTES = 1_000_000
+
+
+def _size(n: int) -> str:
+    return f"{n / 1e6:.1f} MB" if n >= 100_000 else f"{n / 1e3:.0f} kB"
+
+
 class Progress:
-    """Context manager; a no-op unless ``enabled``. Call ``advance`` after each file."""
+    """Context manager; a no-op unless ``enabled`` and the run is big enough to need it
+    (``MIN_FILES`` files or ``MIN_BYTES`` bytes). Call ``advance`` after each file."""
 
     def __init__(self, total_files: int, total_bytes: int, *, enabled: bool) -> None:
         self.total_files, self.total_bytes = total_files, total_bytes
-        self.enabled = enabled and total_files > 0
+        big = total_files >= MIN_FILES or total_bytes >= MIN_BYTES
+        self.enabled = enabled and total_files > 0 and big
         self.files = self.bytes = self.findings = 0
         self._bar: Any = None
         self._task: Any = None
@@ -66,7 +76,7 @@ class Progress:
         return self
 
     def _mb(self) -> str:
-        return f"{self.bytes / 1e6:.1f}/{self.total_bytes / 1e6:.1f} MB"
+        return f"{_size(self.bytes)}/{_size(self.total_bytes)}"
 
     def advance(self, nbytes: int, nfindings: int) -> None:
         self.files += 1
