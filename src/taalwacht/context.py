@@ -14,6 +14,8 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
+import ahocorasick
+
 from taalwacht.finding import Decision
 
 PROFILES = ("person", "staff", "service", "organisation", "procurement", "case", "always")
@@ -37,32 +39,77 @@ class Verdict:
     why: str
 
 
+WORD = re.compile(r"\w+(?:-\w+)*")
+CUE_LISTS = ("commerce", "public", "care", "goods", "other_sense")
+BLOCK = 2048  # the cue index reads a document in blocks, each at most once
+
+
 class CueList:
-    """A list of cue words and phrases, matched on whole words in lower-case text."""
+    """A list of cue words, prefixes (``winkel*``) and phrases, matched on whole words."""
 
     def __init__(self, name: str, entries: list[str]) -> None:
         self.name = name
-        alternatives = []
-        for e in sorted(entries, key=len, reverse=True):
-            if e.endswith("*"):
-                alternatives.append(re.escape(e[:-1]) + r"\w*")
-            else:
-                alternatives.append(re.escape(e))
-        self.pattern = re.compile(r"(?<!\w)(?:" + "|".join(alternatives) + r")(?!\w)")
+        self.words = frozenset(e for e in entries if not e.endswith("*") and " " not in e)
+        self.prefixes = tuple(e[:-1] for e in entries if e.endswith("*"))
+        self.phrases = tuple(e for e in entries if " " in e)
 
-    def count(self, lower: str, start: int, end: int, skip: tuple[int, int] = (0, 0)) -> int:
-        """Cue matches in ``lower[start:end]``, ignoring any that overlap ``skip``."""
-        n = 0
-        for m in self.pattern.finditer(lower, start, end):
-            if m.end() <= skip[0] or m.start() >= skip[1]:
-                n += 1
-        return n
+    def has_word(self, word: str) -> bool:
+        return word in self.words or bool(self.prefixes and word.startswith(self.prefixes))
 
-    def first(self, lower: str, start: int, end: int, skip: tuple[int, int] = (0, 0)) -> str:
-        for m in self.pattern.finditer(lower, start, end):
-            if m.end() <= skip[0] or m.start() >= skip[1]:
-                return m.group()
-        return ""
+
+@cache
+def _cue_automaton() -> ahocorasick.Automaton:
+    """One Aho-Corasick automaton over every cue of every list: cues are found in one pass."""
+    automaton = ahocorasick.Automaton()
+    entries: dict[str, list[tuple[str, bool]]] = {}
+    for name in CUE_LISTS:
+        c = cues(name)
+        for word in (*c.words, *c.phrases):
+            entries.setdefault(word, []).append((name, True))
+        for prefix in c.prefixes:
+            entries.setdefault(prefix, []).append((name, False))
+    for key, value in entries.items():
+        automaton.add_word(key, (key, tuple(value)))
+    automaton.make_automaton()
+    return automaton
+
+
+class CueIndex:
+    """Where the cue words of one document are, read lazily block by block.
+
+    Occurrences cluster, so neighbouring windows share blocks and each part of the text
+    is scanned at most once, however many watched words it holds.
+    """
+
+    def __init__(self, lower: str) -> None:
+        self.lower = lower
+        self.blocks: dict[int, list[tuple[int, str, str]]] = {}  # block -> (pos, list, cue)
+
+    def _block(self, b: int) -> list[tuple[int, str, str]]:
+        hits = self.blocks.get(b)
+        if hits is None:
+            lower = self.lower
+            lo, hi = b * BLOCK, min(len(lower), (b + 1) * BLOCK)
+            hits = []
+            for end_index, (key, lists) in _cue_automaton().iter(lower, lo, min(len(lower), hi + 40)):
+                start = end_index - len(key) + 1
+                if start >= hi or (start > 0 and lower[start - 1].isalnum()):
+                    continue
+                whole = end_index + 1 >= len(lower) or not lower[end_index + 1].isalnum()
+                for name, exact in lists:
+                    if whole or not exact:
+                        hits.append((start, name, key))
+            self.blocks[b] = hits
+        return hits
+
+    def find(self, name: str, lo: int, hi: int, skip: tuple[int, int]) -> list[str]:
+        """Cues of list ``name`` that start in ``[lo, hi)`` and lie outside ``skip``."""
+        out = []
+        for b in range(lo // BLOCK, (max(lo, hi - 1)) // BLOCK + 1):
+            for pos, list_name, cue in self._block(b):
+                if list_name == name and lo <= pos < hi and not skip[0] <= pos < skip[1]:
+                    out.append(cue)
+        return out
 
 
 @cache
@@ -73,23 +120,20 @@ def cues(name: str) -> CueList:
     return CueList(name, entries)
 
 
+SENTENCE_ENDS = (". ", "? ", "! ", ".\t", "\n")
+
+
 def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     """The sentence (or line, for headings and list items) around ``text[start:end]``."""
     lo = max(0, start - SENTENCE_REACH)
-    s = start
-    while s > lo:
-        c = text[s - 1]
-        if c == "\n" or (c in " \t" and s > 1 and text[s - 2] in ".!?"):
-            break
-        s -= 1
+    s = max([text.rfind(mark, lo, start) + (len(mark) if mark != "\n" else 1) for mark in SENTENCE_ENDS if text.rfind(mark, lo, start) >= 0] or [lo])
     hi = min(len(text), end + SENTENCE_REACH)
-    e = end
-    while e < hi:
-        c = text[e]
-        if c == "\n" or (c in ".!?" and (e + 1 >= len(text) or text[e + 1] in " \t\r\n")):
-            e += 1 if c != "\n" else 0
-            break
+    ends = [i for i in (text.find(mark, end, hi) for mark in SENTENCE_ENDS) if i >= 0]
+    e = min(ends) if ends else hi
+    if e < len(text) and text[e] in ".!?":
         e += 1
+    elif hi == len(text) and not ends and text[e - 1 : e] in (".", "!", "?"):
+        pass
     return s, e
 
 
@@ -107,36 +151,39 @@ class Window:
     near: tuple[int, int]
 
     @classmethod
-    def around(cls, text: str, lower: str, start: int, end: int) -> Window:
+    def around(cls, text: str, index: CueIndex, start: int, end: int) -> Window:
         sent = sentence_bounds(text, start, end)
         before = sentence_bounds(text, max(0, sent[0] - 2), max(0, sent[0] - 2))[0] if sent[0] > 1 else sent[0]
         after = sentence_bounds(text, min(len(text), sent[1] + 1), min(len(text), sent[1] + 1))[1]
-        return cls(lower, start, end, sent, (min(before, sent[0]), max(after, sent[1])))
+        return cls(index.lower, start, end, sent, (min(before, sent[0]), max(after, sent[1])), index)
+
+    index: CueIndex
+
+    def __post_init__(self) -> None:
+        self.passage = (max(0, self.start - DOC_REACH), min(len(self.lower), self.end + DOC_REACH))
+
+    def _matches(self, name: str, span: tuple[int, int]) -> list[str]:
+        return self.index.find(name, span[0], span[1], (self.start, self.end))
 
     def count(self, name: str, *, near: bool = False) -> int:
-        lo, hi = self.near if near else self.sent
-        return cues(name).count(self.lower, lo, hi, (self.start, self.end))
+        return len(self._matches(name, self.near if near else self.sent))
+
+    def first(self, name: str, *, near: bool = False) -> str:
+        found = self._matches(name, self.near if near else self.sent)
+        return found[0] if found else ""
 
     def count_passage(self, name: str) -> int:
         """Cues in the passage around the sentence (DOC_REACH characters either side)."""
-        lo, hi = max(0, self.start - DOC_REACH), min(len(self.lower), self.end + DOC_REACH)
-        return cues(name).count(self.lower, lo, hi, (self.start, self.end))
+        return len(self._matches(name, self.passage))
 
     def leaning(self, a: str, b: str) -> int:
         """Positive when cue list ``a`` outweighs ``b`` here: sentence first, then
         neighbours, then the passage; 0 when all three are neutral."""
-        for diff in (
-            self.count(a) - self.count(b),
-            self.count(a, near=True) - self.count(b, near=True),
-            self.count_passage(a) - self.count_passage(b),
-        ):
+        for span in (self.sent, self.near, self.passage):
+            diff = len(self._matches(a, span)) - len(self._matches(b, span))
             if diff:
                 return diff
         return 0
-
-    def first(self, name: str, *, near: bool = False) -> str:
-        lo, hi = self.near if near else self.sent
-        return cues(name).first(self.lower, lo, hi, (self.start, self.end))
 
     def words_before(self, n: int) -> list[str]:
         return re.findall(r"[\w'-]+", self.lower[max(self.sent[0], self.start - 60) : self.start])[-n:]
@@ -149,13 +196,19 @@ class Window:
 
 def in_url_or_code(text: str, start: int, end: int, markup: str) -> Verdict | None:
     """URLs, e-mail addresses and code are never findings."""
-    lo = max(0, start - 200)
-    line_start = text.rfind("\n", lo, start) + 1
-    line_end = text.find("\n", end)
-    line_end = len(text) if line_end < 0 else line_end
-    for m in URL_OR_EMAIL.finditer(text, line_start, min(line_end, end + 200)):
-        if m.start() < end and start < m.end():
-            return Verdict(Decision.OTHER, "in een webadres of e-mailadres")
+    chunk_start, chunk_end = start, end
+    while chunk_start > max(0, start - 300) and not text[chunk_start - 1].isspace():
+        chunk_start -= 1
+    while chunk_end < min(len(text), end + 300) and not text[chunk_end].isspace():
+        chunk_end += 1
+    chunk = text[chunk_start:chunk_end]
+    if "@" in chunk or "://" in chunk or "www." in chunk.lower():
+        for m in URL_OR_EMAIL.finditer(chunk):
+            if m.start() < end - chunk_start and start - chunk_start < m.end():
+                return Verdict(Decision.OTHER, "in een webadres of e-mailadres")
+    line_start = text.rfind("\n", max(0, start - 2000), start) + 1
+    line_end = text.find("\n", end, end + 2000)
+    line_end = min(len(text), end + 2000) if line_end < 0 else line_end
     if text.count("`", line_start, start) % 2 == 1 and "`" in text[end:line_end]:
         return Verdict(Decision.MENTION, "in code-opmaak (`...`)")
     if markup in ("markdown", "html"):
@@ -178,7 +231,9 @@ def _in_fenced_block(text: str, start: int) -> bool:
 
 def quoted_or_marked(text: str, start: int, end: int, markup: str) -> Verdict | None:
     """A word in quotation marks or italics is shown, not used: 'klant', *klant*, <em>klant</em>."""
-    for s, e in ((start, end), *_short_phrase_spans(text, start, end)):
+    nearby = text[max(0, start - 40) : end + 40]
+    spans = _short_phrase_spans(text, start, end) if any(q in nearby for q in OPEN_QUOTES) else []
+    for s, e in ((start, end), *spans):
         if s > 0 and e < len(text) and text[s - 1] in OPEN_QUOTES:
             close = e
             while close < len(text) and text[close] in "?!.,":
@@ -221,9 +276,10 @@ def _short_phrase_spans(text: str, start: int, end: int) -> list[tuple[int, int]
 def metalinguistic(w: Window, text: str) -> Verdict | None:
     """Frames that talk about the word: 'het woord klant', 'klanten noemen', 'als klant benaderen'."""
     before = " ".join(w.words_before(4))
-    m = cues("mention").pattern.search(before[-40:] + " ")
-    if m and before.endswith(m.group()):
-        return Verdict(Decision.MENTION, f"'{m.group()} …': het woord zelf wordt besproken")
+    frames = cues("mention")
+    for frame in (*frames.phrases, *frames.words):
+        if before == frame or before.endswith(" " + frame):
+            return Verdict(Decision.MENTION, f"'{frame} …': het woord zelf wordt besproken")
     name = re.search(r"(?:[Dd]e term|[Hh]et woord|[Hh]et begrip|[Dd]e naam)\s+(?:[A-Z][\w-]*\s+){1,2}$", text[max(w.sent[0], w.start - 60) : w.start])
     if name:
         return Verdict(Decision.MENTION, f"'{name.group().strip()} …': de naam zelf wordt besproken")

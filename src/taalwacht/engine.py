@@ -101,6 +101,7 @@ class Engine:
         if self.watches:
             self.automaton.make_automaton()
         self._memo: dict[str, Analysis | None] = {}
+        self._phrases = {term.id: _Phrases.of(term, self.allow) for term in self.terms}
 
     def _add(self, surface: str, watch: Watch) -> None:
         self.watches.setdefault(surface, []).append(watch)
@@ -119,12 +120,13 @@ class Engine:
         lower = lower_same_length(text)
         suppressed = _suppressed_ranges(lower) if "taalwacht" in lower else []
         findings: list[Finding] = []
+        index = context.CueIndex(lower)
         done_until = -1
         for occ in self._occurrences(text, lower):
             if occ.start < done_until:
                 continue
             done_until = occ.end
-            findings.append(self._decide(text, lower, occ, markup, suppressed))
+            findings.append(self._decide(text, index, occ, markup, suppressed))
         return findings
 
     def _occurrences(self, text: str, lower: str) -> Iterator[Occurrence]:
@@ -238,10 +240,10 @@ class Engine:
     # ----------------------------------------------------------------- deciding
 
     def _decide(
-        self, text: str, lower: str, occ: Occurrence, markup: str, suppressed: list[tuple[int, int]]
+        self, text: str, index: context.CueIndex, occ: Occurrence, markup: str, suppressed: list[tuple[int, int]]
     ) -> Finding:
         term = occ.analysis.watch.term
-        verdict = self._verdict(text, lower, occ, markup, suppressed)
+        verdict = self._verdict(text, index, occ, markup, suppressed)
         surface = text[occ.start : occ.end]
         if verdict.decision is Decision.FIXED:
             severity: Severity = "info"
@@ -257,7 +259,7 @@ class Engine:
             severity=severity,
             message=message,
             reason=term.reason,
-            suggestions=suggestions(occ.analysis, surface),
+            suggestions=suggestions(occ.analysis, surface) if verdict.decision.reported else (),
             decision=verdict.decision,
             why=verdict.why,
             related=occ.related,
@@ -265,19 +267,20 @@ class Engine:
         )
 
     def _verdict(
-        self, text: str, lower: str, occ: Occurrence, markup: str, suppressed: list[tuple[int, int]]
+        self, text: str, index: context.CueIndex, occ: Occurrence, markup: str, suppressed: list[tuple[int, int]]
     ) -> context.Verdict:
-        start, end = occ.start, occ.end
+        start, end, lower = occ.start, occ.end, index.lower
         term = occ.analysis.watch.term
         if any(s <= start < e for s, e in suppressed):
             return context.Verdict(Decision.SUPPRESSED, "uitgezet met een taalwacht-opmerking")
-        phrase = _phrase_over(lower, start, end, self.allow + tuple(a.lower() for a in term.allow))
+        phrases = self._phrases[term.id]
+        phrase = _phrase_over(lower, start, end, phrases.allow)
         if phrase:
             return context.Verdict(Decision.ALLOWED, f"toegestaan: '{phrase}'")
-        phrase = _phrase_over(lower, start, end, tuple(o.lower() for o in term.other))
+        phrase = _phrase_over(lower, start, end, phrases.other)
         if phrase:
             return context.Verdict(Decision.OTHER, f"andere betekenis: '{phrase}'")
-        phrase = _phrase_over(text, start, end, term.names)
+        phrase = _phrase_over(text, start, end, phrases.names)
         if phrase:
             return context.Verdict(Decision.OTHER, f"naam van software of een bedrijf: '{phrase}'")
         verdict = (
@@ -287,17 +290,38 @@ class Engine:
         )
         if verdict is not None:
             return verdict
-        window = context.Window.around(text, lower, start, end)
+        window = context.Window.around(text, index, start, end)
         verdict = context.metalinguistic(window, text)
         if verdict is not None:
             return verdict
-        phrase = _phrase_over(text, start, end, tuple(f for f in term.fixed if not f.islower()))
-        phrase = phrase or _phrase_over(lower, start, end, tuple(f for f in term.fixed if f.islower()))
+        phrase = _phrase_over(text, start, end, phrases.fixed_names)
+        phrase = phrase or _phrase_over(lower, start, end, phrases.fixed)
         if phrase:
             return context.Verdict(Decision.FIXED, f"vaste naam of term: '{phrase}'")
         a = occ.analysis
         curated = bool(a.compound_key) or any(a.joined.startswith(k) for k in term.compounds)
         return context.judge_profile(term.context, window, left=a.left, right=a.right, curated=curated)
+
+
+@dataclass(frozen=True)
+class _Phrases:
+    """A term's phrase lists, prepared once: lower case, except names with capitals."""
+
+    allow: tuple[str, ...]
+    other: tuple[str, ...]
+    names: tuple[str, ...]
+    fixed_names: tuple[str, ...]
+    fixed: tuple[str, ...]
+
+    @classmethod
+    def of(cls, term: Term, allow: tuple[str, ...]) -> _Phrases:
+        return cls(
+            allow=allow + tuple(a.lower() for a in term.allow),
+            other=tuple(o.lower() for o in term.other),
+            names=term.names,
+            fixed_names=tuple(f for f in term.fixed if not f.islower()),
+            fixed=tuple(f for f in term.fixed if f.islower()),
+        )
 
 
 def _best(watches: Sequence[Watch], *, whole: bool) -> Watch | None:

@@ -1,0 +1,133 @@
+#!/usr/bin/env python3
+"""Throughput of taalwacht against a bare Aho-Corasick scan, measured in the same run.
+
+    python bench/speed.py                 # corpus ../shared/corpus, all three measurements
+    python bench/speed.py --corpus DIR --skip-cli --skip-startup
+
+1. engine: `Engine.scan` over every document, in this process, against a bare
+   pyahocorasick scan (lower-casing included) of the same text for the same stems.
+   Target: at most 3x the bare scan.
+2. command line: `taalwacht check --format json CORPUS` end to end (files already in the
+   page cache) against the same bare scan. Target: at most 4x; its peak memory below 300 MB.
+3. start-up: a one-page letter checked from the command line against `python -c pass`,
+   median of repeated runs. Target: at most 30x.
+Ratios, not seconds, are the result: both sides run on the same machine in the same call.
+"""
+
+from __future__ import annotations
+
+import argparse
+import resource
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import ahocorasick
+
+from taalwacht.api import default_engine
+from taalwacht.dutch.lexicon import words
+
+ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_CORPUS = ROOT.parent / "shared" / "corpus"
+LETTER = ROOT / "src" / "taalwacht" / "examples" / "brief-aan-inwoner.txt"
+
+
+def load(corpus: Path) -> list[str]:
+    return [p.read_text("utf-8") for p in sorted(corpus.rglob("*.txt"))]
+
+
+def bare_scan(texts: list[str], stems: list[str]) -> tuple[float, int]:
+    automaton = ahocorasick.Automaton()
+    for stem in stems:
+        automaton.add_word(stem, stem)
+    automaton.make_automaton()
+    t0 = time.perf_counter()
+    hits = 0
+    for text in texts:
+        for _ in automaton.iter(text.lower()):
+            hits += 1
+    return time.perf_counter() - t0, hits
+
+
+def engine_scan(texts: list[str]) -> tuple[float, int, int]:
+    engine = default_engine()
+    words()  # the lexicon is loaded once per process; keep that out of the throughput
+    t0 = time.perf_counter()
+    found = reported = 0
+    for text in texts:
+        for f in engine.scan(text):
+            found += 1
+            reported += f.reported
+    return time.perf_counter() - t0, found, reported
+
+
+def command() -> list[str]:
+    exe = shutil.which("taalwacht")
+    return [exe] if exe else [sys.executable, "-m", "taalwacht"]
+
+
+def cli_scan(corpus: Path) -> tuple[float, float, int]:
+    t0 = time.perf_counter()
+    proc = subprocess.run(
+        [*command(), "check", "--format", "json", "--no-progress", str(corpus)],
+        capture_output=True, check=False,
+    )
+    elapsed = time.perf_counter() - t0
+    if proc.returncode not in (0, 1):
+        raise SystemExit(f"taalwacht check failed ({proc.returncode}): {proc.stderr.decode()[-500:]}")
+    peak_mb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    return elapsed, peak_mb, len(proc.stdout)
+
+
+def startup(letter: Path, runs: int) -> tuple[float, float]:
+    def median(cmd: list[str]) -> float:
+        times = []
+        for _ in range(runs):
+            t0 = time.perf_counter()
+            subprocess.run(cmd, capture_output=True, check=False)
+            times.append(time.perf_counter() - t0)
+        return statistics.median(times)
+
+    base = median([sys.executable, "-c", "pass"])
+    letter_time = median([*command(), "check", "--no-progress", str(letter)])
+    return base, letter_time
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
+    ap.add_argument("--skip-cli", action="store_true")
+    ap.add_argument("--skip-startup", action="store_true")
+    ap.add_argument("--runs", type=int, default=10, help="runs per start-up measurement")
+    a = ap.parse_args()
+    if not a.corpus.is_dir():
+        print(f"speed: no corpus at {a.corpus} (the benchmark corpus lives in ../shared/corpus "
+              "next to the repository)", file=sys.stderr)
+        return 2
+    texts = load(a.corpus)
+    mb = sum(len(t.encode("utf-8")) for t in texts) / 1e6
+    stems = default_engine().stems
+    bare, hits = bare_scan(texts, stems)
+    eng, found, reported = engine_scan(texts)
+    print(f"corpus: {len(texts)} documents, {mb:.1f} MB, {len(stems)} stems")
+    print(f"bare pyahocorasick scan : {mb / bare:8.1f} MB/s  ({hits} stem hits)")
+    print(f"taalwacht engine        : {mb / eng:8.1f} MB/s  ({found} occurrences, {reported} reported)")
+    print(f"engine / bare           : {eng / bare:8.2f}x  (target <= 3x)")
+    if not a.skip_cli:
+        cli, peak, size = cli_scan(a.corpus)
+        print(f"taalwacht check (CLI)   : {mb / cli:8.1f} MB/s  ({size / 1e6:.1f} MB of JSON)")
+        print(f"CLI / bare              : {cli / bare:8.2f}x  (target <= 4x)")
+        print(f"CLI peak memory         : {peak:8.0f} MB   (target < 300 MB)")
+    if not a.skip_startup and LETTER.is_file():
+        base, letter = startup(LETTER, a.runs)
+        print(f"python -c pass          : {base * 1000:8.0f} ms (median of {a.runs})")
+        print(f"check one-page letter   : {letter * 1000:8.0f} ms (median of {a.runs})")
+        print(f"letter / python         : {letter / base:8.2f}x  (target <= 30x)")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
