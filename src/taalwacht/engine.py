@@ -23,7 +23,7 @@ from taalwacht.dutch.lexicon import is_word
 from taalwacht.dutch.tokens import Token, lower_same_length, next_word, word_at
 from taalwacht.finding import Decision, Finding, Severity, Span
 from taalwacht.pack import Pack, Term
-from taalwacht.suggest import suggestions
+from taalwacht.suggest import choices
 
 MARKER = re.compile(r"taalwacht[-:]\s*(disable-next-line|disable-line|disable|enable)\b")
 ELISION = re.compile(r"[-\u2010\u2011](?:\s*/\s*|\s+(?:en/of|en|of)\s+|,\s*)")
@@ -251,6 +251,8 @@ class Engine:
         else:
             severity = self.severity.get(term.id, term.severity)
             message = term.message.format(text=surface, lemma=term.lemma)
+        options = choices(occ.analysis, surface) if verdict.decision.reported else ()
+        governs = not occ.analysis.right and occ.analysis.watch.kind != "linking"
         return Finding(
             start=occ.start,
             end=occ.end,
@@ -259,11 +261,15 @@ class Engine:
             severity=severity,
             message=message,
             reason=term.reason,
-            suggestions=suggestions(occ.analysis, surface) if verdict.decision.reported else (),
+            suggestions=tuple(c.text for c in options),
             decision=verdict.decision,
             why=verdict.why,
             related=occ.related,
             pack=term.pack,
+            slot=occ.analysis.watch.slot,
+            gender=term.gender if governs else None,
+            governs=governs,
+            choices=options,
         )
 
     def _verdict(

@@ -41,6 +41,15 @@ class Span:
 
 
 @dataclass(frozen=True)
+class Choice:
+    """A suggestion with the grammar the fixer needs to make the sentence agree with it."""
+
+    text: str  # the replacement for the finding's text, in the right form
+    gender: str | None = None  # "de" or "het" when the replacement heads a noun phrase
+    plural: bool = False  # the replacement is plural (inwoners), so the phrase is too
+
+
+@dataclass(frozen=True)
 class Finding:
     """One occurrence of a watched word.
 
@@ -62,6 +71,10 @@ class Finding:
     why: str = ""  # the readable ground for the decision, shown by --explain
     related: tuple[Span, ...] = field(default=())  # e.g. the particle "in" of "koopt ... in"
     pack: str = ""  # id of the pack the term comes from
+    slot: str = ""  # the form of the term as written: "sg", "pl", "pp", "sg3", ... ("" unknown)
+    gender: str | None = None  # gender of the word as written, when the term is its head
+    governs: bool = False  # the term is the head of the word: articles/adjectives agree with it
+    choices: tuple[Choice, ...] = field(default=())  # ``suggestions`` with their grammar
 
     @property
     def reported(self) -> bool:

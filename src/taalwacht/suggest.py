@@ -4,77 +4,101 @@
 "inwonergerichtheid", "Wmo-klanten" gets "Wmo-inwoners": the slot of the matched form picks
 the alternative's form, a compound keeps its other members, and the capitals follow the
 original. Compounds the pack names (bijstandsklant, productcatalogus) use the pack's own
-replacement first.
+replacement first. Each suggestion carries its gender and number, so a fixer can make
+articles and adjectives agree (het nieuwe product -> de nieuwe voorziening).
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
 from taalwacht.dutch.tokens import is_word_char
+from taalwacht.finding import Choice
 
 if TYPE_CHECKING:
     from taalwacht.engine import Analysis
 
 # What follows a named compound tells its form: klantdossier-s, bijstandsklant-en.
 COMPOUND_ENDINGS = {"": "", "s": "pl", "en": "pl", "n": "pl", "'s": "pl", "e": "e"}
+PLURAL_SLOTS = frozenset({"pl", "dim_pl", "agent_pl", "past_pl"})
 
 
-def suggestions(analysis: Analysis, surface: str) -> tuple[str, ...]:
-    """Replacement strings for ``surface`` (the matched text), best first."""
+def choices(analysis: Analysis, surface: str) -> tuple[Choice, ...]:
+    """Replacements for ``surface`` (the matched text), best first, with their grammar."""
     term = analysis.watch.term
     slot = analysis.watch.slot
-    out: list[str] = []
+    plural = slot in PLURAL_SLOTS
+    out: list[Choice] = []
     key = analysis.compound_key or analysis.joined
     for name, alternatives in term.compounds.items():
         if not key.startswith(name) or key[len(name) :] not in COMPOUND_ENDINGS:
             continue
         named_slot = COMPOUND_ENDINGS[key[len(name) :]] or _first_slot(alternatives[0].forms)
-        out.extend(_form(alt.forms, alt.text, named_slot) for alt in alternatives)
+        out.extend(
+            Choice(alt.forms.get(named_slot) or alt.text, alt.gender, named_slot == "pl")
+            for alt in alternatives
+        )
     if analysis.compound_key:
         surface_left, surface_right = "", ""
     else:
         surface_left, surface_right = _split(surface, analysis.member.start, analysis.member.end)
     member_text = surface[len(surface_left) : len(surface) - len(surface_right)]
     trailing_hyphen = surface.rstrip().endswith(("-", "\u2010", "\u2011")) and not analysis.compound_key
+    as_modifier = bool(analysis.right) or trailing_hyphen or analysis.watch.kind == "linking"
     for alt in term.alternatives:
-        if analysis.right or trailing_hyphen or analysis.watch.kind == "linking":
+        if as_modifier:
             if alt.modifier is None:
                 continue
             core = alt.modifier
         elif analysis.left and alt.gender is None:
             continue  # only a noun can head a compound: Wmo-inwoners, not Wmo-u
         else:
-            core = _form(alt.forms, alt.text, slot)
+            form = _form(alt.forms, alt.text, slot)
+            if form is None:
+                continue  # "afspraken maken" has no form for "koopt"
+            core = form
         if core.endswith("s") and analysis.right.startswith("s"):
             core = core[:-1]  # tevredenheids + sonderzoek: the link is already there
+        gender = None if as_modifier else alt.gender
         if trailing_hyphen:
-            out.append(_case_like(core, member_text) + "-")
+            text = _case_like(core, member_text) + "-"
         elif analysis.compound_key:
-            out.append(_case_like(core + analysis.right, surface))
+            text = _case_like(core + analysis.right, surface)
         else:
-            out.append(surface_left + _case_like(core, member_text) + surface_right)
-    if analysis.watch.kind == "acronym":
-        out = [s.lower() if s.isupper() else s for s in out]
-        surface = surface.lower()
+            text = surface_left + _case_like(core, member_text) + surface_right
+        out.append(Choice(text, gender, plural and not as_modifier))
+    return _finish(out, surface, acronym=analysis.watch.kind == "acronym", capital=not surface_left)
+
+
+def _finish(out: list[Choice], surface: str, *, acronym: bool, capital: bool) -> tuple[Choice, ...]:
+    """Capitals like the original, no duplicates, nothing equal to the original."""
     seen: set[str] = set()
     result = []
-    for s in out:
-        s = _case_like(s, surface) if s and s[0].islower() and surface[:1].isupper() and not surface_left else s
-        if s.lower() != surface.lower() and s not in seen:
-            seen.add(s)
-            result.append(s)
+    for c in out:
+        text = c.text
+        if acronym:
+            text = text.lower() if text.isupper() else text
+        elif capital and text[:1].islower() and surface[:1].isupper():
+            text = _case_like(text, surface)
+        if text.lower() != surface.lower() and text not in seen:
+            seen.add(text)
+            result.append(Choice(text, c.gender, c.plural))
     return tuple(result)
 
 
-def _first_slot(forms: object) -> str:
-    return "sg" if isinstance(forms, dict) and "sg" in forms else "base"
+def _first_slot(forms: Mapping[str, str]) -> str:
+    return "sg" if "sg" in forms else "base"
 
 
-def _form(forms: object, text: str, slot: str) -> str:
-    if isinstance(forms, dict) and slot and forms.get(slot):
-        return str(forms[slot])
-    return text
+FALLBACK_SLOTS = {"dim": "sg", "dim_pl": "pl", "er": "base"}
+
+
+def _form(forms: Mapping[str, str], text: str, slot: str) -> str | None:
+    """The alternative in ``slot``; None when it has forms but not this one."""
+    if not slot or not forms:
+        return text
+    return forms.get(slot) or forms.get(FALLBACK_SLOTS.get(slot, "")) or None
 
 
 def _split(surface: str, start: int, end: int) -> tuple[str, str]:
@@ -94,11 +118,7 @@ def _split(surface: str, start: int, end: int) -> tuple[str, str]:
         if count == end:
             right_start = i + 1
             break
-    if left_end is None:
-        left_end = 0
-    if right_start is None:
-        right_start = len(surface)
-    return surface[:left_end], surface[right_start:]
+    return surface[: left_end or 0], surface[right_start if right_start is not None else len(surface) :]
 
 
 def _case_like(new: str, old: str) -> str:
