@@ -29,7 +29,8 @@ ENGLISH = frozenset(
 )
 COMPANY_SUFFIXES = re.compile(r"\s*(?:B\.?V\.?|N\.?V\.?|Holding|Inc\.?|Ltd\.?|GmbH|Group)\b")
 URL_OR_EMAIL = re.compile(
-    r"(?:https?://|ftp://|www\.)[^\s<>\"')\]]+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+", re.IGNORECASE
+    r"(?:https?://|ftp://|www\.)[^\s<>\"')\]]+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+|(?<![\w.])@\w+",
+    re.IGNORECASE,
 )
 
 
@@ -45,33 +46,61 @@ BLOCK = 2048  # the cue index reads a document in blocks, each at most once
 
 
 class CueList:
-    """A list of cue words, prefixes (``winkel*``) and phrases, matched on whole words."""
+    """Cue words and phrases of one list, matched on whole words.
+
+    ``winkel*`` also matches longer words that start with it (winkels, winkelcentrum);
+    ``*winkel*`` matches inside compounds too (fietsenwinkel); ``*zorg`` only at the end
+    (jeugdzorg, not bezorging).
+    """
 
     def __init__(self, name: str, entries: list[str]) -> None:
         self.name = name
-        self.words = frozenset(e for e in entries if not e.endswith("*") and " " not in e)
-        self.prefixes = tuple(e[:-1] for e in entries if e.endswith("*"))
-        self.phrases = tuple(e for e in entries if " " in e)
+        self.entries: list[tuple[str, bool, bool]] = []  # (text, whole at left, whole at right)
+        self.names: set[str] = set()  # cues written with a capital: brand names such as Colruyt
+        for e in entries:
+            left_free, right_free = e.startswith("*"), e.endswith("*")
+            text = e.strip("*")
+            if text != text.lower():
+                self.names.add(text.lower())
+            self.entries.append((text.lower(), not left_free, not right_free))
 
-    def has_word(self, word: str) -> bool:
-        return word in self.words or bool(self.prefixes and word.startswith(self.prefixes))
+    @property
+    def phrases(self) -> list[str]:
+        return [t for t, _, _ in self.entries if " " in t]
+
+    def in_word(self, word: str) -> str:
+        """A cue among the members of a compound: jeugdhulp in jeugdhulpinkoop, wmo in
+        Wmo-klanten. Short cues must be a whole member; longer ones may sit anywhere."""
+        for text, whole_left, whole_right in self.entries:
+            if " " in text:
+                continue
+            if word == text or (not whole_right and word.startswith(text)) or (not whole_left and word.endswith(text)):
+                return text
+            if len(text) >= 5 and text in word:
+                return text
+        return ""
 
 
 @cache
 def _cue_automaton() -> ahocorasick.Automaton:
     """One Aho-Corasick automaton over every cue of every list: cues are found in one pass."""
     automaton = ahocorasick.Automaton()
-    entries: dict[str, list[tuple[str, bool]]] = {}
+    entries: dict[str, list[tuple[str, bool, bool]]] = {}
     for name in CUE_LISTS:
-        c = cues(name)
-        for word in (*c.words, *c.phrases):
-            entries.setdefault(word, []).append((name, True))
-        for prefix in c.prefixes:
-            entries.setdefault(prefix, []).append((name, False))
+        for text, whole_left, whole_right in cues(name).entries:
+            entries.setdefault(text, []).append((name, whole_left, whole_right))
     for key, value in entries.items():
         automaton.add_word(key, (key, tuple(value)))
     automaton.make_automaton()
     return automaton
+
+
+def _mid_sentence(lower: str, i: int) -> bool:
+    """True when position ``i`` is not the first word of a sentence, line or heading."""
+    j = i - 1
+    while j >= 0 and lower[j] in " \t\"'‘“(":
+        j -= 1
+    return j >= 0 and lower[j] not in ".!?:\n"
 
 
 class CueIndex:
@@ -81,7 +110,8 @@ class CueIndex:
     is scanned at most once, however many watched words it holds.
     """
 
-    def __init__(self, lower: str) -> None:
+    def __init__(self, text: str, lower: str) -> None:
+        self.text = text
         self.lower = lower
         self.blocks: dict[int, list[tuple[int, str, str]]] = {}  # block -> (pos, list, cue)
 
@@ -93,11 +123,15 @@ class CueIndex:
             hits = []
             for end_index, (key, lists) in _cue_automaton().iter(lower, lo, min(len(lower), hi + 40)):
                 start = end_index - len(key) + 1
-                if start >= hi or (start > 0 and lower[start - 1].isalnum()):
+                if start >= hi:
                     continue
-                whole = end_index + 1 >= len(lower) or not lower[end_index + 1].isalnum()
-                for name, exact in lists:
-                    if whole or not exact:
+                at_left = start == 0 or not lower[start - 1].isalnum()
+                at_right = end_index + 1 >= len(lower) or not lower[end_index + 1].isalnum()
+                proper = at_left and self.text[start].isupper() and _mid_sentence(lower, start)
+                for name, whole_left, whole_right in lists:
+                    if proper and name == "commerce" and key not in cues(name).names:
+                        continue  # mevrouw Bakker is no bakery (but Wmo and Burgerzaken count)
+                    if (at_left or not whole_left) and (at_right or not whole_right):
                         hits.append((start, name, key))
             self.blocks[b] = hits
         return hits
@@ -206,7 +240,19 @@ def in_url_or_code(text: str, start: int, end: int, markup: str) -> Verdict | No
         for m in URL_OR_EMAIL.finditer(chunk):
             if m.start() < end - chunk_start and start - chunk_start < m.end():
                 return Verdict(Decision.OTHER, "in een webadres of e-mailadres")
+    if re.search(r"\w_|_\w", chunk.strip("_*")) or re.search(r"\.[a-z]{2,4}\b", chunk[end - chunk_start :]) and not chunk.endswith("."):
+        return Verdict(Decision.OTHER, "in een bestandsnaam of code")
+    if text[end : end + 1] == "(" or (text[end : end + 1] == "." and text[end + 1 : end + 2].isalpha()):
+        return Verdict(Decision.OTHER, "in code")
+    if "/" in chunk and re.search(r"/[\w-]*$", chunk[: start - chunk_start]) and chunk[end - chunk_start : end - chunk_start + 1] == "/":
+        return Verdict(Decision.OTHER, "in een pad of webadres")
+    if markup == "html":
+        before_tag = text[max(0, start - 2000) : start]
+        if before_tag.rfind("<") > before_tag.rfind(">"):
+            return Verdict(Decision.OTHER, "in een HTML-tag of -attribuut")
     line_start = text.rfind("\n", max(0, start - 2000), start) + 1
+    if markup == "markdown" and text.startswith(("    ", "\t"), line_start):
+        return Verdict(Decision.MENTION, "in een ingesprongen codeblok")
     line_end = text.find("\n", end, end + 2000)
     line_end = min(len(text), end + 2000) if line_end < 0 else line_end
     if text.count("`", line_start, start) % 2 == 1 and "`" in text[end:line_end]:
@@ -223,10 +269,7 @@ def in_url_or_code(text: str, start: int, end: int, markup: str) -> Verdict | No
 
 
 def _in_fenced_block(text: str, start: int) -> bool:
-    fences = 0
-    for m in re.finditer(r"^(?:```|~~~)", text[: start], re.MULTILINE):
-        fences += 1 if m else 0
-    return fences % 2 == 1
+    return (text.count("\n```", 0, start) + text.startswith("```") + text.count("\n~~~", 0, start)) % 2 == 1
 
 
 def quoted_or_marked(text: str, start: int, end: int, markup: str) -> Verdict | None:
@@ -275,9 +318,11 @@ def _short_phrase_spans(text: str, start: int, end: int) -> list[tuple[int, int]
 
 def metalinguistic(w: Window, text: str) -> Verdict | None:
     """Frames that talk about the word: 'het woord klant', 'klanten noemen', 'als klant benaderen'."""
+    line_start = text.rfind("\n", 0, w.start) + 1
+    if not text[line_start : w.start].strip(" \t*#-•") and text[w.end : w.end + 2].rstrip().startswith(":"):
+        return Verdict(Decision.MENTION, "trefwoord met uitleg ('Klant: ...'): het woord wordt gedefinieerd")
     before = " ".join(w.words_before(4))
-    frames = cues("mention")
-    for frame in (*frames.phrases, *frames.words):
+    for frame, _, _ in cues("mention").entries:
         if before == frame or before.endswith(" " + frame):
             return Verdict(Decision.MENTION, f"'{frame} …': het woord zelf wordt besproken")
     name = re.search(r"(?:[Dd]e term|[Hh]et woord|[Hh]et begrip|[Dd]e naam)\s+(?:[A-Z][\w-]*\s+){1,2}$", text[max(w.sent[0], w.start - 60) : w.start])
@@ -304,7 +349,9 @@ def company_name(text: str, start: int, end: int) -> Verdict | None:
     return None
 
 
-POSSESSIVES = frozenset({"onze", "ons", "uw", "zijn", "haar", "hun", "jullie", "mijn", "je", "jouw"})
+# "onze klanten" without any public cue is a business talking; "uw" is how a municipality
+# addresses residents too, so it proves nothing.
+POSSESSIVES = frozenset({"onze", "ons", "zijn", "haar", "hun", "jullie", "mijn"})
 
 
 def _cue_note(w: Window, name: str) -> str:
@@ -318,27 +365,65 @@ def english(w: Window) -> bool:
     return sum(x in ENGLISH for x in around) >= 2
 
 
-def judge_profile(profile: str, w: Window, *, left: str, right: str, curated: bool) -> Verdict:
-    """The decision for a word that is neither quoted, a name, nor in a fixed phrase."""
+OBJECT_END = re.compile(r"[.,;:!?()\n]| en | of | maar | want | omdat | zodat | terwijl ")
+
+
+OBJECT_WORDS = 5
+
+
+def _object(w: Window) -> tuple[int, int]:
+    """The few words after an occurrence, up to the clause's next break: 'van jeugdhulp'
+    in 'de inkoop van jeugdhulp vraagt ...'. The complement decides what is bought or
+    whose customers these are."""
+    hi = min(w.sent[1], w.end + 80)
+    m = OBJECT_END.search(w.lower, w.end, hi)
+    hi = m.start() if m else hi
+    words = list(WORD.finditer(w.lower, w.end, hi))
+    if len(words) > OBJECT_WORDS:
+        hi = words[OBJECT_WORDS - 1].end()
+    return w.end, hi
+
+
+def _van_commerce(w: Window) -> str:
+    """'klanten van de supermarkt', 'accountmanager van het reclamebureau'."""
+    lo, hi = _object(w)
+    phrase = w.lower[lo:hi]
+    if re.match(r"\s+(?:van|bij)\s", phrase):
+        found = w.index.find("commerce", lo, hi, (w.start, w.end))
+        if found:
+            return found[0]
+    return ""
+
+
+def judge_profile(profile: str, w: Window, *, word: str, left: str, right: str, curated: bool) -> Verdict:
+    """The decision for a word that is neither quoted, a name, nor in a fixed phrase.
+
+    ``word`` is the whole word in lower case, ``left`` and ``right`` the compound members
+    around the watched one: a compound can carry its own context (Wmo-klanten,
+    jeugdhulpinkoop, mediaconcern).
+    """
     use = Verdict(Decision.USE, "")
     if profile == "always":
         return use
-    com_s, pub_s = w.count("commerce"), w.count("public")
-    com_n, pub_n = w.count("commerce", near=True), w.count("public", near=True)
+    own_public = next((c for c in (cues("public").in_word(p) for p in (left, right) if p) if c), "")
+    shop = _van_commerce(w) if profile != "procurement" else ""
+    if shop:
+        return Verdict(Decision.COMMERCIAL, f"'… van {shop}': van een bedrijf")
+    if profile == "staff":
+        return use  # accountmanagers serve companies: only "van/bij een bedrijf" says commerce
     if profile == "person":
+        if own_public:
+            return use
         lean = w.leaning("commerce", "public")
         owner = w.words_before(1)
-        if lean > 0 or (lean == 0 and owner and owner[0] in POSSESSIVES and not w.count_passage("public")):
+        plain = not left and not right
+        if lean > 0 or (lean == 0 and plain and owner and owner[0] in POSSESSIVES and not w.count_passage("public")):
             return Verdict(Decision.COMMERCIAL, f"handel: {_cue_note(w, 'commerce')}")
-        return use
-    if profile == "staff":
-        if com_s > 0 and pub_s == 0 and pub_n == 0:
-            return Verdict(Decision.COMMERCIAL, f"bedrijfsleven: '{w.first('commerce')}' in de zin")
         return use
     if profile == "service":
         if english(w):
             return Verdict(Decision.OTHER, "Engelse woordgroep")
-        if curated:
+        if curated or own_public:
             return use
         if left:
             return Verdict(Decision.COMMERCIAL, f"'{left}…': goederen of producten van bedrijven")
@@ -348,23 +433,45 @@ def judge_profile(profile: str, w: Window, *, left: str, right: str, curated: bo
     if profile == "organisation":
         if english(w):
             return Verdict(Decision.OTHER, "Engels woord 'concern'")
-        if left:
+        if left and not own_public:
             return Verdict(Decision.COMMERCIAL, f"'{left}…': een bedrijf")
-        if com_s > pub_s:
+        if w.count("commerce") > w.count("public"):
             return Verdict(Decision.COMMERCIAL, f"bedrijfsleven: '{w.first('commerce')}' in de zin")
-        if right or curated or pub_s + pub_n > 0:
+        if right or curated or own_public or w.count("public", near=True) or w.count_passage("public"):
             return use
         return Verdict(Decision.COMMERCIAL, "geen overheid in de buurt: een bedrijf")
     if profile == "procurement":
-        if w.leaning("care", "goods") > 0:
-            return use
-        if w.count("goods", near=True):
-            return Verdict(Decision.COMMERCIAL, f"inkoop van '{w.first('goods', near=True)}', geen zorg of hulp")
-        return Verdict(Decision.COMMERCIAL, "geen zorg of hulp in de buurt: gewone inkoop")
+        return _procurement(w, word)
     if profile == "case":
         if english(w):
             return Verdict(Decision.OTHER, "Engelse woordgroep")
         if w.count("other_sense", near=True):
             return Verdict(Decision.OTHER, f"andere betekenis: '{w.first('other_sense', near=True)}'")
+        if w.count("commerce") > w.count("public"):
+            return Verdict(Decision.COMMERCIAL, f"bedrijfsleven: '{w.first('commerce')}' in de zin")
         return use
     raise ValueError(f"unknown context profile {profile!r}")
+
+
+def _procurement(w: Window, word: str) -> Verdict:
+    """Buying care or help for residents is market-speak; buying goods, works or buildings
+    is plain procurement. The word itself (jeugdhulpinkoop, inkoopvoorwaarden), then what
+    follows it (de inkoop van jeugdhulp), then the sentence and the passage decide."""
+    use = Verdict(Decision.USE, "")
+    if cues("care").in_word(word.replace("inkoop", " ").replace("inkop", " ")):
+        return use
+    lo, hi = _object(w)
+    care_obj = w.index.find("care", lo, hi, (w.start, w.end))
+    goods_obj = w.index.find("goods", lo, hi, (w.start, w.end))
+    if care_obj and not goods_obj:
+        return use
+    if goods_obj and not care_obj:
+        return Verdict(Decision.COMMERCIAL, f"inkoop van '{goods_obj[0]}', geen zorg of hulp")
+    goods = cues("goods").in_word(word)
+    if goods:
+        return Verdict(Decision.COMMERCIAL, f"'{word}': inkoop van goederen of diensten")
+    if w.leaning("care", "goods") > 0:
+        return use
+    if w.count("goods", near=True):
+        return Verdict(Decision.COMMERCIAL, f"inkoop van '{w.first('goods', near=True)}', geen zorg of hulp")
+    return Verdict(Decision.COMMERCIAL, "geen zorg of hulp in de buurt: gewone inkoop")

@@ -31,6 +31,8 @@ PARTICLE_FOLLOWERS = frozenset(
     "en of maar want omdat als dan zodat terwijl nadat voordat doordat waardoor zoals "
     "bij van voor met via op door tegen uit per tot onder tegen binnen buiten na te".split()
 )
+HYPHEN_IN_WORD = re.compile(r"(?<=\w)[-\u2010\u2011][ \t]*(?:\r?\n[ \t]*)?(?=\w)")
+OPEN_COMPOUND_STOP = frozenset("voor naar door over onder tegen zijn heeft hebben wordt worden".split())
 SEPARABLE_REACH = 15  # words between "koopt" and its particle "in"
 
 
@@ -120,7 +122,7 @@ class Engine:
         lower = lower_same_length(text)
         suppressed = _suppressed_ranges(lower) if "taalwacht" in lower else []
         findings: list[Finding] = []
-        index = context.CueIndex(lower)
+        index = context.CueIndex(text, lower)
         done_until = -1
         for occ in self._occurrences(text, lower):
             if occ.start < done_until:
@@ -130,18 +132,32 @@ class Engine:
         return findings
 
     def _occurrences(self, text: str, lower: str) -> Iterator[Occurrence]:
-        last_token: tuple[int, int] = (-1, -1)
-        for end_index, (surface, _watches) in self.automaton.iter(lower):
-            start = end_index - len(surface) + 1
-            if last_token[0] <= start < last_token[1]:
-                continue
-            token = word_at(text, start, end_index + 1)
-            if token is None:
-                continue
-            last_token = (token.start, token.end)
+        for token in self._candidates(text, lower):
             occ = self._occurrence(text, lower, token)
             if occ is not None:
                 yield occ
+
+    def _candidates(self, text: str, lower: str) -> list[Token]:
+        """Words that hold a watched form: one Aho-Corasick pass over the text, plus words
+        whose hyphen or line break splits a form (vraag-gericht, pro-\nducten)."""
+        tokens: dict[int, Token] = {}
+        last: tuple[int, int] = (-1, -1)
+        for end_index, (surface, _watches) in self.automaton.iter(lower):
+            start = end_index - len(surface) + 1
+            if last[0] <= start < last[1]:
+                continue
+            token = word_at(text, start, end_index + 1)
+            if token is not None:
+                last = (token.start, token.end)
+                tokens.setdefault(token.start, token)
+        for m in HYPHEN_IN_WORD.finditer(lower):
+            token = word_at(text, m.start() - 1, m.start())
+            if token is None or token.start in tokens or len(token.parts) < 2:
+                continue
+            joined = token.joined(lower)
+            if any(True for _ in self.automaton.iter(joined)):
+                tokens[token.start] = token
+        return [tokens[k] for k in sorted(tokens)]
 
     def _occurrence(self, text: str, lower: str, token: Token) -> Occurrence | None:
         parts = token.part_texts(lower)
@@ -206,9 +222,15 @@ class Engine:
             nxt = next_word(text, end)
             if nxt is None:
                 break
-            joined += nxt.joined(lower)
+            part = nxt.joined(lower)
+            joined += part
+            title_case = all(text[i].isupper() and text[i + 1 : i + 2].islower() for i in (token.start, nxt.start))
+            if len(part) < 4 or part in OPEN_COMPOUND_STOP:
+                break
+            if not (joined in self.watches or is_word(joined) or (title_case and is_word(part))):
+                break
             candidate = self._analyse_word(joined)
-            if candidate is None or not (joined in self.watches or is_word(joined)):
+            if candidate is None:
                 break
             end = nxt.end
             best = Occurrence(token.start, end, candidate)
@@ -306,7 +328,9 @@ class Engine:
             return context.Verdict(Decision.FIXED, f"vaste naam of term: '{phrase}'")
         a = occ.analysis
         curated = bool(a.compound_key) or any(a.joined.startswith(k) for k in term.compounds)
-        return context.judge_profile(term.context, window, left=a.left, right=a.right, curated=curated)
+        return context.judge_profile(
+            term.context, window, word=a.compound_key or a.joined, left=a.left, right=a.right, curated=curated
+        )
 
 
 @dataclass(frozen=True)

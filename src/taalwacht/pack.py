@@ -21,7 +21,7 @@ from taalwacht.errors import PackError
 from taalwacht.finding import SEVERITIES, Severity
 
 POS_SLOTS: dict[str, tuple[str, ...]] = {
-    "noun": ("sg", "pl", "dim", "dim_pl"),
+    "noun": ("sg", "pl", "dim", "dim_pl", "gen"),
     "adjective": ("base", "e", "heid", "er"),
     "verb": (
         "inf", "noun", "sg1", "sg3", "past_sg", "past_pl", "pp", "pp_e", "part", "part_e",

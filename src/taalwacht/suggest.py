@@ -98,6 +98,9 @@ def _form(forms: Mapping[str, str], text: str, slot: str) -> str | None:
     """The alternative in ``slot``; None when it has forms but not this one."""
     if not slot or not forms:
         return text
+    if slot == "gen" and "gen" not in forms and "sg" in forms:
+        sg = forms["sg"]
+        return sg if sg.endswith(("s", "z", "x")) else sg + "s"  # klants verzoek -> inwoners verzoek
     return forms.get(slot) or forms.get(FALLBACK_SLOTS.get(slot, "")) or None
 
 

@@ -1,0 +1,77 @@
+"""The labelled sentence corpus in tests/data/sentences/*.yml, run against the bundled pack.
+
+Each item says which words must be reported (``flag``: warnings, in order, each the whole
+word; ``info``: fixed terms), which must each be covered by some finding (``flag_any``,
+for elided compounds), which occurrences must stay silent (``skip``), and for separable
+verbs which particle belongs to the finding. ``unsure.yml`` documents hard cases only.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from taalwacht import check
+from taalwacht.finding import Finding
+
+SENTENCES = Path(__file__).parent / "data" / "sentences"
+
+# Sentences the engine still gets wrong, each a rule not yet written. strict: a fix shows up.
+KNOWN_GAPS = {
+    "commerce-27": "customers of a supplier, with 'gemeenten' in the same sentence",
+    "commerce-41": "a company as the subject of the sentence (bouwbedrijf ... accountmanager)",
+    "compounds-37": "productpagina's with no public-service cue in the sentence",
+    "fixed_terms-9": "'onze producten' with no public-service cue in the sentence",
+    "mentions-22": "'is casussen' after 'het meervoud van casus' (mention frame reaches one word)",
+    "organisation-5": "concerncontrol: 'control' is not in the Dutch lexicon",
+    "procurement-45": "goods and care procurement in one sentence, object after the word",
+}
+
+
+def items() -> list[Any]:
+    out = []
+    for path in sorted(SENTENCES.glob("*.yml")):
+        if path.name == "unsure.yml":
+            continue
+        for i, item in enumerate(yaml.safe_load(path.read_text("utf-8"))):
+            ident = f"{path.stem}-{i}"
+            marks = [pytest.mark.xfail(reason=KNOWN_GAPS[ident], strict=True)] if ident in KNOWN_GAPS else []
+            out.append(pytest.param(item, id=ident, marks=marks))
+    return out
+
+
+def spans(text: str, surface: str) -> list[tuple[int, int]]:
+    """Where ``surface`` occurs as a whole word (not inside a longer word)."""
+    pattern = r"(?<![\w-])" + re.escape(surface) + r"(?![\w])"
+    return [(m.start(), m.end()) for m in re.finditer(pattern, text)]
+
+
+def overlaps(f: Finding, span: tuple[int, int]) -> bool:
+    return f.start < span[1] and span[0] < f.end
+
+
+@pytest.mark.parametrize("item", items())
+def test_sentence(item: dict[str, Any]) -> None:
+    text = item["text"]
+    markup = "html" if re.search(r"<[a-z]+[ >]", text) else "markdown" if any(c in text for c in "`*_#") else "text"
+    findings = check(text, markup=markup)
+    warnings = [f.text for f in findings if f.severity != "info"]
+    infos = [f.text for f in findings if f.severity == "info"]
+    if "flag_any" in item:
+        for surface in item["flag_any"]:
+            assert any(overlaps(f, s) for f in findings for s in spans(text, surface)), surface
+    else:
+        assert warnings == list(item.get("flag") or []), text
+    assert infos == list(item.get("info") or []), text
+    for surface in item.get("skip") or []:
+        for span in spans(text, surface):
+            assert not any(overlaps(f, span) for f in findings), f"{surface!r} reported in {text!r}"
+    if item.get("particle"):
+        verb = next(f for f in findings if f.text == item["flag"][0])
+        assert [text[s.start : s.end] for s in verb.related] == [item["particle"]]
+    for f in findings:
+        assert text[f.start : f.end] == f.text
