@@ -48,10 +48,15 @@ def is_head_part(part: str, lookup: Callable[[str], bool] = is_word) -> bool:
 
     ``contactcentrum`` and ``sgesprek`` (s + gesprek) can; ``ie`` of productie cannot.
     """
+    return head_link(part, lookup) is not None
+
+
+def head_link(part: str, lookup: Callable[[str], bool] = is_word) -> str | None:
+    """The linking morpheme ``part`` opens with ("" for none), or None if it is no head."""
     for link in ("", "s", "en"):
         if part.startswith(link) and _splits(part[len(link) :], trailing_link=False, lookup=lookup):
-            return True
-    return False
+            return link
+    return None
 
 
 def _splits(part: str, *, trailing_link: bool, lookup: Callable[[str], bool]) -> bool:
@@ -111,12 +116,15 @@ def find_members(
     best_score = 0
     for start, end, form, key in hits:
         left, right = word[:start], word[end:]
-        score = max(len(left), 1) * (end - start) * max(len(right), 1)
-        if score <= best_score or not allows(key, bool(left), bool(right)):
+        if not allows(key, bool(left), bool(right)):
             continue
         if left and not is_modifier_part(left, lookup):
             continue
-        if right and not is_head_part(right, lookup):
+        link = head_link(right, lookup) if right else ""
+        if link is None:
             continue
-        best, best_score = Member(start, end, form, key), score
+        # a link belongs to the member before it: producten|raming, not product|enraming
+        score = max(len(left), 1) * (end - start) * max(len(right) - len(link), 1) - len(link)
+        if score > best_score:
+            best, best_score = Member(start, end, form, key), score
     return best
