@@ -22,17 +22,20 @@ def check(
     packs: Sequence[Pack] | None = None,
     allow: Sequence[str] = (),
     severity: Mapping[str, Severity] | None = None,
+    prefer: Mapping[str, str] | None = None,
     markup: str = "text",
     explain: bool = False,
 ) -> list[Finding]:
     """Findings in ``text``: reported ones only, or every occurrence with ``explain``.
 
     ``packs`` defaults to the bundled ``markttaal`` pack; ``markup`` is "text",
-    "markdown" or "html" (it decides what counts as italics, code and comments).
+    "markdown" or "html" (it decides what counts as italics, code and comments);
+    ``prefer`` maps a term to the alternative the organisation puts first.
     """
-    if packs is None and not allow and not severity:
+    if packs is None and not allow and not severity and not prefer:
         engine = default_engine()
     else:
-        engine = Engine(packs if packs is not None else [load_bundled("markttaal")], allow=allow, severity=severity)
+        chosen = packs if packs is not None else [load_bundled("markttaal")]
+        engine = Engine(chosen, allow=allow, severity=severity, prefer=prefer)
     findings = engine.scan(text, markup=markup)
     return findings if explain else [f for f in findings if f.reported]

@@ -82,8 +82,10 @@ class Engine:
         *,
         allow: Sequence[str] = (),
         severity: Mapping[str, Severity] | None = None,
+        prefer: Mapping[str, str] | None = None,
     ) -> None:
         self.packs = tuple(packs)
+        self.prefer = dict(prefer or {})  # term id -> alternative that goes first
         self.terms = tuple(t for p in self.packs for t in p.terms)
         self.allow = tuple(a.lower() for a in allow)
         self.severity = dict(severity or {})
@@ -273,7 +275,7 @@ class Engine:
         else:
             severity = self.severity.get(term.id, term.severity)
             message = term.message.format(text=surface, lemma=term.lemma)
-        options = choices(occ.analysis, surface) if verdict.decision.reported else ()
+        options = choices(occ.analysis, surface, self.prefer.get(term.id, "")) if verdict.decision.reported else ()
         governs = not occ.analysis.right and occ.analysis.watch.kind != "linking"
         return Finding(
             start=occ.start,

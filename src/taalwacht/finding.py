@@ -47,6 +47,7 @@ class Choice:
     text: str  # the replacement for the finding's text, in the right form
     gender: str | None = None  # "de" or "het" when the replacement heads a noun phrase
     plural: bool = False  # the replacement is plural (inwoners), so the phrase is too
+    alternative: str = ""  # the pack alternative it comes from ("inwoner"), for `prefer`
 
 
 @dataclass(frozen=True)

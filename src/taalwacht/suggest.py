@@ -24,8 +24,12 @@ COMPOUND_ENDINGS = {"": "", "s": "pl", "en": "pl", "n": "pl", "'s": "pl", "e": "
 PLURAL_SLOTS = frozenset({"pl", "dim_pl", "agent_pl", "past_pl"})
 
 
-def choices(analysis: Analysis, surface: str) -> tuple[Choice, ...]:
-    """Replacements for ``surface`` (the matched text), best first, with their grammar."""
+def choices(analysis: Analysis, surface: str, prefer: str = "") -> tuple[Choice, ...]:
+    """Replacements for ``surface`` (the matched text), best first, with their grammar.
+
+    ``prefer`` names the alternative the organisation chose for this term ("burger"): its
+    choices move to the front, in their original order.
+    """
     term = analysis.watch.term
     slot = analysis.watch.slot
     plural = slot in PLURAL_SLOTS
@@ -36,7 +40,7 @@ def choices(analysis: Analysis, surface: str) -> tuple[Choice, ...]:
             continue
         named_slot = COMPOUND_ENDINGS[key[len(name) :]] or _first_slot(alternatives[0].forms)
         out.extend(
-            Choice(alt.forms.get(named_slot) or alt.text, alt.gender, named_slot == "pl")
+            Choice(alt.forms.get(named_slot) or alt.text, alt.gender, named_slot == "pl", alt.text)
             for alt in alternatives
         )
     if analysis.compound_key:
@@ -67,7 +71,9 @@ def choices(analysis: Analysis, surface: str) -> tuple[Choice, ...]:
             text = _case_like(core + analysis.right, surface)
         else:
             text = surface_left + _case_like(core, member_text) + surface_right
-        out.append(Choice(text, gender, plural and not as_modifier))
+        out.append(Choice(text, gender, plural and not as_modifier, alt.text))
+    if prefer:
+        out.sort(key=lambda c: c.alternative.lower() != prefer.lower())
     return _finish(out, surface, acronym=analysis.watch.kind == "acronym", capital=not surface_left)
 
 
@@ -83,7 +89,7 @@ def _finish(out: list[Choice], surface: str, *, acronym: bool, capital: bool) ->
             text = _case_like(text, surface)
         if text.lower() != surface.lower() and text not in seen:
             seen.add(text)
-            result.append(Choice(text, c.gender, c.plural))
+            result.append(Choice(text, c.gender, c.plural, c.alternative))
     return tuple(result)
 
 
