@@ -110,6 +110,17 @@ class Engine:
     def _add(self, surface: str, watch: Watch) -> None:
         self.watches.setdefault(surface, []).append(watch)
 
+    def analyse(self, word: str) -> Analysis | None:
+        """The watched member of one word (bijstandsklanten -> klant), or None (productie).
+
+        Hyphenated words are split at their hyphens as in running text: Wmo-klanten.
+        """
+        token = word_at(word, 0, len(word)) if word else None
+        if token is None or (token.start, token.end) != (0, len(word)):
+            return None
+        lower = lower_same_length(word)
+        return self._analyse(token.joined(lower), token.part_texts(lower))
+
     @property
     def stems(self) -> list[str]:
         """Every surface form the first pass looks for (used by the speed benchmark)."""
