@@ -115,7 +115,7 @@ class Engine:
 
         Hyphenated words are split at their hyphens as in running text: Wmo-klanten.
         """
-        token = word_at(word, 0, len(word)) if word else None
+        token = word_at(word, 0, 1) if word else None
         if token is None or (token.start, token.end) != (0, len(word)):
             return None
         lower = lower_same_length(word)
