@@ -26,12 +26,22 @@ DEFAULT_SET = Path(__file__).resolve().parent.parent.parent / "shared" / "eval" 
 
 
 def load_set(folder: Path) -> tuple[list[dict[str, str]], list[dict[str, object]]]:
-    docs = [json.loads(line) for line in (folder / "corpus.jsonl").read_text("utf-8").splitlines() if line.strip()]
-    labels = [json.loads(line) for line in (folder / "labels.jsonl").read_text("utf-8").splitlines() if line.strip()]
+    docs = [
+        json.loads(line)
+        for line in (folder / "corpus.jsonl").read_text("utf-8").splitlines()
+        if line.strip()
+    ]
+    labels = [
+        json.loads(line)
+        for line in (folder / "labels.jsonl").read_text("utf-8").splitlines()
+        if line.strip()
+    ]
     return docs, labels
 
 
-def score(docs: list[dict[str, str]], labels: list[dict[str, object]], verbose: bool) -> dict[str, float]:
+def score(
+    docs: list[dict[str, str]], labels: list[dict[str, object]], verbose: bool
+) -> dict[str, float]:
     by_doc: dict[str, list[dict[str, object]]] = {}
     for label in labels:
         by_doc.setdefault(str(label["doc"]), []).append(label)
@@ -42,13 +52,18 @@ def score(docs: list[dict[str, str]], labels: list[dict[str, object]], verbose: 
     for doc in docs:
         text = doc["text"]
         for f in check(text):
-            over = [lab for lab in by_doc.get(doc["id"], []) if int(lab["start"]) < f.end and f.start < int(lab["end"])]  # type: ignore[call-overload]
+            over = [
+                lab
+                for lab in by_doc.get(doc["id"], [])
+                if int(lab["start"]) < f.end and f.start < int(lab["end"])
+            ]  # type: ignore[call-overload]
             if not over or over[0]["label"] in ("mention", "commercial", "other"):
                 fp += 1
                 fp_by[f.term] += 1
                 if verbose:
                     why = over[0]["label"] if over else "unlabelled"
-                    print(f"FP {doc['id']} {f.text!r} ({why}) [{f.term}] …{text[max(0, f.start - 60):f.end + 40]!r}")
+                    around = text[max(0, f.start - 60) : f.end + 40]
+                    print(f"FP {doc['id']} {f.text!r} ({why}) [{f.term}] …{around!r}")
                 continue
             label = over[0]
             key = (doc["id"], int(label["start"]))  # type: ignore[call-overload]
@@ -69,12 +84,15 @@ def score(docs: list[dict[str, str]], labels: list[dict[str, object]], verbose: 
             if verbose:
                 text = next(d["text"] for d in docs if d["id"] == lab["doc"])
                 s, e = int(lab["start"]), int(lab["end"])  # type: ignore[call-overload]
-                print(f"FN {lab['doc']} {lab['surface']!r} ({lab['term']}) …{text[max(0, s - 60):e + 40]!r}")
+                around = text[max(0, s - 60) : e + 40]
+                print(f"FN {lab['doc']} {lab['surface']!r} ({lab['term']}) …{around!r}")
     precision = tp / (tp + fp) if tp + fp else 0.0
     recall = tp / len(flags) if flags else 0.0
     share = top1 / n_expected if n_expected else 0.0
-    print(f"precision {precision:.3f}  recall {recall:.3f}  top-1 suggestion {share:.3f}  "
-          f"(tp {tp}, fp {fp}, fn {len(flags) - tp}; {len(docs)} paragraphs, {len(flags)} flags)")
+    print(
+        f"precision {precision:.3f}  recall {recall:.3f}  top-1 suggestion {share:.3f}  "
+        f"(tp {tp}, fp {fp}, fn {len(flags) - tp}; {len(docs)} paragraphs, {len(flags)} flags)"
+    )
     if verbose:
         print("false positives by term:", dict(fp_by))
         print("false negatives by term:", dict(fn_by))
@@ -82,13 +100,20 @@ def score(docs: list[dict[str, str]], labels: list[dict[str, object]], verbose: 
 
 
 def main() -> int:
-    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--set", type=Path, default=DEFAULT_SET, help="folder with corpus.jsonl and labels.jsonl")
+    ap = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    ap.add_argument(
+        "--set", type=Path, default=DEFAULT_SET, help="folder with corpus.jsonl and labels.jsonl"
+    )
     ap.add_argument("--verbose", action="store_true", help="list every false positive and negative")
     a = ap.parse_args()
     if not (a.set / "corpus.jsonl").is_file() or not (a.set / "labels.jsonl").is_file():
-        print(f"accuracy: no labelled set at {a.set} (expected corpus.jsonl and labels.jsonl; "
-              "the dev set lives in ../shared/eval/dev next to the repository)", file=sys.stderr)
+        print(
+            f"accuracy: no labelled set at {a.set} (expected corpus.jsonl and labels.jsonl; "
+            "the dev set lives in ../shared/eval/dev next to the repository)",
+            file=sys.stderr,
+        )
         return 2
     docs, labels = load_set(a.set)
     score(docs, labels, a.verbose)

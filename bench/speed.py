@@ -73,11 +73,14 @@ def cli_scan(corpus: Path) -> tuple[float, float, int]:
     t0 = time.perf_counter()
     proc = subprocess.run(
         [*command(), "check", "--format", "json", "--no-progress", str(corpus)],
-        capture_output=True, check=False,
+        capture_output=True,
+        check=False,
     )
     elapsed = time.perf_counter() - t0
     if proc.returncode not in (0, 1):
-        raise SystemExit(f"taalwacht check failed ({proc.returncode}): {proc.stderr.decode()[-500:]}")
+        raise SystemExit(
+            f"taalwacht check failed ({proc.returncode}): {proc.stderr.decode()[-500:]}"
+        )
     peak_mb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
     return elapsed, peak_mb, len(proc.stdout)
 
@@ -97,15 +100,20 @@ def startup(letter: Path, runs: int) -> tuple[float, float]:
 
 
 def main() -> int:
-    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     ap.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
     ap.add_argument("--skip-cli", action="store_true")
     ap.add_argument("--skip-startup", action="store_true")
     ap.add_argument("--runs", type=int, default=10, help="runs per start-up measurement")
     a = ap.parse_args()
     if not a.corpus.is_dir():
-        print(f"speed: no corpus at {a.corpus} (the benchmark corpus lives in ../shared/corpus "
-              "next to the repository)", file=sys.stderr)
+        print(
+            f"speed: no corpus at {a.corpus} (the benchmark corpus lives in ../shared/corpus "
+            "next to the repository)",
+            file=sys.stderr,
+        )
         return 2
     texts = load(a.corpus)
     mb = sum(len(t.encode("utf-8")) for t in texts) / 1e6
@@ -114,7 +122,7 @@ def main() -> int:
     eng, found, reported = engine_scan(texts)
     print(f"corpus: {len(texts)} documents, {mb:.1f} MB, {len(stems)} stems")
     print(f"bare pyahocorasick scan : {mb / bare:8.1f} MB/s  ({hits} stem hits)")
-    print(f"taalwacht engine        : {mb / eng:8.1f} MB/s  ({found} occurrences, {reported} reported)")
+    print(f"taalwacht engine        : {mb / eng:8.1f} MB/s  ({found} found, {reported} reported)")
     print(f"engine / bare           : {eng / bare:8.2f}x  (target <= 3x)")
     if not a.skip_cli:
         cli, peak, size = cli_scan(a.corpus)

@@ -39,7 +39,11 @@ def items() -> list[Any]:
             continue
         for i, item in enumerate(yaml.safe_load(path.read_text("utf-8"))):
             ident = f"{path.stem}-{i}"
-            marks = [pytest.mark.xfail(reason=KNOWN_GAPS[ident], strict=True)] if ident in KNOWN_GAPS else []
+            marks = (
+                [pytest.mark.xfail(reason=KNOWN_GAPS[ident], strict=True)]
+                if ident in KNOWN_GAPS
+                else []
+            )
             out.append(pytest.param(item, id=ident, marks=marks))
     return out
 
@@ -57,7 +61,13 @@ def overlaps(f: Finding, span: tuple[int, int]) -> bool:
 @pytest.mark.parametrize("item", items())
 def test_sentence(item: dict[str, Any]) -> None:
     text = item["text"]
-    markup = "html" if re.search(r"<[a-z]+[ >]", text) else "markdown" if any(c in text for c in "`*_#") else "text"
+    markup = (
+        "html"
+        if re.search(r"<[a-z]+[ >]", text)
+        else "markdown"
+        if any(c in text for c in "`*_#")
+        else "text"
+    )
     findings = check(text, markup=markup)
     warnings = [f.text for f in findings if f.severity != "info"]
     infos = [f.text for f in findings if f.severity == "info"]

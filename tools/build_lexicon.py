@@ -19,7 +19,9 @@ DATA = Path(__file__).resolve().parent.parent / "src" / "taalwacht" / "dutch" / 
 
 
 def main() -> int:
-    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     ap.add_argument("--source", default="/usr/share/dict/dutch")
     a = ap.parse_args()
     words = Path(a.source).read_text(encoding="utf-8").split("\n")

@@ -74,7 +74,11 @@ class CueList:
         for text, whole_left, whole_right in self.entries:
             if " " in text:
                 continue
-            if word == text or (not whole_right and word.startswith(text)) or (not whole_left and word.endswith(text)):
+            if (
+                word == text
+                or (not whole_right and word.startswith(text))
+                or (not whole_left and word.endswith(text))
+            ):
                 return text
             if len(text) >= 5 and text in word:
                 return text
@@ -121,7 +125,9 @@ class CueIndex:
             lower = self.lower
             lo, hi = b * BLOCK, min(len(lower), (b + 1) * BLOCK)
             hits = []
-            for end_index, (key, lists) in _cue_automaton().iter(lower, lo, min(len(lower), hi + 40)):
+            for end_index, (key, lists) in _cue_automaton().iter(
+                lower, lo, min(len(lower), hi + 40)
+            ):
                 start = end_index - len(key) + 1
                 if start >= hi:
                     continue
@@ -150,7 +156,9 @@ class CueIndex:
 def cues(name: str) -> CueList:
     """The cue list ``dutch/data/cues/<name>.txt``."""
     raw = (resources.files("taalwacht.dutch") / "data" / "cues" / f"{name}.txt").read_text("utf-8")
-    entries = [line.strip() for line in raw.splitlines() if line.strip() and not line.startswith("#")]
+    entries = [
+        line.strip() for line in raw.splitlines() if line.strip() and not line.startswith("#")
+    ]
     return CueList(name, entries)
 
 
@@ -160,7 +168,14 @@ SENTENCE_ENDS = (". ", "? ", "! ", ".\t", "\n")
 def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     """The sentence (or line, for headings and list items) around ``text[start:end]``."""
     lo = max(0, start - SENTENCE_REACH)
-    s = max([text.rfind(mark, lo, start) + (len(mark) if mark != "\n" else 1) for mark in SENTENCE_ENDS if text.rfind(mark, lo, start) >= 0] or [lo])
+    s = max(
+        [
+            text.rfind(mark, lo, start) + (len(mark) if mark != "\n" else 1)
+            for mark in SENTENCE_ENDS
+            if text.rfind(mark, lo, start) >= 0
+        ]
+        or [lo]
+    )
     hi = min(len(text), end + SENTENCE_REACH)
     ends = [i for i in (text.find(mark, end, hi) for mark in SENTENCE_ENDS) if i >= 0]
     e = min(ends) if ends else hi
@@ -187,9 +202,15 @@ class Window:
     @classmethod
     def around(cls, text: str, index: CueIndex, start: int, end: int) -> Window:
         sent = sentence_bounds(text, start, end)
-        before = sentence_bounds(text, max(0, sent[0] - 2), max(0, sent[0] - 2))[0] if sent[0] > 1 else sent[0]
+        before = (
+            sentence_bounds(text, max(0, sent[0] - 2), max(0, sent[0] - 2))[0]
+            if sent[0] > 1
+            else sent[0]
+        )
         after = sentence_bounds(text, min(len(text), sent[1] + 1), min(len(text), sent[1] + 1))[1]
-        return cls(index.lower, start, end, sent, (min(before, sent[0]), max(after, sent[1])), index)
+        return cls(
+            index.lower, start, end, sent, (min(before, sent[0]), max(after, sent[1])), index
+        )
 
     index: CueIndex
 
@@ -220,11 +241,15 @@ class Window:
         return 0
 
     def words_before(self, n: int) -> list[str]:
-        return re.findall(r"[\w'-]+", self.lower[max(self.sent[0], self.start - 60) : self.start])[-n:]
+        return re.findall(r"[\w'-]+", self.lower[max(self.sent[0], self.start - 60) : self.start])[
+            -n:
+        ]
 
     def words_after(self, n: int) -> list[str]:
         """The next ``n`` words of the sentence, skipping a parenthesis: 'Klantdossier (DKD) is'."""
-        after = re.sub(r"^\s*\([^)]{0,30}\)", "", self.lower[self.end : min(self.sent[1], self.end + 60)])
+        after = re.sub(
+            r"^\s*\([^)]{0,30}\)", "", self.lower[self.end : min(self.sent[1], self.end + 60)]
+        )
         return re.findall(r"[\w'-]+", after)[:n]
 
 
@@ -240,11 +265,21 @@ def in_url_or_code(text: str, start: int, end: int, markup: str) -> Verdict | No
         for m in URL_OR_EMAIL.finditer(chunk):
             if m.start() < end - chunk_start and start - chunk_start < m.end():
                 return Verdict(Decision.OTHER, "in een webadres of e-mailadres")
-    if re.search(r"\w_|_\w", chunk.strip("_*")) or re.search(r"\.[a-z]{2,4}\b", chunk[end - chunk_start :]) and not chunk.endswith("."):
+    if (
+        re.search(r"\w_|_\w", chunk.strip("_*"))
+        or (re.search(r"\.[a-z]{2,4}\b", chunk[end - chunk_start :])
+        and not chunk.endswith("."))
+    ):
         return Verdict(Decision.OTHER, "in een bestandsnaam of code")
-    if text[end : end + 1] == "(" or (text[end : end + 1] == "." and text[end + 1 : end + 2].isalpha()):
+    if text[end : end + 1] == "(" or (
+        text[end : end + 1] == "." and text[end + 1 : end + 2].isalpha()
+    ):
         return Verdict(Decision.OTHER, "in code")
-    if "/" in chunk and re.search(r"/[\w-]*$", chunk[: start - chunk_start]) and chunk[end - chunk_start : end - chunk_start + 1] == "/":
+    if (
+        "/" in chunk
+        and re.search(r"/[\w-]*$", chunk[: start - chunk_start])
+        and chunk[end - chunk_start : end - chunk_start + 1] == "/"
+    ):
         return Verdict(Decision.OTHER, "in een pad of webadres")
     if markup == "html":
         before_tag = text[max(0, start - 2000) : start]
@@ -269,7 +304,9 @@ def in_url_or_code(text: str, start: int, end: int, markup: str) -> Verdict | No
 
 
 def _in_fenced_block(text: str, start: int) -> bool:
-    return (text.count("\n```", 0, start) + text.startswith("```") + text.count("\n~~~", 0, start)) % 2 == 1
+    return (
+        text.count("\n```", 0, start) + text.startswith("```") + text.count("\n~~~", 0, start)
+    ) % 2 == 1
 
 
 def quoted_or_marked(text: str, start: int, end: int, markup: str) -> Verdict | None:
@@ -281,11 +318,21 @@ def quoted_or_marked(text: str, start: int, end: int, markup: str) -> Verdict | 
             close = e
             while close < len(text) and text[close] in "?!.,":
                 close += 1
-            if close < len(text) and text[close] in CLOSE_QUOTES and (s < 2 or not text[s - 2].isalnum()):
-                return Verdict(Decision.MENTION, "tussen aanhalingstekens: het woord zelf wordt besproken")
+            if (
+                close < len(text)
+                and text[close] in CLOSE_QUOTES
+                and (s < 2 or not text[s - 2].isalnum())
+            ):
+                return Verdict(
+                    Decision.MENTION, "tussen aanhalingstekens: het woord zelf wordt besproken"
+                )
     if markup in ("markdown", "text"):
         for mark in ("*", "_"):
-            if text[start - 1 : start] == mark and text[end : end + 1] == mark and text[start - 2 : start] != mark * 2:
+            if (
+                text[start - 1 : start] == mark
+                and text[end : end + 1] == mark
+                and text[start - 2 : start] != mark * 2
+            ):
                 return Verdict(Decision.MENTION, "cursief: het woord zelf wordt besproken")
     if markup in ("html", "markdown"):
         before = text[max(0, start - 12) : start].lower()
@@ -317,26 +364,69 @@ def _short_phrase_spans(text: str, start: int, end: int) -> list[tuple[int, int]
 
 
 def metalinguistic(w: Window, text: str) -> Verdict | None:
-    """Frames that talk about the word: 'het woord klant', 'klanten noemen', 'als klant benaderen'."""
+    """Frames that talk about the word: 'het woord klant', 'klanten noemen', 'als klant zien'."""
     line_start = text.rfind("\n", 0, w.start) + 1
-    if not text[line_start : w.start].strip(" \t*#-•") and text[w.end : w.end + 2].rstrip().startswith(":"):
-        return Verdict(Decision.MENTION, "trefwoord met uitleg ('Klant: ...'): het woord wordt gedefinieerd")
+    if not text[line_start : w.start].strip(" \t*#-•") and text[
+        w.end : w.end + 2
+    ].rstrip().startswith(":"):
+        return Verdict(
+            Decision.MENTION, "trefwoord met uitleg ('Klant: ...'): het woord wordt gedefinieerd"
+        )
     before = " ".join(w.words_before(4))
     for frame, _, _ in cues("mention").entries:
         if before == frame or before.endswith(" " + frame):
             return Verdict(Decision.MENTION, f"'{frame} …': het woord zelf wordt besproken")
-    name = re.search(r"(?:[Dd]e term|[Hh]et woord|[Hh]et begrip|[Dd]e naam)\s+(?:[A-Z][\w-]*\s+){1,2}$", text[max(w.sent[0], w.start - 60) : w.start])
+    name = re.search(
+        r"(?:[Dd]e term|[Hh]et woord|[Hh]et begrip|[Dd]e naam)\s+(?:[A-Z][\w-]*\s+){1,2}$",
+        text[max(w.sent[0], w.start - 60) : w.start],
+    )
     if name:
-        return Verdict(Decision.MENTION, f"'{name.group().strip()} …': de naam zelf wordt besproken")
+        return Verdict(
+            Decision.MENTION, f"'{name.group().strip()} …': de naam zelf wordt besproken"
+        )
     after = w.words_after(3)
-    if " ".join(after[:3]) in ("is de term", "is een term", "is het woord", "is een woord", "is de benaming"):
-        return Verdict(Decision.MENTION, f"'… {' '.join(after[:3])}': het woord zelf wordt besproken")
+    if " ".join(after[:3]) in (
+        "is de term",
+        "is een term",
+        "is het woord",
+        "is een woord",
+        "is de benaming",
+    ):
+        return Verdict(
+            Decision.MENTION, f"'… {' '.join(after[:3])}': het woord zelf wordt besproken"
+        )
     if after and after[0] in ("noemen", "noemt", "noemde", "genoemd", "heten", "heet"):
         return Verdict(Decision.MENTION, f"'… {after[0]}': het gaat om de benaming")
-    if after[:2] in (["of", "burger"], ["of", "cliënt"], ["of", "inwoner"], ["en", "cliënten"], ["of", "cliënten"]):
+    if after[:2] in (
+        ["of", "burger"],
+        ["of", "cliënt"],
+        ["of", "inwoner"],
+        ["en", "cliënten"],
+        ["of", "cliënten"],
+    ):
         return Verdict(Decision.MENTION, "twee benamingen worden vergeleken")
     prev = w.words_before(1)
-    if prev == ["als"] and after and after[0] in ("benaderen", "benaderd", "zien", "gezien", "behandelen", "behandeld", "beschouwen", "beschouwd", "aanspreken", "aangesproken", "bestempelen", "bestempeld", "aanduiden", "aangeduid"):
+    if (
+        prev == ["als"]
+        and after
+        and after[0]
+        in (
+            "benaderen",
+            "benaderd",
+            "zien",
+            "gezien",
+            "behandelen",
+            "behandeld",
+            "beschouwen",
+            "beschouwd",
+            "aanspreken",
+            "aangesproken",
+            "bestempelen",
+            "bestempeld",
+            "aanduiden",
+            "aangeduid",
+        )
+    ):
         return Verdict(Decision.MENTION, f"'als … {after[0]}': het gaat om de benaming")
     return None
 
@@ -356,7 +446,11 @@ POSSESSIVES = frozenset({"onze", "ons", "zijn", "haar", "hun", "jullie", "mijn"}
 
 def _cue_note(w: Window, name: str) -> str:
     cue = w.first(name, near=True)
-    return f"'{cue}' in de buurt" if cue else "klanten van een bedrijf (bezittelijk voornaamwoord, geen overheid in de buurt)"
+    return (
+        f"'{cue}' in de buurt"
+        if cue
+        else "klanten van een bedrijf (bezittelijk voornaamwoord, geen overheid in de buurt)"
+    )
 
 
 def english(w: Window) -> bool:
@@ -395,7 +489,9 @@ def _van_commerce(w: Window) -> str:
     return ""
 
 
-def judge_profile(profile: str, w: Window, *, word: str, left: str, right: str, curated: bool) -> Verdict:
+def judge_profile(
+    profile: str, w: Window, *, word: str, left: str, right: str, curated: bool
+) -> Verdict:
     """The decision for a word that is neither quoted, a name, nor in a fixed phrase.
 
     ``word`` is the whole word in lower case, ``left`` and ``right`` the compound members
@@ -417,7 +513,13 @@ def judge_profile(profile: str, w: Window, *, word: str, left: str, right: str, 
         lean = w.leaning("commerce", "public")
         owner = w.words_before(1)
         plain = not left and not right
-        if lean > 0 or (lean == 0 and plain and owner and owner[0] in POSSESSIVES and not w.count_passage("public")):
+        if lean > 0 or (
+            lean == 0
+            and plain
+            and owner
+            and owner[0] in POSSESSIVES
+            and not w.count_passage("public")
+        ):
             return Verdict(Decision.COMMERCIAL, f"handel: {_cue_note(w, 'commerce')}")
         return use
     if profile == "service":
@@ -429,7 +531,9 @@ def judge_profile(profile: str, w: Window, *, word: str, left: str, right: str, 
             return Verdict(Decision.COMMERCIAL, f"'{left}…': goederen of producten van bedrijven")
         if w.leaning("public", "commerce") > 0:
             return use
-        return Verdict(Decision.COMMERCIAL, "geen overheidsdienst in de buurt: producten van bedrijven")
+        return Verdict(
+            Decision.COMMERCIAL, "geen overheidsdienst in de buurt: producten van bedrijven"
+        )
     if profile == "organisation":
         if english(w):
             return Verdict(Decision.OTHER, "Engels woord 'concern'")
@@ -437,7 +541,13 @@ def judge_profile(profile: str, w: Window, *, word: str, left: str, right: str, 
             return Verdict(Decision.COMMERCIAL, f"'{left}…': een bedrijf")
         if w.count("commerce") > w.count("public"):
             return Verdict(Decision.COMMERCIAL, f"bedrijfsleven: '{w.first('commerce')}' in de zin")
-        if right or curated or own_public or w.count("public", near=True) or w.count_passage("public"):
+        if (
+            right
+            or curated
+            or own_public
+            or w.count("public", near=True)
+            or w.count_passage("public")
+        ):
             return use
         return Verdict(Decision.COMMERCIAL, "geen overheid in de buurt: een bedrijf")
     if profile == "procurement":
@@ -446,7 +556,9 @@ def judge_profile(profile: str, w: Window, *, word: str, left: str, right: str, 
         if english(w):
             return Verdict(Decision.OTHER, "Engelse woordgroep")
         if w.count("other_sense", near=True):
-            return Verdict(Decision.OTHER, f"andere betekenis: '{w.first('other_sense', near=True)}'")
+            return Verdict(
+                Decision.OTHER, f"andere betekenis: '{w.first('other_sense', near=True)}'"
+            )
         if w.count("commerce") > w.count("public"):
             return Verdict(Decision.COMMERCIAL, f"bedrijfsleven: '{w.first('commerce')}' in de zin")
         return use
@@ -473,5 +585,7 @@ def _procurement(w: Window, word: str) -> Verdict:
     if w.leaning("care", "goods") > 0:
         return use
     if w.count("goods", near=True):
-        return Verdict(Decision.COMMERCIAL, f"inkoop van '{w.first('goods', near=True)}', geen zorg of hulp")
+        return Verdict(
+            Decision.COMMERCIAL, f"inkoop van '{w.first('goods', near=True)}', geen zorg of hulp"
+        )
     return Verdict(Decision.COMMERCIAL, "geen zorg of hulp in de buurt: gewone inkoop")

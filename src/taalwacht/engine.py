@@ -32,7 +32,9 @@ PARTICLE_FOLLOWERS = frozenset(
     "bij van voor met via op door tegen uit per tot onder tegen binnen buiten na te".split()
 )
 HYPHEN_IN_WORD = re.compile(r"(?<=\w)[-\u2010\u2011][ \t]*(?:\r?\n[ \t]*)?(?=\w)")
-OPEN_COMPOUND_STOP = frozenset("voor naar door over onder tegen zijn heeft hebben wordt worden".split())
+OPEN_COMPOUND_STOP = frozenset(
+    "voor naar door over onder tegen zijn heeft hebben wordt worden".split()
+)
 SEPARABLE_REACH = 15  # words between "koopt" and its particle "in"
 
 
@@ -189,7 +191,9 @@ class Engine:
         if elided is not None:
             return elided
         if analysis.member.start == 0 and analysis.member.end == len(joined):
-            return self._open_compound(text, lower, token, analysis) or Occurrence(start, end, analysis)
+            return self._open_compound(text, lower, token, analysis) or Occurrence(
+                start, end, analysis
+            )
         return Occurrence(start, end, analysis)
 
     def _analyse(self, joined: str, parts: list[str]) -> Analysis | None:
@@ -202,7 +206,9 @@ class Engine:
             for part in parts:
                 result = self._analyse_word(part)
                 if result is not None:
-                    result = Analysis(result.watch, joined, _shift(result.member, joined, parts, part))
+                    result = Analysis(
+                        result.watch, joined, _shift(result.member, joined, parts, part)
+                    )
                     break
         if len(self._memo) < 200_000:
             self._memo[key] = result
@@ -228,7 +234,9 @@ class Engine:
         assert isinstance(member.key, Watch)
         return Analysis(member.key, word, member)
 
-    def _open_compound(self, text: str, lower: str, token: Token, analysis: Analysis) -> Occurrence | None:
+    def _open_compound(
+        self, text: str, lower: str, token: Token, analysis: Analysis
+    ) -> Occurrence | None:
         """'klant contact centrum', 'klant managers': one word written apart."""
         joined, end, best = analysis.joined, token.end, None
         for _ in range(2):
@@ -237,7 +245,10 @@ class Engine:
                 break
             part = nxt.joined(lower)
             joined += part
-            title_case = all(text[i].isupper() and text[i + 1 : i + 2].islower() for i in (token.start, nxt.start))
+            title_case = all(
+                text[i].isupper() and text[i + 1 : i + 2].islower()
+                for i in (token.start, nxt.start)
+            )
             if len(part) < 4 or part in OPEN_COMPOUND_STOP:
                 break
             if not (joined in self.watches or is_word(joined) or (title_case and is_word(part))):
@@ -254,7 +265,11 @@ class Engine:
         m = ELISION.match(text, token.end)
         if m is None:
             return None
-        nxt = word_at(text, m.end(), m.end() + 1) if m.end() < len(text) and text[m.end()].isalnum() else None
+        nxt = (
+            word_at(text, m.end(), m.end() + 1)
+            if m.end() < len(text) and text[m.end()].isalnum()
+            else None
+        )
         if nxt is None:
             return None
         second = nxt.joined(lower)
@@ -275,7 +290,12 @@ class Engine:
     # ----------------------------------------------------------------- deciding
 
     def _decide(
-        self, text: str, index: context.CueIndex, occ: Occurrence, markup: str, suppressed: list[tuple[int, int]]
+        self,
+        text: str,
+        index: context.CueIndex,
+        occ: Occurrence,
+        markup: str,
+        suppressed: list[tuple[int, int]],
     ) -> Finding:
         term = occ.analysis.watch.term
         verdict = self._verdict(text, index, occ, markup, suppressed)
@@ -286,7 +306,11 @@ class Engine:
         else:
             severity = self.severity.get(term.id, term.severity)
             message = term.message.format(text=surface, lemma=term.lemma)
-        options = choices(occ.analysis, surface, self.prefer.get(term.id, "")) if verdict.decision.reported else ()
+        options = (
+            choices(occ.analysis, surface, self.prefer.get(term.id, ""))
+            if verdict.decision.reported
+            else ()
+        )
         governs = not occ.analysis.right and occ.analysis.watch.kind != "linking"
         return Finding(
             start=occ.start,
@@ -308,7 +332,12 @@ class Engine:
         )
 
     def _verdict(
-        self, text: str, index: context.CueIndex, occ: Occurrence, markup: str, suppressed: list[tuple[int, int]]
+        self,
+        text: str,
+        index: context.CueIndex,
+        occ: Occurrence,
+        markup: str,
+        suppressed: list[tuple[int, int]],
     ) -> context.Verdict:
         start, end, lower = occ.start, occ.end, index.lower
         term = occ.analysis.watch.term
@@ -342,7 +371,12 @@ class Engine:
         a = occ.analysis
         curated = bool(a.compound_key) or any(a.joined.startswith(k) for k in term.compounds)
         return context.judge_profile(
-            term.context, window, word=a.compound_key or a.joined, left=a.left, right=a.right, curated=curated
+            term.context,
+            window,
+            word=a.compound_key or a.joined,
+            left=a.left,
+            right=a.right,
+            curated=curated,
         )
 
 
@@ -411,18 +445,21 @@ def _particle(text: str, lower: str, token: Token, particle: str) -> Span | None
         s = max(0, token.start - 12) + m.start()
         return Span(s, s + len(particle))
     pattern = re.compile(r"[\w'’-]+|[.!?;:()\n]")
-    words = 0
-    for m in pattern.finditer(lower, token.end, min(len(lower), token.end + 200)):
+    matches = pattern.finditer(lower, token.end, min(len(lower), token.end + 200))
+    for words, m in enumerate(matches, start=1):
         w = m.group()
         if w in ".!?;:()\n":
             return None
-        words += 1
         if words > SEPARABLE_REACH:
             return None
         if w == particle:
             after = pattern.search(lower, m.end(), min(len(lower), m.end() + 40))
             nxt = after.group() if after else "."
-            if nxt in ".!?;:()\n" or nxt in PARTICLE_FOLLOWERS or lower[m.end() : m.end() + 1] == ",":
+            if (
+                nxt in ".!?;:()\n"
+                or nxt in PARTICLE_FOLLOWERS
+                or lower[m.end() : m.end() + 1] == ","
+            ):
                 return Span(m.start(), m.end())
             return None
     return None
@@ -441,7 +478,11 @@ def _phrase_over(lower: str, start: int, end: int, phrases: tuple[str, ...]) -> 
         i = lower.find(phrase, lo, end + len(phrase))
         while i != -1 and i < end:
             j = i + len(phrase)
-            if j > start and (i == 0 or not lower[i - 1].isalnum()) and (j >= len(lower) or not lower[j].isalnum()):
+            if (
+                j > start
+                and (i == 0 or not lower[i - 1].isalnum())
+                and (j >= len(lower) or not lower[j].isalnum())
+            ):
                 return phrase
             i = lower.find(phrase, i + 1, end + len(phrase))
     return ""

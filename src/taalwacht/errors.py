@@ -19,7 +19,9 @@ class TaalwachtError(Exception):
 class PackError(TaalwachtError):
     """A term pack is missing, not YAML, or has a field with a wrong value."""
 
-    def __init__(self, path: str, problem: str, *, line: int | None = None, field: str = "") -> None:
+    def __init__(
+        self, path: str, problem: str, *, line: int | None = None, field: str = ""
+    ) -> None:
         self.path, self.problem, self.line, self.field = path, problem, line, field
         where = f"{path}:{line}" if line else path
         what = f"{field}: {problem}" if field else problem

@@ -9,14 +9,14 @@ the file itself are reached only through the reader that produced the text.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from enum import Enum
+from enum import StrEnum
 from typing import Literal
 
 Severity = Literal["info", "warning", "error"]
 SEVERITIES: tuple[Severity, ...] = ("info", "warning", "error")
 
 
-class Decision(str, Enum):
+class Decision(StrEnum):
     """Why an occurrence is, or is not, reported. Stable ids: reports and stores use them."""
 
     USE = "use"  # the word is used for residents, their help, the organisation: report it

@@ -24,8 +24,18 @@ POS_SLOTS: dict[str, tuple[str, ...]] = {
     "noun": ("sg", "pl", "dim", "dim_pl", "gen"),
     "adjective": ("base", "e", "heid", "er"),
     "verb": (
-        "inf", "noun", "sg1", "sg3", "past_sg", "past_pl", "pp", "pp_e", "part", "part_e",
-        "agent", "agent_pl",
+        "inf",
+        "noun",
+        "sg1",
+        "sg3",
+        "past_sg",
+        "past_pl",
+        "pp",
+        "pp_e",
+        "part",
+        "part_e",
+        "agent",
+        "agent_pl",
     ),
 }
 ALL_SLOTS = frozenset(s for slots in POS_SLOTS.values() for s in slots)
@@ -121,17 +131,17 @@ class _LineLoader(yaml.SafeLoader):
         out.line = node.start_mark.line + 1
         out.key_lines = {}
         for key_node, value_node in node.value:
-            key = self.construct_object(key_node, deep=True)  # type: ignore[no-untyped-call]
+            key = self.construct_object(key_node, deep=True)
             if not isinstance(key, str):
                 raise PackError(self.name, "keys must be text", line=key_node.start_mark.line + 1)
-            out[key] = self.construct_object(value_node, deep=True)  # type: ignore[no-untyped-call]
+            out[key] = self.construct_object(value_node, deep=True)
             out.key_lines[key] = key_node.start_mark.line + 1
         return out
 
 
 _LineLoader.add_constructor(
     yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG,
-    _LineLoader.construct_mapping,  # type: ignore[arg-type]
+    _LineLoader.construct_mapping,
 )
 
 
@@ -148,13 +158,19 @@ class _Reader:
     def check_keys(self, allowed: set[str]) -> None:
         for key in self.data:
             if key not in allowed:
-                raise self.fail(key, f"unknown field (expected one of: {', '.join(sorted(allowed))})")
+                raise self.fail(
+                    key, f"unknown field (expected one of: {', '.join(sorted(allowed))})"
+                )
 
     def text(self, key: str, default: str | None = None) -> str:
         value = self.data.get(key, default)
         if value is None:
             raise self.fail(key, "is required")
-        if not isinstance(value, str | int | float) or isinstance(value, bool) or not str(value).strip():
+        if (
+            not isinstance(value, str | int | float)
+            or isinstance(value, bool)
+            or not str(value).strip()
+        ):
             raise self.fail(key, "must be a non-empty text")
         return str(value).strip()
 
@@ -176,7 +192,9 @@ class _Reader:
         out: dict[str, str] = {}
         for k, v in value.items():
             if allowed is not None and k not in allowed:
-                raise self.fail(key, f"unknown form '{k}' (expected one of: {', '.join(sorted(allowed))})")
+                raise self.fail(
+                    key, f"unknown form '{k}' (expected one of: {', '.join(sorted(allowed))})"
+                )
             if not isinstance(v, str) or not v.strip():
                 raise self.fail(key, f"form '{k}' must be a non-empty text")
             out[k] = v.strip()
@@ -213,8 +231,11 @@ def _alternative(path: str, data: object, where: str, line: int) -> Alternative:
         forms.setdefault("pl", r.text("plural"))
     gender = r.choice("gender", ("de", "het", None), None) if "gender" in data else None  # type: ignore[arg-type]
     return Alternative(
-        text=r.text("text"), forms=forms, gender=gender,
-        modifier=_modifier(r, data), note=r.optional_text("note") or "",
+        text=r.text("text"),
+        forms=forms,
+        gender=gender,
+        modifier=_modifier(r, data),
+        note=r.optional_text("note") or "",
     )
 
 
@@ -227,13 +248,35 @@ def _modifier(r: _Reader, data: _LineDict) -> str | None:
 
 
 TERM_KEYS = {
-    "id", "lemma", "pos", "gender", "forms", "extra", "spellings", "linking", "acronyms",
-    "compound", "particle", "separated", "reason", "message", "severity", "alternatives",
-    "compounds", "fixed", "other", "names", "allow", "examples", "context",
+    "id",
+    "lemma",
+    "pos",
+    "gender",
+    "forms",
+    "extra",
+    "spellings",
+    "linking",
+    "acronyms",
+    "compound",
+    "particle",
+    "separated",
+    "reason",
+    "message",
+    "severity",
+    "alternatives",
+    "compounds",
+    "fixed",
+    "other",
+    "names",
+    "allow",
+    "examples",
+    "context",
 }
 
 
-def _term(path: str, data: _LineDict, index: int, pack_id: str, severity: str, message: str) -> Term:
+def _term(
+    path: str, data: _LineDict, index: int, pack_id: str, severity: str, message: str
+) -> Term:
     r = _Reader(path, data, f"terms[{index}].")
     r.check_keys(TERM_KEYS)
     term_id = r.text("id")
@@ -244,7 +287,12 @@ def _term(path: str, data: _LineDict, index: int, pack_id: str, severity: str, m
     if not forms:
         forms = {POS_SLOTS[pos][0]: lemma}
     alternatives = tuple(
-        _alternative(path, a, f"terms[{term_id}].alternatives[{i}].", data.key_lines.get("alternatives", data.line))
+        _alternative(
+            path,
+            a,
+            f"terms[{term_id}].alternatives[{i}].",
+            data.key_lines.get("alternatives", data.line),
+        )
         for i, a in enumerate(data.get("alternatives") or [])
     )
     if not alternatives:
@@ -257,13 +305,22 @@ def _term(path: str, data: _LineDict, index: int, pack_id: str, severity: str, m
         if not isinstance(alts, list) or not alts:
             raise r.fail("compounds", f"'{word}' needs a list of alternatives")
         compounds[word.lower()] = tuple(
-            _alternative(path, a, f"terms[{term_id}].compounds.{word}.", data.key_lines.get("compounds", data.line))
+            _alternative(
+                path,
+                a,
+                f"terms[{term_id}].compounds.{word}.",
+                data.key_lines.get("compounds", data.line),
+            )
             for a in alts
         )
     examples = data.get("examples") or {}
     if not isinstance(examples, dict) or set(examples) - {"flag", "ok"}:
         raise r.fail("examples", "must be a mapping with 'flag' and/or 'ok' lists")
-    ex = _Reader(path, examples, f"terms[{term_id}].examples.") if isinstance(examples, _LineDict) else None
+    ex = (
+        _Reader(path, examples, f"terms[{term_id}].examples.")
+        if isinstance(examples, _LineDict)
+        else None
+    )
     particle = r.optional_text("particle")
     separated = r.text_map("separated", frozenset(POS_SLOTS["verb"]))
     if separated and not particle:
@@ -300,13 +357,15 @@ def _term(path: str, data: _LineDict, index: int, pack_id: str, severity: str, m
 def parse_pack(text: str, path: str) -> Pack:
     """Validate and compile pack text; ``path`` is only used in error messages."""
     try:
-        data = yaml.load(text, Loader=_LineLoader)  # noqa: S506 - SafeLoader subclass
+        data = yaml.load(text, Loader=_LineLoader)  # a SafeLoader subclass
     except PackError:
         raise
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
-        raise PackError(path, f"not valid YAML: {problem}", line=mark.line + 1 if mark else None) from exc
+        raise PackError(
+            path, f"not valid YAML: {problem}", line=mark.line + 1 if mark else None
+        ) from exc
     if not isinstance(data, _LineDict):
         raise PackError(path, "a pack is a mapping with 'pack' and 'terms'", line=1)
     r = _Reader(path, data, "")
@@ -356,7 +415,9 @@ def bundled_pack_names() -> list[str]:
 def load_bundled(name: str) -> Pack:
     """A bundled pack by name, e.g. ``markttaal``."""
     if name not in bundled_pack_names():
-        raise PackError(name, f"no bundled pack with this name (bundled: {', '.join(bundled_pack_names())})")
+        raise PackError(
+            name, f"no bundled pack with this name (bundled: {', '.join(bundled_pack_names())})"
+        )
     resource = resources.files("taalwacht") / "packs" / f"{name}.yml"
     return parse_pack(resource.read_text(encoding="utf-8"), f"{name}.yml")
 

@@ -48,7 +48,9 @@ def choices(analysis: Analysis, surface: str, prefer: str = "") -> tuple[Choice,
     else:
         surface_left, surface_right = _split(surface, analysis.member.start, analysis.member.end)
     member_text = surface[len(surface_left) : len(surface) - len(surface_right)]
-    trailing_hyphen = surface.rstrip().endswith(("-", "\u2010", "\u2011")) and not analysis.compound_key
+    trailing_hyphen = (
+        surface.rstrip().endswith(("-", "\u2010", "\u2011")) and not analysis.compound_key
+    )
     as_modifier = bool(analysis.right) or trailing_hyphen or analysis.watch.kind == "linking"
     for alt in term.alternatives:
         if as_modifier:
@@ -106,7 +108,9 @@ def _form(forms: Mapping[str, str], text: str, slot: str) -> str | None:
         return text
     if slot == "gen" and "gen" not in forms and "sg" in forms:
         sg = forms["sg"]
-        return sg if sg.endswith(("s", "z", "x")) else sg + "s"  # klants verzoek -> inwoners verzoek
+        return (
+            sg if sg.endswith(("s", "z", "x")) else sg + "s"
+        )  # klants verzoek -> inwoners verzoek
     return forms.get(slot) or forms.get(FALLBACK_SLOTS.get(slot, "")) or None
 
 
@@ -127,7 +131,9 @@ def _split(surface: str, start: int, end: int) -> tuple[str, str]:
         if count == end:
             right_start = i + 1
             break
-    return surface[: left_end or 0], surface[right_start if right_start is not None else len(surface) :]
+    return surface[: left_end or 0], surface[
+        right_start if right_start is not None else len(surface) :
+    ]
 
 
 def _case_like(new: str, old: str) -> str:

@@ -14,7 +14,7 @@ from importlib import resources
 
 @cache
 def words() -> frozenset[str]:
-    """All lower-cased words of the OpenTaal list (BSD or CC-BY 3.0, see data/LICENSE-OpenTaal.txt)."""
+    """All lower-cased words of the OpenTaal list (BSD or CC-BY 3.0, data/LICENSE-OpenTaal.txt)."""
     raw = (resources.files("taalwacht.dutch") / "data" / "lexicon.txt.xz").read_bytes()
     return frozenset(lzma.decompress(raw).decode("utf-8").split("\n"))
 

@@ -34,7 +34,7 @@ class Token:
         return [lower[s:e].replace(SOFT_HYPHEN, "") for s, e in self.parts]
 
     def joined(self, lower: str) -> str:
-        """The word without hyphens, line breaks or soft hyphens: klant-\\nmanager -> klantmanager."""
+        """The word without hyphens, line breaks or soft hyphens: klantmanager."""
         return "".join(self.part_texts(lower))
 
 
