@@ -25,7 +25,8 @@ MAX_QUOTED_WORDS = 3  # 'hoezo klant?' is about the word; a quoted sentence uses
 SENTENCE_REACH = 400  # characters looked at on either side, so huge lines stay linear
 ENGLISH = frozenset(
     "the and to for with about on that this by at from it are were our your their has have "
-    "not more most main any which what".split()
+    "not more most main any which what may can will would should shall be been such these "
+    "those its into upon within between all who whom whose there".split()
 )
 COMPANY_SUFFIXES = re.compile(r"\s*(?:B\.?V\.?|N\.?V\.?|Holding|Inc\.?|Ltd\.?|GmbH|Group)\b")
 URL_OR_EMAIL = re.compile(
@@ -231,10 +232,10 @@ class Window:
         """Cues in the passage around the sentence (DOC_REACH characters either side)."""
         return len(self._matches(name, self.passage))
 
-    def leaning(self, a: str, b: str) -> int:
+    def leaning(self, a: str, b: str, *, passage: bool = True) -> int:
         """Positive when cue list ``a`` outweighs ``b`` here: sentence first, then
-        neighbours, then the passage; 0 when all three are neutral."""
-        for span in (self.sent, self.near, self.passage):
+        neighbours, then (unless ``passage`` is False) the passage; 0 when all are neutral."""
+        for span in (self.sent, self.near, self.passage) if passage else (self.sent, self.near):
             diff = len(self._matches(a, span)) - len(self._matches(b, span))
             if diff:
                 return diff
@@ -529,7 +530,9 @@ def judge_profile(
             return use
         if left:
             return Verdict(Decision.COMMERCIAL, f"'{left}…': goederen of producten van bedrijven")
-        if w.leaning("public", "commerce") > 0:
+        if w.count("goods") and not w.count("public"):
+            return Verdict(Decision.COMMERCIAL, f"goederen: '{w.first('goods')}' in de zin")
+        if w.leaning("public", "commerce", passage=False) > 0:
             return use
         return Verdict(
             Decision.COMMERCIAL, "geen overheidsdienst in de buurt: producten van bedrijven"
