@@ -52,11 +52,26 @@ DETERMINER_FORMS: dict[str, tuple[str, str]] = {
 DEFINITE_CLASSES = frozenset({"definite", "near", "far", "our", "same", "that_same", "possessive"})
 # Determiners with one form for every gender and number. Possessives make a phrase definite.
 INVARIABLE_DETERMINERS: dict[str, str] = {
-    "een": "indefinite", "één": "indefinite", "geen": "indefinite", "zo'n": "indefinite",
-    "zo’n": "indefinite", "veel": "indefinite", "weinig": "indefinite", "genoeg": "indefinite",
-    "wat": "indefinite", "mijn": "possessive", "uw": "possessive", "zijn": "possessive",
-    "haar": "possessive", "hun": "possessive", "jouw": "possessive", "je": "possessive",
-    "jullie": "possessive", "m'n": "possessive", "z'n": "possessive", "d'r": "possessive",
+    "een": "indefinite",
+    "één": "indefinite",
+    "geen": "indefinite",
+    "zo'n": "indefinite",
+    "zo’n": "indefinite",
+    "veel": "indefinite",
+    "weinig": "indefinite",
+    "genoeg": "indefinite",
+    "wat": "indefinite",
+    "mijn": "possessive",
+    "uw": "possessive",
+    "zijn": "possessive",
+    "haar": "possessive",
+    "hun": "possessive",
+    "jouw": "possessive",
+    "je": "possessive",
+    "jullie": "possessive",
+    "m'n": "possessive",
+    "z'n": "possessive",
+    "d'r": "possessive",
 }
 _BY_FORM: dict[str, tuple[str, str | None]] = {}
 for _cls, (_de, _het) in DETERMINER_FORMS.items():
@@ -356,17 +371,26 @@ FUNCTION_WORDS = frozenset(
 NOT_ADJECTIVES = (FINITE_VERBS | FUNCTION_WORDS) - DEGREE_ADVERBS - {"snel"}
 
 
-def is_pronoun_het(next_word: str | None) -> bool:
+def is_pronoun_het(next_word: str | None, word_after: str | None = None) -> bool:
     """Whether "het" before ``next_word`` is the pronoun, not the article.
 
     The article is followed by its noun phrase; the pronoun by a verb, an adverb, a
-    preposition or the end of the clause: "Het is een product", "als u het nodig heeft",
-    "u kunt het ook aanvragen". ``next_word`` is None at a punctuation mark or the end.
+    preposition or the end of the clause: "Het is een product", "u kunt het ook
+    aanvragen". An adjective or infinitive followed by a verb or the end shows the pronoun
+    too: "als u het nodig heeft", "u kunt het aanvragen." ``next_word`` and ``word_after``
+    are None at a punctuation mark or the end of the text.
     """
     if next_word is None:
         return True
     low = next_word.lower()
-    return low in FINITE_VERBS or low in FUNCTION_WORDS
+    if low in FINITE_VERBS or low in FUNCTION_WORDS:
+        return True
+    clause_goes_on = word_after is not None and word_after.lower() not in (
+        FINITE_VERBS | FUNCTION_WORDS
+    )
+    if clause_goes_on:
+        return False
+    return is_adjective(low) or (low.endswith("en") and len(low) > 4)
 
 
 # ------------------------------------------------------------------ gender of alternatives
