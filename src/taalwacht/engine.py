@@ -31,7 +31,6 @@ PARTICLE_FOLLOWERS = frozenset(
     "en of maar want omdat als dan zodat terwijl nadat voordat doordat waardoor zoals "
     "bij van voor met via op door tegen uit per tot onder tegen binnen buiten na te".split()
 )
-HYPHEN_IN_WORD = re.compile(r"(?<=\w)[-\u2010\u2011][ \t]*(?:\r?\n[ \t]*)?(?=\w)")
 OPEN_COMPOUND_STOP = frozenset(
     "voor naar door over onder tegen zijn heeft hebben wordt worden".split()
 )
@@ -104,6 +103,8 @@ class Engine:
         self.automaton = ahocorasick.Automaton()
         for surface, watches in self.watches.items():
             self.automaton.add_word(surface, (surface, tuple(watches)))
+        for surface in _split_variants(self.watches):
+            self.automaton.add_word(surface, (surface, ()))
         if self.watches:
             self.automaton.make_automaton()
         self._memo: dict[str, Analysis | None] = {}
@@ -165,13 +166,6 @@ class Engine:
             if token is not None:
                 last = (token.start, token.end)
                 tokens.setdefault(token.start, token)
-        for m in HYPHEN_IN_WORD.finditer(lower):
-            token = word_at(text, m.start() - 1, m.start())
-            if token is None or token.start in tokens or len(token.parts) < 2:
-                continue
-            joined = token.joined(lower)
-            if any(True for _ in self.automaton.iter(joined)):
-                tokens[token.start] = token
         return [tokens[k] for k in sorted(tokens)]
 
     def _occurrence(self, text: str, lower: str, token: Token) -> Occurrence | None:
@@ -399,6 +393,17 @@ class _Phrases:
             fixed_names=tuple(f for f in term.fixed if not f.islower()),
             fixed=tuple(f for f in term.fixed if f.islower()),
         )
+
+
+def _split_variants(watches: Mapping[str, list[Watch]]) -> Iterator[str]:
+    """Every watched form with a hyphen or a line-break hyphen inside (vraag-gericht,
+    pro-\\nducten), so the one Aho-Corasick pass also finds words split that way."""
+    for surface, ws in watches.items():
+        if len(surface) < 4 or all(w.kind in ("acronym", "separated") for w in ws):
+            continue
+        for k in range(2, len(surface) - 1):
+            for joiner in ("-", "-\n", "-\r\n", "\u00ad"):
+                yield surface[:k] + joiner + surface[k:]
 
 
 def _best(watches: Sequence[Watch], *, whole: bool) -> Watch | None:

@@ -75,16 +75,12 @@ def word_at(text: str, start: int, end: int) -> Token | None:
     """The word that contains ``text[start:end]``, or None when it is not part of a word."""
     n = len(text)
     s, e = start, end
-    cuts: list[tuple[int, int]] = []  # (end of part, start of next part)
     while s > 0:
         c = text[s - 1]
-        if is_word_char(c):
-            s -= 1
-        elif (c in HYPHENS or c in APOSTROPHES) and s > 1 and is_word_char(text[s - 2]):
-            cuts.append((s - 1, s))
+        joiner = c in HYPHENS or c in APOSTROPHES
+        if is_word_char(c) or (joiner and s > 1 and is_word_char(text[s - 2])):
             s -= 1
         elif (h := _line_break_hyphen_before(text, s)) is not None and text[s].islower():
-            cuts.append((h, s))
             s = h
         else:
             break
@@ -92,26 +88,34 @@ def word_at(text: str, start: int, end: int) -> Token | None:
             return None
     while e < n:
         c = text[e]
-        if is_word_char(c):
-            e += 1
-        elif (c in HYPHENS or c in APOSTROPHES) and e + 1 < n and is_word_char(text[e + 1]):
-            cuts.append((e, e + 1))
+        joiner = c in HYPHENS or c in APOSTROPHES
+        if is_word_char(c) or (joiner and e + 1 < n and is_word_char(text[e + 1])):
             e += 1
         elif (nxt := _line_break_after_hyphen(text, e)) is not None:
-            cuts.append((e, nxt))
             e = nxt
         else:
             break
         if e - start > MAX_TOKEN:
             return None
-    cuts.sort()
+    return Token(s, e, _parts(text, s, e))
+
+
+def _parts(text: str, s: int, e: int) -> tuple[tuple[int, int], ...]:
+    """The spans between the joiners of a word: hyphens, apostrophes, line-break hyphens."""
     parts: list[tuple[int, int]] = []
-    pos = s
-    for cut_start, cut_end in cuts:
-        parts.append((pos, cut_start))
-        pos = cut_end
+    pos = i = s
+    while i < e:
+        c = text[i]
+        if c in HYPHENS or c in APOSTROPHES:
+            j = i + 1
+            while j < e and not is_word_char(text[j]):
+                j += 1  # a line break (and spaces) after a hyphen belong to the joiner
+            parts.append((pos, i))
+            pos = i = j
+        else:
+            i += 1
     parts.append((pos, e))
-    return Token(s, e, tuple(p for p in parts if p[1] > p[0]))
+    return tuple(p for p in parts if p[1] > p[0])
 
 
 def next_word(text: str, i: int, *, max_gap: int = 1) -> Token | None:
