@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import argparse
 import resource
-import shutil
 import statistics
 import subprocess
 import sys
@@ -65,8 +64,9 @@ def engine_scan(texts: list[str]) -> tuple[float, int, int]:
 
 
 def command() -> list[str]:
-    exe = shutil.which("taalwacht")
-    return [exe] if exe else [sys.executable, "-m", "taalwacht"]
+    """The installed console script next to this Python (not a shell shim), else -m."""
+    script = Path(sys.executable).parent / "taalwacht"
+    return [str(script)] if script.is_file() else [sys.executable, "-m", "taalwacht"]
 
 
 def cli_scan(corpus: Path) -> tuple[float, float, int]:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 from importlib import resources
 
 import ahocorasick
@@ -72,6 +72,9 @@ class CueList:
     def in_word(self, word: str) -> str:
         """A cue among the members of a compound: jeugdhulp in jeugdhulpinkoop, wmo in
         Wmo-klanten. Short cues must be a whole member; longer ones may sit anywhere."""
+        return _cue_in_word(self.name, word)
+
+    def _in_word(self, word: str) -> str:
         for text, whole_left, whole_right in self.entries:
             if " " in text:
                 continue
@@ -84,6 +87,11 @@ class CueList:
             if len(text) >= 5 and text in word:
                 return text
         return ""
+
+
+@cache
+def _cue_in_word(name: str, word: str) -> str:
+    return cues(name)._in_word(word)
 
 
 @cache
@@ -118,14 +126,14 @@ class CueIndex:
     def __init__(self, text: str, lower: str) -> None:
         self.text = text
         self.lower = lower
-        self.blocks: dict[int, list[tuple[int, str, str]]] = {}  # block -> (pos, list, cue)
+        self.blocks: dict[int, dict[str, list[tuple[int, str]]]] = {}  # block -> list -> hits
 
-    def _block(self, b: int) -> list[tuple[int, str, str]]:
+    def _block(self, b: int) -> dict[str, list[tuple[int, str]]]:
         hits = self.blocks.get(b)
         if hits is None:
             lower = self.lower
             lo, hi = b * BLOCK, min(len(lower), (b + 1) * BLOCK)
-            hits = []
+            hits = {}
             for end_index, (key, lists) in _cue_automaton().iter(
                 lower, lo, min(len(lower), hi + 40)
             ):
@@ -139,7 +147,7 @@ class CueIndex:
                     if proper and name == "commerce" and key not in cues(name).names:
                         continue  # mevrouw Bakker is no bakery (but Wmo and Burgerzaken count)
                     if (at_left or not whole_left) and (at_right or not whole_right):
-                        hits.append((start, name, key))
+                        hits.setdefault(name, []).append((start, key))
             self.blocks[b] = hits
         return hits
 
@@ -147,8 +155,8 @@ class CueIndex:
         """Cues of list ``name`` that start in ``[lo, hi)`` and lie outside ``skip``."""
         out = []
         for b in range(lo // BLOCK, (max(lo, hi - 1)) // BLOCK + 1):
-            for pos, list_name, cue in self._block(b):
-                if list_name == name and lo <= pos < hi and not skip[0] <= pos < skip[1]:
+            for pos, cue in self._block(b).get(name, ()):
+                if lo <= pos < hi and not skip[0] <= pos < skip[1]:
                     out.append(cue)
         return out
 
@@ -198,20 +206,19 @@ class Window:
     start: int
     end: int
     sent: tuple[int, int]
-    near: tuple[int, int]
+    text: str
 
     @classmethod
     def around(cls, text: str, index: CueIndex, start: int, end: int) -> Window:
-        sent = sentence_bounds(text, start, end)
-        before = (
-            sentence_bounds(text, max(0, sent[0] - 2), max(0, sent[0] - 2))[0]
-            if sent[0] > 1
-            else sent[0]
-        )
-        after = sentence_bounds(text, min(len(text), sent[1] + 1), min(len(text), sent[1] + 1))[1]
-        return cls(
-            index.lower, start, end, sent, (min(before, sent[0]), max(after, sent[1])), index
-        )
+        return cls(index.lower, start, end, sentence_bounds(text, start, end), text, index)
+
+    @cached_property
+    def near(self) -> tuple[int, int]:
+        """The sentence with the one before and the one after it."""
+        s, e = self.sent
+        before = sentence_bounds(self.text, s - 2, s - 2)[0] if s > 1 else s
+        after = sentence_bounds(self.text, e + 1, e + 1)[1] if e + 1 < len(self.text) else e
+        return min(before, s), max(after, e)
 
     index: CueIndex
 
@@ -364,6 +371,19 @@ def _short_phrase_spans(text: str, start: int, end: int) -> list[tuple[int, int]
     return spans
 
 
+@cache
+def _frames_by_last_word() -> dict[str, list[str]]:
+    frames: dict[str, list[str]] = {}
+    for frame, _, _ in cues("mention").entries:
+        frames.setdefault(frame.rpartition(" ")[2], []).append(frame)
+    return frames
+
+
+def _frames_ending_in(word: str) -> list[str]:
+    """The mention frames whose last word is ``word``: only those can end right here."""
+    return _frames_by_last_word().get(word, [])
+
+
 def metalinguistic(w: Window, text: str) -> Verdict | None:
     """Frames that talk about the word: 'het woord klant', 'klanten noemen', 'als klant zien'."""
     line_start = text.rfind("\n", 0, w.start) + 1
@@ -374,7 +394,8 @@ def metalinguistic(w: Window, text: str) -> Verdict | None:
             Decision.MENTION, "trefwoord met uitleg ('Klant: ...'): het woord wordt gedefinieerd"
         )
     before = " ".join(w.words_before(4))
-    for frame, _, _ in cues("mention").entries:
+    last = before.rpartition(" ")[2]
+    for frame in _frames_ending_in(last):
         if before == frame or before.endswith(" " + frame):
             return Verdict(Decision.MENTION, f"'{frame} …': het woord zelf wordt besproken")
     name = re.search(
