@@ -1,0 +1,703 @@
+"""From findings to edits: rewrite market-speak with Dutch agreement, touching nothing else.
+
+Offsets are those of ``Finding``: half-open indices into the Python ``str`` that was checked.
+An ``Edit`` replaces ``text[start:end]`` with ``text`` (ruff's model: a replacement, a
+deletion when ``text`` is empty, an insertion when ``start == end``). Edits are data; they
+are applied in one place, ``apply``.
+
+A ``Fix`` is what one finding needs: the swap itself plus the words that agree with it
+(determiners, attributive adjectives, a relative pronoun right after the noun), or for a
+separable verb the deletion of its particle ("koopt de zorg ... in" -> "contracteert de zorg
+..."). Every fix has an ``Applicability`` (STYLE.md rule 8, after ruff):
+
+- ``SAFE``: the swap and every agreeing word were verified inside the noun phrase: the
+  determiner and adjectives agree with the original noun, and their new forms are known
+  Dutch words. ``fix`` applies these.
+- ``UNSAFE``: something reaches beyond the noun phrase (a pronoun "het" later in the sentence
+  may refer back; "dat" after a prepositional phrase), or the phrase could not be read with
+  certainty (adjectives without a determiner, a form the lexicon does not know). Applied only
+  with ``unsafe=True``; otherwise the finding is left for a person, with the reason.
+- ``DISPLAY_ONLY``: a suggestion that cannot be written in as it stands ("u" for "klant",
+  whose verb would have to change; an alternative whose gender is unknown). Never applied.
+
+Fixed names and terms (``Decision.FIXED``) and occurrences that are not reported are never
+touched: only ``Decision.USE`` findings are rewritten.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+from taalwacht.dutch import agreement as nl
+from taalwacht.dutch.lexicon import is_word
+from taalwacht.errors import TaalwachtError
+from taalwacht.finding import Choice, Decision, Finding
+from taalwacht.pack import Alternative, Pack, Term, load_bundled
+
+PLURAL_SLOTS = frozenset({"pl", "dim_pl", "agent_pl", "past_pl"})
+NOUN_SLOTS_OF_VERBS = frozenset({"noun", "agent", "agent_pl"})
+PERSON_SLOTS = frozenset({"agent", "agent_pl"})  # persons are de-words (ANS 3.2.3)
+TOKEN = re.compile(r"\w+(?:['’\-]\w+)*|[^\w\s]")
+SENTENCE_END = frozenset(".!?;:")
+NUMERALS = frozenset(
+    "één twee drie vier vijf zes zeven acht negen tien elf twaalf twintig dertig veertig "
+    "vijftig honderd duizend".split()
+)
+PREPOSITIONS = frozenset("van voor met per op in bij over uit aan naar tot door zonder via".split())
+LOOK_BACK = 160  # characters before a noun searched for its determiner
+LOOK_AHEAD = 240  # characters after it searched for pronouns that may refer back
+
+
+class Applicability(StrEnum):
+    """How sure a fix is; see the module docstring."""
+
+    SAFE = "safe"
+    UNSAFE = "unsafe"
+    DISPLAY_ONLY = "display-only"
+
+
+class PreferError(TaalwachtError, ValueError):
+    """``prefer`` names a term or an alternative the active packs do not have."""
+
+
+@dataclass(frozen=True, order=True)
+class Edit:
+    """Replace ``[start, end)`` with ``text``: a deletion when ``text`` is empty, an
+    insertion when ``start == end``."""
+
+    start: int
+    end: int
+    text: str = ""
+
+    @classmethod
+    def replacement(cls, start: int, end: int, text: str) -> Edit:
+        return cls(start, end, text)
+
+    @classmethod
+    def deletion(cls, start: int, end: int) -> Edit:
+        return cls(start, end, "")
+
+    @classmethod
+    def insertion(cls, at: int, text: str) -> Edit:
+        return cls(at, at, text)
+
+
+@dataclass(frozen=True)
+class Fix:
+    """The edits that rewrite one finding with one of its choices, sorted by start."""
+
+    finding: Finding
+    choice: Choice | None
+    edits: tuple[Edit, ...]
+    applicability: Applicability
+    reason: str = ""  # why the fix is not safe, in one short Dutch phrase; "" when safe
+
+
+@dataclass(frozen=True)
+class Left:
+    """A finding that needs a person: why, and what the tool would have suggested."""
+
+    finding: Finding
+    reason: str
+    suggestion: str = ""
+
+
+@dataclass(frozen=True)
+class Result:
+    """The fixed text, the edits applied to the original, and the findings left over."""
+
+    text: str
+    edits: tuple[Edit, ...]
+    left: tuple[Left, ...]
+    done: tuple[Finding, ...] = field(default=())  # findings the edits rewrote
+    fixes: tuple[Fix, ...] = field(default=())  # the applied fixes, one per done finding
+
+
+# ---------------------------------------------------------------------------- applying
+
+
+def overlaps(a: Edit, b: Edit) -> bool:
+    """Two edits touch the same characters (or insert at the same place)."""
+    if a.start == a.end or b.start == b.end:
+        return a.start == b.start or (a.start < b.start < a.end) or (b.start < a.start < b.end)
+    return a.start < b.end and b.start < a.end
+
+
+def apply(text: str, edits: Iterable[Edit]) -> str:
+    """``text`` with the edits applied; they must not overlap (ValueError otherwise)."""
+    ordered = sorted(edits)
+    out: list[str] = []
+    pos = 0
+    for i, e in enumerate(ordered):
+        if e.start < pos or e.end > len(text) or e.start > e.end:
+            raise ValueError(f"edit {e} overlaps another or lies outside the text")
+        if i and overlaps(ordered[i - 1], e):
+            raise ValueError(f"edits {ordered[i - 1]} and {e} overlap")
+        out.append(text[pos : e.start])
+        out.append(e.text)
+        pos = e.end
+    out.append(text[pos:])
+    return "".join(out)
+
+
+# ---------------------------------------------------------------------------- tokens
+
+
+@dataclass(frozen=True)
+class _Tok:
+    start: int
+    end: int
+    text: str
+
+    @property
+    def low(self) -> str:
+        return self.text.lower()
+
+    @property
+    def is_word(self) -> bool:
+        return self.text[:1].isalnum()
+
+
+def _tokens(text: str, start: int, end: int) -> list[_Tok]:
+    return [_Tok(m.start(), m.end(), m.group()) for m in TOKEN.finditer(text, start, end)]
+
+
+def _paragraph_break(text: str, start: int, end: int) -> bool:
+    gap = text[start:end]
+    return gap.count("\n") >= 2
+
+
+# ---------------------------------------------------------------------------- noun phrase
+
+
+@dataclass
+class _Phrase:
+    """The words left of a noun that agree with it, and the relative pronoun after it."""
+
+    determiner: tuple[_Tok, nl.Determiner] | None = None
+    adjectives: list[_Tok] = field(default_factory=list)
+    relative: _Tok | None = None
+    problem: str = ""  # a reason the phrase could not be read with certainty
+
+
+def _scan_left(text: str, start: int) -> _Phrase:
+    """Walk left from the noun over adjectives, degree adverbs and numerals to a determiner.
+
+    Stops at anything else. Adjectives without a determiner make the phrase uncertain
+    (the walk may have taken a verb or noun for an adjective), so ``problem`` is set.
+    """
+    phrase = _Phrase()
+    toks = _tokens(text, max(0, start - LOOK_BACK), start)
+    noun = next(iter(_tokens(text, start, min(len(text), start + 80))), _Tok(start, start, "")).text
+    right = start
+    i = len(toks) - 1
+    stopped_by_word = False
+    while i >= 0:
+        t = toks[i]
+        if _paragraph_break(text, t.end, right):
+            break
+        low = t.low
+        if low in ("en", "of", ",") and phrase.adjectives:
+            if i > 0 and nl.is_adjective(toks[i - 1].text) and toks[i - 1].text[:1].islower():
+                right, i = t.start, i - 1
+                continue
+            break
+        det = nl.determiner(t.text)
+        if det is not None and low != "wat":
+            if low == "het" and phrase.adjectives:
+                first = phrase.adjectives[-1].text
+                after = phrase.adjectives[-2].text if len(phrase.adjectives) > 1 else noun
+                if nl.is_pronoun_het(first, after):
+                    break
+            phrase.determiner = (t, det)
+            break
+        if phrase.adjectives and low in nl.DEGREE_ADVERBS:
+            right, i = t.start, i - 1
+            continue
+        if low in NUMERALS or t.text.isdigit():
+            right, i = t.start, i - 1
+            continue
+        if nl.is_adjective(t.text) and (
+            t.text[:1].islower() or t.text.isupper() or _sentence_start(toks, i)
+        ):
+            phrase.adjectives.append(t)
+            right, i = t.start, i - 1
+            continue
+        stopped_by_word = t.is_word
+        break
+    if phrase.determiner is None and phrase.adjectives:
+        phrase.problem = "bijvoeglijk naamwoord zonder lidwoord: de woordgroep is niet zeker"
+        if not stopped_by_word:
+            phrase.problem = ""  # at the start of a sentence or after punctuation: clear enough
+    return phrase
+
+
+def _sentence_start(toks: list[_Tok], i: int) -> bool:
+    return i == 0 or toks[i - 1].text in SENTENCE_END
+
+
+def _relative_after(text: str, end: int) -> _Tok | None:
+    """A relative "dat"/"die" right after the noun, optionally after a comma."""
+    toks = _tokens(text, end, min(len(text), end + 20))
+    if toks and toks[0].text == ",":
+        toks = toks[1:]
+    if toks and toks[0].low in nl.RELATIVE_FORMS and not _paragraph_break(text, end, toks[0].start):
+        return toks[0]
+    return None
+
+
+def _refers_back_later(text: str, end: int, gender: str, skip: _Tok | None) -> str:
+    """A reason when a word later in the sentence may refer back to a noun of ``gender``.
+
+    Two cases: the pronoun "het" (als u het nodig heeft), and a "dat"/"die" of the noun's
+    gender further on in the clause (een product aanvragen dat past; het product van de
+    gemeente dat ...). A conjunction "dat" looks the same, so this errs on the safe side.
+    """
+    toks = _tokens(text, end, min(len(text), end + LOOK_AHEAD))
+    cut = next((k for k, t in enumerate(toks) if t.text in SENTENCE_END), len(toks))
+    toks = toks[:cut]
+    clause = next((k for k, t in enumerate(toks) if t.text == "," and k > 0), len(toks))
+    for k, t in enumerate(toks):
+        if skip is not None and t.start == skip.start:
+            continue
+        nxt = toks[k + 1].text if k + 1 < len(toks) and toks[k + 1].is_word else None
+        after = toks[k + 2].text if k + 2 < len(toks) and toks[k + 2].is_word else None
+        if gender == nl.HET and t.low == "het" and nl.is_pronoun_het(nxt, after):
+            return f"'{t.text}' verderop in de zin kan naar dit woord verwijzen"
+        if k <= min(clause, 8) and nl.relative_gender(t.low) == gender:
+            return f"'{t.text}' verderop in de zin kan naar dit woord verwijzen"
+    return ""
+
+
+# ---------------------------------------------------------------------------- choices
+
+
+def _alternative_forms(alt: Alternative) -> set[str]:
+    forms = {alt.text.lower(), *(f.lower() for f in alt.forms.values())}
+    if alt.modifier:
+        forms.add(alt.modifier.strip().lower())
+    return forms
+
+
+def choice_source(choice: Choice, term: Term) -> int | None:
+    """Index of the term alternative a choice was made from, or None (a pack compound).
+
+    The engine names the alternative in ``Choice.alternative``; without it the choice is
+    matched by form: exact forms first (inwoners), then a compound ending in or starting with a form
+    (Wmo-inwoners, inwonerdossier); the longest form wins. Forms shorter than three
+    letters ("u") only match exactly.
+    """
+    if choice.alternative:
+        wanted = choice.alternative.lower()
+        return next((i for i, a in enumerate(term.alternatives) if a.text.lower() == wanted), None)
+    low = choice.text.lower()
+    best: tuple[int, int] | None = None
+    for i, alt in enumerate(term.alternatives):
+        forms = _alternative_forms(alt)
+        if low in forms:
+            return i
+        for form in forms:
+            if (
+                len(form) >= 3
+                and (low.endswith(form) or low.startswith(form))
+                and (best is None or len(form) > best[1])
+            ):
+                best = (i, len(form))
+    return best[0] if best else None
+
+
+def resolve_prefer(packs: Sequence[Pack], prefer: Mapping[str, str] | None) -> dict[str, int]:
+    """``{term id: index of the preferred alternative}``; PreferError for unknown names."""
+    out: dict[str, int] = {}
+    terms = {t.id: t for p in packs for t in p.terms}
+    for term_id, wanted in (prefer or {}).items():
+        term = terms.get(term_id)
+        if term is None:
+            raise PreferError(
+                f"prefer: unknown term '{term_id}' (known: {', '.join(sorted(terms))})"
+            )
+        index = next(
+            (
+                i
+                for i, a in enumerate(term.alternatives)
+                if a.text.lower() == wanted.strip().lower()
+            ),
+            None,
+        )
+        if index is None:
+            names = ", ".join(a.text for a in term.alternatives)
+            raise PreferError(
+                f"prefer: '{wanted}' is not an alternative of '{term_id}' (choose from: {names})"
+            )
+        out[term_id] = index
+    return out
+
+
+def ordered_choices(finding: Finding, term: Term | None, preferred: int | None) -> list[Choice]:
+    """The finding's choices, the preferred alternative's first.
+
+    A pack's own replacement for a named compound (klantdossier -> dossier) stays first:
+    the preference chooses among the general alternatives.
+    """
+    choices = list(finding.choices)
+    if term is None or preferred is None or not choices:
+        return choices
+    if choice_source(choices[0], term) is None:
+        return choices
+    pick = [c for c in choices if choice_source(c, term) == preferred]
+    return pick[:1] + [c for c in choices if c not in pick[:1]]
+
+
+# ---------------------------------------------------------------------------- one finding
+
+
+def _kind(finding: Finding, term: Term | None) -> str:
+    """noun (agreement), verb (swap and particle) or word (a plain swap)."""
+    pos = term.pos if term else ("noun" if finding.gender else "")
+    if finding.related:
+        return "verb"
+    if pos == "noun" or (pos == "verb" and finding.slot in NOUN_SLOTS_OF_VERBS):
+        return "noun"
+    if pos == "adjective" and finding.slot == "heid":
+        return "noun"
+    return "word"
+
+
+def _common_head(old: str, new: str) -> str:
+    """The shared end of two compounds when it is a word: klantdossier/inwonerdossier."""
+    a, b = old.lower(), new.lower()
+    n = 0
+    while n < min(len(a), len(b)) and a[-1 - n] == b[-1 - n]:
+        n += 1
+    tail = a[len(a) - n :]
+    for k in range(len(tail) - 3):
+        if is_word(tail[k:]):
+            return tail[k:]
+    return ""
+
+
+def _original_gender(finding: Finding, term: Term | None) -> str | None:
+    if finding.slot in ("dim", "dim_pl"):
+        return nl.HET  # every diminutive is a het-word
+    if finding.governs and finding.gender:
+        return finding.gender
+    if term is not None and term.pos == "verb" and finding.slot in PERSON_SLOTS:
+        return nl.DE
+    return nl.guess_gender(finding.text) if finding.governs else None
+
+
+PRONOUNS = frozenset({"u", "jij", "je", "hij", "zij", "ze", "wij", "we", "jullie"})
+
+
+def _target_gender(choice: Choice, finding: Finding, term: Term | None) -> str | None:
+    """The gender of the replacement: from the pack, else from what it is.
+
+    Words for persons are de-words (ANS 3.2.3): de bijstandsgerechtigde, de inkoper. A
+    pronoun ("u") is no noun at all: it needs another sentence, so it has no gender here.
+    """
+    if choice.gender:
+        return choice.gender
+    if choice.text.lower() in PRONOUNS:
+        return None
+    person = term is not None and term.context in ("person", "staff") and finding.governs
+    if finding.slot in PERSON_SLOTS or person:
+        return nl.DE
+    return nl.guess_gender(choice.text)
+
+
+def options(
+    text: str, finding: Finding, term: Term | None, preferred: int | None = None
+) -> list[Fix]:
+    """One fix per choice of ``finding``, best first (the preferred alternative leading)."""
+    return [build_fix(text, finding, term, c) for c in ordered_choices(finding, term, preferred)]
+
+
+def build_fix(text: str, finding: Finding, term: Term | None, choice: Choice) -> Fix:
+    """The edits that write ``choice`` in place of ``finding``, with their applicability."""
+    kind = _kind(finding, term)
+    swap = Edit.replacement(finding.start, finding.end, choice.text)
+    if kind == "verb":
+        return _verb_fix(text, finding, choice, swap)
+    if kind == "word":
+        return _word_fix(text, finding, choice, swap)
+    return _noun_fix(text, finding, term, choice, swap)
+
+
+def _word_fix(text: str, finding: Finding, choice: Choice, swap: Edit) -> Fix:
+    """Adjectives and verb forms: the choice already has the right form (gecontracteerde)."""
+    if " " in choice.text.strip() and finding.slot in ("base", "er"):
+        nxt = _tokens(text, finding.end, min(len(text), finding.end + 30))
+        if nxt and nxt[0].is_word and nxt[0].low not in nl.FUNCTION_WORDS:
+            return Fix(
+                finding,
+                choice,
+                (swap,),
+                Applicability.UNSAFE,
+                f"'{choice.text}' past niet vóór een zelfstandig naamwoord",
+            )
+    return Fix(finding, choice, (swap,), Applicability.SAFE)
+
+
+def _verb_fix(text: str, finding: Finding, choice: Choice, swap: Edit) -> Fix:
+    """A separated verb: swap the verb and delete the particle with one adjacent space."""
+    edits = [swap]
+    if " " in choice.text.strip():
+        return Fix(
+            finding,
+            choice,
+            (swap,),
+            Applicability.DISPLAY_ONLY,
+            f"'{choice.text}' heeft een andere zinsbouw nodig",
+        )
+    for span in finding.related:
+        ps, pe = span.start, span.end
+        if ps < finding.start:  # "in te kopen": drop "in " before "te"
+            end = pe + 1 if text[pe : pe + 1].isspace() else pe
+            particle = text[ps:pe]
+            if particle[:1].isupper():
+                nxt = _tokens(text, end, finding.start)
+                if nxt:  # "In te kopen" -> "Te contracteren"
+                    w = nxt[0]
+                    edits.append(Edit(ps, w.end, nl.case_like(w.text, particle)))
+                    continue
+            edits.append(Edit.deletion(ps, end))
+        else:
+            start = ps - 1 if ps > 0 and text[ps - 1] in " \t" else ps
+            if start == ps and text[pe : pe + 1] in (" ", "\t"):
+                edits.append(Edit.deletion(ps, pe + 1))
+            else:
+                edits.append(Edit.deletion(start, pe))
+    return Fix(finding, choice, tuple(sorted(edits)), Applicability.SAFE)
+
+
+def _noun_fix(text: str, finding: Finding, term: Term | None, choice: Choice, swap: Edit) -> Fix:
+    """A noun swap with the determiner, adjectives and relative pronoun made to agree."""
+    if not finding.governs:
+        head = _common_head(finding.text, choice.text)
+        if head:  # klantdossier -> inwonerdossier: the head stays, so does the agreement
+            return Fix(finding, choice, (swap,), Applicability.SAFE)
+    plural = finding.slot in PLURAL_SLOTS
+    if choice.plural != plural and choice.gender is not None:
+        return Fix(
+            finding, choice, (swap,), Applicability.UNSAFE, "enkelvoud en meervoud verschillen"
+        )
+    if choice.text.lower() in PRONOUNS:
+        return Fix(
+            finding,
+            choice,
+            (swap,),
+            Applicability.DISPLAY_ONLY,
+            f"'{choice.text}' vraagt een andere zin (werkwoord, verwijzingen)",
+        )
+    target = _target_gender(choice, finding, term)
+    if target is None and plural and choice.plural:
+        target = nl.DE  # every plural takes de, die, deze: the gender does not matter
+    if target is None:
+        return Fix(
+            finding,
+            choice,
+            (swap,),
+            Applicability.DISPLAY_ONLY,
+            f"'{choice.text}' kan hier niet zonder andere zinsbouw",
+        )
+    phrase = _scan_left(text, finding.start)
+    phrase.relative = _relative_after(text, finding.end)
+    original, problem = _read_gender(phrase, _original_gender(finding, term), plural)
+    if problem:
+        return Fix(finding, choice, (swap,), Applicability.UNSAFE, problem)
+    if original is None or plural or original == target:
+        if phrase.problem and original is not None and original != target:
+            return Fix(finding, choice, (swap,), Applicability.UNSAFE, phrase.problem)
+        return Fix(finding, choice, (swap,), Applicability.SAFE)
+    if phrase.problem:
+        return Fix(finding, choice, (swap,), Applicability.UNSAFE, phrase.problem)
+    edits = [swap]
+    definite = phrase.determiner is not None and phrase.determiner[1].definite
+    if phrase.determiner is not None and phrase.determiner[1].variable:
+        tok, det = phrase.determiner
+        new = nl.determiner_form(det.cls, target, plural)
+        if new != tok.low:
+            edits.append(Edit.replacement(tok.start, tok.end, nl.case_like(new, tok.text)))
+    want_e = nl.needs_e(definite=definite, gender=target, plural=plural)
+    for adj in phrase.adjectives:
+        if nl.adjective_has_e(adj.text) is None or nl.adjective_has_e(adj.text) == want_e:
+            continue
+        new_adj = nl.adjective_form(adj.text, e=want_e)
+        if new_adj is None or not is_word(new_adj):
+            return Fix(
+                finding,
+                choice,
+                (swap,),
+                Applicability.UNSAFE,
+                f"'{adj.text}' kan niet zeker verbogen worden",
+            )
+        edits.append(Edit.replacement(adj.start, adj.end, nl.case_like(new_adj, adj.text)))
+    if phrase.relative is not None:
+        rel = phrase.relative
+        new_rel = nl.relative_form(target, plural)
+        if new_rel != rel.low:
+            edits.append(Edit.replacement(rel.start, rel.end, nl.case_like(new_rel, rel.text)))
+    far = _refers_back_later(text, finding.end, original, phrase.relative)
+    fix_edits = tuple(sorted(edits))
+    if far:
+        return Fix(finding, choice, fix_edits, Applicability.UNSAFE, far)
+    return Fix(finding, choice, fix_edits, Applicability.SAFE)
+
+
+def _read_gender(phrase: _Phrase, known: str | None, plural: bool) -> tuple[str | None, str]:
+    """The original noun's gender as the phrase shows it, and a problem if the words disagree.
+
+    Every gender-bearing word must agree with the noun: "de" before a singular het-word
+    means the walk went wrong ("het door de gemeente aangevraagde product").
+    """
+    evidence: list[tuple[str, str]] = []  # (gender shown, word)
+    definite = False
+    if phrase.determiner is not None:
+        tok, det = phrase.determiner
+        definite = det.definite
+        if det.gender is not None:
+            evidence.append((det.gender, tok.text))
+    if phrase.relative is not None:
+        shown = nl.relative_gender(phrase.relative.low)
+        if shown:
+            evidence.append((shown, phrase.relative.text))
+    if not definite and not plural:
+        for adj in phrase.adjectives:
+            has_e = nl.adjective_has_e(adj.text)
+            if has_e is not None:
+                evidence.append((nl.DE if has_e else nl.HET, adj.text))
+    expected = nl.form_gender(known, plural) if known else None
+    for shown, word in evidence:
+        if expected is None:
+            expected = shown
+        elif shown != expected:
+            return None, f"'{word}' past niet bij het woord: de woordgroep is niet zeker"
+    if plural:
+        return (known or expected), ""
+    return (known or expected), ""
+
+
+# ---------------------------------------------------------------------------- a text
+
+
+@dataclass
+class Fixer:
+    """Plans fixes for findings with the active packs and an organisation's preferences."""
+
+    packs: Sequence[Pack]
+    prefer: Mapping[str, str] | None = None
+    unsafe: bool = False
+    _terms: dict[str, Term] = field(init=False, default_factory=dict)
+    _preferred: dict[str, int] = field(init=False, default_factory=dict)
+
+    def __post_init__(self) -> None:
+        self._terms = {t.id: t for p in self.packs for t in p.terms}
+        self._preferred = resolve_prefer(self.packs, self.prefer)
+
+    def term(self, finding: Finding) -> Term | None:
+        return self._terms.get(finding.term)
+
+    def options(self, text: str, finding: Finding) -> list[Fix]:
+        """Every choice of ``finding`` as a fix, the one ``best`` would take first."""
+        return options(text, finding, self.term(finding), self._preferred.get(finding.term))
+
+    def best(self, text: str, finding: Finding) -> Fix | Left:
+        """The fix to apply by default, or why the finding is left for a person.
+
+        The first safe option wins (the preferred alternative is tried first, and is the
+        only one tried when the organisation named it); with ``unsafe`` an unsafe one may
+        win when no option is safe.
+        """
+        if not finding.choices:
+            return Left(finding, "geen vervanging in het pakket")
+        opts = self.options(text, finding)
+        term, preferred = self.term(finding), self._preferred.get(finding.term)
+        lead = opts[0].choice
+        if (
+            term is not None
+            and lead is not None
+            and preferred is not None
+            and choice_source(lead, term) == preferred
+        ):
+            opts = opts[:1]  # the organisation chose this word: no silent fallback
+        for o in opts:
+            if o.applicability is Applicability.SAFE:
+                return o
+        if self.unsafe:
+            for o in opts:
+                if o.applicability is Applicability.UNSAFE:
+                    return o
+        shown = next((o for o in opts if o.applicability is Applicability.UNSAFE), opts[0])
+        suggestion = shown.choice.text if shown.choice else ""
+        return Left(finding, shown.reason or "niet veilig te herschrijven", suggestion)
+
+    def run(self, text: str, findings: Sequence[Finding]) -> Result:
+        """Fix every reported use in ``text``; overlapping fixes go to ``left``."""
+        taken: list[Fix] = []
+        left: list[Left] = []
+        edits: list[Edit] = []
+        for finding in sorted(findings, key=lambda f: (f.start, f.end)):
+            if finding.decision is not Decision.USE:
+                continue
+            outcome = self.best(text, finding)
+            if isinstance(outcome, Left):
+                left.append(outcome)
+                continue
+            if any(overlaps(a, b) for a in outcome.edits for b in edits):
+                left.append(
+                    Left(
+                        finding,
+                        "raakt een andere herschrijving; draai fix nog eens",
+                        outcome.choice.text if outcome.choice else "",
+                    )
+                )
+                continue
+            taken.append(outcome)
+            edits.extend(outcome.edits)
+        edits.sort()
+        return Result(
+            apply(text, edits),
+            tuple(edits),
+            tuple(left),
+            tuple(f.finding for f in taken),
+            tuple(taken),
+        )
+
+
+def fix_findings(
+    text: str,
+    findings: Sequence[Finding],
+    *,
+    packs: Sequence[Pack] | None = None,
+    prefer: Mapping[str, str] | None = None,
+    unsafe: bool = False,
+) -> Result:
+    """Rewrite ``findings`` (from ``Engine.scan`` on ``text``) and return the result."""
+    active = list(packs) if packs is not None else [load_bundled("markttaal")]
+    return Fixer(active, prefer, unsafe).run(text, findings)
+
+
+def fix(
+    text: str,
+    *,
+    packs: Sequence[Pack] | None = None,
+    prefer: Mapping[str, str] | None = None,
+    allow: Sequence[str] = (),
+    markup: str = "text",
+    unsafe: bool = False,
+) -> Result:
+    """Check ``text`` and rewrite what can be rewritten safely.
+
+    ``prefer`` maps a term id to the alternative an organisation wants (``{"klant":
+    "burger"}``); an unknown term or alternative raises ``PreferError``. ``unsafe`` also
+    applies fixes whose agreement reaches beyond the noun phrase. Findings that cannot be
+    rewritten are in ``Result.left`` with a reason.
+    """
+    from taalwacht.api import check
+
+    fixer = Fixer(list(packs) if packs is not None else [load_bundled("markttaal")], prefer, unsafe)
+    findings = check(text, packs=packs, allow=allow, markup=markup, prefer=prefer)
+    return fixer.run(text, findings)

@@ -1,0 +1,276 @@
+"""`taalwacht.fix`: sentence pairs, edits as data, safety levels and properties.
+
+The pairs in tests/data/fix_pairs.yml are the specification: input -> exact output with the
+bundled pack. The property tests build sentences from templates and check what must hold
+for any text: fixing twice equals fixing once; nothing outside the edits changes; a fixed
+text has no finding left where a finding was fixed.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import taalwacht
+from taalwacht import check
+from taalwacht.finding import Choice, Decision, Finding
+from taalwacht.pack import load_bundled
+from taalwacht.rewrite import (
+    Applicability,
+    Edit,
+    PreferError,
+    apply,
+    choice_source,
+    fix,
+    fix_findings,
+    overlaps,
+)
+
+PAIRS: list[dict[str, Any]] = yaml.safe_load(
+    (Path(__file__).parent / "data" / "fix_pairs.yml").read_text(encoding="utf-8")
+)
+
+
+def test_enough_pairs_for_every_rule() -> None:
+    assert len(PAIRS) >= 200
+    rules = {p["rule"] for p in PAIRS}
+    for rule in (
+        "adjective",
+        "determiner",
+        "relative",
+        "number",
+        "capitals",
+        "compound",
+        "separable",
+        "verb-form",
+        "pronoun-het",
+        "unchanged",
+        "left",
+        "prefer",
+    ):
+        assert rule in rules
+
+
+@pytest.mark.parametrize("pair", PAIRS, ids=[f"{i:03d}-{p['rule']}" for i, p in enumerate(PAIRS)])
+def test_pair(pair: dict[str, Any]) -> None:
+    result = fix(pair["in"], prefer=pair.get("prefer"))
+    assert result.text == pair["out"]
+    if pair["rule"] == "left":
+        assert result.left, "a finding that is not rewritten must be listed for a person"
+        assert all(left.reason for left in result.left)
+    if pair["rule"] == "unchanged":
+        assert not result.edits
+
+
+# ------------------------------------------------------------------ edits as data
+
+
+def test_edit_constructors() -> None:
+    assert Edit.replacement(1, 3, "x") == Edit(1, 3, "x")
+    assert Edit.deletion(1, 3) == Edit(1, 3, "")
+    assert Edit.insertion(2, "x") == Edit(2, 2, "x")
+
+
+def test_apply_sorts_and_applies_in_one_place() -> None:
+    text = "het product dat"
+    edits = [Edit(12, 15, "die"), Edit(0, 3, "de"), Edit(4, 11, "voorziening")]
+    assert apply(text, edits) == "de voorziening die"
+
+
+def test_apply_insertion_and_deletion() -> None:
+    assert apply("ab", [Edit.insertion(1, "-")]) == "a-b"
+    assert apply("a in.", [Edit.deletion(1, 4)]) == "a."
+
+
+def test_apply_refuses_overlap() -> None:
+    with pytest.raises(ValueError):
+        apply("abcdef", [Edit(0, 3, "x"), Edit(2, 4, "y")])
+    assert overlaps(Edit(0, 3), Edit(2, 4))
+    assert not overlaps(Edit(0, 3), Edit(3, 4))
+    assert overlaps(Edit(2, 2, "x"), Edit(2, 2, "y"))
+
+
+def test_result_lists_edits_and_done() -> None:
+    text = "Het aangevraagde product dat u bij de gemeente kreeg, is een paspoort."
+    result = fix(text)
+    assert (
+        result.text == "De aangevraagde voorziening die u bij de gemeente kreeg, is een paspoort."
+    )
+    assert [e.text for e in result.edits] == ["De", "voorziening", "die"]
+    assert [f.text for f in result.done] == ["product"]
+    assert all(f.applicability is Applicability.SAFE for f in result.fixes)
+    assert apply(text, result.edits) == result.text
+
+
+def test_public_api_exports_fix() -> None:
+    assert taalwacht.fix is fix
+    assert "fix" in taalwacht.__all__
+
+
+# ------------------------------------------------------------------ safety levels
+
+
+def test_unsafe_is_left_with_reason_and_applied_on_request() -> None:
+    text = "Het product is gratis als u het op tijd bij de gemeente aanvraagt."
+    result = fix(text)
+    assert result.text == text
+    assert len(result.left) == 1
+    assert "het" in result.left[0].reason
+    assert result.left[0].suggestion == "voorziening"
+    forced = fix(text, unsafe=True)
+    assert forced.text.startswith("De voorziening is gratis")
+    assert not forced.left
+
+
+def test_pronoun_choice_is_display_only() -> None:
+    findings = check("De klant krijgt een brief.")
+    only_u = [
+        Finding(**{**f.__dict__, "choices": (Choice("u", None, False),), "suggestions": ("u",)})
+        for f in findings
+    ]
+    result = fix_findings("De klant krijgt een brief.", only_u)
+    assert result.text == "De klant krijgt een brief."
+    assert result.left and "u" in result.left[0].suggestion
+
+
+def test_fixed_names_are_never_rewritten() -> None:
+    text = "Het Digitaal Klantdossier is een landelijke voorziening."
+    findings = check(text, explain=True)
+    assert any(f.decision is Decision.FIXED for f in findings)
+    result = fix(text)
+    assert result.text == text
+    assert not result.left  # a fixed name is information, not work for a person
+
+
+def test_no_choice_is_left() -> None:
+    findings = [f for f in check("De klant krijgt een brief.")]
+    bare = [Finding(**{**f.__dict__, "choices": (), "suggestions": ()}) for f in findings]
+    result = fix_findings("De klant krijgt een brief.", bare)
+    assert result.left and result.left[0].reason
+
+
+# ------------------------------------------------------------------ prefer
+
+
+def test_prefer_unknown_alternative_is_an_error() -> None:
+    with pytest.raises(PreferError, match="burgerij"):
+        fix("De klant krijgt een brief.", prefer={"klant": "burgerij"})
+    with pytest.raises(PreferError, match="unknown term"):
+        fix("De klant krijgt een brief.", prefer={"klont": "burger"})
+
+
+def test_choice_source_by_form() -> None:
+    term = load_bundled("markttaal").term("klant")
+    assert term is not None
+    assert choice_source(Choice("Wmo-burgers", "de", True), term) == 4
+    assert choice_source(Choice("inwonerdossier"), term) == 0
+    assert choice_source(Choice("u"), term) == 1
+    assert choice_source(Choice("dossier", "het"), term) is None
+    assert choice_source(Choice("iets", alternative="aanvrager"), term) == 2
+
+
+# ------------------------------------------------------------------ properties
+
+SUBJECTS = [
+    "het product",
+    "een nieuw product",
+    "het nieuwe product",
+    "dit product",
+    "elk product",
+    "de klant",
+    "een nieuwe klant",
+    "klanten",
+    "de klantmanager",
+    "het klantdossier",
+    "de concernstaf",
+    "ons product",
+    "welk groot product",
+    "het klantcontact",
+]
+VERBS = ["is bedoeld voor ouderen", "krijgt een brief", "staat op de website", "helpt inwoners"]
+FRAMES = [
+    "{S} van de gemeente {V}.",
+    "Bij de gemeente {V2} {s}.",
+    "{S} {V} en de gemeente koopt de zorg bij aanbieders in.",
+    "Volgens de gemeente {V2} {s} dat u aanvraagt.",
+    "De gemeente heeft de zorg ingekocht; {s} {V}.",
+    "Wij gebruiken het woord 'klant' niet; {s} van de gemeente {V}.",
+    "Kijk op https://www.gemeente.nl/product: {s} van de gemeente {V}.",
+]
+
+
+@st.composite
+def sentences(draw: st.DrawFn) -> str:
+    parts = []
+    for _ in range(draw(st.integers(1, 3))):
+        subject = draw(st.sampled_from(SUBJECTS))
+        frame = draw(st.sampled_from(FRAMES))
+        verb = draw(st.sampled_from(VERBS))
+        sentence = frame.format(
+            S=subject[:1].upper() + subject[1:], s=subject, V=verb, V2="vraagt u aan"
+        )
+        if draw(st.booleans()):
+            sentence = sentence.upper()
+        parts.append(sentence)
+    sep = draw(st.sampled_from([" ", "\n", "\r\n", "\n\n"]))
+    return sep.join(parts)
+
+
+@settings(max_examples=150, deadline=None)
+@given(sentences())
+def test_fix_is_idempotent(text: str) -> None:
+    once = fix(text).text
+    assert fix(once).text == once
+
+
+@settings(max_examples=150, deadline=None)
+@given(sentences())
+def test_text_outside_edits_is_unchanged(text: str) -> None:
+    result = fix(text)
+    pos = 0
+    for edit in result.edits:
+        assert result.text.find(text[pos : edit.start]) != -1
+        pos = edit.end
+    # rebuild from the pieces between edits: every byte outside an edit is kept, in order
+    rebuilt, pos = [], 0
+    for edit in result.edits:
+        rebuilt.append(text[pos : edit.start])
+        rebuilt.append(edit.text)
+        pos = edit.end
+    rebuilt.append(text[pos:])
+    assert "".join(rebuilt) == result.text
+    for edit in result.edits:  # each edit stays inside a finding or the words agreeing with it
+        assert any(f.start - 60 <= edit.start and edit.end <= f.end + 80 for f in result.done)
+
+
+@settings(max_examples=150, deadline=None)
+@given(sentences())
+def test_fixed_findings_are_gone(text: str) -> None:
+    result = fix(text)
+    if not result.done:
+        return
+    shift: list[tuple[int, int]] = []  # (old end, delta) to map old offsets to new ones
+    delta = 0
+    for edit in result.edits:
+        delta += len(edit.text) - (edit.end - edit.start)
+        shift.append((edit.end, delta))
+
+    def new_offset(old: int) -> int:
+        d = 0
+        for end, dd in shift:
+            if end <= old:
+                d = dd
+        return old + d
+
+    remaining = check(result.text)
+    for done in result.done:
+        start = new_offset(done.start)
+        assert not any(f.start <= start < f.end and f.term == done.term for f in remaining), (
+            done.text,
+            result.text,
+        )
