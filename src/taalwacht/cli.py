@@ -1,4 +1,4 @@
-"""Command line: ``taalwacht check``, ``taalwacht packs``, ``taalwacht explain``.
+"""Command line: ``taalwacht check``, ``taalwacht fix``, ``taalwacht packs``, ``taalwacht explain``.
 
 The CLI only arranges the stages; it holds no linguistic logic::
 
@@ -10,14 +10,22 @@ The steps are small public functions (``load_settings``, ``load_packs``, ``build
 
 Exit codes of ``check``: 0 nothing at or above ``--fail-on``; 1 findings at or above it;
 2 a usage, config, pack or input error, printed as one line on stderr (never a traceback).
+``fix`` exits 0 when nothing is left, 1 when findings are left for a person, and 2 on an
+error, after which the file it was writing is byte-for-byte the original.
 """
 
 from __future__ import annotations
 
+import codecs
+import dataclasses
 import os
+import shutil
+import stat
 import sys
+import tempfile
 from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
+from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, NoReturn
@@ -32,6 +40,7 @@ if TYPE_CHECKING:
     from taalwacht.engine import Engine
     from taalwacht.pack import Pack, Term
     from taalwacht.report import FileResult
+    from taalwacht.rewrite import Edit, Fix, Fixer, Left, Result
     from taalwacht.sources import Skipped, Source, Text
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
@@ -443,6 +452,384 @@ def explain(
         if preferred:
             out += ["", f"Voorkeur in {config.path}: {preferred}"]
         typer.echo("\n".join(out))
+
+
+# ---------------------------------------------------------------------------- fix
+
+
+def parse_prefer(values: Sequence[str]) -> dict[str, str]:
+    """``--prefer klant=burger`` (repeatable) as ``{"klant": "burger"}``; exit 2 when malformed."""
+    out: dict[str, str] = {}
+    for value in values:
+        term, sep, alternative = value.partition("=")
+        if not sep or not term.strip() or not alternative.strip():
+            fail(f"--prefer {value!r}: write TERM=ALTERNATIVE, e.g. --prefer klant=burger")
+        out[term.strip()] = alternative.strip()
+    return out
+
+
+_BOM_BYTES = {
+    "utf-8": codecs.BOM_UTF8,
+    "utf-16-le": codecs.BOM_UTF16_LE,
+    "utf-16-be": codecs.BOM_UTF16_BE,
+    "utf-32-le": codecs.BOM_UTF32_LE,
+    "utf-32-be": codecs.BOM_UTF32_BE,
+}
+
+
+def encode_like(text: str, original: Text) -> bytes:
+    """``text`` in the original's encoding, with its byte-order mark when it had one."""
+    from taalwacht.errors import InputError
+
+    try:
+        data = text.encode(original.encoding)
+    except UnicodeEncodeError as exc:
+        raise InputError(
+            original.path,
+            f"the fixed text has '{exc.object[exc.start:exc.end]}', which {original.encoding} "
+            "cannot store; the file is unchanged (save it as UTF-8 and run fix again)",
+        ) from exc
+    return (_BOM_BYTES.get(original.encoding, b"") if original.bom else b"") + data
+
+
+def backup_name(path: str) -> str:
+    """``NAME.orig``, or ``NAME.orig.1``, ``.2`` ... when an older backup is there."""
+    candidate = f"{path}.orig"
+    n = 0
+    while os.path.lexists(candidate):
+        n += 1
+        candidate = f"{path}.orig.{n}"
+    return candidate
+
+
+def write_atomic(path: str, data: bytes, *, backup: bool) -> str | None:
+    """Replace the file at ``path`` by ``data`` in one step; return the backup's name.
+
+    The new bytes go to a temporary file in the same folder, are flushed to disk and
+    renamed over the original (``os.replace``), so a reader sees the old file or the new
+    one, never half of it. The backup is a copy of the original made before the rename.
+    When anything fails the original is untouched, the temporary file and a fresh backup
+    are removed, and ``InputError`` says so.
+    """
+    from taalwacht.errors import InputError
+
+    target = os.path.realpath(path)
+    folder = os.path.dirname(target) or "."
+    saved: str | None = None
+    tmp: str | None = None
+    try:
+        mode = stat.S_IMODE(os.stat(target).st_mode)
+        prefix = f".{os.path.basename(target)}."
+        fd, tmp = tempfile.mkstemp(prefix=prefix, suffix=".tmp", dir=folder)
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.chmod(tmp, mode)
+        if backup:
+            saved = backup_name(path)
+            shutil.copy2(target, saved)
+        os.replace(tmp, target)
+        tmp = None
+    except OSError as exc:
+        for leftover in (tmp, saved):
+            if leftover is not None:
+                with suppress(OSError):
+                    os.unlink(leftover)
+        raise InputError(
+            path, f"cannot write the fixed file ({exc.strerror or exc}); the original is unchanged"
+        ) from exc
+    return saved
+
+
+@dataclass
+class _FixTotals:
+    files: int = 0
+    changed: int = 0
+    words: int = 0
+    pending: int = 0  # files --diff would change
+    left: list[str] = field(default_factory=list)
+
+
+@app.command("fix")
+def fix_command(
+    paths: Annotated[
+        list[str] | None,
+        typer.Argument(
+            metavar="PATH",
+            help="Files or folders to fix in place; '-' reads standard input and writes the "
+            "fixed text to standard output.",
+            show_default=False,
+        ),
+    ] = None,
+    diff: Annotated[
+        bool, typer.Option("--diff", help="Print a unified diff and write nothing.")
+    ] = False,
+    no_backup: Annotated[
+        bool, typer.Option("--no-backup", help="Do not keep the original as NAME.orig.")
+    ] = False,
+    interactive: Annotated[
+        bool,
+        typer.Option(
+            "--interactive", "-i",
+            help="Ask per finding: accept, pick another suggestion, skip or edit.",
+        ),
+    ] = False,
+    prefer: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--prefer", metavar="TERM=ALTERNATIVE",
+            help="The alternative to use for a term, e.g. klant=burger (repeatable; "
+            "overrides the config's [prefer]).",
+        ),
+    ] = None,
+    unsafe: Annotated[
+        bool,
+        typer.Option(
+            "--unsafe",
+            help="Also apply rewrites whose agreement reaches beyond the noun phrase.",
+        ),
+    ] = False,
+    include: Annotated[
+        list[str] | None,
+        typer.Option("--include", metavar="GLOB", help="In folders, fix only matching files."),
+    ] = None,
+    exclude: Annotated[
+        list[str] | None,
+        typer.Option("--exclude", metavar="GLOB", help="In folders, skip matching files."),
+    ] = None,
+    pack: PackOption = None,
+    isolated: IsolatedOption = False,
+) -> None:
+    """Rewrite market-speak with correct Dutch agreement, touching nothing else.
+
+    Exit codes: 0 nothing left; 1 findings left for a person (or, with --diff, changes to
+    make); 2 an error (the file being written is left as it was).
+    """
+    if not paths:
+        fail("no PATH given: name files or folders to fix, or '-' for standard input "
+             "(e.g. taalwacht fix docs/)")
+    if "-" in paths and len(paths) > 1:
+        fail("'-' (standard input) cannot be combined with other paths")
+    if interactive and "-" in paths:
+        fail("--interactive needs files: standard input already holds the text")
+    with errors_as_exit():
+        from taalwacht.rewrite import Fixer
+
+        config = load_settings(isolated)
+        packs = load_packs(config, pack or ())
+        warn_unknown_terms(config, packs)
+        known = {t.id for t in all_terms(packs)}
+        wanted = {k: v for k, v in config.prefer.items() if k in known}
+        wanted.update(parse_prefer(prefer or ()))
+        config = dataclasses.replace(config, prefer=wanted)
+        fixer = Fixer(packs, wanted, unsafe)
+        engine = build_engine(config, packs)
+        sources = collect_sources(paths, config, include or (), exclude or ())
+        code = _run_fix(engine, fixer, sources, diff=diff, backup=not no_backup,
+                        interactive=interactive)
+    raise typer.Exit(code)
+
+
+def _run_fix(
+    engine: Engine,
+    fixer: Fixer,
+    sources: Sequence[Source | Skipped],
+    *,
+    diff: bool,
+    backup: bool,
+    interactive: bool,
+) -> int:
+    from taalwacht.sources import Skipped
+
+    totals = _FixTotals()
+    for source in sources:
+        if isinstance(source, Skipped):
+            _note(f"{source.path}: {source.note}")
+            continue
+        outcome = _scan_guarded(engine, source)
+        if isinstance(outcome, Skipped):
+            _note(f"{outcome.path}: {outcome.note}")
+            continue
+        text, findings = outcome
+        result = _ask(fixer, text, findings) if interactive else fixer.run(text.text, findings)
+        _fix_one(text, result, totals, diff=diff, backup=backup, stdin=source.is_stdin)
+    _fix_summary(totals, diff=diff)
+    return EXIT_FINDINGS if totals.left or (diff and totals.pending) else EXIT_OK
+
+
+def _fix_one(text: Text, result: Result, totals: _FixTotals, *, diff: bool, backup: bool,
+             stdin: bool) -> None:
+    from taalwacht.report import FileResult
+
+    totals.files += 1
+    where = FileResult(text.path, text.text, [])
+    for left in result.left:
+        line, col = where.position(left.finding.start)
+        hint = f" (voorstel: {left.suggestion})" if left.suggestion else ""
+        totals.left.append(f"{text.path}:{line}:{col}: '{left.finding.text}' "
+                           f"[{left.finding.term}]: {left.reason}{hint}")
+    changed = result.text != text.text
+    if diff:
+        if changed:
+            totals.pending += 1
+            totals.words += len(result.done)
+            sys.stdout.write(_unified_diff(text, result.text))
+        return
+    if stdin:
+        sys.stdout.flush()
+        sys.stdout.buffer.write(encode_like(result.text, text))
+        sys.stdout.flush()
+        totals.words += len(result.done)
+        totals.changed += changed
+        return
+    if not changed:
+        return
+    saved = write_atomic(text.path, encode_like(result.text, text), backup=backup)
+    totals.changed += 1
+    totals.words += len(result.done)
+    _note(f"{text.path}: {_plural(len(result.done), 'woord', 'woorden')} herschreven"
+          + (f" (origineel: {saved})" if saved else ""))
+
+
+def _unified_diff(text: Text, new: str) -> str:
+    import difflib
+
+    name = text.path if text.path != "-" else "stdin"
+    lines = difflib.unified_diff(
+        text.text.splitlines(keepends=True), new.splitlines(keepends=True),
+        fromfile=f"a/{name}", tofile=f"b/{name}",
+    )
+    out = []
+    for line in lines:
+        out.append(line if line.endswith("\n") else line + "\n\\ No newline at end of file\n")
+    return "".join(out)
+
+
+def _fix_summary(totals: _FixTotals, *, diff: bool) -> None:
+    if totals.files == 0:
+        _note("geen bestanden gevonden om te herschrijven")
+        return
+    words = _plural(totals.words, "woord", "woorden")
+    if diff:
+        line = f"{words} te herschrijven in {_plural(totals.pending, 'bestand', 'bestanden')}"
+    else:
+        line = f"{words} herschreven in {_plural(totals.changed, 'bestand', 'bestanden')}"
+    if totals.left:
+        line += f"; {_plural(len(totals.left), 'melding', 'meldingen')} voor een mens:"
+    _note(line)
+    for item in totals.left:
+        sys.stderr.write(f"  {item}\n")
+    sys.stderr.flush()
+
+
+# ----------------------------------------------------------------- --interactive
+
+
+def _sentence(text: str, start: int, end: int) -> tuple[int, int]:
+    """The sentence (or line) around ``[start, end)``: from after the previous . ! ? or
+    line break to the next one, inclusive."""
+    left = max(text.rfind(c, 0, start) for c in ".!?\n") + 1
+    rights = [i for i in (text.find(c, end) for c in ".!?\n") if i != -1]
+    right = min(rights) + 1 if rights else len(text)
+    return left, right
+
+
+def _preview(text: str, edits: Sequence[Edit], start: int, end: int) -> tuple[str, str]:
+    from taalwacht.rewrite import Edit, apply
+
+    s, e = _sentence(text, start, end)
+    for edit in edits:
+        s, e = min(s, edit.start), max(e, edit.end)
+    local = [Edit(x.start - s, x.end - s, x.text) for x in edits]
+    before = text[s:e]
+    return before.strip(), apply(before, local).strip()
+
+
+def _prompt(question: str) -> str:
+    sys.stderr.write(question)
+    sys.stderr.flush()
+    try:
+        return input().strip()
+    except EOFError:
+        return "q"
+
+
+def _ask(fixer: Fixer, text: Text, findings: Sequence[Finding]) -> Result:
+    """Walk the findings with the user; return what they accepted."""
+    from taalwacht.finding import Decision
+    from taalwacht.rewrite import Left, Result, apply, overlaps
+
+    edits: list[Edit] = []
+    left: list[Left] = []
+    done: list[Finding] = []
+    quit_all = False
+    for finding in sorted(findings, key=lambda f: (f.start, f.end)):
+        if finding.decision is not Decision.USE:
+            continue
+        if quit_all:
+            left.append(Left(finding, "niet behandeld (gestopt)"))
+            continue
+        options = fixer.options(text.text, finding)
+        best = fixer.best(text.text, finding)
+        chosen = _ask_one(text, finding, options, best)
+        if isinstance(chosen, str):  # "quit"
+            quit_all = True
+            left.append(Left(finding, "niet behandeld (gestopt)"))
+            continue
+        if chosen is None:
+            left.append(Left(finding, "overgeslagen"))
+            continue
+        if any(overlaps(a, b) for a in chosen for b in edits):
+            _note("  raakt een eerdere wijziging; overgeslagen")
+            left.append(Left(finding, "raakt een andere herschrijving; draai fix nog eens"))
+            continue
+        edits.extend(chosen)
+        done.append(finding)
+    edits.sort()
+    return Result(apply(text.text, edits), tuple(edits), tuple(left), tuple(done))
+
+
+def _ask_one(text: Text, finding: Finding, options: Sequence[Fix],
+             best: Fix | Left) -> tuple[Edit, ...] | str | None:
+    """One question; returns the edits to apply, None to skip, or "quit"."""
+    from taalwacht.report import FileResult
+    from taalwacht.rewrite import Edit, Fix
+
+    line, col = FileResult(text.path, text.text, []).position(finding.start)
+    _note(f"{text.path}:{line}:{col}: '{finding.text}' [{finding.term}]")
+    default = best.edits if isinstance(best, Fix) else None
+    before, after = _preview(text.text, default or (), finding.start, finding.end)
+    sys.stderr.write(f"  voor: {before}\n")
+    if default is not None:
+        sys.stderr.write(f"  na:   {after}\n")
+    else:
+        sys.stderr.write(f"  (geen veilige herschrijving: {best.reason})\n")
+    for i, option in enumerate(options, 1):
+        label = option.choice.text if option.choice else "?"
+        level = "" if option.applicability.value == "safe" else f" [{option.applicability.value}"
+        level += f": {option.reason}]" if level else ""
+        sys.stderr.write(f"  {i}) {label}{level}\n")
+    while True:
+        answer = _prompt("  [a]ccepteren, [nummer] kiezen, [s]overslaan, [e] bewerken, "
+                         "[q] stoppen: ").lower()
+        if answer in ("a", "") and default is not None:
+            return tuple(default)
+        if answer in ("a", "") or answer == "s":
+            return None
+        if answer == "q":
+            return "quit"
+        if answer.isdigit() and 1 <= int(answer) <= len(options):
+            option = options[int(answer) - 1]
+            _, shown = _preview(text.text, option.edits, finding.start, finding.end)
+            sys.stderr.write(f"  na:   {shown}\n")
+            return option.edits
+        if answer == "e":
+            typed = _prompt(f"  nieuwe tekst voor '{finding.text}': ")
+            if typed and typed != "q":
+                return (Edit(finding.start, finding.end, typed),)
+            return None
+        sys.stderr.write("  onbekend antwoord\n")
 
 
 def main(argv: Sequence[str] | None = None) -> None:
