@@ -505,11 +505,13 @@ def _noun_fix(text: str, finding: Finding, term: Term | None, choice: Choice, sw
         )
     phrase = _scan_left(text, finding.start)
     phrase.relative = _relative_after(text, finding.end)
-    original, problem = _read_gender(phrase, _original_gender(finding, term), plural)
+    known = _original_gender(finding, term)
+    _drop_conjunction(phrase, known, plural)
+    original, problem = _read_gender(phrase, known, plural)
     if problem:
         return Fix(finding, choice, (swap,), Applicability.UNSAFE, problem)
     if original is None or plural or original == target:
-        if phrase.problem and original is not None and original != target:
+        if phrase.problem and not plural and original is not None and original != target:
             return Fix(finding, choice, (swap,), Applicability.UNSAFE, phrase.problem)
         return Fix(finding, choice, (swap,), Applicability.SAFE)
     if phrase.problem:
@@ -545,6 +547,21 @@ def _noun_fix(text: str, finding: Finding, term: Term | None, choice: Choice, sw
     if far:
         return Fix(finding, choice, fix_edits, Applicability.UNSAFE, far)
     return Fix(finding, choice, fix_edits, Applicability.SAFE)
+
+
+def _drop_conjunction(phrase: _Phrase, known: str | None, plural: bool) -> None:
+    """Forget a "dat"/"die" before the noun that cannot be its determiner.
+
+    "blijkt dat klanten vaak ...": "dat" before a plural is the conjunction, not the
+    demonstrative. Only these two words are both; any other mismatch stays a problem.
+    """
+    if phrase.determiner is None or known is None:
+        return
+    tok, det = phrase.determiner
+    if tok.low in ("dat", "die") and det.gender != nl.form_gender(known, plural):
+        phrase.determiner = None
+        if phrase.adjectives:
+            phrase.problem = "bijvoeglijk naamwoord zonder lidwoord: de woordgroep is niet zeker"
 
 
 def _read_gender(phrase: _Phrase, known: str | None, plural: bool) -> tuple[str | None, str]:
