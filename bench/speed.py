@@ -11,7 +11,8 @@
    page cache) against the same bare scan. Target: at most 4x; its peak memory below 300 MB.
 3. start-up: a one-page letter checked from the command line against `python -c pass`,
    median of repeated runs. Target: at most 30x.
-Ratios, not seconds, are the result: both sides run on the same machine in the same call.
+Ratios, not seconds, are the result: both sides run on the same machine in the same call,
+each REPEATS times, keeping its best time.
 """
 
 from __future__ import annotations
@@ -28,6 +29,8 @@ import ahocorasick
 
 from taalwacht.api import default_engine
 from taalwacht.dutch.lexicon import words
+from taalwacht.engine import Engine
+from taalwacht.pack import load_bundled
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_CORPUS = ROOT.parent / "shared" / "corpus"
@@ -38,29 +41,38 @@ def load(corpus: Path) -> list[str]:
     return [p.read_text("utf-8") for p in sorted(corpus.rglob("*.txt"))]
 
 
+REPEATS = 3  # each side runs this often and keeps its best time: the machine is shared
+
+
 def bare_scan(texts: list[str], stems: list[str]) -> tuple[float, int]:
     automaton = ahocorasick.Automaton()
     for stem in stems:
         automaton.add_word(stem, stem)
     automaton.make_automaton()
-    t0 = time.perf_counter()
-    hits = 0
-    for text in texts:
-        for _ in automaton.iter(text.lower()):
-            hits += 1
-    return time.perf_counter() - t0, hits
+    best, hits = float("inf"), 0
+    for _ in range(REPEATS):
+        t0 = time.perf_counter()
+        hits = 0
+        for text in texts:
+            for _hit in automaton.iter(text.lower()):
+                hits += 1
+        best = min(best, time.perf_counter() - t0)
+    return best, hits
 
 
 def engine_scan(texts: list[str]) -> tuple[float, int, int]:
-    engine = default_engine()
     words()  # the lexicon is loaded once per process; keep that out of the throughput
-    t0 = time.perf_counter()
-    found = reported = 0
-    for text in texts:
-        for f in engine.scan(text):
-            found += 1
-            reported += f.reported
-    return time.perf_counter() - t0, found, reported
+    best, found, reported = float("inf"), 0, 0
+    for _ in range(REPEATS):
+        engine = Engine([load_bundled("markttaal")])  # a fresh engine: no memo carried over
+        t0 = time.perf_counter()
+        found = reported = 0
+        for text in texts:
+            for f in engine.scan(text):
+                found += 1
+                reported += f.reported
+        best = min(best, time.perf_counter() - t0)
+    return best, found, reported
 
 
 def command() -> list[str]:

@@ -158,10 +158,18 @@ def warn_unknown_terms(config: Config, packs: Sequence[Pack]) -> None:
 
 
 def build_engine(config: Config, packs: Sequence[Pack]) -> Engine:
-    """The engine for these packs, with the config's allowed phrases and severities."""
+    """The engine for these packs, with the config's allowed phrases and severities.
+
+    What exists now (modules, packs, the engine) lives for the whole run: freezing it keeps
+    the garbage collector from scanning it again for every file of a large collection.
+    """
+    import gc
+
     from taalwacht.engine import Engine
 
-    return Engine(packs, allow=config.allow, severity=config.severity)
+    engine = Engine(packs, allow=config.allow, severity=config.severity, prefer=config.prefer)
+    gc.freeze()
+    return engine
 
 
 def collect_sources(

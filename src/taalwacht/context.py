@@ -171,28 +171,19 @@ def cues(name: str) -> CueList:
     return CueList(name, entries)
 
 
-SENTENCE_ENDS = (". ", "? ", "! ", ".\t", "\n")
+SENTENCE_END = re.compile(r"[.!?](?=[ \t])|\n")
 
 
 def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     """The sentence (or line, for headings and list items) around ``text[start:end]``."""
     lo = max(0, start - SENTENCE_REACH)
-    s = max(
-        [
-            text.rfind(mark, lo, start) + (len(mark) if mark != "\n" else 1)
-            for mark in SENTENCE_ENDS
-            if text.rfind(mark, lo, start) >= 0
-        ]
-        or [lo]
-    )
+    s = lo
+    for m in SENTENCE_END.finditer(text, lo, start):
+        s = m.end() + (1 if m.group() != "\n" else 0)
     hi = min(len(text), end + SENTENCE_REACH)
-    ends = [i for i in (text.find(mark, end, hi) for mark in SENTENCE_ENDS) if i >= 0]
-    e = min(ends) if ends else hi
-    if e < len(text) and text[e] in ".!?":
-        e += 1
-    elif hi == len(text) and not ends and text[e - 1 : e] in (".", "!", "?"):
-        pass
-    return s, e
+    m = SENTENCE_END.search(text, end, hi)
+    e = hi if m is None else m.start() + (1 if m.group() != "\n" else 0)
+    return min(s, start), max(e, end)
 
 
 DOC_REACH = 1500  # the wider text consulted when the sentence and its neighbours are neutral
@@ -384,6 +375,9 @@ def _frames_ending_in(word: str) -> list[str]:
     return _frames_by_last_word().get(word, [])
 
 
+_PREV_WORD = re.compile(r"([\w'-]+)[^\w]*$")
+
+
 def metalinguistic(w: Window, text: str) -> Verdict | None:
     """Frames that talk about the word: 'het woord klant', 'klanten noemen', 'als klant zien'."""
     line_start = text.rfind("\n", 0, w.start) + 1
@@ -393,11 +387,13 @@ def metalinguistic(w: Window, text: str) -> Verdict | None:
         return Verdict(
             Decision.MENTION, "trefwoord met uitleg ('Klant: ...'): het woord wordt gedefinieerd"
         )
-    before = " ".join(w.words_before(4))
-    last = before.rpartition(" ")[2]
-    for frame in _frames_ending_in(last):
-        if before == frame or before.endswith(" " + frame):
-            return Verdict(Decision.MENTION, f"'{frame} …': het woord zelf wordt besproken")
+    prev = _PREV_WORD.search(w.lower, max(w.sent[0], w.start - 30), w.start)
+    frames = _frames_ending_in(prev.group(1)) if prev else []
+    if frames:
+        before = " ".join(w.words_before(4))
+        for frame in frames:
+            if before == frame or before.endswith(" " + frame):
+                return Verdict(Decision.MENTION, f"'{frame} …': het woord zelf wordt besproken")
     name = re.search(
         r"(?:[Dd]e term|[Hh]et woord|[Hh]et begrip|[Dd]e naam)\s+(?:[A-Z][\w-]*\s+){1,2}$",
         text[max(w.sent[0], w.start - 60) : w.start],

@@ -19,7 +19,7 @@ import ahocorasick
 
 from taalwacht import context
 from taalwacht.dutch.compounds import Member, find_members
-from taalwacht.dutch.lexicon import is_word
+from taalwacht.dutch.lexicon import is_word, lookup_for
 from taalwacht.dutch.tokens import Token, lower_same_length, next_word, word_at
 from taalwacht.finding import Decision, Finding, Severity, Span
 from taalwacht.pack import Pack, Term
@@ -222,7 +222,7 @@ class Engine:
                 hits.append((end_index - len(surface) + 1, end_index + 1, surface, watch))
         if not hits:
             return None
-        member = find_members(word, hits, allows=_allows)
+        member = find_members(word, hits, allows=_allows, lookup=lookup_for(word))
         if member is None:
             return None
         assert isinstance(member.key, Watch)
@@ -476,9 +476,10 @@ def _phrase_over(lower: str, start: int, end: int, phrases: tuple[str, ...]) -> 
     Names with capitals (Open Klant) are matched in the original text, case and all, so
     "een open klant" is not the software; plain phrases are matched in lower case.
     """
+    word = lower[start:end]
     for phrase in phrases:
-        if not phrase:
-            continue
+        if word not in phrase and phrase not in word:
+            continue  # a phrase over this word holds it, or is a hyphen part of it
         lo = max(0, start - len(phrase))
         i = lower.find(phrase, lo, end + len(phrase))
         while i != -1 and i < end:

@@ -60,14 +60,12 @@ def head_link(part: str, lookup: Callable[[str], bool] = is_word) -> str | None:
 
 
 def _splits(part: str, *, trailing_link: bool, lookup: Callable[[str], bool]) -> bool:
-    if lookup is is_word:
-        return _splits_cached(part, trailing_link)
-    return _segment(part, trailing_link, lookup)
+    return _splits_cached(part, trailing_link, lookup)
 
 
 @lru_cache(maxsize=65536)
-def _splits_cached(part: str, trailing_link: bool) -> bool:
-    return _segment(part, trailing_link, is_word)
+def _splits_cached(part: str, trailing_link: bool, lookup: Callable[[str], bool]) -> bool:
+    return _segment(part, trailing_link, lookup)
 
 
 def _segment(part: str, trailing_link: bool, lookup: Callable[[str], bool]) -> bool:

@@ -1,24 +1,78 @@
-"""The shipped OpenTaal word list, loaded on first use.
+"""The shipped OpenTaal word list, loaded only when it is really needed.
 
 Most checks never need it: a word that is exactly a watched form (klant, klanten) is
-recognised without a lexicon. Only a candidate compound has to be split against it, so
-the 409k words are read the first time one turns up, not at start-up.
+recognised without a lexicon, and a compound of the bundled pack that is itself in the
+word list (klantcontactcentrum, bijstandsklanten) is split with the small *core* list:
+every lexicon word that contains a watched form, plus every lexicon word inside those.
+The 358k-word list is read the first time a word outside the core turns up (a new
+compound, or a term from an organisation's own pack), so checking a letter stays quick.
+
+Both lists come from the OpenTaal word list (BSD or CC-BY 3.0, data/LICENSE-OpenTaal.txt)
+and are built by tools/build_lexicon.py.
 """
 
 from __future__ import annotations
 
-import lzma
+import gzip
+from collections.abc import Callable
+from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
 
 @cache
 def words() -> frozenset[str]:
-    """All lower-cased words of the OpenTaal list (BSD or CC-BY 3.0, data/LICENSE-OpenTaal.txt)."""
-    raw = (resources.files("taalwacht.dutch") / "data" / "lexicon.txt.xz").read_bytes()
-    return frozenset(lzma.decompress(raw).decode("utf-8").split("\n"))
+    """All common (lower-case) words of the OpenTaal list."""
+    return frozenset(_read("lexicon.txt.gz").split("\n"))
+
+
+@dataclass(frozen=True)
+class Core:
+    """Lexicon words holding an indexed stem, and the lexicon words inside them."""
+
+    stems: tuple[str, ...]  # the watched forms the core was built for
+    stem_words: frozenset[str]  # every lexicon word that contains one of the stems
+    words: frozenset[str]  # stem_words plus every lexicon word that is part of one
+
+    def covers(self, word: str) -> bool:
+        """True when ``word`` holds an indexed stem: then it is a word iff it is in the core."""
+        return any(stem in word for stem in self.stems)
+
+
+@cache
+def core() -> Core:
+    """The small core list (tens of kilobytes), read on the first compound."""
+    lines = _read("lexicon-core.txt.gz").split("\n")
+    stems = tuple(lines[0].removeprefix("# stems: ").split())
+    split = lines.index("# parts")
+    stem_words = frozenset(lines[1:split])
+    return Core(stems, stem_words, stem_words | frozenset(lines[split + 1 :]))
 
 
 def is_word(word: str) -> bool:
-    """True when the lower-cased ``word`` is in the Dutch lexicon."""
+    """True when the lower-case ``word`` is in the Dutch lexicon."""
+    c = core()
+    if word in c.words:
+        return True
+    if c.covers(word):
+        return False  # a lexicon word holding a stem would be in the core
     return word in words()
+
+
+def in_core(word: str) -> bool:
+    """Lexicon membership for substrings of a core stem word (see ``lookup_for``)."""
+    return word in core().words
+
+
+def lookup_for(word: str) -> Callable[[str], bool]:
+    """The cheapest exact lexicon lookup for ``word`` and every substring of it.
+
+    A core stem word's lexicon substrings are all in the core, so for its parts the
+    core alone gives the same answers as the whole lexicon.
+    """
+    return in_core if word in core().stem_words else is_word
+
+
+def _read(name: str) -> str:
+    raw = (resources.files("taalwacht.dutch") / "data" / name).read_bytes()
+    return gzip.decompress(raw).decode("utf-8")

@@ -14,7 +14,6 @@ last character of its line.
 from __future__ import annotations
 
 import importlib
-from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Protocol, TextIO
@@ -27,17 +26,6 @@ if TYPE_CHECKING:
 FORMATS = ("text", "json", "sarif", "github")
 
 
-def _newlines(text: str) -> list[int]:
-    """Offsets of every ``"\\n"``; one linear pass with ``str.find``."""
-    out: list[int] = []
-    find = text.find
-    at = find("\n")
-    while at != -1:
-        out.append(at)
-        at = find("\n", at + 1)
-    return out
-
-
 @dataclass
 class FileResult:
     """The findings of one checked document, with the text their offsets point into."""
@@ -45,18 +33,20 @@ class FileResult:
     path: str  # as shown to the user; "-" for standard input
     text: str
     findings: list[Finding]
-    _lines: list[int] | None = field(default=None, init=False, repr=False, compare=False)
+    _cursor: tuple[int, int] = field(default=(0, 1), init=False, repr=False, compare=False)
 
     def position(self, offset: int) -> tuple[int, int]:
         """1-based ``(line, column)`` of ``offset``; the column counts code points.
 
-        Newline offsets are computed once per file; each lookup is a bisection.
+        Findings come in offset order, so the line count continues from the previous
+        offset (``str.count`` in C): one pass over the file, however many findings.
         """
-        if self._lines is None:
-            self._lines = _newlines(self.text)
-        index = bisect_right(self._lines, offset - 1)  # newlines before ``offset``
-        line_start = self._lines[index - 1] + 1 if index else 0
-        return index + 1, offset - line_start + 1
+        at, line = self._cursor
+        if offset < at:
+            at, line = 0, 1
+        line += self.text.count("\n", at, offset)
+        self._cursor = (offset, line)
+        return line, offset - (self.text.rfind("\n", 0, offset) + 1) + 1
 
     def visible(self, explain: bool) -> list[Finding]:
         """Findings to show, sorted by offset: reported ones, and with ``explain`` all."""

@@ -83,8 +83,10 @@ class JsonRenderer:
         return {"version": VERSION, "findings": self.findings}
 
     def finish(self) -> None:
-        json.dump(self.document(), self.out, ensure_ascii=False, indent=2)
-        self.out.write("\n")
+        """One finding a line: readable, diff-friendly, and written by the C encoder."""
+        lines = ",\n".join("  " + json.dumps(f, ensure_ascii=False) for f in self.findings)
+        body = f"[\n{lines}\n]" if lines else "[]"
+        self.out.write(f'{{"version": {VERSION}, "findings": {body}}}\n')
         self.out.flush()
 
 
