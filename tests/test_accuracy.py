@@ -1,0 +1,34 @@
+"""Precision and recall on the labelled dev set, scored exactly as bench/accuracy.py does."""
+
+from __future__ import annotations
+
+import importlib.util
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[1]
+DEV_SET = Path(__file__).resolve().parents[2] / "shared" / "eval" / "dev"
+
+
+def scorer() -> ModuleType:
+    path = REPO / "bench" / "accuracy.py"
+    spec = importlib.util.spec_from_file_location("taalwacht_bench_accuracy", path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_precision_and_recall_on_the_dev_set() -> None:
+    if not (DEV_SET / "corpus.jsonl").is_file() or not (DEV_SET / "labels.jsonl").is_file():
+        pytest.skip(
+            "../shared/eval/dev is absent: the labelled dev set lives next to the repository"
+        )
+    accuracy = scorer()
+    docs, labels = accuracy.load_set(DEV_SET)
+    assert docs and labels
+    result = accuracy.score(docs, labels, verbose=True)  # lists every miss on failure
+    assert result["precision"] >= 0.95
+    assert result["recall"] >= 0.95

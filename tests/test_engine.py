@@ -1,0 +1,403 @@
+"""The engine as users meet it: properties that hold for any text, and behaviour tables for
+separable verbs, suppression comments, configuration, markup and suggestions."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import taalwacht
+from taalwacht.api import default_engine
+from taalwacht.finding import Decision, Finding
+
+# ---------------------------------------------------------------- properties
+
+PIECES = [
+    # watched words, their forms and compounds, and look-alikes
+    "klant", "klanten", "Klant", "KLANTEN", "bijstandsklanten", "klantmanager", "manager",
+    "Wmo-klanten", "KCC's", "klantcontactcentrum", "product", "producten", "productie",
+    "concern", "concernstaf", "inkoop", "ingekochte", "koopt", "kopen", "casus", "in casu",
+    "klantgerichtheid", "vraaggericht",
+    # ordinary words
+    "de", "het", "gemeente", "zorg", "bij", "in", "te", "Utrecht", "woord", "supermarkt",
+    "van", "en", "of",
+    # punctuation, quotes, markup, layout
+    " ", " ", " ", ".", ",", ":", "?", "(", ")", "'", '"', "\u2018", "\u2019", "*", "_", "`",
+    "```", "<em>", "</em>", "<a title=\"", "\">", "-", "- ", "/", "\n", "\r\n", "\t", "\u00ad",
+    "\u2011", "@", "www.", "https://", "B.V.", "😀", "𝒳",
+    # suppression comments
+    "<!-- taalwacht-disable -->", "<!-- taalwacht-enable -->",
+    "<!-- taalwacht-disable-next-line -->", "taalwacht-disable-line",
+]
+DUTCHISH = st.lists(st.sampled_from(PIECES), max_size=40).map("".join)
+MARKUPS = st.sampled_from(["text", "markdown", "html"])
+
+
+def check_invariants(text: str, findings: list[Finding]) -> None:
+    previous_end = 0
+    for f in findings:
+        assert 0 <= f.start < f.end <= len(text)
+        assert text[f.start : f.end] == f.text
+        assert f.start >= previous_end, "findings overlap or are out of order"
+        previous_end = f.end
+        for span in f.related:
+            assert 0 <= span.start < span.end <= len(text)
+            assert text[span.start : span.end].lower() == "in"
+        if not f.reported:
+            assert f.why, f"no reason why {f.text!r} ({f.decision.value}) is not reported"
+
+
+@settings(max_examples=300, suppress_health_check=[HealthCheck.too_slow])
+@given(st.text(), MARKUPS)
+def test_any_unicode_text(text: str, markup: str) -> None:
+    check_invariants(text, default_engine().scan(text, markup=markup))
+
+
+@settings(max_examples=500, suppress_health_check=[HealthCheck.too_slow])
+@given(DUTCHISH, MARKUPS)
+def test_any_text_of_dutch_pieces(text: str, markup: str) -> None:
+    check_invariants(text, default_engine().scan(text, markup=markup))
+
+
+@settings(max_examples=100, suppress_health_check=[HealthCheck.too_slow])
+@given(DUTCHISH)
+def test_check_reports_exactly_the_reported_occurrences(text: str) -> None:
+    every = taalwacht.check(text, explain=True)
+    assert taalwacht.check(text) == [f for f in every if f.reported]
+
+
+# ------------------------------------------------------------- separable verbs
+
+# (text, the verb as reported or None, the particle it relates to)
+SEPARABLE = [
+    ("De gemeente koopt de zorg bij drie aanbieders in.", "koopt", "in"),
+    ("De gemeente koopt de jeugdhulp in bij drie aanbieders.", "koopt", "in"),
+    ("Wij kopen de begeleiding in, want het moet.", "kopen", "in"),
+    ("De regio kocht vorig jaar de Wmo-begeleiding in.", "kocht", "in"),
+    ("De gemeente besloot de jeugdhulp in te kopen.", "kopen", "in"),
+    ("De gemeente koopt zorg in Utrecht.", None, None),
+    ("De gemeente koopt zorg in Utrecht", None, None),
+    ("Zij koopt een fiets.", None, None),
+    ("Zij koopt een fiets. In de winkel.", None, None),
+]
+
+
+@pytest.mark.parametrize(("text", "verb", "particle"), SEPARABLE)
+def test_separable_verbs(text: str, verb: str | None, particle: str | None) -> None:
+    found = taalwacht.check(text)
+    if verb is None:
+        assert found == []
+        return
+    [f] = found
+    assert f.text == verb
+    assert f.term == "inkopen"
+    [span] = f.related
+    assert text[span.start : span.end] == particle
+    # the related "in" is the particle, not some earlier "in" in the sentence
+    assert span.start > f.end or text[span.end : span.end + 4] == " te "
+
+
+# ---------------------------------------------------------- suppression comments
+
+SUPPRESSION = [
+    # (text, words reported, words suppressed), in order of appearance
+    (
+        "<!-- taalwacht-disable-next-line -->\nDe klant wacht.\nDe klantmanager belt.",
+        ["klantmanager"], ["klant"],
+    ),
+    (
+        "<!-- taalwacht-disable-next-line -->\r\nDe klant wacht.\r\nDe klantmanager belt.",
+        ["klantmanager"], ["klant"],
+    ),
+    (
+        "De klant.\n<!-- taalwacht-disable -->\nDe klant wacht.\nDe klantmanager ook.\n"
+        "<!-- taalwacht-enable -->\nDe klantmanager belt.",
+        ["klant", "klantmanager"], ["klant", "klantmanager"],
+    ),
+    (
+        "De klant.\n<!-- taalwacht-disable -->\nDe klanten wachten tot het eind.",
+        ["klant"], ["klanten"],
+    ),
+    (
+        "De klant wacht. <!-- taalwacht-disable-line -->\nDe klantmanager belt.",
+        ["klantmanager"], ["klant"],
+    ),
+    (
+        "De klant wacht. # taalwacht-disable-line\nDe klantmanager belt.",
+        ["klantmanager"], ["klant"],
+    ),
+    (
+        "De klant wacht.\nDe klantmanager belt. <!-- taalwacht-disable-line -->",
+        ["klant"], ["klantmanager"],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "reported", "suppressed"), SUPPRESSION)
+def test_suppression_comments(text: str, reported: list[str], suppressed: list[str]) -> None:
+    markup = "markdown"
+    assert [f.text for f in taalwacht.check(text, markup=markup)] == reported
+    every = taalwacht.check(text, markup=markup, explain=True)
+    assert [f.text for f in every if f.decision is Decision.SUPPRESSED] == suppressed
+    assert all(f.why for f in every if f.decision is Decision.SUPPRESSED)
+
+
+# --------------------------------------------------------------- configuration
+
+
+def test_allow_phrase() -> None:
+    text = "Het project Klantreis Jeugd start in mei voor de klant."
+    assert [f.text for f in taalwacht.check(text)] == ["Klantreis", "klant"]
+    assert [f.text for f in taalwacht.check(text, allow=["Klantreis Jeugd"])] == ["klant"]
+    every = taalwacht.check(text, allow=["Klantreis Jeugd"], explain=True)
+    assert [(f.text, f.decision) for f in every] == [
+        ("Klantreis", Decision.ALLOWED),
+        ("klant", Decision.USE),
+    ]
+    assert "klantreis jeugd" in every[0].why.lower()
+
+
+def test_allow_phrase_is_case_insensitive_and_whole_words() -> None:
+    text = "De klant wacht op een antwoord."
+    assert taalwacht.check(text, allow=["DE KLANT WACHT"]) == []
+    assert len(taalwacht.check(text, allow=["klant wachtrij"])) == 1
+
+
+def test_severity_override() -> None:
+    [f] = taalwacht.check("De klant wacht.", severity={"klant": "error"})
+    assert f.severity == "error"
+    [g] = taalwacht.check("De klantmanager belt.", severity={"klant": "error"})
+    assert g.severity == "warning"  # another term keeps its own severity
+
+
+@pytest.mark.parametrize(
+    ("text", "first"),
+    [
+        ("De klant wacht.", "burger"),
+        ("De klanten wachten.", "burgers"),
+        ("Klanten wachten.", "Burgers"),
+    ],
+)
+def test_prefer_puts_the_organisations_choice_first(text: str, first: str) -> None:
+    [default] = taalwacht.check(text)
+    [f] = taalwacht.check(text, prefer={"klant": "burger"})
+    assert f.suggestions[0] == first
+    assert sorted(f.suggestions) == sorted(default.suggestions)
+
+
+# -------------------------------------------------------------------- markup
+
+# (text, markup, words reported)
+MARKUP = [
+    ("Het woord *klant* is oud. De klant wacht.", "markdown", ["klant"]),
+    ("Gebruik `klant` niet. De klant wacht.", "markdown", ["klant"]),
+    ("```\nklant = 1\nklanten = []\n```\nDe klant wacht.", "markdown", ["klant"]),
+    ("    klant = 1\n\nDe klant wacht.", "markdown", ["klant"]),
+    ("<p>Het woord <em>klant</em> is oud.</p><p>De klant wacht.</p>", "html", ["klant"]),
+    ('<p><a title="de klant wacht" href="/x">link</a> De klant wacht.</p>', "html", ["klant"]),
+    ("<pre>klant = 1</pre><p>De klant wacht.</p>", "html", ["klant"]),
+    ("<code>klant</code> De klant wacht.", "html", ["klant"]),
+]
+
+
+@pytest.mark.parametrize(("text", "markup", "reported"), MARKUP)
+def test_mentions_in_markup_are_not_reported(text: str, markup: str, reported: list[str]) -> None:
+    found = taalwacht.check(text, markup=markup)
+    assert [f.text for f in found] == reported
+    # the reported one is the last "klant", the plain use
+    assert found[-1].start == text.rindex("klant")
+    every = taalwacht.check(text, markup=markup, explain=True)
+    assert all(f.why for f in every if not f.reported)
+
+
+@pytest.mark.parametrize(
+    "middle",
+    [
+        pytest.param(10, id="short line"),
+        pytest.param(
+            200,
+            id="long line",
+            marks=pytest.mark.xfail(
+                strict=True,
+                reason="in_url_or_code looks for the start of the line only 2000 characters "
+                "back and falls back to offset 0, so an unmatched backquote on an earlier "
+                "line makes a word on a long line 'code'",
+            ),
+        ),
+    ],
+)
+def test_a_backquote_on_an_earlier_line_does_not_make_code(middle: int) -> None:
+    text = (
+        "Typ `x in het veld.\n"
+        + "Dit is een lange regel zonder code. " * middle
+        + "De klant wacht op `antwoord`."
+    )
+    assert [f.text for f in taalwacht.check(text, markup="markdown")] == ["klant"]
+
+
+def test_html_attribute_counts_as_text_without_html_markup() -> None:
+    text = '<a title="de klant wacht" href="/x">link</a>'
+    assert taalwacht.check(text, markup="html") == []
+    assert [f.text for f in taalwacht.check(text, markup="text")] == ["klant"]
+
+
+# ----------------------------------------------------------------- suggestions
+
+# (text, the finding's text, its first suggestion)
+SUGGESTIONS = [
+    ("De klanten wachten.", "klanten", "inwoners"),
+    ("Klanten wachten.", "Klanten", "Inwoners"),
+    ("DE KLANTEN WACHTEN.", "KLANTEN", "INWONERS"),
+    ("De klant wacht.", "klant", "inwoner"),
+    ("De ingekochte zorg is goed.", "ingekochte", "gecontracteerde"),
+    ("De gemeente koopt de zorg bij drie aanbieders in.", "koopt", "contracteert"),
+    ("De bijstandsklanten krijgen een brief.", "bijstandsklanten", "bijstandsgerechtigden"),
+    ("Wij werken aan klantgerichtheid in het sociaal domein.", "klantgerichtheid",
+     "inwonergerichtheid"),
+    ("Het klanttevredenheidsonderzoek van de gemeente.", "klanttevredenheidsonderzoek",
+     "tevredenheidsonderzoek"),
+    ("De Wmo-klanten krijgen een brief.", "Wmo-klanten", "Wmo-inwoners"),
+    ("Bel het klantcontactcentrum van de gemeente.", "klantcontactcentrum", "contactcentrum"),
+    ("Uw klantmanager belt u.", "klantmanager", "consulent"),
+    ("Uw klantmanagers bellen u.", "klantmanagers", "consulenten"),
+    ("De concernstaf adviseert het college.", "concernstaf", "gemeentelijke staf"),
+]
+
+
+@pytest.mark.parametrize(("text", "word", "first"), SUGGESTIONS, ids=[w for _, w, _ in SUGGESTIONS])
+def test_first_suggestion_takes_the_form_of_the_word(text: str, word: str, first: str) -> None:
+    [f] = taalwacht.check(text)
+    assert f.text == word
+    assert f.suggestions[0] == first
+    assert f.choices[0].text == first
+    assert word.lower() not in [s.lower() for s in f.suggestions]
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="klantencontactcentrum is analysed as klanten|contactcentrum (term klant), so the "
+    "pack's own replacement 'contactcentrum' is not offered: 'inwonercontactcentrum' comes first",
+)
+def test_klantencontactcentrum_gets_the_packs_replacement() -> None:
+    [f] = taalwacht.check("Bel het klantencontactcentrum van de gemeente.")
+    assert f.term == "klantcontact"
+    assert f.suggestions[0] == "contactcentrum"
+
+
+NO_SUGGESTION = "a reported finding without any suggestion: "
+
+
+# A reported finding always offers a replacement in the right form.
+EVERY_FINDING_HAS_A_SUGGESTION = [
+    "De klant wacht.",
+    "De klantjes wachten.",
+    "Des klants wens.",
+    "Het klantdossier wordt bewaard.",
+    "Bel het KCC.",
+    "De balie moet klantvriendelijker worden.",
+    "De inkoop van jeugdhulp loopt.",
+    "De ingekochte begeleiding is goed.",
+    "De casussen komen in het wijkteam.",
+    "Het casusoverleg van het wijkteam is dinsdag.",
+    "De producten van de gemeente staan op de website.",
+    pytest.param(
+        "De gemeente regelt de Wmo-inkoop.",
+        marks=pytest.mark.xfail(strict=True, reason=NO_SUGGESTION + "inkoop as the head of a "
+                                "compound (Wmo-inkoop, jeugdzorginkoop): no alternative of "
+                                "'inkopen' has a gender, so none may head a compound"),
+    ),
+    pytest.param(
+        "Het klantgerichtheidsbeleid van de gemeente.",
+        marks=pytest.mark.xfail(strict=True, reason=NO_SUGGESTION + "an adjective term as first "
+                                "member (klantgerichtheids|beleid): its alternatives have no "
+                                "modifier form"),
+    ),
+    pytest.param(
+        "De Accountmanager Bedrijven van de gemeente belt.",
+        marks=pytest.mark.xfail(strict=True, reason=NO_SUGGESTION + "the open compound "
+                                "'Accountmanager Bedrijven': accountmanager's alternatives have "
+                                "no modifier form"),
+    ),
+]
+
+
+@pytest.mark.parametrize("text", EVERY_FINDING_HAS_A_SUGGESTION)
+def test_every_reported_finding_has_a_suggestion(text: str) -> None:
+    found = taalwacht.check(text)
+    assert found
+    for f in found:
+        assert f.suggestions, f.text
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="zorginkoop is judged 'geen zorg of hulp in de buurt': the care cue 'zorg' is looked "
+    "up in 'zorg ' (inkoop replaced by a space), which matches neither 'zorg' nor '*zorg'",
+)
+def test_zorginkoop_is_care_procurement() -> None:
+    found = taalwacht.check("De gemeente regelt de zorginkoop.")
+    assert [f.text for f in found] == ["zorginkoop"]
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="the verb 'zijn' before an adjective is read as the possessive 'zijn' (his): 'Wij "
+    "zijn klantgericht.' is judged commercial ('bezittelijk voornaamwoord'), while 'Wij willen "
+    "klantgericht zijn.' is reported",
+)
+@pytest.mark.parametrize(
+    "text", ["Wij zijn klantgericht.", "De medewerkers zijn klantvriendelijk."]
+)
+def test_verb_zijn_is_not_a_possessive(text: str) -> None:
+    assert len(taalwacht.check("Wij willen klantgericht zijn.")) == 1
+    assert len(taalwacht.check(text)) == 1
+
+
+# ---------------------------------------------------------------------- offsets
+
+
+@pytest.mark.parametrize(
+    "prefix",
+    [
+        "Hallo\r\n\r\n",
+        "😀😀 ",
+        "𝒳 en 😀\r\n",
+        "cli\u00ebnt en e\u0301e\u0301n ",
+        "İstanbul İİİ ",
+        "\ufeff",
+        "a\u00adb ",
+    ],
+    ids=["crlf", "emoji", "astral+crlf", "combining", "dotted-I", "bom-char", "soft-hyphen"],
+)
+def test_offsets_are_exact_after_any_prefix(prefix: str) -> None:
+    body = "De klant wacht.\r\nDe bijstandsklanten en de klant-\r\nmanager ook."
+    text = prefix + body
+    found = taalwacht.check(text)
+    assert [f.text for f in found] == ["klant", "bijstandsklanten", "klant-\r\nmanager"]
+    plain = taalwacht.check(body)
+    for f, g in zip(found, plain, strict=True):
+        assert text[f.start : f.end] == f.text
+        assert (f.start - len(prefix), f.end - len(prefix)) == (g.start, g.end)
+
+
+# ------------------------------------------------------------- explain: why
+
+
+def test_every_unreported_occurrence_says_why() -> None:
+    text = (
+        "Het woord 'klant' is oud. De klanten van de supermarkt klagen. "
+        "Het bruto binnenlands product groeit. In casu is dat anders. "
+        "Het Shell-concern maakte winst. Wij kopen laptops in. "
+        "<!-- taalwacht-disable-next-line -->\nDe klant wacht.\n"
+        "Kijk op www.example.nl/klant voor meer. Het Klantinteracties API-register."
+    )
+    every = taalwacht.check(text, explain=True)
+    unreported = [f for f in every if not f.reported]
+    assert {f.decision for f in unreported} >= {
+        Decision.MENTION, Decision.COMMERCIAL, Decision.OTHER, Decision.SUPPRESSED,
+    }
+    for f in unreported:
+        assert f.why.strip(), f
+        assert f.suggestions == ()
+    assert any(f.decision is Decision.FIXED and f.severity == "info" for f in every)
