@@ -264,10 +264,8 @@ def in_url_or_code(text: str, start: int, end: int, markup: str) -> Verdict | No
         for m in URL_OR_EMAIL.finditer(chunk):
             if m.start() < end - chunk_start and start - chunk_start < m.end():
                 return Verdict(Decision.OTHER, "in een webadres of e-mailadres")
-    if (
-        re.search(r"\w_|_\w", chunk.strip("_*"))
-        or (re.search(r"\.[a-z]{2,4}\b", chunk[end - chunk_start :])
-        and not chunk.endswith("."))
+    if re.search(r"\w_|_\w", chunk.strip("_*")) or (
+        re.search(r"\.[a-z]{2,4}\b", chunk[end - chunk_start :]) and not chunk.endswith(".")
     ):
         return Verdict(Decision.OTHER, "in een bestandsnaam of code")
     if text[end : end + 1] == "(" or (
@@ -375,6 +373,17 @@ def _frames_ending_in(word: str) -> list[str]:
     return _frames_by_last_word().get(word, [])
 
 
+def _preceded_by(w: Window, word: str) -> bool:
+    prev = _PREV_WORD.search(w.lower, max(w.sent[0], w.start - 30), w.start)
+    return bool(prev) and prev.group(1) == word
+
+
+def _closes_clause(w: Window) -> bool:
+    """The word ends its clause ('ze zijn geen klant.') or only 'meer' follows."""
+    rest = w.lower[w.end : w.end + 12].lstrip()
+    return not rest or rest[0] in ".,;:!?)" or re.match(r"meer\b", rest) is not None
+
+
 _PREV_WORD = re.compile(r"([\w'-]+)[^\w]*$")
 
 
@@ -403,6 +412,8 @@ def metalinguistic(w: Window, text: str) -> Verdict | None:
             Decision.MENTION, f"'{name.group().strip()} …': de naam zelf wordt besproken"
         )
     after = w.words_after(3)
+    if _preceded_by(w, "geen") and _closes_clause(w):
+        return Verdict(Decision.MENTION, "'geen …' als benaming: 'ze zijn geen klant'")
     if " ".join(after[:3]) in (
         "is de term",
         "is een term",

@@ -34,7 +34,12 @@ PARTICLE_FOLLOWERS = frozenset(
 OPEN_COMPOUND_STOP = frozenset(
     "voor naar door over onder tegen zijn heeft hebben wordt worden".split()
 )
-SEPARABLE_REACH = 15  # words between "koopt" and its particle "in"
+SEPARABLE_REACH = 15
+# Words of a clause, and what ends one: punctuation or a blank line (a single line break
+# is only wrapping: "koopt de zorg bij drie\naanbieders in.").
+CLAUSE_WORDS = re.compile(
+    r"[\w'’-]+|[.!?;:()]|\n[ \t]*\r?\n"
+)  # words between "koopt" and its particle "in"
 
 
 @dataclass(frozen=True)
@@ -245,7 +250,8 @@ class Engine:
             )
             if len(part) < 4 or part in OPEN_COMPOUND_STOP:
                 break
-            if not (joined in self.watches or is_word(joined) or (title_case and is_word(part))):
+            extends = best is not None and title_case and is_word(part)
+            if not (joined in self.watches or is_word(joined) or extends):
                 break
             candidate = self._analyse_word(joined)
             if candidate is None:
@@ -449,19 +455,18 @@ def _particle(text: str, lower: str, token: Token, particle: str) -> Span | None
     if m:
         s = max(0, token.start - 12) + m.start()
         return Span(s, s + len(particle))
-    pattern = re.compile(r"[\w'’-]+|[.!?;:()\n]")
-    matches = pattern.finditer(lower, token.end, min(len(lower), token.end + 200))
+    matches = CLAUSE_WORDS.finditer(lower, token.end, min(len(lower), token.end + 200))
     for words, m in enumerate(matches, start=1):
         w = m.group()
-        if w in ".!?;:()\n":
-            return None
+        if not w[0].isalnum():
+            return None  # the clause ended without the particle
         if words > SEPARABLE_REACH:
             return None
         if w == particle:
-            after = pattern.search(lower, m.end(), min(len(lower), m.end() + 40))
+            after = CLAUSE_WORDS.search(lower, m.end(), min(len(lower), m.end() + 40))
             nxt = after.group() if after else "."
             if (
-                nxt in ".!?;:()\n"
+                not nxt[0].isalnum()
                 or nxt in PARTICLE_FOLLOWERS
                 or lower[m.end() : m.end() + 1] == ","
             ):

@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
+from taalwacht.dutch.compounds import head_link
 from taalwacht.dutch.tokens import is_word_char
 from taalwacht.finding import Choice
 
@@ -64,8 +65,9 @@ def choices(analysis: Analysis, surface: str, prefer: str = "") -> tuple[Choice,
             if form is None:
                 continue  # "afspraken maken" has no form for "koopt"
             core = form
-        if core.endswith("s") and analysis.right.startswith("s"):
-            core = core[:-1]  # tevredenheids + sonderzoek: the link is already there
+        link = head_link(analysis.right, after=analysis.member.form) if analysis.right else ""
+        if link and core.endswith(link):
+            core = core[: -len(link)]  # tevredenheids + sonderzoek: the link is already there
         gender = None if as_modifier else alt.gender
         if trailing_hyphen:
             text = _case_like(core, member_text) + "-"

@@ -51,9 +51,17 @@ def is_head_part(part: str, lookup: Callable[[str], bool] = is_word) -> bool:
     return head_link(part, lookup) is not None
 
 
-def head_link(part: str, lookup: Callable[[str], bool] = is_word) -> str | None:
-    """The linking morpheme ``part`` opens with ("" for none), or None if it is no head."""
-    for link in ("", "s", "en"):
+S_SUFFIXES = ("heid", "ing", "teit", "schap", "dom", "tie", "sel")  # take a linking -s-
+
+
+def head_link(part: str, lookup: Callable[[str], bool] = is_word, after: str = "") -> str | None:
+    """The linking morpheme ``part`` opens with ("" for none), or None if it is no head.
+
+    After -heid, -ing, -teit, -schap, -dom, -tie and -sel Dutch writes a linking s
+    (tevredenheid-s-onderzoek), so there an opening s is read as the link first.
+    """
+    order = ("s", "", "en") if after.endswith(S_SUFFIXES) else ("", "s", "en")
+    for link in order:
         if part.startswith(link) and _splits(part[len(link) :], trailing_link=False, lookup=lookup):
             return link
     return None
@@ -111,18 +119,19 @@ def find_members(
     klant|contactcentrum, and concern|staf beats concerns|taf.
     """
     best: Member | None = None
-    best_score = 0
+    best_score = (0, 0)
     for start, end, form, key in hits:
         left, right = word[:start], word[end:]
         if not allows(key, bool(left), bool(right)):
             continue
         if left and not is_modifier_part(left, lookup):
             continue
-        link = head_link(right, lookup) if right else ""
+        link = head_link(right, lookup, after=form) if right else ""
         if link is None:
             continue
         # a link belongs to the member before it: producten|raming, not product|enraming
-        score = max(len(left), 1) * (end - start) * max(len(right) - len(link), 1) - len(link)
+        balance = max(len(left), 1) * (end - start) * max(len(right) - len(link), 1) - len(link)
+        score = (balance, end - start)  # on a tie the longer, more specific member wins
         if score > best_score:
             best, best_score = Member(start, end, form, key), score
     return best
