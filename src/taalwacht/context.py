@@ -178,11 +178,11 @@ def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     """The sentence (or line, for headings and list items) around ``text[start:end]``."""
     lo = max(0, start - SENTENCE_REACH)
     s = lo
-    for m in SENTENCE_END.finditer(text, lo, start):
-        s = m.end() + (1 if m.group() != "\n" else 0)
+    for mark in SENTENCE_END.finditer(text, lo, start):
+        s = mark.end() + (1 if mark.group() != "\n" else 0)
     hi = min(len(text), end + SENTENCE_REACH)
-    m = SENTENCE_END.search(text, end, hi)
-    e = hi if m is None else m.start() + (1 if m.group() != "\n" else 0)
+    found = SENTENCE_END.search(text, end, hi)
+    e = hi if found is None else found.start() + (1 if found.group() != "\n" else 0)
     return min(s, start), max(e, end)
 
 
@@ -375,7 +375,7 @@ def _frames_ending_in(word: str) -> list[str]:
 
 def _preceded_by(w: Window, word: str) -> bool:
     prev = _PREV_WORD.search(w.lower, max(w.sent[0], w.start - 30), w.start)
-    return bool(prev) and prev.group(1) == word
+    return prev is not None and prev.group(1) == word
 
 
 def _closes_clause(w: Window) -> bool:
@@ -434,9 +434,8 @@ def metalinguistic(w: Window, text: str) -> Verdict | None:
         ["of", "cliënten"],
     ):
         return Verdict(Decision.MENTION, "twee benamingen worden vergeleken")
-    prev = w.words_before(1)
     if (
-        prev == ["als"]
+        w.words_before(1) == ["als"]
         and after
         and after[0]
         in (

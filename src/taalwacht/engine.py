@@ -34,12 +34,10 @@ PARTICLE_FOLLOWERS = frozenset(
 OPEN_COMPOUND_STOP = frozenset(
     "voor naar door over onder tegen zijn heeft hebben wordt worden".split()
 )
-SEPARABLE_REACH = 15
+SEPARABLE_REACH = 15  # words between "koopt" and its particle "in"
 # Words of a clause, and what ends one: punctuation or a blank line (a single line break
 # is only wrapping: "koopt de zorg bij drie\naanbieders in.").
-CLAUSE_WORDS = re.compile(
-    r"[\w'’-]+|[.!?;:()]|\n[ \t]*\r?\n"
-)  # words between "koopt" and its particle "in"
+CLAUSE_WORDS = re.compile(r"[\w'’-]+|[.!?;:()]|\n[ \t]*\r?\n")
 
 
 @dataclass(frozen=True)
