@@ -384,6 +384,8 @@ def _closes_clause(w: Window) -> bool:
     return not rest or rest[0] in ".,;:!?)" or re.match(r"meer\b", rest) is not None
 
 
+# "liever spreken over inwoners dan over klanten", "beter te spreken van X, of digitaal Y"
+NAMING_SENTENCE = re.compile(r"\b(?:beter|liever)\s+(?:te\s+)?(?:spreken|praten)\s+(?:van|over)\b")
 _PREV_WORD = re.compile(r"([\w'-]+)[^\w]*$")
 
 
@@ -411,6 +413,9 @@ def metalinguistic(w: Window, text: str) -> Verdict | None:
         return Verdict(
             Decision.MENTION, f"'{name.group().strip()} …': de naam zelf wordt besproken"
         )
+    naming = NAMING_SENTENCE.search(w.lower, w.sent[0], w.start)
+    if naming:
+        return Verdict(Decision.MENTION, f"'{naming.group()} …': de zin gaat over de benaming")
     after = w.words_after(3)
     if _preceded_by(w, "geen") and _closes_clause(w):
         return Verdict(Decision.MENTION, "'geen …' als benaming: 'ze zijn geen klant'")
