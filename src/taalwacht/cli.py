@@ -37,6 +37,7 @@ from taalwacht.errors import TaalwachtError
 from taalwacht.finding import SEVERITIES, Finding, Severity
 
 if TYPE_CHECKING:
+    from taalwacht.batch import Settings
     from taalwacht.engine import Engine
     from taalwacht.pack import Pack, Term
     from taalwacht.report import FileResult
@@ -165,11 +166,16 @@ def build_engine(config: Config, packs: Sequence[Pack]) -> Engine:
     """
     import gc
 
-    from taalwacht.engine import Engine
-
-    engine = Engine(packs, allow=config.allow, severity=config.severity, prefer=config.prefer)
+    engine = batch_settings(config, packs).engine()
     gc.freeze()
     return engine
+
+
+def batch_settings(config: Config, packs: Sequence[Pack]) -> Settings:
+    """What every process needs to build the same engine: packs and the config's choices."""
+    from taalwacht.batch import Settings
+
+    return Settings(tuple(packs), config.allow, config.severity, config.prefer)
 
 
 def collect_sources(
@@ -187,15 +193,10 @@ def collect_sources(
 
 
 def scan_source(engine: Engine, source: Source) -> tuple[Text, list[Finding]] | Skipped:
-    """Read one source and scan it; a binary file met in a folder walk is ``Skipped``."""
-    from taalwacht.sources import Skipped, load_source
+    """Read one source and scan it (see ``taalwacht.batch``); kept for front ends."""
+    from taalwacht.batch import scan_guarded
 
-    text = load_source(source)
-    if isinstance(text, Skipped):
-        return text
-    findings = engine.scan(text.text, markup=text.markup)
-    findings.sort(key=lambda f: (f.start, f.end))
-    return text, findings
+    return scan_guarded(engine, source)
 
 
 def _source_size(source: Source) -> int:
@@ -272,6 +273,16 @@ def check(
     no_progress: Annotated[
         bool, typer.Option("--no-progress", help="Never show a progress bar.")
     ] = False,
+    jobs: Annotated[
+        int | None,
+        typer.Option(
+            "--jobs",
+            "-j",
+            min=1,
+            help="Processes to use (default: all cores for a large collection, else 1).",
+            show_default=False,
+        ),
+    ] = None,
 ) -> None:
     """Check texts for market-speak and report each finding with alternatives."""
     if not paths:
@@ -284,20 +295,23 @@ def check(
         engine = build_engine(config, packs)
         threshold = _rank(fail_on.value if fail_on else config.fail_on)
         sources = collect_sources(paths, config, include or (), exclude or ())
-        code = _run_check(engine, packs, sources, output_format.value, explain,
-                          threshold, no_progress)
+        settings = batch_settings(config, packs)
+        code = _run_check(engine, settings, sources, output_format.value, explain,
+                          threshold, no_progress, jobs)
     raise typer.Exit(code)
 
 
 def _run_check(
     engine: Engine,
-    packs: Sequence[Pack],
+    settings: Settings,
     sources: Sequence[Source | Skipped],
     fmt: str,
     explain: bool,
     threshold: int,
     no_progress: bool,
+    jobs: int | None = None,
 ) -> int:
+    from taalwacht.batch import jobs_for, scan_all
     from taalwacht.progress import Progress, progress_wanted
     from taalwacht.report import FileResult, make_renderer
     from taalwacht.sources import Skipped
@@ -309,15 +323,15 @@ def _run_check(
     with Progress(len(files), total_bytes, enabled=progress_wanted(no_progress)) as bar:
         # Made inside the bar: while it is live, sys.stdout may be rich's line-safe proxy.
         renderer = make_renderer(
-            fmt, sys.stdout, explain=explain, terms=all_terms(packs),
+            fmt, sys.stdout, explain=explain, terms=all_terms(settings.packs),
             color=fmt == "text" and _use_color(),
         )
         for source in sources:
             if isinstance(source, Skipped):
                 _note(f"{source.path}: {source.note}")
                 skipped += 1
-                continue
-            outcome = _scan_guarded(engine, source)
+        workers = jobs_for(files, [_source_size(s) for s in files], jobs)
+        for source, outcome in scan_all(engine, settings, files, workers):
             if isinstance(outcome, Skipped):
                 _note(f"{outcome.path}: {outcome.note}")
                 skipped += 1
@@ -335,25 +349,6 @@ def _run_check(
     if fmt == "text":
         _summary(checked, skipped, reported)
     return EXIT_FINDINGS if failing else EXIT_OK
-
-
-def _scan_guarded(engine: Engine, source: Source) -> tuple[Text, list[Finding]] | Skipped:
-    """``scan_source``, with unexpected failures turned into an error naming the file."""
-    from taalwacht.errors import InputError
-
-    try:
-        return scan_source(engine, source)
-    except (TaalwachtError, OSError, UnicodeError):
-        raise
-    except MemoryError as err:
-        raise InputError(source.path, "out of memory: too large to check in one piece") from err
-    except Exception as err:
-        if os.environ.get("TAALWACHT_DEBUG"):
-            raise
-        raise TaalwachtError(
-            f"{source.path}: internal error while checking: {type(err).__name__}: {err} "
-            "(set TAALWACHT_DEBUG=1 for details)"
-        ) from err
 
 
 def _plural(n: int, one: str, many: str) -> str:
@@ -655,7 +650,7 @@ def _run_fix(
         if isinstance(source, Skipped):
             _note(f"{source.path}: {source.note}")
             continue
-        outcome = _scan_guarded(engine, source)
+        outcome = scan_source(engine, source)
         if isinstance(outcome, Skipped):
             _note(f"{outcome.path}: {outcome.note}")
             continue
