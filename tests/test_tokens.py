@@ -86,12 +86,6 @@ def test_a_run_of_max_token_letters_is_a_word() -> None:
     assert (token.start, token.end) == (2, 2 + MAX_TOKEN)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="MAX_TOKEN is measured from the candidate's end going left and from its start "
-    "going right, so a run of up to 2*MAX_TOKEN letters passes when the candidate sits in "
-    "the middle",
-)
 @pytest.mark.parametrize("length", [MAX_TOKEN + 1, 150])
 def test_no_token_is_longer_than_max_token(length: int) -> None:
     text = "a" * length
@@ -99,11 +93,6 @@ def test_no_token_is_longer_than_max_token(length: int) -> None:
     assert word_at(text, middle, middle + 1) is None
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="word_at on punctuation returns a one-character token instead of None, although "
-    "its docstring promises None 'when it is not part of a word'",
-)
 def test_punctuation_is_not_a_word() -> None:
     assert word_at("a . b", 2, 3) is None
 

@@ -10,6 +10,7 @@ profile in its pack (person, staff, service, organisation, procurement, case).
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import cache, cached_property
 from importlib import resources
@@ -44,6 +45,7 @@ class Verdict:
 WORD = re.compile(r"\w+(?:-\w+)*")
 CUE_LISTS = ("commerce", "public", "care", "goods", "other_sense")
 BLOCK = 2048  # the cue index reads a document in blocks, each at most once
+FENCE = re.compile(r"^(?:```|~~~)", re.MULTILINE)
 
 
 class CueList:
@@ -126,7 +128,14 @@ class CueIndex:
     def __init__(self, text: str, lower: str) -> None:
         self.text = text
         self.lower = lower
+        self._fences: list[int] | None = None
         self.blocks: dict[int, dict[str, list[tuple[int, str]]]] = {}  # block -> list -> hits
+
+    def in_fenced_block(self, i: int) -> bool:
+        """Whether ``i`` lies inside a Markdown code block fenced by ``` or ~~~ lines."""
+        if self._fences is None:
+            self._fences = [m.start() for m in FENCE.finditer(self.text)]
+        return bisect_right(self._fences, i) % 2 == 1
 
     def _block(self, b: int) -> dict[str, list[tuple[int, str]]]:
         hits = self.blocks.get(b)
@@ -134,9 +143,9 @@ class CueIndex:
             lower = self.lower
             lo, hi = b * BLOCK, min(len(lower), (b + 1) * BLOCK)
             hits = {}
-            for end_index, (key, lists) in _cue_automaton().iter(
-                lower, lo, min(len(lower), hi + 40)
-            ):
+            # a slice, not iter(lower, lo, hi): pyahocorasick copies the whole string per call
+            for end_in_block, (key, lists) in _cue_automaton().iter(lower[lo : hi + 40]):
+                end_index = lo + end_in_block
                 start = end_index - len(key) + 1
                 if start >= hi:
                     continue
@@ -252,7 +261,9 @@ class Window:
         return re.findall(r"[\w'-]+", after)[:n]
 
 
-def in_url_or_code(text: str, start: int, end: int, markup: str) -> Verdict | None:
+def in_url_or_code(
+    text: str, start: int, end: int, markup: str, index: CueIndex | None = None
+) -> Verdict | None:
     """URLs, e-mail addresses and code are never findings."""
     chunk_start, chunk_end = start, end
     while chunk_start > max(0, start - 300) and not text[chunk_start - 1].isspace():
@@ -282,7 +293,8 @@ def in_url_or_code(text: str, start: int, end: int, markup: str) -> Verdict | No
         before_tag = text[max(0, start - 2000) : start]
         if before_tag.rfind("<") > before_tag.rfind(">"):
             return Verdict(Decision.OTHER, "in een HTML-tag of -attribuut")
-    line_start = text.rfind("\n", max(0, start - 2000), start) + 1
+    lo = max(0, start - 2000)  # a line longer than this is looked at from here: stays linear
+    line_start = max(text.rfind("\n", lo, start) + 1, lo)
     if markup == "markdown" and text.startswith(("    ", "\t"), line_start):
         return Verdict(Decision.MENTION, "in een ingesprongen codeblok")
     line_end = text.find("\n", end, end + 2000)
@@ -295,15 +307,9 @@ def in_url_or_code(text: str, start: int, end: int, markup: str) -> Verdict | No
             return Verdict(Decision.MENTION, "in code-opmaak (<code>)")
         if before.rfind("<pre") > before.rfind("</pre"):
             return Verdict(Decision.MENTION, "in code-opmaak (<pre>)")
-        if markup == "markdown" and _in_fenced_block(text, start):
+        if markup == "markdown" and index is not None and index.in_fenced_block(start):
             return Verdict(Decision.MENTION, "in een codeblok")
     return None
-
-
-def _in_fenced_block(text: str, start: int) -> bool:
-    return (
-        text.count("\n```", 0, start) + text.startswith("```") + text.count("\n~~~", 0, start)
-    ) % 2 == 1
 
 
 def quoted_or_marked(text: str, start: int, end: int, markup: str) -> Verdict | None:
@@ -391,7 +397,8 @@ _PREV_WORD = re.compile(r"([\w'-]+)[^\w]*$")
 
 def metalinguistic(w: Window, text: str) -> Verdict | None:
     """Frames that talk about the word: 'het woord klant', 'klanten noemen', 'als klant zien'."""
-    line_start = text.rfind("\n", 0, w.start) + 1
+    newline = text.rfind("\n", max(0, w.start - 200), w.start)
+    line_start = newline + 1 if newline >= 0 or w.start <= 200 else w.start - 1
     if not text[line_start : w.start].strip(" \t*#-•") and text[
         w.end : w.end + 2
     ].rstrip().startswith(":"):
@@ -523,7 +530,14 @@ def _van_commerce(w: Window) -> str:
 
 
 def judge_profile(
-    profile: str, w: Window, *, word: str, left: str, right: str, curated: bool
+    profile: str,
+    w: Window,
+    *,
+    word: str,
+    left: str,
+    right: str,
+    curated: bool,
+    noun: bool = True,
 ) -> Verdict:
     """The decision for a word that is neither quoted, a name, nor in a fixed phrase.
 
@@ -545,7 +559,7 @@ def judge_profile(
             return use
         lean = w.leaning("commerce", "public")
         owner = w.words_before(1)
-        plain = not left and not right
+        plain = noun and not left and not right  # "wij zijn klantgericht": a verb, not "his"
         if lean > 0 or (
             lean == 0
             and plain
@@ -586,7 +600,7 @@ def judge_profile(
             return use
         return Verdict(Decision.COMMERCIAL, "geen overheid in de buurt: een bedrijf")
     if profile == "procurement":
-        return _procurement(w, word)
+        return _procurement(w, word, (left, right))
     if profile == "case":
         if english(w):
             return Verdict(Decision.OTHER, "Engelse woordgroep")
@@ -600,13 +614,13 @@ def judge_profile(
     raise ValueError(f"unknown context profile {profile!r}")
 
 
-def _procurement(w: Window, word: str) -> Verdict:
+def _procurement(w: Window, word: str, members: tuple[str, str]) -> Verdict:
     """Buying care or help for residents is market-speak; buying goods, works or buildings
     is plain procurement. The word itself (jeugdhulpinkoop, inkoopvoorwaarden), then what
     follows it (de inkoop van jeugdhulp), then the sentence and the passage decide."""
     use = Verdict(Decision.USE, "")
-    if cues("care").in_word(word.replace("inkoop", " ").replace("inkop", " ")):
-        return use
+    if any(cues("care").in_word(member) for member in members if member):
+        return use  # zorginkoop, jeugdhulpinkoop
     lo, hi = _object(w)
     care_obj = w.index.find("care", lo, hi, (w.start, w.end))
     goods_obj = w.index.find("goods", lo, hi, (w.start, w.end))

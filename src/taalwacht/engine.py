@@ -352,7 +352,7 @@ class Engine:
         if phrase:
             return context.Verdict(Decision.OTHER, f"naam van software of een bedrijf: '{phrase}'")
         verdict = (
-            context.in_url_or_code(text, start, end, markup)
+            context.in_url_or_code(text, start, end, markup, index)
             or context.company_name(text, start, end)
             or context.quoted_or_marked(text, start, end, markup)
         )
@@ -375,6 +375,7 @@ class Engine:
             left=a.left,
             right=a.right,
             curated=curated,
+            noun=term.pos == "noun",
         )
 
 

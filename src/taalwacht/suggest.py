@@ -55,15 +55,19 @@ def choices(analysis: Analysis, surface: str, prefer: str = "") -> tuple[Choice,
     as_modifier = bool(analysis.right) or trailing_hyphen or analysis.watch.kind == "linking"
     for alt in term.alternatives:
         if as_modifier:
-            if alt.modifier is None:
+            single = _form(alt.forms, alt.text, slot)
+            if alt.modifier is not None:
+                core = alt.modifier
+            elif single is not None and " " not in single and term.pos != "noun":
+                core = single  # inwonergerichtheid + sbeleid
+            else:
                 continue
-            core = alt.modifier
-        elif analysis.left and alt.gender is None:
+        elif analysis.left and alt.gender is None and (term.pos == "noun" or slot != "noun"):
             continue  # only a noun can head a compound: Wmo-inwoners, not Wmo-u
         else:
             form = _form(alt.forms, alt.text, slot)
-            if form is None:
-                continue  # "afspraken maken" has no form for "koopt"
+            if form is None or (analysis.left and " " in form):
+                continue  # "afspraken maken" has no form for "koopt"; no "zorgafspraken met"
             core = form
         link = head_link(analysis.right, after=analysis.member.form) if analysis.right else ""
         if link and core.endswith(link):

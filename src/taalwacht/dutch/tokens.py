@@ -74,6 +74,8 @@ def _line_break_after_hyphen(text: str, i: int) -> int | None:
 def word_at(text: str, start: int, end: int) -> Token | None:
     """The word that contains ``text[start:end]``, or None when it is not part of a word."""
     n = len(text)
+    if not any(is_word_char(c) for c in text[start:end]):
+        return None
     s, e = start, end
     while s > 0:
         c = text[s - 1]
@@ -84,7 +86,7 @@ def word_at(text: str, start: int, end: int) -> Token | None:
             s = h
         else:
             break
-        if end - s > MAX_TOKEN:
+        if e - s > MAX_TOKEN:
             return None
     while e < n:
         c = text[e]
@@ -95,7 +97,7 @@ def word_at(text: str, start: int, end: int) -> Token | None:
             e = nxt
         else:
             break
-        if e - start > MAX_TOKEN:
+        if e - s > MAX_TOKEN:
             return None
     return Token(s, e, _parts(text, s, e))
 

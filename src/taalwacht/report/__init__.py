@@ -33,20 +33,24 @@ class FileResult:
     path: str  # as shown to the user; "-" for standard input
     text: str
     findings: list[Finding]
-    _cursor: tuple[int, int] = field(default=(0, 1), init=False, repr=False, compare=False)
+    _cursor: tuple[int, int, int] = field(default=(0, 1, 0), init=False, repr=False, compare=False)
 
     def position(self, offset: int) -> tuple[int, int]:
         """1-based ``(line, column)`` of ``offset``; the column counts code points.
 
-        Findings come in offset order, so the line count continues from the previous
-        offset (``str.count`` in C): one pass over the file, however many findings.
+        Findings come in offset order, so counting continues from the previous offset
+        (``str.count`` and ``str.rfind`` in C): one pass over the file, however many
+        findings, also on a single 100 MB line.
         """
-        at, line = self._cursor
+        at, line, line_start = self._cursor
         if offset < at:
-            at, line = 0, 1
+            at, line, line_start = 0, 1, 0
         line += self.text.count("\n", at, offset)
-        self._cursor = (offset, line)
-        return line, offset - (self.text.rfind("\n", 0, offset) + 1) + 1
+        newline = self.text.rfind("\n", at, offset)
+        if newline >= 0:
+            line_start = newline + 1
+        self._cursor = (offset, line, line_start)
+        return line, offset - line_start + 1
 
     def visible(self, explain: bool) -> list[Finding]:
         """Findings to show, sorted by offset: reported ones, and with ``explain`` all."""
