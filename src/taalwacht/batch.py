@@ -13,6 +13,7 @@ from collections.abc import Iterator, Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 
+from taalwacht.dutch.lexicon import words
 from taalwacht.engine import Engine
 from taalwacht.errors import InputError, TaalwachtError
 from taalwacht.finding import Finding, Severity
@@ -84,6 +85,9 @@ def scan_all(
         for source in sources:
             yield source, scan_guarded(engine, source)
         return
+    # A large collection meets new compounds, so the workers will need the whole lexicon:
+    # read it once here, and (where processes fork) every worker shares this copy.
+    words()
     with ProcessPoolExecutor(jobs, initializer=_start_worker, initargs=(settings,)) as pool:
         for source, (outcome, error) in zip(
             sources, pool.map(_work, sources, chunksize=CHUNK), strict=True

@@ -44,6 +44,11 @@ class Verdict:
 
 WORD = re.compile(r"\w+(?:-\w+)*")
 CUE_LISTS = ("commerce", "public", "care", "goods", "other_sense")
+WORDS = re.compile(r"[\w'-]+")
+PARENTHESIS = re.compile(r"^\s*\([^)]{0,30}\)")  # Klantdossier (DKD) is de term
+NAME_FRAME = re.compile(
+    r"(?:[Dd]e term|[Hh]et woord|[Hh]et begrip|[Dd]e naam)\s+(?:[A-Z][\w-]*\s+){1,2}$"
+)
 BLOCK = 2048  # the cue index reads a document in blocks, each at most once
 FENCE = re.compile(r"^(?:```|~~~)", re.MULTILINE)
 
@@ -249,16 +254,12 @@ class Window:
         return 0
 
     def words_before(self, n: int) -> list[str]:
-        return re.findall(r"[\w'-]+", self.lower[max(self.sent[0], self.start - 60) : self.start])[
-            -n:
-        ]
+        return WORDS.findall(self.lower, max(self.sent[0], self.start - 60), self.start)[-n:]
 
     def words_after(self, n: int) -> list[str]:
         """The next ``n`` words of the sentence, skipping a parenthesis: 'Klantdossier (DKD) is'."""
-        after = re.sub(
-            r"^\s*\([^)]{0,30}\)", "", self.lower[self.end : min(self.sent[1], self.end + 60)]
-        )
-        return re.findall(r"[\w'-]+", after)[:n]
+        after = PARENTHESIS.sub("", self.lower[self.end : min(self.sent[1], self.end + 60)])
+        return WORDS.findall(after)[:n]
 
 
 def in_url_or_code(
@@ -412,10 +413,7 @@ def metalinguistic(w: Window, text: str) -> Verdict | None:
         for frame in frames:
             if before == frame or before.endswith(" " + frame):
                 return Verdict(Decision.MENTION, f"'{frame} …': het woord zelf wordt besproken")
-    name = re.search(
-        r"(?:[Dd]e term|[Hh]et woord|[Hh]et begrip|[Dd]e naam)\s+(?:[A-Z][\w-]*\s+){1,2}$",
-        text[max(w.sent[0], w.start - 60) : w.start],
-    )
+    name = NAME_FRAME.search(text[max(w.sent[0], w.start - 60) : w.start])
     if name:
         return Verdict(
             Decision.MENTION, f"'{name.group().strip()} …': de naam zelf wordt besproken"
