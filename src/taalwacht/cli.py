@@ -583,7 +583,7 @@ def fix_command(
         typer.Option(
             "--prefer", metavar="TERM=ALTERNATIVE",
             help="The alternative to use for a term, e.g. klant=burger (repeatable; "
-            "overrides the config's [prefer]).",
+            "overrides 'prefer' in the config).",
         ),
     ] = None,
     unsafe: Annotated[
