@@ -105,9 +105,10 @@ class Engine:
                 self._add(surface.lower(), Watch(term, slot, "separated"))
         self.automaton = ahocorasick.Automaton()
         for surface, watches in self.watches.items():
-            self.automaton.add_word(surface, (surface, tuple(watches)))
+            whole = all(w.kind in ("acronym", "separated") for w in watches)
+            self.automaton.add_word(surface, (surface, whole))
         for surface in _split_variants(self.watches):
-            self.automaton.add_word(surface, (surface, ()))
+            self.automaton.add_word(surface, (surface, False))
         if self.watches:
             self.automaton.make_automaton()
         self._memo: dict[str, Analysis | None] = {}
@@ -161,10 +162,16 @@ class Engine:
         whose hyphen or line break splits a form (vraag-gericht, pro-\nducten)."""
         tokens: dict[int, Token] = {}
         last: tuple[int, int] = (-1, -1)
-        for end_index, (surface, _watches) in self.automaton.iter(lower):
+        n = len(lower)
+        for end_index, (surface, whole_word_only) in self.automaton.iter(lower):
             start = end_index - len(surface) + 1
             if last[0] <= start < last[1]:
                 continue
+            if whole_word_only and (
+                (start and lower[start - 1].isalnum())
+                or (end_index + 1 < n and lower[end_index + 1].isalnum())
+            ):
+                continue  # "koopt" and "KCC" count only as whole words: not in "verkoopt"
             token = word_at(text, start, end_index + 1)
             if token is not None:
                 last = (token.start, token.end)
@@ -218,8 +225,8 @@ class Engine:
             if watch is not None:
                 return Analysis(watch, word, Member(0, len(word), word, watch))
         hits = []
-        for end_index, (surface, watches) in self.automaton.iter(word):
-            for watch in watches:
+        for end_index, (surface, _whole) in self.automaton.iter(word):
+            for watch in self.watches.get(surface, ()):
                 if watch.kind in ("acronym", "separated"):
                     continue
                 hits.append((end_index - len(surface) + 1, end_index + 1, surface, watch))
