@@ -131,10 +131,10 @@ class _LineLoader(yaml.SafeLoader):
         out.line = node.start_mark.line + 1
         out.key_lines = {}
         for key_node, value_node in node.value:
-            key = self.construct_object(key_node, deep=True)
+            key = self.construct_object(key_node, deep=True)  # type: ignore[no-untyped-call]
             if not isinstance(key, str):
                 raise PackError(self.name, "keys must be text", line=key_node.start_mark.line + 1)
-            out[key] = self.construct_object(value_node, deep=True)
+            out[key] = self.construct_object(value_node, deep=True)  # type: ignore[no-untyped-call]
             out.key_lines[key] = key_node.start_mark.line + 1
         return out
 
