@@ -294,12 +294,3 @@ def test_every_format_handles_an_empty_run() -> None:
         rendered(fmt, [])
     with pytest.raises(ValueError, match="unknown format"):
         rendered("xml", [])
-
-
-def test_each_renderer_module_has_render() -> None:
-    from taalwacht.report import json as json_report
-
-    text = "De klant."
-    out = io.StringIO()
-    json_report.render([FileResult("a", text, [finding(text, "klant")])], out)
-    assert json.loads(out.getvalue())["findings"][0]["start"] == 3

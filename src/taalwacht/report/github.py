@@ -11,7 +11,7 @@ column just after the word, as ruff writes it.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from typing import TYPE_CHECKING, TextIO
 
 from taalwacht.finding import Finding
@@ -63,18 +63,3 @@ def make(
     out: TextIO, *, explain: bool = False, terms: Sequence[Term] = (), color: bool = False
 ) -> GithubRenderer:
     return GithubRenderer(out)
-
-
-def render(
-    results: Iterable[FileResult],
-    out: TextIO,
-    *,
-    explain: bool = False,
-    terms: Sequence[Term] = (),
-    color: bool = False,
-) -> None:
-    """Render every result to ``out``."""
-    renderer = make(out, explain=explain, terms=terms, color=color)
-    for result in results:
-        renderer.add(result)
-    renderer.finish()

@@ -21,7 +21,7 @@ added; existing ones keep their meaning while ``version`` stays 1.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any, TextIO
 
 from taalwacht.finding import Finding
@@ -94,18 +94,3 @@ def make(
     out: TextIO, *, explain: bool = False, terms: Sequence[Term] = (), color: bool = False
 ) -> JsonRenderer:
     return JsonRenderer(out, explain=explain)
-
-
-def render(
-    results: Iterable[FileResult],
-    out: TextIO,
-    *,
-    explain: bool = False,
-    terms: Sequence[Term] = (),
-    color: bool = False,
-) -> None:
-    """Render every result to ``out``."""
-    renderer = make(out, explain=explain, terms=terms, color=color)
-    for result in results:
-        renderer.add(result)
-    renderer.finish()

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import json
 import os
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any, TextIO
 from urllib.parse import quote
 
@@ -199,18 +199,3 @@ def make(
     out: TextIO, *, explain: bool = False, terms: Sequence[Term] = (), color: bool = False
 ) -> SarifRenderer:
     return SarifRenderer(out, explain=explain, terms=terms)
-
-
-def render(
-    results: Iterable[FileResult],
-    out: TextIO,
-    *,
-    explain: bool = False,
-    terms: Sequence[Term] = (),
-    color: bool = False,
-) -> None:
-    """Render every result to ``out``."""
-    renderer = make(out, explain=explain, terms=terms, color=color)
-    for result in results:
-        renderer.add(result)
-    renderer.finish()

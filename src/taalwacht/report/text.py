@@ -12,7 +12,7 @@ Colour uses plain ANSI codes (no import cost) and only when asked; the caller de
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from typing import TYPE_CHECKING, TextIO
 
 from taalwacht.finding import Finding
@@ -71,18 +71,3 @@ def make(
     out: TextIO, *, explain: bool = False, terms: Sequence[Term] = (), color: bool = False
 ) -> TextRenderer:
     return TextRenderer(out, explain=explain, color=color)
-
-
-def render(
-    results: Iterable[FileResult],
-    out: TextIO,
-    *,
-    explain: bool = False,
-    terms: Sequence[Term] = (),
-    color: bool = False,
-) -> None:
-    """Render every result to ``out``."""
-    renderer = make(out, explain=explain, terms=terms, color=color)
-    for result in results:
-        renderer.add(result)
-    renderer.finish()
