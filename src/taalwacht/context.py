@@ -40,6 +40,7 @@ URL_OR_EMAIL = re.compile(
 class Verdict:
     decision: Decision
     why: str
+    weak: bool = False  # a default for want of evidence; the passage may overrule it
 
 
 WORD = re.compile(r"\w+(?:-\w+)*")
@@ -135,6 +136,25 @@ class CueIndex:
         self.lower = lower
         self._fences: list[int] | None = None
         self.blocks: dict[int, dict[str, list[tuple[int, str]]]] = {}  # block -> list -> hits
+        self.decided: list[tuple[int, str, Decision]] = []  # (start, term, decision) so far
+
+    def remember(self, start: int, term: str, decision: Decision) -> None:
+        """Record a decision: later words in the same passage lean on it."""
+        self.decided.append((start, term, decision))
+
+    def earlier(self, start: int, decision: Decision, term: str = "") -> bool:
+        """Whether a word before ``start`` in the passage got ``decision`` (for ``term``).
+
+        One sense per passage: a text about a food concern's leadership is about the
+        company in its next sentence too, and a text that uses one watched word for the
+        municipality (productenraming) is about the municipality around it.
+        """
+        for pos, t, d in reversed(self.decided):
+            if pos < start - DOC_REACH:
+                return False
+            if d is decision and (not term or t == term):
+                return True
+        return False
 
     def in_fenced_block(self, i: int) -> bool:
         """Whether ``i`` lies inside a Markdown code block fenced by ``` or ~~~ lines."""
@@ -200,6 +220,7 @@ def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     return min(s, start), max(e, end)
 
 
+PASSAGE_EVIDENCE = 2  # public-service cues a passage needs to vouch for "product" on its own
 DOC_REACH = 1500  # the wider text consulted when the sentence and its neighbours are neutral
 
 
@@ -380,6 +401,13 @@ def _frames_ending_in(word: str) -> list[str]:
     return _frames_by_last_word().get(word, [])
 
 
+NAMING_VERBS = frozenset(
+    "benaderen benaderd benadert zien gezien ziet behandelen behandeld behandelt beschouwen "
+    "beschouwd beschouwt aanspreken aangesproken spreekt bestempelen bestempeld aanduiden "
+    "aangeduid noemen genoemd noemt".split()
+)
+
+
 def _preceded_by(w: Window, word: str) -> bool:
     prev = _PREV_WORD.search(w.lower, max(w.sent[0], w.start - 30), w.start)
     return prev is not None and prev.group(1) == word
@@ -413,6 +441,13 @@ def metalinguistic(w: Window, text: str) -> Verdict | None:
         for frame in frames:
             if before == frame or before.endswith(" " + frame):
                 return Verdict(Decision.MENTION, f"'{frame} …': het woord zelf wordt besproken")
+    coordinated = w.words_before(6)
+    if len(coordinated) >= 3 and coordinated[-1] in ("en", "of"):
+        # "de woorden klant en product": the frame covers both words
+        before = " ".join(coordinated[:-2])
+        for frame in _frames_ending_in(coordinated[-3]) if len(coordinated) > 3 else []:
+            if before == frame or before.endswith(" " + frame):
+                return Verdict(Decision.MENTION, f"'{frame} … en …': de woorden zelf")
     name = NAME_FRAME.search(text[max(w.sent[0], w.start - 60) : w.start])
     if name:
         return Verdict(
@@ -444,28 +479,13 @@ def metalinguistic(w: Window, text: str) -> Verdict | None:
         ["of", "cliënten"],
     ):
         return Verdict(Decision.MENTION, "twee benamingen worden vergeleken")
-    if (
-        w.words_before(1) == ["als"]
-        and after
-        and after[0]
-        in (
-            "benaderen",
-            "benaderd",
-            "zien",
-            "gezien",
-            "behandelen",
-            "behandeld",
-            "beschouwen",
-            "beschouwd",
-            "aanspreken",
-            "aangesproken",
-            "bestempelen",
-            "bestempeld",
-            "aanduiden",
-            "aangeduid",
-        )
-    ):
-        return Verdict(Decision.MENTION, f"'als … {after[0]}': het gaat om de benaming")
+    two_before = w.words_before(2)
+    if two_before[-1:] == ["als"]:
+        verb = after[0] if after and after[0] in NAMING_VERBS else ""
+        if not verb and len(two_before) == 2 and two_before[0] in NAMING_VERBS:
+            verb = two_before[0]
+        if verb:  # "als klant benaderen", "aangesproken als klant"
+            return Verdict(Decision.MENTION, f"'{verb} als …': het gaat om de benaming")
     return None
 
 
@@ -479,6 +499,18 @@ def company_name(text: str, start: int, end: int) -> Verdict | None:
 
 # "onze klanten" without any public cue is a business talking; "uw" is how a municipality
 # addresses residents too, so it proves nothing.
+CLIENTS = frozenset(
+    {
+        "bedrijf",
+        "bedrijven",
+        "ondernemer",
+        "ondernemers",
+        "onderneming",
+        "ondernemingen",
+        "zakelijke",
+        "bedrijfsleven",
+    }
+)
 POSSESSIVES = frozenset({"onze", "ons", "zijn", "haar", "hun", "jullie", "mijn"})
 
 
@@ -536,6 +568,7 @@ def judge_profile(
     right: str,
     curated: bool,
     noun: bool = True,
+    term: str = "",
 ) -> Verdict:
     """The decision for a word that is neither quoted, a name, nor in a fixed phrase.
 
@@ -550,8 +583,22 @@ def judge_profile(
     shop = _van_commerce(w) if profile != "procurement" else ""
     if shop:
         return Verdict(Decision.COMMERCIAL, f"'… van {shop}': van een bedrijf")
+    if (
+        profile != "procurement"
+        and not curated
+        and w.index.earlier(w.start, Decision.COMMERCIAL, term)
+        and not w.count("public")
+        and not own_public
+    ):
+        return Verdict(Decision.COMMERCIAL, "zelfde betekenis als eerder in de tekst: handel")
+    public_nearby = w.index.earlier(w.start, Decision.USE)
     if profile == "staff":
-        return use  # accountmanagers serve companies: only "van/bij een bedrijf" says commerce
+        # accountmanagers of a municipality serve companies, so "bedrijven" proves nothing;
+        # a bank or an advertising agency around them, and no public service, does
+        trade = [c for c in w.index.find("commerce", *w.near, (w.start, w.end)) if c not in CLIENTS]
+        if trade and not w.count_passage("public"):
+            return Verdict(Decision.COMMERCIAL, f"bedrijfsleven: '{trade[0]}' in de buurt")
+        return use
     if profile == "person":
         if own_public:
             return use
@@ -576,10 +623,18 @@ def judge_profile(
             return Verdict(Decision.COMMERCIAL, f"'{left}…': goederen of producten van bedrijven")
         if w.count("goods") and not w.count("public"):
             return Verdict(Decision.COMMERCIAL, f"goederen: '{w.first('goods')}' in de zin")
-        if w.leaning("public", "commerce", passage=False) > 0:
+        if w.leaning("public", "commerce", passage=False) > 0 or w.count("care") or public_nearby:
+            return use
+        if (
+            w.count_passage("public") >= PASSAGE_EVIDENCE
+            and not w.count_passage("commerce")
+            and not w.count_passage("goods")
+        ):
             return use
         return Verdict(
-            Decision.COMMERCIAL, "geen overheidsdienst in de buurt: producten van bedrijven"
+            Decision.COMMERCIAL,
+            "geen overheidsdienst in de buurt: producten van bedrijven",
+            weak=True,
         )
     if profile == "organisation":
         if english(w):
@@ -589,14 +644,15 @@ def judge_profile(
         if w.count("commerce") > w.count("public"):
             return Verdict(Decision.COMMERCIAL, f"bedrijfsleven: '{w.first('commerce')}' in de zin")
         if (
-            right
-            or curated
+            curated
             or own_public
+            or public_nearby
             or w.count("public", near=True)
             or w.count_passage("public")
+            or (right and not w.count("commerce", near=True))
         ):
             return use
-        return Verdict(Decision.COMMERCIAL, "geen overheid in de buurt: een bedrijf")
+        return Verdict(Decision.COMMERCIAL, "geen overheid in de buurt: een bedrijf", weak=True)
     if profile == "procurement":
         return _procurement(w, word, (left, right))
     if profile == "case":
@@ -612,11 +668,16 @@ def judge_profile(
     raise ValueError(f"unknown context profile {profile!r}")
 
 
+SHOPPING = re.compile(r"\b(?:doe|doet|doen|deed|deden|gedaan)\b")
+
+
 def _procurement(w: Window, word: str, members: tuple[str, str]) -> Verdict:
     """Buying care or help for residents is market-speak; buying goods, works or buildings
     is plain procurement. The word itself (jeugdhulpinkoop, inkoopvoorwaarden), then what
     follows it (de inkoop van jeugdhulp), then the sentence and the passage decide."""
     use = Verdict(Decision.USE, "")
+    if word == "inkopen" and SHOPPING.search(w.lower, *w.sent):
+        return Verdict(Decision.COMMERCIAL, "'inkopen doen': boodschappen")
     if any(cues("care").in_word(member) for member in members if member):
         return use  # zorginkoop, jeugdhulpinkoop
     lo, hi = _object(w)

@@ -12,6 +12,7 @@ memoised, so the cost stays close to the single linear scan.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 
@@ -143,12 +144,21 @@ class Engine:
         suppressed = _suppressed_ranges(lower) if "taalwacht" in lower else []
         findings: list[Finding] = []
         index = context.CueIndex(text, lower)
+        decided: list[tuple[Occurrence, context.Verdict]] = []
         done_until = -1
         for occ in self._occurrences(text, lower):
             if occ.start < done_until:
                 continue
             done_until = occ.end
-            findings.append(self._decide(text, index, occ, markup, suppressed))
+            verdict = self._verdict(text, index, occ, markup, suppressed)
+            if not verdict.weak:
+                index.remember(occ.start, occ.analysis.watch.term.id, verdict.decision)
+            decided.append((occ, verdict))
+        firm_uses = [o.start for o, v in decided if v.decision is Decision.USE and not v.weak]
+        for i, (occ, verdict) in enumerate(decided):
+            if verdict.weak and _public_passage(firm_uses, occ.start):
+                decided[i] = (occ, context.Verdict(Decision.USE, ""))
+            findings.append(self._finding(text, occ, decided[i][1]))
         return findings
 
     def _occurrences(self, text: str, lower: str) -> Iterator[Occurrence]:
@@ -294,16 +304,8 @@ class Engine:
 
     # ----------------------------------------------------------------- deciding
 
-    def _decide(
-        self,
-        text: str,
-        index: context.CueIndex,
-        occ: Occurrence,
-        markup: str,
-        suppressed: list[tuple[int, int]],
-    ) -> Finding:
+    def _finding(self, text: str, occ: Occurrence, verdict: context.Verdict) -> Finding:
         term = occ.analysis.watch.term
-        verdict = self._verdict(text, index, occ, markup, suppressed)
         surface = text[occ.start : occ.end]
         if verdict.decision is Decision.FIXED:
             severity: Severity = "info"
@@ -383,6 +385,7 @@ class Engine:
             right=a.right,
             curated=curated,
             noun=term.pos == "noun",
+            term=term.id,
         )
 
 
@@ -405,6 +408,14 @@ class _Phrases:
             fixed_names=tuple(f for f in term.fixed if not f.islower()),
             fixed=tuple(f for f in term.fixed if f.islower()),
         )
+
+
+def _public_passage(firm_uses: list[int], start: int) -> bool:
+    """Whether another watched word near ``start``, before or after it, was firmly judged
+    to be about the public service: then a word that only lacked evidence is too.
+    ``firm_uses`` are the starts of those words, in order."""
+    i = bisect_left(firm_uses, start - context.DOC_REACH)
+    return i < len(firm_uses) and firm_uses[i] <= start + context.DOC_REACH
 
 
 def _split_variants(watches: Mapping[str, list[Watch]]) -> Iterator[str]:
