@@ -32,3 +32,13 @@ def test_precision_and_recall_on_the_dev_set() -> None:
     result = accuracy.score(docs, labels, verbose=True)  # lists every miss on failure
     assert result["precision"] >= 0.95
     assert result["recall"] >= 0.95
+
+
+def test_precision_and_recall_on_the_independent_set() -> None:
+    """The set in tests/data/independent ships with the repository, so this always runs."""
+    accuracy = scorer()
+    docs, labels = accuracy.load_set(REPO / "tests" / "data" / "independent")
+    assert len(docs) == 80
+    result = accuracy.score(docs, labels, verbose=True)
+    assert result["precision"] >= 0.95
+    assert result["recall"] >= 0.95
