@@ -6,7 +6,16 @@ from taalwacht.pack import Pack, Term, load_pack
 from taalwacht.rewrite import Edit, Result, fix
 
 __all__ = [
-    "Decision", "Edit", "Finding", "Pack", "Result", "Severity", "Span", "Term", "check", "fix",
+    "Decision",
+    "Edit",
+    "Finding",
+    "Pack",
+    "Result",
+    "Severity",
+    "Span",
+    "Term",
+    "check",
+    "fix",
     "load_pack",
 ]
 __version__ = "0.1.0"

@@ -18,11 +18,12 @@ from taalwacht.engine import Engine
 from taalwacht.errors import InputError, TaalwachtError
 from taalwacht.finding import Finding, Severity
 from taalwacht.pack import Pack
+from taalwacht.report import FileResult
 from taalwacht.sources import Skipped, Source, Text, load_source
 
 MIN_FILES = 16  # fewer files than this are not worth starting processes for
 MIN_BYTES = 4_000_000
-CHUNK = 8  # files per task: enough to keep the pipes quiet, small enough to balance
+CHUNK = 16  # files per task: enough to keep the pipes quiet, small enough to balance
 
 
 @dataclass(frozen=True)
@@ -33,12 +34,21 @@ class Settings:
     allow: tuple[str, ...]
     severity: Mapping[str, Severity]
     prefer: Mapping[str, str]
+    explain: bool = False  # what to send back: every occurrence, or the reported ones
 
     def engine(self) -> Engine:
         return Engine(self.packs, allow=self.allow, severity=self.severity, prefer=self.prefer)
 
 
 Outcome = tuple[Text, list[Finding]] | Skipped
+
+
+@dataclass(frozen=True)
+class Scanned:
+    """One checked file, ready for the renderers, and how many bytes it had."""
+
+    result: FileResult
+    size: int
 
 
 def scan_one(engine: Engine, source: Source) -> Outcome:
@@ -79,36 +89,47 @@ def jobs_for(sources: Sequence[Source], sizes: Sequence[int], jobs: int | None) 
 
 def scan_all(
     engine: Engine, settings: Settings, sources: Sequence[Source], jobs: int
-) -> Iterator[tuple[Source, Outcome]]:
+) -> Iterator[tuple[Source, Scanned | Skipped]]:
     """Every source with its outcome, in the order given; in ``jobs`` processes if > 1."""
     if jobs <= 1:
         for source in sources:
-            yield source, scan_guarded(engine, source)
+            scanned = scan_guarded(engine, source)
+            yield source, scanned if isinstance(scanned, Skipped) else _scanned(scanned)
         return
     # A large collection meets new compounds, so the workers will need the whole lexicon:
     # read it once here, and (where processes fork) every worker shares this copy.
     words()
     with ProcessPoolExecutor(jobs, initializer=_start_worker, initargs=(settings,)) as pool:
-        for source, (outcome, error) in zip(
+        for source, (done, error) in zip(
             sources, pool.map(_work, sources, chunksize=CHUNK), strict=True
         ):
             if error is not None:
                 raise TaalwachtError(error)
-            assert outcome is not None
-            yield source, outcome
+            assert done is not None
+            yield source, done
 
 
-_worker_engine: Engine | None = None
+def _scanned(outcome: tuple[Text, list[Finding]], explain: bool | None = None) -> Scanned:
+    text, findings = outcome
+    result = FileResult(text.path, text.text, findings)
+    return Scanned(result if explain is None else result.compact(explain), text.size)
+
+
+_worker: tuple[Engine, Settings] | None = None
 
 
 def _start_worker(settings: Settings) -> None:
-    global _worker_engine
-    _worker_engine = settings.engine()
+    global _worker
+    _worker = (settings.engine(), settings)
 
 
-def _work(source: Source) -> tuple[Outcome | None, str | None]:
-    assert _worker_engine is not None
+def _work(source: Source) -> tuple[Scanned | Skipped | None, str | None]:
+    assert _worker is not None
+    engine, settings = _worker
     try:
-        return scan_guarded(_worker_engine, source), None
+        outcome = scan_guarded(engine, source)
+        if isinstance(outcome, Skipped):
+            return outcome, None
+        return _scanned(outcome, settings.explain), None
     except (TaalwachtError, OSError, UnicodeError) as err:
         return None, str(err) if isinstance(err, TaalwachtError) else f"{source.path}: {err}"

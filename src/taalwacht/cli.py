@@ -40,7 +40,6 @@ if TYPE_CHECKING:
     from taalwacht.batch import Settings
     from taalwacht.engine import Engine
     from taalwacht.pack import Pack, Term
-    from taalwacht.report import FileResult
     from taalwacht.rewrite import Edit, Fix, Fixer, Left, Result
     from taalwacht.sources import Skipped, Source, Text
 
@@ -187,9 +186,7 @@ def collect_sources(
     """Every source for ``paths``, in order; raises ``InputError`` for a missing path."""
     from taalwacht.sources import iter_sources
 
-    return list(
-        iter_sources(paths, include, exclude, config.ignore, ignore_root=config.root)
-    )
+    return list(iter_sources(paths, include, exclude, config.ignore, ignore_root=config.root))
 
 
 def scan_source(engine: Engine, source: Source) -> tuple[Text, list[Finding]] | Skipped:
@@ -286,8 +283,10 @@ def check(
 ) -> None:
     """Check texts for market-speak and report each finding with alternatives."""
     if not paths:
-        fail("no PATH given: name files or folders to check, or '-' for standard input "
-             "(e.g. taalwacht check docs/)")
+        fail(
+            "no PATH given: name files or folders to check, or '-' for standard input "
+            "(e.g. taalwacht check docs/)"
+        )
     with errors_as_exit():
         config = load_settings(isolated)
         packs = load_packs(config, pack or ())
@@ -295,9 +294,10 @@ def check(
         engine = build_engine(config, packs)
         threshold = _rank(fail_on.value if fail_on else config.fail_on)
         sources = collect_sources(paths, config, include or (), exclude or ())
-        settings = batch_settings(config, packs)
-        code = _run_check(engine, settings, sources, output_format.value, explain,
-                          threshold, no_progress, jobs)
+        settings = dataclasses.replace(batch_settings(config, packs), explain=explain)
+        code = _run_check(
+            engine, settings, sources, output_format.value, explain, threshold, no_progress, jobs
+        )
     raise typer.Exit(code)
 
 
@@ -313,7 +313,7 @@ def _run_check(
 ) -> int:
     from taalwacht.batch import jobs_for, scan_all
     from taalwacht.progress import Progress, progress_wanted
-    from taalwacht.report import FileResult, make_renderer
+    from taalwacht.report import make_renderer
     from taalwacht.sources import Skipped
 
     files = [s for s in sources if not isinstance(s, Skipped)]
@@ -323,7 +323,10 @@ def _run_check(
     with Progress(len(files), total_bytes, enabled=progress_wanted(no_progress)) as bar:
         # Made inside the bar: while it is live, sys.stdout may be rich's line-safe proxy.
         renderer = make_renderer(
-            fmt, sys.stdout, explain=explain, terms=all_terms(settings.packs),
+            fmt,
+            sys.stdout,
+            explain=explain,
+            terms=all_terms(settings.packs),
             color=fmt == "text" and _use_color(),
         )
         for source in sources:
@@ -337,14 +340,12 @@ def _run_check(
                 skipped += 1
                 bar.advance(_source_size(source), 0)
                 continue
-            text, findings = outcome
-            result: FileResult = FileResult(text.path, text.text, findings)
-            renderer.add(result)
-            hits = [f for f in findings if f.reported]
+            renderer.add(outcome.result)
+            hits = [f for f in outcome.result.findings if f.reported]
             reported += len(hits)
             failing = failing or any(_rank(f.severity) >= threshold for f in hits)
             checked += 1
-            bar.advance(text.size, len(hits))
+            bar.advance(outcome.size, len(hits))
         renderer.finish()
     if fmt == "text":
         _summary(checked, skipped, reported)
@@ -359,8 +360,9 @@ def _summary(checked: int, skipped: int, reported: int) -> None:
     if checked == 0 and skipped == 0:
         _note("geen bestanden gevonden om te controleren")
         return
-    line = (f"{_plural(reported, 'melding', 'meldingen')} in "
-            f"{_plural(checked, 'bestand', 'bestanden')}")
+    line = (
+        f"{_plural(reported, 'melding', 'meldingen')} in {_plural(checked, 'bestand', 'bestanden')}"
+    )
     if skipped:
         line += f" ({skipped} overgeslagen)"
     _note(line)
@@ -489,7 +491,7 @@ def encode_like(text: str, original: Text) -> bytes:
     except UnicodeEncodeError as exc:
         raise InputError(
             original.path,
-            f"the fixed text has '{exc.object[exc.start:exc.end]}', which {original.encoding} "
+            f"the fixed text has '{exc.object[exc.start : exc.end]}', which {original.encoding} "
             "cannot store; the file is unchanged (save it as UTF-8 and run fix again)",
         ) from exc
     return (_BOM_BYTES.get(original.encoding, b"") if original.bom else b"") + data
@@ -574,14 +576,16 @@ def fix_command(
     interactive: Annotated[
         bool,
         typer.Option(
-            "--interactive", "-i",
+            "--interactive",
+            "-i",
             help="Ask per finding: accept, pick another suggestion, skip or edit.",
         ),
     ] = False,
     prefer: Annotated[
         list[str] | None,
         typer.Option(
-            "--prefer", metavar="TERM=ALTERNATIVE",
+            "--prefer",
+            metavar="TERM=ALTERNATIVE",
             help="The alternative to use for a term, e.g. klant=burger (repeatable; "
             "overrides 'prefer' in the config).",
         ),
@@ -610,8 +614,10 @@ def fix_command(
     make); 2 an error (the file being written is left as it was).
     """
     if not paths:
-        fail("no PATH given: name files or folders to fix, or '-' for standard input "
-             "(e.g. taalwacht fix docs/)")
+        fail(
+            "no PATH given: name files or folders to fix, or '-' for standard input "
+            "(e.g. taalwacht fix docs/)"
+        )
     if "-" in paths and len(paths) > 1:
         fail("'-' (standard input) cannot be combined with other paths")
     if interactive and "-" in paths:
@@ -629,8 +635,9 @@ def fix_command(
         fixer = Fixer(packs, wanted, unsafe)
         engine = build_engine(config, packs)
         sources = collect_sources(paths, config, include or (), exclude or ())
-        code = _run_fix(engine, fixer, sources, diff=diff, backup=not no_backup,
-                        interactive=interactive)
+        code = _run_fix(
+            engine, fixer, sources, diff=diff, backup=not no_backup, interactive=interactive
+        )
     raise typer.Exit(code)
 
 
@@ -661,8 +668,9 @@ def _run_fix(
     return EXIT_FINDINGS if totals.left or (diff and totals.pending) else EXIT_OK
 
 
-def _fix_one(text: Text, result: Result, totals: _FixTotals, *, diff: bool, backup: bool,
-             stdin: bool) -> None:
+def _fix_one(
+    text: Text, result: Result, totals: _FixTotals, *, diff: bool, backup: bool, stdin: bool
+) -> None:
     from taalwacht.report import FileResult
 
     totals.files += 1
@@ -670,8 +678,10 @@ def _fix_one(text: Text, result: Result, totals: _FixTotals, *, diff: bool, back
     for left in result.left:
         line, col = where.position(left.finding.start)
         hint = f" (voorstel: {left.suggestion})" if left.suggestion else ""
-        totals.left.append(f"{text.path}:{line}:{col}: '{left.finding.text}' "
-                           f"[{left.finding.term}]: {left.reason}{hint}")
+        totals.left.append(
+            f"{text.path}:{line}:{col}: '{left.finding.text}' "
+            f"[{left.finding.term}]: {left.reason}{hint}"
+        )
     changed = result.text != text.text
     if diff:
         if changed:
@@ -691,8 +701,10 @@ def _fix_one(text: Text, result: Result, totals: _FixTotals, *, diff: bool, back
     saved = write_atomic(text.path, encode_like(result.text, text), backup=backup)
     totals.changed += 1
     totals.words += len(result.done)
-    _note(f"{text.path}: {_plural(len(result.done), 'woord', 'woorden')} herschreven"
-          + (f" (origineel: {saved})" if saved else ""))
+    _note(
+        f"{text.path}: {_plural(len(result.done), 'woord', 'woorden')} herschreven"
+        + (f" (origineel: {saved})" if saved else "")
+    )
 
 
 def _unified_diff(text: Text, new: str) -> str:
@@ -700,8 +712,10 @@ def _unified_diff(text: Text, new: str) -> str:
 
     name = text.path if text.path != "-" else "stdin"
     lines = difflib.unified_diff(
-        text.text.splitlines(keepends=True), new.splitlines(keepends=True),
-        fromfile=f"a/{name}", tofile=f"b/{name}",
+        text.text.splitlines(keepends=True),
+        new.splitlines(keepends=True),
+        fromfile=f"a/{name}",
+        tofile=f"b/{name}",
     )
     out = []
     for line in lines:
@@ -793,8 +807,9 @@ def _ask(fixer: Fixer, text: Text, findings: Sequence[Finding]) -> Result:
     return Result(apply(text.text, edits), tuple(edits), tuple(left), tuple(done))
 
 
-def _ask_one(text: Text, finding: Finding, options: Sequence[Fix],
-             best: Fix | Left) -> tuple[Edit, ...] | str | None:
+def _ask_one(
+    text: Text, finding: Finding, options: Sequence[Fix], best: Fix | Left
+) -> tuple[Edit, ...] | str | None:
     """One question; returns the edits to apply, None to skip, or "quit"."""
     from taalwacht.report import FileResult
     from taalwacht.rewrite import Edit, Fix
@@ -814,8 +829,9 @@ def _ask_one(text: Text, finding: Finding, options: Sequence[Fix],
         level += f": {option.reason}]" if level else ""
         sys.stderr.write(f"  {i}) {label}{level}\n")
     while True:
-        answer = _prompt("  [a]ccepteren, [nummer] kiezen, [s]overslaan, [e] bewerken, "
-                         "[q] stoppen: ").lower()
+        answer = _prompt(
+            "  [a]ccepteren, [nummer] kiezen, [s]overslaan, [e] bewerken, [q] stoppen: "
+        ).lower()
         if answer in ("a", "") and default is not None:
             return tuple(default)
         if answer in ("a", "") or answer == "s":

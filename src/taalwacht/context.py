@@ -111,7 +111,8 @@ def _cue_automaton() -> ahocorasick.Automaton:
         for text, whole_left, whole_right in cues(name).entries:
             entries.setdefault(text, []).append((name, whole_left, whole_right))
     for key, value in entries.items():
-        automaton.add_word(key, (key, tuple(value)))
+        need_left = all(whole_left for _, whole_left, _ in value)
+        automaton.add_word(key, (key, len(key), need_left, tuple(value)))
     automaton.make_automaton()
     return automaton
 
@@ -169,13 +170,18 @@ class CueIndex:
             lo, hi = b * BLOCK, min(len(lower), (b + 1) * BLOCK)
             hits = {}
             # a slice, not iter(lower, lo, hi): pyahocorasick copies the whole string per call
-            for end_in_block, (key, lists) in _cue_automaton().iter(lower[lo : hi + 40]):
-                end_index = lo + end_in_block
-                start = end_index - len(key) + 1
+            n = len(lower)
+            for end_in_block, (key, size, need_left, lists) in _cue_automaton().iter(
+                lower[lo : hi + 40]
+            ):
+                start = lo + end_in_block - size + 1
                 if start >= hi:
                     continue
                 at_left = start == 0 or not lower[start - 1].isalnum()
-                at_right = end_index + 1 >= len(lower) or not lower[end_index + 1].isalnum()
+                if need_left and not at_left:
+                    continue  # inside a longer word: most hits end here
+                after = lo + end_in_block + 1
+                at_right = after >= n or not lower[after].isalnum()
                 proper = at_left and self.text[start].isupper() and _mid_sentence(lower, start)
                 for name, whole_left, whole_right in lists:
                     if proper and name == "commerce" and key not in cues(name).names:
@@ -591,7 +597,6 @@ def judge_profile(
         and not own_public
     ):
         return Verdict(Decision.COMMERCIAL, "zelfde betekenis als eerder in de tekst: handel")
-    public_nearby = w.index.earlier(w.start, Decision.USE)
     if profile == "staff":
         # accountmanagers of a municipality serve companies, so "bedrijven" proves nothing;
         # a bank or an advertising agency around them, and no public service, does
@@ -623,7 +628,7 @@ def judge_profile(
             return Verdict(Decision.COMMERCIAL, f"'{left}…': goederen of producten van bedrijven")
         if w.count("goods") and not w.count("public"):
             return Verdict(Decision.COMMERCIAL, f"goederen: '{w.first('goods')}' in de zin")
-        if w.leaning("public", "commerce", passage=False) > 0 or w.count("care") or public_nearby:
+        if w.leaning("public", "commerce", passage=False) > 0 or w.count("care"):
             return use
         if (
             w.count_passage("public") >= PASSAGE_EVIDENCE
@@ -646,7 +651,7 @@ def judge_profile(
         if (
             curated
             or own_public
-            or public_nearby
+            or w.index.earlier(w.start, Decision.USE)
             or w.count("public", near=True)
             or w.count_passage("public")
             or (right and not w.count("commerce", near=True))

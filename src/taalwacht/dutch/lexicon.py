@@ -51,6 +51,8 @@ def core() -> Core:
 
 def is_word(word: str) -> bool:
     """True when the lower-case ``word`` is in the Dutch lexicon."""
+    if words.cache_info().currsize:  # once the whole list is read, ask it directly
+        return word in words()
     c = core()
     if word in c.words:
         return True

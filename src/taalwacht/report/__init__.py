@@ -35,6 +35,25 @@ class FileResult:
     findings: list[Finding]
     _cursor: tuple[int, int, int] = field(default=(0, 1, 0), init=False, repr=False, compare=False)
 
+    known: dict[int, tuple[int, int]] | None = None  # positions, once the text is dropped
+    snippets: dict[tuple[int, int], str] | None = None  # related spans' text, likewise
+
+    def compact(self, explain: bool) -> FileResult:
+        """This result without its text: the positions and snippets the renderers need are
+        computed now, so a worker process sends back kilobytes instead of the document."""
+        shown = self.visible(explain)
+        spans = [(f.start, f.end) for f in shown]
+        spans += [(s.start, s.end) for f in shown for s in f.related]
+        known = {o: self.position(o) for o in sorted({o for span in spans for o in span})}
+        snippets = {(s.start, s.end): self.text[s.start : s.end] for f in shown for s in f.related}
+        return FileResult(self.path, "", shown, known=known, snippets=snippets)
+
+    def snippet(self, start: int, end: int) -> str:
+        """``text[start:end]``, also for a compacted result."""
+        if self.snippets is not None:
+            return self.snippets[(start, end)]
+        return self.text[start:end]
+
     def position(self, offset: int) -> tuple[int, int]:
         """1-based ``(line, column)`` of ``offset``; the column counts code points.
 
@@ -42,6 +61,8 @@ class FileResult:
         (``str.count`` and ``str.rfind`` in C): one pass over the file, however many
         findings, also on a single 100 MB line.
         """
+        if self.known is not None:
+            return self.known[offset]
         at, line, line_start = self._cursor
         if offset < at:
             at, line, line_start = 0, 1, 0

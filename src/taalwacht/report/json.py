@@ -39,13 +39,15 @@ def finding_dict(result: FileResult, finding: Finding, *, explain: bool) -> dict
     related = []
     for span in finding.related:
         r_line, r_column = result.position(span.start)
-        related.append({
-            "start": span.start,
-            "end": span.end,
-            "line": r_line,
-            "column": r_column,
-            "text": result.text[span.start : span.end],
-        })
+        related.append(
+            {
+                "start": span.start,
+                "end": span.end,
+                "line": r_line,
+                "column": r_column,
+                "text": result.snippet(span.start, span.end),
+            }
+        )
     item: dict[str, Any] = {
         "path": result.path,
         "line": line,

@@ -114,9 +114,7 @@ class SarifRenderer:
             "ruleIndex": self._rule(finding),
             "level": LEVELS[finding.severity],
             "message": {"text": finding.message},
-            "locations": [
-                {"physicalLocation": {"artifactLocation": location, "region": region}}
-            ],
+            "locations": [{"physicalLocation": {"artifactLocation": location, "region": region}}],
             "properties": {
                 "suggestions": list(finding.suggestions),
                 "decision": finding.decision.value,

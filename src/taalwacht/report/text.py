@@ -49,8 +49,11 @@ class TextRenderer:
         where = self._c("path", f"{result.path}:{line}:{column}:")
         if not finding.reported:
             why = _one_line(finding.why) or "-"
-            return self._c("dim", f"{result.path}:{line}:{column}: niet gemeld "
-                                  f"({finding.decision.value}): {why} [{_one_line(finding.text)}]")
+            return self._c(
+                "dim",
+                f"{result.path}:{line}:{column}: niet gemeld "
+                f"({finding.decision.value}): {why} [{_one_line(finding.text)}]",
+            )
         severity = self._c(finding.severity, finding.severity)
         term = self._c("term", finding.term)
         suggestion = suggestion_text(finding).removeprefix(" -> ")
