@@ -256,9 +256,16 @@ class Window:
 
     def __post_init__(self) -> None:
         self.passage = (max(0, self.start - DOC_REACH), min(len(self.lower), self.end + DOC_REACH))
+        self._found: dict[tuple[str, int, int], list[str]] = {}
 
     def _matches(self, name: str, span: tuple[int, int]) -> list[str]:
-        return self.index.find(name, span[0], span[1], (self.start, self.end))
+        """Cues of list ``name`` in ``span``; each question is answered once per window."""
+        key = (name, *span)
+        found = self._found.get(key)
+        if found is None:
+            found = self.index.find(name, span[0], span[1], (self.start, self.end))
+            self._found[key] = found
+        return found
 
     def count(self, name: str, *, near: bool = False) -> int:
         return len(self._matches(name, self.near if near else self.sent))
