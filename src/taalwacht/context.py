@@ -212,14 +212,17 @@ def cues(name: str) -> CueList:
 
 
 SENTENCE_END = re.compile(r"[.!?](?=[ \t])|\n")
+SENTENCE_MARKS = ("\n", ". ", "? ", "! ", ".\t", "?\t", "!\t")
 
 
 def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     """The sentence (or line, for headings and list items) around ``text[start:end]``."""
     lo = max(0, start - SENTENCE_REACH)
     s = lo
-    for mark in SENTENCE_END.finditer(text, lo, start):
-        s = mark.end() + (1 if mark.group() != "\n" else 0)
+    for mark in SENTENCE_MARKS:  # the last sentence end before the word, found from the back
+        i = text.rfind(mark, lo, start)
+        if i >= 0 and i + len(mark) > s:
+            s = i + len(mark)
     hi = min(len(text), end + SENTENCE_REACH)
     found = SENTENCE_END.search(text, end, hi)
     e = hi if found is None else found.start() + (1 if found.group() != "\n" else 0)

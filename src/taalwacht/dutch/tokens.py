@@ -19,7 +19,10 @@ MAX_TOKEN = 80  # a "word" longer than this is not Dutch text (base64, hashes): 
 
 def is_word_char(c: str) -> bool:
     """Letters, digits, combining marks and the soft hyphen belong inside a word."""
-    return c.isalnum() or c == SOFT_HYPHEN or unicodedata.category(c).startswith("M")
+    if c.isalnum():
+        return True
+    # ASCII punctuation and spaces are the common case: no Unicode lookup for them
+    return c > "\x7f" and (c == SOFT_HYPHEN or unicodedata.category(c).startswith("M"))
 
 
 @dataclass(frozen=True)
