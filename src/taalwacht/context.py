@@ -212,7 +212,7 @@ def cues(name: str) -> CueList:
 
 
 SENTENCE_END = re.compile(r"[.!?](?=[ \t])|\n")
-SENTENCE_MARKS = ("\n", ". ", "? ", "! ", ".\t", "?\t", "!\t")
+SENTENCE_MARKS = (". ", "\n", "? ", "! ", ".\t", "?\t", "!\t")  # the most common first
 
 
 def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
@@ -220,8 +220,8 @@ def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     lo = max(0, start - SENTENCE_REACH)
     s = lo
     for mark in SENTENCE_MARKS:  # the last sentence end before the word, found from the back
-        i = text.rfind(mark, lo, start)
-        if i >= 0 and i + len(mark) > s:
+        i = text.rfind(mark, s, start)  # only a later end than found so far matters
+        if i >= 0:
             s = i + len(mark)
     hi = min(len(text), end + SENTENCE_REACH)
     found = SENTENCE_END.search(text, end, hi)
