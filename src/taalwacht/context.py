@@ -290,13 +290,21 @@ class Window:
                 return diff
         return 0
 
+    @cached_property
+    def _before(self) -> list[str]:
+        return WORDS.findall(self.lower, max(self.sent[0], self.start - 60), self.start)
+
+    @cached_property
+    def _after(self) -> list[str]:
+        after = PARENTHESIS.sub("", self.lower[self.end : min(self.sent[1], self.end + 60)])
+        return WORDS.findall(after)
+
     def words_before(self, n: int) -> list[str]:
-        return WORDS.findall(self.lower, max(self.sent[0], self.start - 60), self.start)[-n:]
+        return self._before[-n:]
 
     def words_after(self, n: int) -> list[str]:
         """The next ``n`` words of the sentence, skipping a parenthesis: 'Klantdossier (DKD) is'."""
-        after = PARENTHESIS.sub("", self.lower[self.end : min(self.sent[1], self.end + 60)])
-        return WORDS.findall(after)[:n]
+        return self._after[:n]
 
 
 def in_url_or_code(
@@ -425,8 +433,7 @@ NAMING_VERBS = frozenset(
 
 
 def _preceded_by(w: Window, word: str) -> bool:
-    prev = _PREV_WORD.search(w.lower, max(w.sent[0], w.start - 30), w.start)
-    return prev is not None and prev.group(1) == word
+    return w.words_before(1) == [word]
 
 
 def _closes_clause(w: Window) -> bool:
@@ -437,9 +444,6 @@ def _closes_clause(w: Window) -> bool:
 
 # "liever spreken over inwoners dan over klanten", "beter te spreken van X, of digitaal Y"
 NAMING_SENTENCE = re.compile(r"\b(?:beter|liever)\s+(?:te\s+)?(?:spreken|praten)\s+(?:van|over)\b")
-_PREV_WORD = re.compile(r"([\w'-]+)[^\w]*$")
-
-
 def metalinguistic(w: Window, text: str) -> Verdict | None:
     """Frames that talk about the word: 'het woord klant', 'klanten noemen', 'als klant zien'."""
     newline = text.rfind("\n", max(0, w.start - 200), w.start)
@@ -450,8 +454,8 @@ def metalinguistic(w: Window, text: str) -> Verdict | None:
         return Verdict(
             Decision.MENTION, "trefwoord met uitleg ('Klant: ...'): het woord wordt gedefinieerd"
         )
-    prev = _PREV_WORD.search(w.lower, max(w.sent[0], w.start - 30), w.start)
-    frames = _frames_ending_in(prev.group(1)) if prev else []
+    prev = w.words_before(1)
+    frames = _frames_ending_in(prev[0]) if prev else []
     if frames:
         before = " ".join(w.words_before(4))
         for frame in frames:
