@@ -73,10 +73,6 @@ class CueList:
                 self.names.add(text.lower())
             self.entries.append((text.lower(), not left_free, not right_free))
 
-    @property
-    def phrases(self) -> list[str]:
-        return [t for t, _, _ in self.entries if " " in t]
-
     def in_word(self, word: str) -> str:
         """A cue among the members of a compound: jeugdhulp in jeugdhulpinkoop, wmo in
         Wmo-klanten. Short cues must be a whole member; longer ones may sit anywhere."""

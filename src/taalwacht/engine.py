@@ -231,7 +231,7 @@ class Engine:
     def _analyse_word(self, word: str) -> Analysis | None:
         exact = self.watches.get(word)
         if exact:
-            watch = _best(exact, whole=True)
+            watch = _best(exact)
             if watch is not None:
                 return Analysis(watch, word, Member(0, len(word), word, watch))
         hits = []
@@ -429,7 +429,7 @@ def _split_variants(watches: Mapping[str, list[Watch]]) -> Iterator[str]:
                 yield surface[:k] + joiner + surface[k:]
 
 
-def _best(watches: Sequence[Watch], *, whole: bool) -> Watch | None:
+def _best(watches: Sequence[Watch]) -> Watch | None:
     """The watch a whole word stands for: a full form beats a linking form."""
     for kind in ("form", "acronym", "separated"):
         for w in watches:
