@@ -251,7 +251,13 @@ class Engine:
     def _open_compound(
         self, text: str, lower: str, token: Token, analysis: Analysis
     ) -> Occurrence | None:
-        """'klant contact centrum', 'klant managers': one word written apart."""
+        """'klant contact centrum', 'klant managers': one word written apart.
+
+        Dutch also puts a watched word before an ordinary one ("wij geven de klant
+        informatie"), so the first join must make a more specific term (klantmanager,
+        klantcontact) or be written as a title (Klant Contact Centrum); after that a join
+        only has to stay a real word.
+        """
         joined, end, best = analysis.joined, token.end, None
         for _ in range(2):
             nxt = next_word(text, end)
@@ -270,6 +276,8 @@ class Engine:
                 break
             candidate = self._analyse_word(joined)
             if candidate is None:
+                break
+            if best is None and not title_case and candidate.watch.term is analysis.watch.term:
                 break
             end = nxt.end
             best = Occurrence(token.start, end, candidate)
