@@ -34,10 +34,11 @@ def test_precision_and_recall_on_the_dev_set() -> None:
     assert result["recall"] >= 0.95
 
 
-def test_precision_and_recall_on_the_independent_set() -> None:
-    """The set in tests/data/independent ships with the repository, so this always runs."""
+@pytest.mark.parametrize("name", ["independent", "independent2"])
+def test_precision_and_recall_on_the_independent_sets(name: str) -> None:
+    """These sets ship with the repository, so this always runs."""
     accuracy = scorer()
-    docs, labels = accuracy.load_set(REPO / "tests" / "data" / "independent")
+    docs, labels = accuracy.load_set(REPO / "tests" / "data" / name)
     assert len(docs) == 80
     result = accuracy.score(docs, labels, verbose=True)
     assert result["precision"] >= 0.95

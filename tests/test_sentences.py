@@ -27,7 +27,6 @@ KNOWN_GAPS = {
     "fixed_terms-9": "'onze producten' with no public-service cue in the sentence",
     "mentions-22": "'is casussen' after 'het meervoud van casus' (mention frame reaches one word)",
     "organisation-5": "concerncontrol: 'control' is not in the Dutch lexicon",
-    "procurement-45": "goods and care procurement in one sentence, object after the word",
 }
 
 

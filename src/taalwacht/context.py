@@ -22,7 +22,7 @@ from taalwacht.finding import Decision
 PROFILES = ("person", "staff", "service", "organisation", "procurement", "case", "always")
 OPEN_QUOTES = "'\"‘’“”„«‹‚`"
 CLOSE_QUOTES = "'\"’”“»›‘`"
-MAX_QUOTED_WORDS = 3  # 'hoezo klant?' is about the word; a quoted sentence uses it
+MAX_QUOTED_WORDS = 5  # 'klant van de sociale dienst' is a label; a quoted sentence uses it
 SENTENCE_REACH = 400  # characters looked at on either side, so huge lines stay linear
 ENGLISH = frozenset(
     "the and to for with about on that this by at from it are were our your their has have "
@@ -46,6 +46,8 @@ class Verdict:
 WORD = re.compile(r"\w+(?:-\w+)*")
 CUE_LISTS = ("commerce", "public", "care", "goods", "other_sense")
 WORDS = re.compile(r"[\w'-]+")
+# "Klant: iemand die ..." defines the word; "Product: Parkeerkaart" names a value
+HEADWORD_DEFINITION = re.compile(r"\s?:\s+[a-zà-ÿ]")
 PARENTHESIS = re.compile(r"^\s*\([^)]{0,30}\)")  # Klantdossier (DKD) is de term
 NAME_FRAME = re.compile(
     r"(?:[Dd]e term|[Hh]et woord|[Hh]et begrip|[Dd]e naam)\s+(?:[A-Z][\w-]*\s+){1,2}$"
@@ -113,12 +115,12 @@ def _cue_automaton() -> ahocorasick.Automaton:
     return automaton
 
 
-def _mid_sentence(lower: str, i: int) -> bool:
-    """True when position ``i`` is not the first word of a sentence, line or heading."""
-    j = i - 1
-    while j >= 0 and lower[j] in " \t\"'‘“(":
-        j -= 1
-    return j >= 0 and lower[j] not in ".!?:\n"
+TITLES = ("mevrouw", "meneer", "heer", "mw", "mw.", "dhr", "dhr.", "familie", "fam.", "mr.", "dr.")
+
+
+def _after_title(lower: str, i: int) -> bool:
+    """True when a title comes right before position ``i``: mevrouw Bakker, familie Winkel."""
+    return lower[max(0, i - 9) : i].rstrip().endswith(TITLES)
 
 
 class CueIndex:
@@ -178,12 +180,17 @@ class CueIndex:
                     continue  # inside a longer word: most hits end here
                 after = lo + end_in_block + 1
                 at_right = after >= n or not lower[after].isalnum()
-                proper = at_left and self.text[start].isupper() and _mid_sentence(lower, start)
+                proper = at_left and self.text[start].isupper() and _after_title(lower, start)
                 for name, whole_left, whole_right in lists:
                     if proper and name == "commerce" and key not in cues(name).names:
-                        continue  # mevrouw Bakker is no bakery (but Wmo and Burgerzaken count)
+                        continue  # mevrouw Bakker is no bakery (but Noordkust Verzekeringen is)
                     if (at_left or not whole_left) and (at_right or not whole_right):
-                        hits.setdefault(name, []).append((start, key))
+                        found = hits.setdefault(name, [])
+                        if found and found[-1][0] == start:  # gemeente* and gemeentelijk*
+                            if len(key) > len(found[-1][1]):  # in one word count once
+                                found[-1] = (start, key)
+                        else:
+                            found.append((start, key))
             self.blocks[b] = hits
         return hits
 
@@ -277,14 +284,25 @@ class Window:
         """Cues in the passage around the sentence (DOC_REACH characters either side)."""
         return len(self._matches(name, self.passage))
 
-    def leaning(self, a: str, b: str, *, passage: bool = True) -> int:
+    def leaning(self, a: str | tuple[str, ...], b: str, *, passage: bool = True) -> int:
         """Positive when cue list ``a`` outweighs ``b`` here: sentence first, then
         neighbours, then (unless ``passage`` is False) the passage; 0 when all are neutral."""
-        for span in (self.sent, self.near, self.passage) if passage else (self.sent, self.near):
-            diff = len(self._matches(a, span)) - len(self._matches(b, span))
+        spans = (self.clause, self.sent, self.near)
+        names = (a,) if isinstance(a, str) else a
+        for span in (*spans, self.passage) if passage else spans:
+            diff = sum(len(self._matches(n, span)) for n in names) - len(self._matches(b, span))
             if diff:
                 return diff
         return 0
+
+    @cached_property
+    def clause(self) -> tuple[int, int]:
+        """The part of the sentence between semicolons: 'een supermarkt wil dat de klant
+        terugkomt; een sociale dienst hoopt ...' sets the two halves apart."""
+        s, e = self.sent
+        left = self.lower.rfind(";", s, self.start)
+        right = self.lower.find(";", self.end, e)
+        return (left + 1 if left >= 0 else s, right if right >= 0 else e)
 
     @cached_property
     def _before(self) -> list[str]:
@@ -444,9 +462,8 @@ def metalinguistic(w: Window, text: str) -> Verdict | None:
     """Frames that talk about the word: 'het woord klant', 'klanten noemen', 'als klant zien'."""
     newline = text.rfind("\n", max(0, w.start - 200), w.start)
     line_start = newline + 1 if newline >= 0 or w.start <= 200 else w.start - 1
-    if not text[line_start : w.start].strip(" \t*#-•") and text[
-        w.end : w.end + 2
-    ].rstrip().startswith(":"):
+    definition = HEADWORD_DEFINITION.match(text, w.end)
+    if definition and not text[line_start : w.start].strip(" \t*#-•"):
         return Verdict(
             Decision.MENTION, "trefwoord met uitleg ('Klant: ...'): het woord wordt gedefinieerd"
         )
@@ -611,13 +628,13 @@ def judge_profile(
         # accountmanagers of a municipality serve companies, so "bedrijven" proves nothing;
         # a bank or an advertising agency around them, and no public service, does
         trade = [c for c in w.index.find("commerce", *w.near, (w.start, w.end)) if c not in CLIENTS]
-        if trade and not w.count_passage("public"):
+        if len(trade) > w.count("public", near=True):
             return Verdict(Decision.COMMERCIAL, f"bedrijfsleven: '{trade[0]}' in de buurt")
         return use
     if profile == "person":
         if own_public:
             return use
-        lean = w.leaning("commerce", "public")
+        lean = w.leaning(("commerce", "goods"), "public")  # a buyer of laptops is a customer
         owner = w.words_before(1)
         plain = noun and not left and not right  # "wij zijn klantgericht": a verb, not "his"
         if lean > 0 or (
