@@ -6,7 +6,7 @@ The CLI only arranges the stages; it holds no linguistic logic::
     paths -> sources -> Text -> engine.scan -> FileResult -> renderer (text/json/sarif/github)
 
 The steps are small public functions (``load_settings``, ``load_packs``, ``build_engine``,
-``collect_sources``, ``scan_source``) so a later ``fix`` command can reuse them.
+``collect_sources``, ``taalwacht.batch.scan_guarded``) so ``fix`` reuses them.
 
 Exit codes of ``check``: 0 nothing at or above ``--fail-on``; 1 findings at or above it;
 2 a usage, config, pack or input error, printed as one line on stderr (never a traceback).
@@ -189,13 +189,6 @@ def collect_sources(
     return list(iter_sources(paths, include, exclude, config.ignore, ignore_root=config.root))
 
 
-def scan_source(engine: Engine, source: Source) -> tuple[Text, list[Finding]] | Skipped:
-    """Read one source and scan it (see ``taalwacht.batch``); kept for front ends."""
-    from taalwacht.batch import scan_guarded
-
-    return scan_guarded(engine, source)
-
-
 def _source_size(source: Source) -> int:
     if source.is_stdin:
         return 0
@@ -317,7 +310,8 @@ def _run_check(
     from taalwacht.sources import Skipped
 
     files = [s for s in sources if not isinstance(s, Skipped)]
-    total_bytes = sum(_source_size(s) for s in files)
+    sizes = [_source_size(s) for s in files]  # one stat per file: the bar and the pool share it
+    total_bytes = sum(sizes)
     checked = skipped = reported = 0
     failing = False
     with Progress(len(files), total_bytes, enabled=progress_wanted(no_progress)) as bar:
@@ -333,7 +327,7 @@ def _run_check(
             if isinstance(source, Skipped):
                 _note(f"{source.path}: {source.note}")
                 skipped += 1
-        workers = jobs_for(files, [_source_size(s) for s in files], jobs)
+        workers = jobs_for(files, sizes, jobs)
         for source, outcome in scan_all(engine, settings, files, workers):
             if isinstance(outcome, Skipped):
                 _note(f"{outcome.path}: {outcome.note}")
@@ -650,6 +644,7 @@ def _run_fix(
     backup: bool,
     interactive: bool,
 ) -> int:
+    from taalwacht.batch import scan_guarded
     from taalwacht.sources import Skipped
 
     totals = _FixTotals()
@@ -657,7 +652,7 @@ def _run_fix(
         if isinstance(source, Skipped):
             _note(f"{source.path}: {source.note}")
             continue
-        outcome = scan_source(engine, source)
+        outcome = scan_guarded(engine, source)
         if isinstance(outcome, Skipped):
             _note(f"{outcome.path}: {outcome.note}")
             continue
