@@ -1,0 +1,1 @@
+"""Bytes <-> Document: one module per format, atomic writing, input limits."""

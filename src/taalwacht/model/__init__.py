@@ -1,0 +1,1 @@
+"""Plain values every stage shares: documents, regions, positions, findings, edits, fixes."""
