@@ -28,7 +28,7 @@ from collections import Counter
 from pathlib import Path
 
 from taalwacht import fix
-from taalwacht.rewrite import Edit
+from taalwacht.model.edit import Edit
 
 DEFAULT_SET = Path(__file__).resolve().parent.parent.parent / "shared" / "eval" / "dev"
 PROTECTED = ("mention", "commercial", "other")

@@ -30,7 +30,7 @@ import ahocorasick
 from taalwacht.api import default_engine
 from taalwacht.dutch.lexicon import words
 from taalwacht.engine import Engine
-from taalwacht.pack import load_bundled
+from taalwacht.packs import load_bundled
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_CORPUS = ROOT.parent / "shared" / "corpus"

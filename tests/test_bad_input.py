@@ -18,7 +18,7 @@ import pytest
 
 import taalwacht
 from taalwacht.engine import Engine
-from taalwacht.pack import load_bundled
+from taalwacht.packs import load_bundled
 
 SRC = str(Path(taalwacht.__file__).resolve().parent.parent)
 SENTENCE = (

@@ -452,7 +452,7 @@ class _Tty(io.StringIO):
 
 
 def test_progress_only_on_a_terminal_outside_ci(monkeypatch: pytest.MonkeyPatch) -> None:
-    from taalwacht.progress import Progress, progress_wanted
+    from taalwacht.cli.progress import Progress, progress_wanted
 
     monkeypatch.delenv("CI", raising=False)
     monkeypatch.setattr(sys, "stderr", io.StringIO())

@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 
 import taalwacht
 from taalwacht.api import default_engine
-from taalwacht.finding import Decision, Finding
+from taalwacht.model.finding import Decision, Finding
 
 # ---------------------------------------------------------------- properties
 

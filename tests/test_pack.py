@@ -12,8 +12,8 @@ import pytest
 
 import taalwacht
 from taalwacht.errors import PackError
-from taalwacht.finding import Decision
-from taalwacht.pack import POS_SLOTS, Pack, bundled_pack_names, load_bundled, load_pack, parse_pack
+from taalwacht.model.finding import Decision
+from taalwacht.packs import POS_SLOTS, Pack, bundled_pack_names, load_bundled, load_pack, parse_pack
 
 SRC = str(Path(taalwacht.__file__).resolve().parent.parent)
 

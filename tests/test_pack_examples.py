@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 
 import taalwacht
-from taalwacht.pack import Pack, Term, bundled_pack_names, load_bundled
+from taalwacht.packs import Pack, Term, bundled_pack_names, load_bundled
 
 
 def examples(kind: str) -> list[object]:

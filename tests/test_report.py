@@ -12,8 +12,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from taalwacht.finding import Decision, Finding, Severity, Span
-from taalwacht.pack import Alternative, Term
+from taalwacht.model.finding import Decision, Finding, Severity, Span
+from taalwacht.packs import Alternative, Term
 from taalwacht.report import FORMATS, FileResult, render
 from taalwacht.report.github import annotation, escape_data, escape_property
 

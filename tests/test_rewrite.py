@@ -18,8 +18,8 @@ from hypothesis import strategies as st
 
 import taalwacht
 from taalwacht import check
-from taalwacht.finding import Choice, Decision, Finding
-from taalwacht.pack import load_bundled
+from taalwacht.model.finding import Choice, Decision, Finding
+from taalwacht.packs import load_bundled
 from taalwacht.rewrite import (
     Applicability,
     Edit,

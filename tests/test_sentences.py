@@ -16,7 +16,7 @@ import pytest
 import yaml
 
 from taalwacht import check
-from taalwacht.finding import Finding
+from taalwacht.model.finding import Finding
 
 SENTENCES = Path(__file__).parent / "data" / "sentences"
 

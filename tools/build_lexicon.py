@@ -29,7 +29,7 @@ MIN_STEM = 4  # shorter forms (koop) are only matched as whole words, never spli
 def bundled_stems() -> list[str]:
     """The watched forms of the bundled packs that can sit inside a longer word."""
     from taalwacht.engine import Engine
-    from taalwacht.pack import bundled_pack_names, load_bundled
+    from taalwacht.packs import bundled_pack_names, load_bundled
 
     engine = Engine([load_bundled(name) for name in bundled_pack_names()])
     return sorted(

@@ -1,9 +1,11 @@
 """taalwacht: find, explain and replace market-speak in Dutch public-sector text."""
 
-from taalwacht.api import check
-from taalwacht.finding import Decision, Finding, Severity, Span
-from taalwacht.pack import Pack, Term, load_pack
-from taalwacht.rewrite import Edit, Result, fix
+from taalwacht._version import __version__
+from taalwacht.api import check, fix
+from taalwacht.model.edit import Edit
+from taalwacht.model.finding import Decision, Finding, Severity, Span
+from taalwacht.model.fix import Result
+from taalwacht.packs import Pack, Term, load_pack
 
 __all__ = [
     "Decision",
@@ -14,8 +16,8 @@ __all__ = [
     "Severity",
     "Span",
     "Term",
+    "__version__",
     "check",
     "fix",
     "load_pack",
 ]
-__version__ = "0.1.0"

@@ -34,7 +34,7 @@ from pathlib import Path
 from typing import Any
 
 from taalwacht.errors import ConfigError
-from taalwacht.finding import SEVERITIES, Severity
+from taalwacht.model.finding import SEVERITIES, Severity
 
 CONFIG_NAMES = ("taalwacht.toml", ".taalwacht.toml")
 PYPROJECT = "pyproject.toml"

@@ -5,78 +5,21 @@ Every renderer has the same shape (``Renderer``): ``add`` one ``FileResult`` at 
 json and sarif collect small dicts and write one document at the end. ``render`` does it
 all at once for a list of results.
 
-Positions: offsets in a ``Finding`` are half-open indices into the checked ``str``.
-``FileResult.position`` turns one into a 1-based line and a 1-based column counted in
-Unicode code points. A line ends after ``"\\n"``, so in a CRLF file the ``"\\r"`` is the
-last character of its line.
+Positions come from the result's source map (``model.location``): 1-based lines and
+columns in code points.
 """
 
 from __future__ import annotations
 
 import importlib
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Protocol, TextIO
+from typing import Protocol, TextIO
 
-from taalwacht.finding import SEVERITIES, Finding, Severity
-
-if TYPE_CHECKING:
-    from taalwacht.pack import Term
+from taalwacht.model.finding import SEVERITIES, Finding, Severity
+from taalwacht.model.results import FileResult
+from taalwacht.model.terms import TermInfo
 
 FORMATS = ("text", "json", "sarif", "github")
-
-
-@dataclass
-class FileResult:
-    """The findings of one checked document, with the text their offsets point into."""
-
-    path: str  # as shown to the user; "-" for standard input
-    text: str
-    findings: list[Finding]
-    _cursor: tuple[int, int, int] = field(default=(0, 1, 0), init=False, repr=False, compare=False)
-
-    known: dict[int, tuple[int, int]] | None = None  # positions, once the text is dropped
-    snippets: dict[tuple[int, int], str] | None = None  # related spans' text, likewise
-
-    def compact(self, explain: bool) -> FileResult:
-        """This result without its text: the positions and snippets the renderers need are
-        computed now, so a worker process sends back kilobytes instead of the document."""
-        shown = self.visible(explain)
-        spans = [(f.start, f.end) for f in shown]
-        spans += [(s.start, s.end) for f in shown for s in f.related]
-        known = {o: self.position(o) for o in sorted({o for span in spans for o in span})}
-        snippets = {(s.start, s.end): self.text[s.start : s.end] for f in shown for s in f.related}
-        return FileResult(self.path, "", shown, known=known, snippets=snippets)
-
-    def snippet(self, start: int, end: int) -> str:
-        """``text[start:end]``, also for a compacted result."""
-        if self.snippets is not None:
-            return self.snippets[(start, end)]
-        return self.text[start:end]
-
-    def position(self, offset: int) -> tuple[int, int]:
-        """1-based ``(line, column)`` of ``offset``; the column counts code points.
-
-        Findings come in offset order, so counting continues from the previous offset
-        (``str.count`` and ``str.rfind`` in C): one pass over the file, however many
-        findings, also on a single 100 MB line.
-        """
-        if self.known is not None:
-            return self.known[offset]
-        at, line, line_start = self._cursor
-        if offset < at:
-            at, line, line_start = 0, 1, 0
-        line += self.text.count("\n", at, offset)
-        newline = self.text.rfind("\n", at, offset)
-        if newline >= 0:
-            line_start = newline + 1
-        self._cursor = (offset, line, line_start)
-        return line, offset - line_start + 1
-
-    def visible(self, explain: bool) -> list[Finding]:
-        """Findings to show, sorted by offset: reported ones, and with ``explain`` all."""
-        found = self.findings if explain else [f for f in self.findings if f.reported]
-        return sorted(found, key=lambda f: (f.start, f.end, f.term))
 
 
 def severity_rank(severity: Severity) -> int:
@@ -101,7 +44,7 @@ def make_renderer(
     out: TextIO,
     *,
     explain: bool = False,
-    terms: Sequence[Term] = (),
+    terms: Sequence[TermInfo] = (),
     color: bool = False,
 ) -> Renderer:
     """The renderer for ``fmt`` (one of ``FORMATS``); its module is imported on demand.
@@ -122,7 +65,7 @@ def render(
     out: TextIO,
     *,
     explain: bool = False,
-    terms: Sequence[Term] = (),
+    terms: Sequence[TermInfo] = (),
     color: bool = False,
 ) -> None:
     """Render every result in ``fmt`` to ``out``."""

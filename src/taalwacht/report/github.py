@@ -12,13 +12,12 @@ column just after the word, as ruff writes it.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import TYPE_CHECKING, TextIO
+from typing import TextIO
 
-from taalwacht.finding import Finding
-from taalwacht.report import FileResult, suggestion_text
-
-if TYPE_CHECKING:
-    from taalwacht.pack import Term
+from taalwacht.model.finding import Finding
+from taalwacht.model.results import FileResult
+from taalwacht.model.terms import TermInfo
+from taalwacht.report import suggestion_text
 
 COMMANDS = {"info": "notice", "warning": "warning", "error": "error"}
 
@@ -60,6 +59,6 @@ class GithubRenderer:
 
 
 def make(
-    out: TextIO, *, explain: bool = False, terms: Sequence[Term] = (), color: bool = False
+    out: TextIO, *, explain: bool = False, terms: Sequence[TermInfo] = (), color: bool = False
 ) -> GithubRenderer:
     return GithubRenderer(out)

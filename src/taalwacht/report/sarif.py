@@ -15,15 +15,13 @@ from __future__ import annotations
 import json
 import os
 from collections.abc import Sequence
-from typing import TYPE_CHECKING, Any, TextIO
+from typing import Any, TextIO
 from urllib.parse import quote
 
-from taalwacht import __version__
-from taalwacht.finding import Finding
-from taalwacht.report import FileResult
-
-if TYPE_CHECKING:
-    from taalwacht.pack import Term
+from taalwacht._version import __version__
+from taalwacht.model.finding import Finding
+from taalwacht.model.results import FileResult
+from taalwacht.model.terms import TermInfo
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 LEVELS = {"info": "note", "warning": "warning", "error": "error"}
@@ -38,7 +36,7 @@ def artifact_uri(path: str) -> str:
     return quote(path.replace(os.sep, "/"))
 
 
-def _alternatives_text(term: Term) -> str:
+def _alternatives_text(term: TermInfo) -> str:
     parts = []
     for alt in term.alternatives:
         extra = ", ".join(x for x in (alt.gender or "", alt.plural or "", alt.note) if x)
@@ -46,7 +44,7 @@ def _alternatives_text(term: Term) -> str:
     return "Alternatieven: " + "; ".join(parts) if parts else "Geen alternatieven."
 
 
-def rule_from_term(term: Term) -> dict[str, Any]:
+def rule_from_term(term: TermInfo) -> dict[str, Any]:
     return {
         "id": term.id,
         "name": term.lemma,
@@ -87,7 +85,9 @@ def _region(result: FileResult, start: int, end: int) -> dict[str, Any]:
 
 
 class SarifRenderer:
-    def __init__(self, out: TextIO, *, explain: bool = False, terms: Sequence[Term] = ()) -> None:
+    def __init__(
+        self, out: TextIO, *, explain: bool = False, terms: Sequence[TermInfo] = ()
+    ) -> None:
         self.out, self.explain = out, explain
         self.rules: list[dict[str, Any]] = []
         self.rule_index: dict[str, int] = {}
@@ -194,6 +194,6 @@ class SarifRenderer:
 
 
 def make(
-    out: TextIO, *, explain: bool = False, terms: Sequence[Term] = (), color: bool = False
+    out: TextIO, *, explain: bool = False, terms: Sequence[TermInfo] = (), color: bool = False
 ) -> SarifRenderer:
     return SarifRenderer(out, explain=explain, terms=terms)

@@ -13,13 +13,12 @@ Colour uses plain ANSI codes (no import cost) and only when asked; the caller de
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import TYPE_CHECKING, TextIO
+from typing import TextIO
 
-from taalwacht.finding import Finding
-from taalwacht.report import FileResult, suggestion_text
-
-if TYPE_CHECKING:
-    from taalwacht.pack import Term
+from taalwacht.model.finding import Finding
+from taalwacht.model.results import FileResult
+from taalwacht.model.terms import TermInfo
+from taalwacht.report import suggestion_text
 
 _RESET = "\x1b[0m"
 _STYLE = {
@@ -71,6 +70,6 @@ class TextRenderer:
 
 
 def make(
-    out: TextIO, *, explain: bool = False, terms: Sequence[Term] = (), color: bool = False
+    out: TextIO, *, explain: bool = False, terms: Sequence[TermInfo] = (), color: bool = False
 ) -> TextRenderer:
     return TextRenderer(out, explain=explain, color=color)

@@ -14,19 +14,26 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections.abc import Iterator, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 import ahocorasick
 
-from taalwacht import context
+from taalwacht import messages
 from taalwacht.dutch.compounds import Member, find_members
 from taalwacht.dutch.lexicon import is_word, lookup_for
 from taalwacht.dutch.tokens import Token, lower_same_length, next_word, word_at
-from taalwacht.finding import Decision, Finding, Severity, Span
-from taalwacht.pack import Pack, Term
-from taalwacht.suggest import choices
+from taalwacht.engine.analysis import Analysis, Occurrence, Watch
+from taalwacht.engine.context import frames, profiles
+from taalwacht.engine.context import surface as marks
+from taalwacht.engine.context.cues import DOC_REACH, CueIndex
+from taalwacht.engine.context.verdict import Verdict, verdict
+from taalwacht.engine.context.window import Window
+from taalwacht.engine.regions import RegionIndex
+from taalwacht.engine.suggest import choices
+from taalwacht.model.document import Region, RegionKind
+from taalwacht.model.finding import Decision, Finding, Severity, Span
+from taalwacht.packs.schema import Pack, Term
 
-MARKER = re.compile(r"taalwacht[-:]\s*(disable-next-line|disable-line|disable|enable)\b")
 ELISION = re.compile(r"[-\u2010\u2011](?:\s*/\s*|\s+(?:en/of|en|of)\s+|,\s*)")
 PARTICLE_FOLLOWERS = frozenset(
     "en of maar want omdat als dan zodat terwijl nadat voordat doordat waardoor zoals "
@@ -39,43 +46,6 @@ SEPARABLE_REACH = 15  # words between "koopt" and its particle "in"
 # Words of a clause, and what ends one: punctuation or a blank line (a single line break
 # is only wrapping: "koopt de zorg bij drie\naanbieders in.").
 CLAUSE_WORDS = re.compile(r"[\w'’-]+|[.!?;:()]|\n[ \t]*\r?\n")
-
-
-@dataclass(frozen=True)
-class Watch:
-    """What a watched surface form stands for."""
-
-    term: Term
-    slot: str  # form slot of the term ("pl", "pp", ...), "" when it has none
-    kind: str = "form"  # form | linking | acronym | separated
-
-
-@dataclass(frozen=True)
-class Analysis:
-    """A confirmed watched word: the term, its form and where the member sits in the word."""
-
-    watch: Watch
-    joined: str  # the whole word, lower case, without hyphens or line breaks
-    member: Member  # the watched member inside ``joined``
-    compound_key: str = ""  # the word the member completes, for elided compounds
-
-    @property
-    def left(self) -> str:
-        return self.joined[: self.member.start]
-
-    @property
-    def right(self) -> str:
-        return self.joined[self.member.end :]
-
-
-@dataclass
-class Occurrence:
-    """An analysed word at a place in the text, before context decides."""
-
-    start: int
-    end: int
-    analysis: Analysis
-    related: tuple[Span, ...] = field(default=())
 
 
 class Engine:
@@ -136,28 +106,32 @@ class Engine:
 
     # ----------------------------------------------------------------- scanning
 
-    def scan(self, text: str, *, markup: str = "text") -> list[Finding]:
-        """Every occurrence of a watched word in ``text``, reported or not, sorted by start."""
+    def scan(self, text: str, regions: Sequence[Region] = ()) -> list[Finding]:
+        """Every occurrence of a watched word in ``text``, reported or not, sorted by start.
+
+        ``regions`` (from the document's format) say what is code, emphasis, a quotation,
+        switched off, or no prose at all (``skip``: nothing there is an occurrence).
+        """
         if not self.watches or not text:
             return []
         lower = lower_same_length(text)
-        suppressed = _suppressed_ranges(lower) if "taalwacht" in lower else []
+        marked = RegionIndex(regions)
         findings: list[Finding] = []
-        index = context.CueIndex(text, lower)
-        decided: list[tuple[Occurrence, context.Verdict]] = []
+        index = CueIndex(text, lower)
+        decided: list[tuple[Occurrence, Verdict]] = []
         done_until = -1
         for occ in self._occurrences(text, lower):
-            if occ.start < done_until:
+            if occ.start < done_until or marked.inside("skip", occ.start):
                 continue
             done_until = occ.end
-            verdict = self._verdict(text, index, occ, markup, suppressed)
-            if not verdict.weak:
-                index.remember(occ.start, occ.analysis.watch.term.id, verdict.decision)
-            decided.append((occ, verdict))
+            found = self._verdict(text, index, occ, marked)
+            if not found.weak:
+                index.remember(occ.start, occ.analysis.watch.term.id, found.decision)
+            decided.append((occ, found))
         firm_uses = [o.start for o, v in decided if v.decision is Decision.USE and not v.weak]
-        for i, (occ, verdict) in enumerate(decided):
-            if verdict.weak and _public_passage(firm_uses, occ.start):
-                decided[i] = (occ, context.Verdict(Decision.USE, ""))
+        for i, (occ, found) in enumerate(decided):
+            if found.weak and _public_passage(firm_uses, occ.start):
+                decided[i] = (occ, verdict("use.passage"))
             findings.append(self._finding(text, occ, decided[i][1]))
         return findings
 
@@ -312,18 +286,18 @@ class Engine:
 
     # ----------------------------------------------------------------- deciding
 
-    def _finding(self, text: str, occ: Occurrence, verdict: context.Verdict) -> Finding:
+    def _finding(self, text: str, occ: Occurrence, decided: Verdict) -> Finding:
         term = occ.analysis.watch.term
         surface = text[occ.start : occ.end]
-        if verdict.decision is Decision.FIXED:
+        if decided.decision is Decision.FIXED:
             severity: Severity = "info"
-            message = f"'{surface}' is een vaste naam of term; alleen ter informatie"
+            message = messages.text("finding.fixed", text=surface)
         else:
             severity = self.severity.get(term.id, term.severity)
             message = term.message.format(text=surface, lemma=term.lemma)
         options = (
             choices(occ.analysis, surface, self.prefer.get(term.id, ""))
-            if verdict.decision.reported
+            if decided.decision.reported
             else ()
         )
         governs = not occ.analysis.right and occ.analysis.watch.kind != "linking"
@@ -336,8 +310,9 @@ class Engine:
             message=message,
             reason=term.reason,
             suggestions=tuple(c.text for c in options),
-            decision=verdict.decision,
-            why=verdict.why,
+            decision=decided.decision,
+            why=decided.why,
+            rule=decided.rule,
             related=occ.related,
             pack=term.pack,
             slot=occ.analysis.watch.slot,
@@ -347,45 +322,38 @@ class Engine:
         )
 
     def _verdict(
-        self,
-        text: str,
-        index: context.CueIndex,
-        occ: Occurrence,
-        markup: str,
-        suppressed: list[tuple[int, int]],
-    ) -> context.Verdict:
+        self, text: str, index: CueIndex, occ: Occurrence, marked: RegionIndex
+    ) -> Verdict:
         start, end, lower = occ.start, occ.end, index.lower
         term = occ.analysis.watch.term
-        if any(s <= start < e for s, e in suppressed):
-            return context.Verdict(Decision.SUPPRESSED, "uitgezet met een taalwacht-opmerking")
+        if marked.inside("suppress", start):
+            return verdict("suppressed.comment")
         phrases = self._phrases[term.id]
         phrase = _phrase_over(lower, start, end, phrases.allow)
         if phrase:
-            return context.Verdict(Decision.ALLOWED, f"toegestaan: '{phrase}'")
+            return verdict("allowed.phrase", phrase=phrase)
         phrase = _phrase_over(lower, start, end, phrases.other)
         if phrase:
-            return context.Verdict(Decision.OTHER, f"andere betekenis: '{phrase}'")
+            return verdict("other.phrase", phrase=phrase)
         phrase = _phrase_over(text, start, end, phrases.names)
         if phrase:
-            return context.Verdict(Decision.OTHER, f"naam van software of een bedrijf: '{phrase}'")
-        verdict = (
-            context.in_url_or_code(text, start, end, markup, index)
-            or context.company_name(text, start, end)
-            or context.quoted_or_marked(text, start, end, markup)
-        )
-        if verdict is not None:
-            return verdict
-        window = context.Window.around(text, index, start, end)
-        verdict = context.metalinguistic(window, text)
-        if verdict is not None:
-            return verdict
+            return verdict("other.name", phrase=phrase)
+        found = marks.in_url_or_code(text, start, end) or _marked_code(marked, start)
+        found = found or marks.company_name(text, start, end) or marks.quoted(text, start, end)
+        found = found or _marked_mention(text, marked, start, end)
+        if found is not None:
+            return found
+        window = Window.around(text, index, start, end)
+        found = frames.metalinguistic(window, text)
+        if found is not None:
+            return found
         phrase = _phrase_over(text, start, end, phrases.fixed_names)
         phrase = phrase or _phrase_over(lower, start, end, phrases.fixed)
         if phrase:
-            return context.Verdict(Decision.FIXED, f"vaste naam of term: '{phrase}'")
+            return verdict("fixed.name", phrase=phrase)
         a = occ.analysis
         curated = bool(a.compound_key) or any(a.joined.startswith(k) for k in term.compounds)
-        return context.judge_profile(
+        return profiles.judge_profile(
             term.context,
             window,
             word=a.compound_key or a.joined,
@@ -395,6 +363,26 @@ class Engine:
             noun=term.pos == "noun",
             term=term.id,
         )
+
+
+def _marked_code(marked: RegionIndex, start: int) -> Verdict | None:
+    """A word in code the format marked (`...`, <code>, a code block) is shown, not used."""
+    region = marked.inside("code", start)
+    return verdict("mention.code", note=region.note or "code") if region else None
+
+
+def _marked_mention(text: str, marked: RegionIndex, start: int, end: int) -> Verdict | None:
+    """A word that fills italics or a quotation element on its own is the word itself."""
+    kinds: tuple[tuple[RegionKind, str], ...] = (
+        ("emphasis", "mention.emphasis"),
+        ("quote", "mention.quote-element"),
+    )
+    for kind, rule in kinds:
+        region = marked.inside(kind, start)
+        alone = region is not None and not text[region.start : start].strip()
+        if region is not None and alone and not text[end : region.end].strip():
+            return verdict(rule, note=region.note or kind)
+    return None
 
 
 @dataclass(frozen=True)
@@ -422,8 +410,8 @@ def _public_passage(firm_uses: list[int], start: int) -> bool:
     """Whether another watched word near ``start``, before or after it, was firmly judged
     to be about the public service: then a word that only lacked evidence is too.
     ``firm_uses`` are the starts of those words, in order."""
-    i = bisect_left(firm_uses, start - context.DOC_REACH)
-    return i < len(firm_uses) and firm_uses[i] <= start + context.DOC_REACH
+    i = bisect_left(firm_uses, start - DOC_REACH)
+    return i < len(firm_uses) and firm_uses[i] <= start + DOC_REACH
 
 
 def _split_variants(watches: Mapping[str, list[Watch]]) -> Iterator[str]:
@@ -522,27 +510,3 @@ def _phrase_over(lower: str, start: int, end: int, phrases: tuple[str, ...]) -> 
                 return phrase
             i = lower.find(phrase, i + 1, end + len(phrase))
     return ""
-
-
-def _suppressed_ranges(lower: str) -> list[tuple[int, int]]:
-    """Ranges switched off by taalwacht-disable / -enable / -disable-line / -disable-next-line."""
-    ranges: list[tuple[int, int]] = []
-    open_at: int | None = None
-    for m in MARKER.finditer(lower):
-        kind = m.group(1)
-        line_start = lower.rfind("\n", 0, m.start()) + 1
-        line_end = lower.find("\n", m.end())
-        line_end = len(lower) if line_end < 0 else line_end
-        if kind == "disable-line":
-            ranges.append((line_start, line_end))
-        elif kind == "disable-next-line":
-            nxt_end = lower.find("\n", line_end + 1)
-            ranges.append((line_end, len(lower) if nxt_end < 0 else nxt_end))
-        elif kind == "disable" and open_at is None:
-            open_at = m.start()
-        elif kind == "enable" and open_at is not None:
-            ranges.append((open_at, m.end()))
-            open_at = None
-    if open_at is not None:
-        ranges.append((open_at, len(lower)))
-    return ranges

@@ -1,41 +1,31 @@
-"""From findings to edits: rewrite market-speak with Dutch agreement, touching nothing else.
-
-Offsets are those of ``Finding``: half-open indices into the Python ``str`` that was checked.
-An ``Edit`` replaces ``text[start:end]`` with ``text`` (ruff's model: a replacement, a
-deletion when ``text`` is empty, an insertion when ``start == end``). Edits are data; they
-are applied in one place, ``apply``.
+"""From findings to fixes: rewrite market-speak with Dutch agreement, touching nothing else.
 
 A ``Fix`` is what one finding needs: the swap itself plus the words that agree with it
 (determiners, attributive adjectives, a relative pronoun right after the noun), or for a
 separable verb the deletion of its particle ("koopt de zorg ... in" -> "contracteert de zorg
-..."). Every fix has an ``Applicability`` (STYLE.md rule 8, after ruff):
-
-- ``SAFE``: the swap and every agreeing word were verified inside the noun phrase: the
-  determiner and adjectives agree with the original noun, and their new forms are known
-  Dutch words. ``fix`` applies these.
-- ``UNSAFE``: something reaches beyond the noun phrase (a pronoun "het" later in the sentence
-  may refer back; "dat" after a prepositional phrase), or the phrase could not be read with
-  certainty (adjectives without a determiner, a form the lexicon does not know). Applied only
-  with ``unsafe=True``; otherwise the finding is left for a person, with the reason.
-- ``DISPLAY_ONLY``: a suggestion that cannot be written in as it stands ("u" for "klant",
-  whose verb would have to change; an alternative whose gender is unknown). Never applied.
+..."). Each has an ``Applicability`` (``model.fix``): safe when every agreeing word was
+verified inside the noun phrase, unsafe when agreement reaches beyond it or the phrase could
+not be read with certainty, display-only when the suggestion needs another sentence.
 
 Fixed names and terms (``Decision.FIXED``) and occurrences that are not reported are never
-touched: only ``Decision.USE`` findings are rewritten.
+touched: only ``Decision.USE`` findings are rewritten. This module plans; ``model.edit.apply``
+applies, and the service writes.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from enum import StrEnum
 
+from taalwacht import messages
 from taalwacht.dutch import agreement as nl
 from taalwacht.dutch.lexicon import is_word
 from taalwacht.errors import TaalwachtError
-from taalwacht.finding import Choice, Decision, Finding
-from taalwacht.pack import Alternative, Pack, Term, load_bundled
+from taalwacht.model.edit import Edit
+from taalwacht.model.finding import Choice, Finding
+from taalwacht.model.fix import Applicability, Fix, Left
+from taalwacht.packs import Alternative, Pack, Term
 
 PLURAL_SLOTS = frozenset({"pl", "dim_pl", "agent_pl", "past_pl"})
 NOUN_SLOTS_OF_VERBS = frozenset({"noun", "agent", "agent_pl"})
@@ -51,96 +41,8 @@ LOOK_BACK = 160  # characters before a noun searched for its determiner
 LOOK_AHEAD = 240  # characters after it searched for pronouns that may refer back
 
 
-class Applicability(StrEnum):
-    """How sure a fix is; see the module docstring."""
-
-    SAFE = "safe"
-    UNSAFE = "unsafe"
-    DISPLAY_ONLY = "display-only"
-
-
 class PreferError(TaalwachtError, ValueError):
     """``prefer`` names a term or an alternative the active packs do not have."""
-
-
-@dataclass(frozen=True, order=True)
-class Edit:
-    """Replace ``[start, end)`` with ``text``: a deletion when ``text`` is empty, an
-    insertion when ``start == end``."""
-
-    start: int
-    end: int
-    text: str = ""
-
-    @classmethod
-    def replacement(cls, start: int, end: int, text: str) -> Edit:
-        return cls(start, end, text)
-
-    @classmethod
-    def deletion(cls, start: int, end: int) -> Edit:
-        return cls(start, end, "")
-
-    @classmethod
-    def insertion(cls, at: int, text: str) -> Edit:
-        return cls(at, at, text)
-
-
-@dataclass(frozen=True)
-class Fix:
-    """The edits that rewrite one finding with one of its choices, sorted by start."""
-
-    finding: Finding
-    choice: Choice | None
-    edits: tuple[Edit, ...]
-    applicability: Applicability
-    reason: str = ""  # why the fix is not safe, in one short Dutch phrase; "" when safe
-
-
-@dataclass(frozen=True)
-class Left:
-    """A finding that needs a person: why, and what the tool would have suggested."""
-
-    finding: Finding
-    reason: str
-    suggestion: str = ""
-
-
-@dataclass(frozen=True)
-class Result:
-    """The fixed text, the edits applied to the original, and the findings left over."""
-
-    text: str
-    edits: tuple[Edit, ...]
-    left: tuple[Left, ...]
-    done: tuple[Finding, ...] = field(default=())  # findings the edits rewrote
-    fixes: tuple[Fix, ...] = field(default=())  # the applied fixes, one per done finding
-
-
-# ---------------------------------------------------------------------------- applying
-
-
-def overlaps(a: Edit, b: Edit) -> bool:
-    """Two edits touch the same characters (or insert at the same place)."""
-    if a.start == a.end or b.start == b.end:
-        return a.start == b.start or (a.start < b.start < a.end) or (b.start < a.start < b.end)
-    return a.start < b.end and b.start < a.end
-
-
-def apply(text: str, edits: Iterable[Edit]) -> str:
-    """``text`` with the edits applied; they must not overlap (ValueError otherwise)."""
-    ordered = sorted(edits)
-    out: list[str] = []
-    pos = 0
-    for i, e in enumerate(ordered):
-        if e.start < pos or e.end > len(text) or e.start > e.end:
-            raise ValueError(f"edit {e} overlaps another or lies outside the text")
-        if i and overlaps(ordered[i - 1], e):
-            raise ValueError(f"edits {ordered[i - 1]} and {e} overlap")
-        out.append(text[pos : e.start])
-        out.append(e.text)
-        pos = e.end
-    out.append(text[pos:])
-    return "".join(out)
 
 
 # ---------------------------------------------------------------------------- tokens
@@ -629,7 +531,7 @@ class Fixer:
         win when no option is safe.
         """
         if not finding.choices:
-            return Left(finding, "geen vervanging in het pakket")
+            return Left(finding, messages.text("fix.no-alternative"))
         opts = self.options(text, finding)
         term, preferred = self.term(finding), self._preferred.get(finding.term)
         lead = opts[0].choice
@@ -649,72 +551,4 @@ class Fixer:
                     return o
         shown = next((o for o in opts if o.applicability is Applicability.UNSAFE), opts[0])
         suggestion = shown.choice.text if shown.choice else ""
-        return Left(finding, shown.reason or "niet veilig te herschrijven", suggestion)
-
-    def run(self, text: str, findings: Sequence[Finding]) -> Result:
-        """Fix every reported use in ``text``; overlapping fixes go to ``left``."""
-        taken: list[Fix] = []
-        left: list[Left] = []
-        edits: list[Edit] = []
-        for finding in sorted(findings, key=lambda f: (f.start, f.end)):
-            if finding.decision is not Decision.USE:
-                continue
-            outcome = self.best(text, finding)
-            if isinstance(outcome, Left):
-                left.append(outcome)
-                continue
-            if any(overlaps(a, b) for a in outcome.edits for b in edits):
-                left.append(
-                    Left(
-                        finding,
-                        "raakt een andere herschrijving; draai fix nog eens",
-                        outcome.choice.text if outcome.choice else "",
-                    )
-                )
-                continue
-            taken.append(outcome)
-            edits.extend(outcome.edits)
-        edits.sort()
-        return Result(
-            apply(text, edits),
-            tuple(edits),
-            tuple(left),
-            tuple(f.finding for f in taken),
-            tuple(taken),
-        )
-
-
-def fix_findings(
-    text: str,
-    findings: Sequence[Finding],
-    *,
-    packs: Sequence[Pack] | None = None,
-    prefer: Mapping[str, str] | None = None,
-    unsafe: bool = False,
-) -> Result:
-    """Rewrite ``findings`` (from ``Engine.scan`` on ``text``) and return the result."""
-    active = list(packs) if packs is not None else [load_bundled("markttaal")]
-    return Fixer(active, prefer, unsafe).run(text, findings)
-
-
-def fix(
-    text: str,
-    *,
-    packs: Sequence[Pack] | None = None,
-    prefer: Mapping[str, str] | None = None,
-    allow: Sequence[str] = (),
-    markup: str = "text",
-    unsafe: bool = False,
-) -> Result:
-    """Check ``text`` and rewrite what can be rewritten safely.
-
-    ``prefer`` maps a term id to the alternative an organisation wants (``{"klant":
-    "burger"}``); an unknown term or alternative raises ``PreferError``. ``unsafe`` also
-    applies fixes whose agreement reaches beyond the noun phrase. Findings that cannot be
-    rewritten are in ``Result.left`` with a reason.
-    """
-    from taalwacht.api import check
-
-    fixer = Fixer(list(packs) if packs is not None else [load_bundled("markttaal")], prefer, unsafe)
-    findings = check(text, packs=packs, allow=allow, markup=markup, prefer=prefer)
-    return fixer.run(text, findings)
+        return Left(finding, shown.reason or messages.text("fix.not-safe"), suggestion)

@@ -7,8 +7,7 @@ load time; the engine only reads the compiled values.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from dataclasses import dataclass, field
+import hashlib
 from functools import cache
 from importlib import resources
 from pathlib import Path
@@ -16,106 +15,18 @@ from typing import Any
 
 import yaml
 
-from taalwacht.context import PROFILES
 from taalwacht.errors import PackError
-from taalwacht.finding import SEVERITIES, Severity
-
-POS_SLOTS: dict[str, tuple[str, ...]] = {
-    "noun": ("sg", "pl", "dim", "dim_pl", "gen"),
-    "adjective": ("base", "e", "heid", "er"),
-    "verb": (
-        "inf",
-        "noun",
-        "sg1",
-        "sg3",
-        "past_sg",
-        "past_pl",
-        "pp",
-        "pp_e",
-        "part",
-        "part_e",
-        "agent",
-        "agent_pl",
-    ),
-}
-ALL_SLOTS = frozenset(s for slots in POS_SLOTS.values() for s in slots)
-COMPOUND_MODES = ("both", "head", "modifier", "none")
-DEFAULT_MESSAGE = "'{text}' is markttaal"
-
-
-@dataclass(frozen=True)
-class Alternative:
-    """A better word, with its own forms so a suggestion can take the original's form."""
-
-    text: str
-    forms: Mapping[str, str] = field(default_factory=dict)  # slot -> form, e.g. pl -> inwoners
-    gender: str | None = None  # "de" or "het"; None when it has no article (u, vriendelijk)
-    modifier: str | None = None  # form as first member of a compound: inwoner(gericht)
-    note: str = ""  # when it suits, e.g. "in a letter that addresses the reader"
-
-    @property
-    def plural(self) -> str | None:
-        return self.forms.get("pl")
-
-    def form(self, slot: str) -> str:
-        """The alternative in ``slot``, or its base text when it has no such form."""
-        return self.forms.get(slot) or self.text
-
-
-@dataclass(frozen=True)
-class Term:
-    """One watched word of a pack, with everything the engine and the fixer need."""
-
-    id: str
-    lemma: str
-    pos: str
-    reason: str
-    message: str
-    severity: Severity
-    alternatives: tuple[Alternative, ...]
-    forms: Mapping[str, str] = field(default_factory=dict)  # slot -> surface form
-    gender: str | None = None
-    extra: tuple[str, ...] = ()  # further surface forms with no slot of their own
-    spellings: Mapping[str, str] = field(default_factory=dict)  # old spelling -> form
-    linking: tuple[str, ...] = ()  # forms as first member: klanten(service)
-    acronyms: tuple[str, ...] = ()  # KCC: matched as whole words only
-    compound: str = "both"
-    context: str = "person"  # context profile, see taalwacht.context
-    particle: str | None = None  # separable verbs: "in" of inkopen
-    separated: Mapping[str, str] = field(default_factory=dict)  # slot -> verb without particle
-    compounds: Mapping[str, tuple[Alternative, ...]] = field(default_factory=dict)
-    fixed: tuple[str, ...] = ()  # names and legal terms the writer cannot rename: info
-    other: tuple[str, ...] = ()  # phrases with another sense: never reported
-    names: tuple[str, ...] = ()  # names of software and companies: never reported
-    allow: tuple[str, ...] = ()  # phrases the organisation accepts: never reported
-    examples_flag: tuple[str, ...] = ()
-    examples_ok: tuple[str, ...] = ()
-    pack: str = ""
-
-    def surfaces(self) -> dict[str, str]:
-        """Every surface form (lower case) mapped to its slot; "" for forms without a slot."""
-        out: dict[str, str] = {}
-        for slot, form in self.forms.items():
-            out.setdefault(form.lower(), slot)
-        for old, new in self.spellings.items():
-            out.setdefault(old.lower(), out.get(new.lower(), ""))
-        for form in self.extra:
-            out.setdefault(form.lower(), "")
-        return out
-
-
-@dataclass(frozen=True)
-class Pack:
-    """A named set of terms, loaded from one YAML file."""
-
-    id: str
-    description: str
-    source: str
-    path: str
-    terms: tuple[Term, ...]
-
-    def term(self, term_id: str) -> Term | None:
-        return next((t for t in self.terms if t.id == term_id), None)
+from taalwacht.model.finding import SEVERITIES
+from taalwacht.packs.schema import (
+    ALL_SLOTS,
+    COMPOUND_MODES,
+    DEFAULT_MESSAGE,
+    POS_SLOTS,
+    PROFILES,
+    Alternative,
+    Pack,
+    Term,
+)
 
 
 class _LineDict(dict[str, Any]):
@@ -388,7 +299,19 @@ def parse_pack(text: str, path: str) -> Pack:
         source=r.optional_text("source") or "",
         path=path,
         terms=terms,
+        version=_version(r),
+        fingerprint=hashlib.sha256(text.encode("utf-8")).hexdigest(),
     )
+
+
+def _version(r: _Reader) -> str:
+    """``version: 3`` and ``version: "2026.1"`` both read as text; YAML makes 1.0 a float."""
+    value = r.data.get("version")
+    if value is None:
+        return ""
+    if isinstance(value, bool) or not isinstance(value, str | int | float):
+        raise r.fail("version", "must be text or a number")
+    return str(value)
 
 
 def load_pack(path: str | Path) -> Pack:

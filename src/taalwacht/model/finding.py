@@ -1,9 +1,9 @@
 """The value a check produces: one occurrence of a watched word, reported or deliberately not.
 
 Offsets are half-open indices into the Python ``str`` that was checked: ``start`` is the
-first character of the word, ``end`` the first character after it. For a file that is the
-decoded text exactly as stored (a BOM removed, CRLF kept as two characters); positions in
-the file itself are reached only through the reader that produced the text.
+first character of the word, ``end`` the first character after it. The service hands out
+findings with offsets into ``Document.text``, the decoded file exactly as stored (a BOM
+removed, CRLF kept as two characters); lines and columns come only from a ``SourceMap``.
 """
 
 from __future__ import annotations
@@ -70,6 +70,7 @@ class Finding:
     suggestions: tuple[str, ...]  # replacements for ``text`` in the right form, best first
     decision: Decision = Decision.USE
     why: str = ""  # the readable ground for the decision, shown by --explain
+    rule: str = ""  # stable id of that ground, e.g. "mention.quoted" (docs/rules.md)
     related: tuple[Span, ...] = field(default=())  # e.g. the particle "in" of "koopt ... in"
     pack: str = ""  # id of the pack the term comes from
     slot: str = ""  # the form of the term as written: "sg", "pl", "pp", "sg3", ... ("" unknown)

@@ -11,14 +11,11 @@ articles and adjectives agree (het nieuwe product -> de nieuwe voorziening).
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING
 
 from taalwacht.dutch.compounds import head_link
 from taalwacht.dutch.tokens import is_word_char
-from taalwacht.finding import Choice
-
-if TYPE_CHECKING:
-    from taalwacht.engine import Analysis
+from taalwacht.engine.analysis import Analysis
+from taalwacht.model.finding import Choice
 
 # What follows a named compound tells its form: klantdossier-s, bijstandsklant-en.
 COMPOUND_ENDINGS = {"": "", "s": "pl", "en": "pl", "n": "pl", "'s": "pl", "e": "e"}

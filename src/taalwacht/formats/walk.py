@@ -1,26 +1,16 @@
-"""From command-line paths to checkable texts.
+"""From command-line paths to the documents to read.
 
 ``iter_sources`` turns the paths a user gave into a deterministic sequence of sources:
 files as given, folders walked recursively in sorted order (hidden files and folders such as
 ``.git`` left out), filtered by ``--include``/``--exclude`` globs and the config's
-``ignore``. ``read_text`` decodes one source:
-
-- a byte-order mark picks the encoding (UTF-8, UTF-16 or UTF-32) and is removed;
-- otherwise strict UTF-8, and if that fails Windows-1252 (noted in ``Text.encoding``);
-- NUL bytes in the first 8 KB, or bytes no encoding explains, mean a binary file.
-
-Line ends are kept exactly (CRLF stays two characters), so offsets into ``Text.text`` are
-offsets into the file's characters after the BOM. A binary file is skipped with a note in a
-folder walk, but is an error when it was named explicitly; see ``load_source``.
+``ignore``.
 """
 
 from __future__ import annotations
 
-import codecs
 import fnmatch
 import os
 import re
-import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -28,45 +18,6 @@ from pathlib import Path
 from taalwacht.errors import InputError
 
 STDIN = "-"
-SNIFF_BYTES = 8192
-
-# Longest BOM first: the UTF-32-LE mark starts with the UTF-16-LE one.
-_BOMS: tuple[tuple[bytes, str], ...] = (
-    (codecs.BOM_UTF32_LE, "utf-32-le"),
-    (codecs.BOM_UTF32_BE, "utf-32-be"),
-    (codecs.BOM_UTF8, "utf-8"),
-    (codecs.BOM_UTF16_LE, "utf-16-le"),
-    (codecs.BOM_UTF16_BE, "utf-16-be"),
-)
-
-_MARKUP = {
-    ".md": "markdown",
-    ".markdown": "markdown",
-    ".html": "html",
-    ".htm": "html",
-    ".xhtml": "html",
-}
-
-
-class BinaryInputError(InputError):
-    """The bytes are not text: NUL bytes near the start, or no encoding decodes them."""
-
-
-@dataclass(frozen=True)
-class Text:
-    """A decoded document.
-
-    ``text`` is the file's content without its BOM, line ends untouched. ``encoding`` is the
-    codec that decodes the bytes after the BOM (``utf-8``, ``cp1252``, ``utf-16-le`` ...);
-    ``bom`` tells whether the file started with one, so a writer can restore both.
-    """
-
-    path: str  # as shown to the user; "-" for standard input
-    text: str
-    encoding: str
-    bom: bool
-    markup: str  # "text", "markdown" or "html"
-    size: int  # bytes read
 
 
 @dataclass(frozen=True)
@@ -91,82 +42,6 @@ class Skipped:
 
     path: str
     note: str
-
-
-def markup_for(path: str | os.PathLike[str]) -> str:
-    """The markup of a file by its extension: ``markdown``, ``html`` or ``text``."""
-    return _MARKUP.get(os.path.splitext(os.fspath(path))[1].lower(), "text")
-
-
-def decode(data: bytes, path: str = "") -> tuple[str, str, bool]:
-    """Decode document bytes; return ``(text, encoding, bom)``.
-
-    Raises ``BinaryInputError`` for binary or undecodable data. Never quadratic: one
-    decode of the whole buffer, and NUL sniffing looks at the first 8 KB only.
-    """
-    for mark, encoding in _BOMS:
-        if data.startswith(mark):
-            try:
-                text = str(data[len(mark) :], encoding)
-            except UnicodeDecodeError as exc:
-                raise BinaryInputError(
-                    path, f"not valid {encoding.upper()} text despite its byte-order mark"
-                ) from exc
-            if "\x00" in text[:SNIFF_BYTES]:
-                raise BinaryInputError(path, "binary file (NUL characters)")
-            return text, encoding, True
-    if b"\x00" in data[:SNIFF_BYTES]:
-        raise BinaryInputError(path, "binary file (NUL bytes)")
-    try:
-        return str(data, "utf-8"), "utf-8", False
-    except UnicodeDecodeError:
-        pass
-    try:
-        return str(data, "cp1252"), "cp1252", False
-    except UnicodeDecodeError as exc:
-        raise BinaryInputError(path, "binary file (not UTF-8 or Windows-1252 text)") from exc
-
-
-def _read_bytes(path: str) -> bytes:
-    if path == STDIN:
-        return sys.stdin.buffer.read()
-    try:
-        with open(path, "rb") as handle:
-            return handle.read()
-    except FileNotFoundError as exc:
-        raise InputError(path, "file not found") from exc
-    except IsADirectoryError as exc:
-        raise InputError(path, "is a directory") from exc
-    except PermissionError as exc:
-        raise InputError(path, "permission denied") from exc
-    except OSError as exc:
-        raise InputError(path, f"cannot read the file ({exc.strerror or exc})") from exc
-
-
-def read_text(path: str | os.PathLike[str]) -> Text:
-    """Read and decode one file, or standard input for ``"-"``.
-
-    Raises ``InputError`` naming the file when it cannot be read, and ``BinaryInputError``
-    (a subclass) when it is not text.
-    """
-    name = os.fspath(path)
-    data = _read_bytes(name)
-    text, encoding, bom = decode(data, name)
-    markup = "text" if name == STDIN else markup_for(name)
-    return Text(path=name, text=text, encoding=encoding, bom=bom, markup=markup, size=len(data))
-
-
-def load_source(source: Source) -> Text | Skipped:
-    """Read a source: a binary file found in a folder walk becomes ``Skipped``.
-
-    Any other problem, and a binary file named explicitly, raises ``InputError``.
-    """
-    try:
-        return read_text(source.path)
-    except BinaryInputError:
-        if source.explicit:
-            raise
-        return Skipped(source.path, "overgeslagen: binair bestand")
 
 
 def compile_globs(patterns: Iterable[str]) -> re.Pattern[str] | None:

@@ -1,0 +1,182 @@
+"""``taalwacht check``: report market-speak in files, folders or standard input.
+
+Exit codes: 0 nothing at or above ``--fail-on``; 1 findings at or above it; 2 a usage,
+config, pack or input error, printed as one line on stderr (never a traceback).
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Sequence
+from enum import StrEnum
+from typing import Annotated
+
+import typer
+
+from taalwacht.cli.common import (
+    EXIT_FINDINGS,
+    EXIT_OK,
+    IsolatedOption,
+    PackOption,
+    app,
+    errors_as_exit,
+    fail,
+    note,
+    plural,
+    rank,
+    use_color,
+)
+from taalwacht.cli.progress import Progress, progress_wanted
+from taalwacht.report import make_renderer
+from taalwacht.scan.pool import check_all, jobs_for
+from taalwacht.service import Service, Skipped, Source
+
+
+class OutputFormat(StrEnum):
+    text = "text"
+    json = "json"
+    sarif = "sarif"
+    github = "github"
+
+
+class FailOn(StrEnum):
+    info = "info"
+    warning = "warning"
+    error = "error"
+
+
+def _source_size(source: Source) -> int:
+    if source.is_stdin:
+        return 0
+    try:
+        return os.stat(source.path).st_size
+    except OSError:
+        return 0
+
+
+@app.command()
+def check(
+    paths: Annotated[
+        list[str] | None,
+        typer.Argument(
+            metavar="PATH",
+            help="Files or folders to check; '-' reads standard input.",
+            show_default=False,
+        ),
+    ] = None,
+    output_format: Annotated[
+        OutputFormat, typer.Option("--format", "-f", help="Output format.")
+    ] = OutputFormat.text,
+    fail_on: Annotated[
+        FailOn | None,
+        typer.Option(
+            "--fail-on",
+            help="Exit 1 when a finding has this severity or higher "
+            "(default: from the config, else warning).",
+            show_default=False,
+        ),
+    ] = None,
+    include: Annotated[
+        list[str] | None,
+        typer.Option("--include", metavar="GLOB", help="In folders, check only matching files."),
+    ] = None,
+    exclude: Annotated[
+        list[str] | None,
+        typer.Option("--exclude", metavar="GLOB", help="In folders, skip matching files."),
+    ] = None,
+    explain: Annotated[
+        bool,
+        typer.Option("--explain", help="Also show occurrences that were not reported, and why."),
+    ] = False,
+    pack: PackOption = None,
+    isolated: IsolatedOption = False,
+    no_progress: Annotated[
+        bool, typer.Option("--no-progress", help="Never show a progress bar.")
+    ] = False,
+    jobs: Annotated[
+        int | None,
+        typer.Option(
+            "--jobs",
+            "-j",
+            min=1,
+            help="Processes to use (default: all cores for a large collection, else 1).",
+            show_default=False,
+        ),
+    ] = None,
+) -> None:
+    """Check texts for market-speak and report each finding with alternatives."""
+    if not paths:
+        fail(
+            "no PATH given: name files or folders to check, or '-' for standard input "
+            "(e.g. taalwacht check docs/)"
+        )
+    with errors_as_exit():
+        service, warnings = Service.load(isolated=isolated, extra_packs=pack or ())
+        for warning in warnings:
+            note(warning)
+        threshold = rank(fail_on.value if fail_on else service.config.fail_on)
+        sources = service.sources(paths, include or (), exclude or ())
+        code = _run_check(
+            service, sources, output_format.value, explain, threshold, no_progress, jobs
+        )
+    raise typer.Exit(code)
+
+
+def _run_check(
+    service: Service,
+    sources: Sequence[Source | Skipped],
+    fmt: str,
+    explain: bool,
+    threshold: int,
+    no_progress: bool,
+    jobs: int | None = None,
+) -> int:
+
+    files = [s for s in sources if not isinstance(s, Skipped)]
+    sizes = [_source_size(s) for s in files]  # one stat per file: the bar and the pool share it
+    total_bytes = sum(sizes)
+    checked = skipped = reported = 0
+    failing = False
+    with Progress(len(files), total_bytes, enabled=progress_wanted(no_progress)) as bar:
+        # Made inside the bar: while it is live, sys.stdout may be rich's line-safe proxy.
+        renderer = make_renderer(
+            fmt,
+            sys.stdout,
+            explain=explain,
+            terms=service.terms(),
+            color=fmt == "text" and use_color(),
+        )
+        for source in sources:
+            if isinstance(source, Skipped):
+                note(f"{source.path}: {source.note}")
+                skipped += 1
+        workers = jobs_for(files, sizes, jobs)
+        for source, outcome in check_all(service, files, workers, explain=explain):
+            if isinstance(outcome, Skipped):
+                note(f"{outcome.path}: {outcome.note}")
+                skipped += 1
+                bar.advance(_source_size(source), 0)
+                continue
+            renderer.add(outcome.result)
+            hits = [f for f in outcome.result.findings if f.reported]
+            reported += len(hits)
+            failing = failing or any(rank(f.severity) >= threshold for f in hits)
+            checked += 1
+            bar.advance(outcome.size, len(hits))
+        renderer.finish()
+    if fmt == "text":
+        _summary(checked, skipped, reported)
+    return EXIT_FINDINGS if failing else EXIT_OK
+
+
+def _summary(checked: int, skipped: int, reported: int) -> None:
+    if checked == 0 and skipped == 0:
+        note("geen bestanden gevonden om te controleren")
+        return
+    line = (
+        f"{plural(reported, 'melding', 'meldingen')} in {plural(checked, 'bestand', 'bestanden')}"
+    )
+    if skipped:
+        line += f" ({skipped} overgeslagen)"
+    note(line)

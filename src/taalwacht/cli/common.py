@@ -1,0 +1,100 @@
+"""What every command shares: the Typer app, one-line errors with exit 2, notes on stderr,
+and the options several commands take."""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Annotated, NoReturn
+
+import typer
+
+from taalwacht.errors import TaalwachtError
+from taalwacht.model.finding import SEVERITIES, Severity
+
+EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+
+app = typer.Typer(
+    name="taalwacht",
+    help="Find market-speak (klant, product, concern, inkopen ...) in Dutch public-sector text.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+IsolatedOption = Annotated[
+    bool, typer.Option("--isolated", help="Ignore every config file; use the defaults.")
+]
+PackOption = Annotated[
+    list[str] | None,
+    typer.Option("--pack", metavar="FILE.yml", help="Add a term pack (repeatable)."),
+]
+
+
+def one_line(text: str) -> str:
+    return " ".join(str(text).split())
+
+
+def note(message: str) -> None:
+    """A line for the user on stderr (stdout is for the report)."""
+    sys.stderr.write(one_line(message) + "\n")
+
+
+def fail(message: str) -> NoReturn:
+    """Print ``message`` as one line on stderr and exit 2."""
+    sys.stderr.write(one_line(message) + "\n")
+    sys.stderr.flush()
+    raise typer.Exit(EXIT_ERROR)
+
+
+def _os_error(err: OSError) -> str:
+    if err.filename is not None:
+        return f"{err.filename}: {err.strerror or err}"
+    return str(err) or type(err).__name__
+
+
+@contextmanager
+def errors_as_exit() -> Iterator[None]:
+    """Turn taalwacht's own and the usual I/O errors into one line on stderr and exit 2.
+
+    Unexpected exceptions are reported the same way unless ``TAALWACHT_DEBUG`` is set,
+    which lets the traceback through for a bug report.
+    """
+    try:
+        yield
+    except (typer.Exit, typer.Abort, KeyboardInterrupt, BrokenPipeError):
+        raise
+    except TaalwachtError as err:
+        fail(str(err))
+    except UnicodeError as err:
+        fail(f"cannot decode text: {err}")
+    except OSError as err:
+        fail(_os_error(err))
+    except MemoryError:
+        fail("out of memory: the input is too large to check in one piece")
+    except Exception as err:
+        if os.environ.get("TAALWACHT_DEBUG"):
+            raise
+        fail(f"internal error: {type(err).__name__}: {err} (set TAALWACHT_DEBUG=1 for details)")
+
+
+def use_color() -> bool:
+    if os.environ.get("NO_COLOR"):
+        return False
+    if os.environ.get("FORCE_COLOR"):
+        return True
+    try:
+        return sys.stdout.isatty()
+    except (AttributeError, ValueError):
+        return False
+
+
+def rank(severity: Severity) -> int:
+    return SEVERITIES.index(severity)
+
+
+def plural(n: int, one: str, many: str) -> str:
+    return f"{n} {one if n == 1 else many}"

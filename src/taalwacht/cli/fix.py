@@ -1,0 +1,231 @@
+"""``taalwacht fix``: rewrite market-speak in place with correct Dutch agreement.
+
+Exit codes: 0 nothing left; 1 findings left for a person (with ``--diff``: changes to
+make); 2 an error, after which the file it was writing is byte-for-byte the original.
+"""
+
+from __future__ import annotations
+
+import difflib
+import sys
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from functools import partial
+from typing import Annotated
+
+import typer
+
+from taalwacht.cli.common import (
+    EXIT_FINDINGS,
+    EXIT_OK,
+    IsolatedOption,
+    PackOption,
+    app,
+    errors_as_exit,
+    fail,
+    note,
+    plural,
+)
+from taalwacht.cli.interactive import Asker
+from taalwacht.model.document import Document
+from taalwacht.model.fix import Result
+from taalwacht.model.location import SourceMap
+from taalwacht.service import Service, Skipped, Source, guarded
+
+STDIN = "-"
+
+
+def parse_prefer(values: Sequence[str]) -> dict[str, str]:
+    """``--prefer klant=burger`` (repeatable) as ``{"klant": "burger"}``; exit 2 when malformed."""
+    out: dict[str, str] = {}
+    for value in values:
+        term, sep, alternative = value.partition("=")
+        if not sep or not term.strip() or not alternative.strip():
+            fail(f"--prefer {value!r}: write TERM=ALTERNATIVE, e.g. --prefer klant=burger")
+        out[term.strip()] = alternative.strip()
+    return out
+
+
+@dataclass
+class _FixTotals:
+    files: int = 0
+    changed: int = 0
+    words: int = 0
+    pending: int = 0  # files --diff would change
+    left: list[str] = field(default_factory=list)
+
+
+@app.command("fix")
+def fix_command(
+    paths: Annotated[
+        list[str] | None,
+        typer.Argument(
+            metavar="PATH",
+            help="Files or folders to fix in place; '-' reads standard input and writes the "
+            "fixed text to standard output.",
+            show_default=False,
+        ),
+    ] = None,
+    diff: Annotated[
+        bool, typer.Option("--diff", help="Print a unified diff and write nothing.")
+    ] = False,
+    no_backup: Annotated[
+        bool, typer.Option("--no-backup", help="Do not keep the original as NAME.orig.")
+    ] = False,
+    interactive: Annotated[
+        bool,
+        typer.Option(
+            "--interactive",
+            "-i",
+            help="Ask per finding: accept, pick another suggestion, skip or edit.",
+        ),
+    ] = False,
+    prefer: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--prefer",
+            metavar="TERM=ALTERNATIVE",
+            help="The alternative to use for a term, e.g. klant=burger (repeatable; "
+            "overrides 'prefer' in the config).",
+        ),
+    ] = None,
+    unsafe: Annotated[
+        bool,
+        typer.Option(
+            "--unsafe",
+            help="Also apply rewrites whose agreement reaches beyond the noun phrase.",
+        ),
+    ] = False,
+    include: Annotated[
+        list[str] | None,
+        typer.Option("--include", metavar="GLOB", help="In folders, fix only matching files."),
+    ] = None,
+    exclude: Annotated[
+        list[str] | None,
+        typer.Option("--exclude", metavar="GLOB", help="In folders, skip matching files."),
+    ] = None,
+    pack: PackOption = None,
+    isolated: IsolatedOption = False,
+) -> None:
+    """Rewrite market-speak with correct Dutch agreement, touching nothing else.
+
+    Exit codes: 0 nothing left; 1 findings left for a person (or, with --diff, changes to
+    make); 2 an error (the file being written is left as it was).
+    """
+    if not paths:
+        fail(
+            "no PATH given: name files or folders to fix, or '-' for standard input "
+            "(e.g. taalwacht fix docs/)"
+        )
+    if "-" in paths and len(paths) > 1:
+        fail("'-' (standard input) cannot be combined with other paths")
+    if interactive and "-" in paths:
+        fail("--interactive needs files: standard input already holds the text")
+    wanted = parse_prefer(prefer or ())
+    with errors_as_exit():
+        service, warnings = Service.load(
+            isolated=isolated, extra_packs=pack or (), prefer=wanted, unsafe=unsafe
+        )
+        for warning in warnings:
+            note(warning)
+        sources = service.sources(paths, include or (), exclude or ())
+        code = _run_fix(service, sources, diff=diff, backup=not no_backup, interactive=interactive)
+    raise typer.Exit(code)
+
+
+def _run_fix(
+    service: Service,
+    sources: Sequence[Source | Skipped],
+    *,
+    diff: bool,
+    backup: bool,
+    interactive: bool,
+) -> int:
+    totals = _FixTotals()
+    for source in sources:
+        if isinstance(source, Skipped):
+            note(f"{source.path}: {source.note}")
+            continue
+        document = guarded(source.path, partial(service.read, source))
+        if isinstance(document, Skipped):
+            note(f"{document.path}: {document.note}")
+            continue
+        asker = Asker(document) if interactive else None
+        result = guarded(source.path, partial(service.fix, document, asker))
+        _fix_one(service, document, result, totals, diff=diff, backup=backup)
+    _fix_summary(totals, diff=diff)
+    return EXIT_FINDINGS if totals.left or (diff and totals.pending) else EXIT_OK
+
+
+def _fix_one(
+    service: Service,
+    document: Document,
+    result: Result,
+    totals: _FixTotals,
+    *,
+    diff: bool,
+    backup: bool,
+) -> None:
+    totals.files += 1
+    where = SourceMap(document.text)
+    for left in result.left:
+        line, col = where.position(left.finding.start)
+        hint = f" (voorstel: {left.suggestion})" if left.suggestion else ""
+        totals.left.append(
+            f"{document.path}:{line}:{col}: '{left.finding.text}' "
+            f"[{left.finding.term}]: {left.reason}{hint}"
+        )
+    changed = result.text != document.text
+    if diff:
+        if changed:
+            totals.pending += 1
+            totals.words += len(result.done)
+            sys.stdout.write(_unified_diff(document, result.text))
+        return
+    if document.path == STDIN:
+        sys.stdout.flush()
+        sys.stdout.buffer.write(service.encode(document, result.text))
+        sys.stdout.flush()
+        totals.words += len(result.done)
+        totals.changed += changed
+        return
+    if not changed:
+        return
+    saved = service.write(document, result.text, backup=backup)
+    totals.changed += 1
+    totals.words += len(result.done)
+    note(
+        f"{document.path}: {plural(len(result.done), 'woord', 'woorden')} herschreven"
+        + (f" (origineel: {saved})" if saved else "")
+    )
+
+
+def _unified_diff(document: Document, new: str) -> str:
+    name = document.path if document.path != STDIN else "stdin"
+    lines = difflib.unified_diff(
+        document.text.splitlines(keepends=True),
+        new.splitlines(keepends=True),
+        fromfile=f"a/{name}",
+        tofile=f"b/{name}",
+    )
+    out = []
+    for line in lines:
+        out.append(line if line.endswith("\n") else line + "\n\\ No newline at end of file\n")
+    return "".join(out)
+
+
+def _fix_summary(totals: _FixTotals, *, diff: bool) -> None:
+    if totals.files == 0:
+        note("geen bestanden gevonden om te herschrijven")
+        return
+    words = plural(totals.words, "woord", "woorden")
+    if diff:
+        line = f"{words} te herschrijven in {plural(totals.pending, 'bestand', 'bestanden')}"
+    else:
+        line = f"{words} herschreven in {plural(totals.changed, 'bestand', 'bestanden')}"
+    if totals.left:
+        line += f"; {plural(len(totals.left), 'melding', 'meldingen')} voor een mens:"
+    note(line)
+    for item in totals.left:
+        sys.stderr.write(f"  {item}\n")
+    sys.stderr.flush()

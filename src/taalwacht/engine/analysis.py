@@ -1,0 +1,47 @@
+"""What the first two stages know about a watched word before context decides: which term
+and form it is, where the watched member sits in the word, and where it stands."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from taalwacht.dutch.compounds import Member
+from taalwacht.model.finding import Span
+from taalwacht.packs.schema import Term
+
+
+@dataclass(frozen=True)
+class Watch:
+    """What a watched surface form stands for."""
+
+    term: Term
+    slot: str  # form slot of the term ("pl", "pp", ...), "" when it has none
+    kind: str = "form"  # form | linking | acronym | separated
+
+
+@dataclass(frozen=True)
+class Analysis:
+    """A confirmed watched word: the term, its form and where the member sits in the word."""
+
+    watch: Watch
+    joined: str  # the whole word, lower case, without hyphens or line breaks
+    member: Member  # the watched member inside ``joined``
+    compound_key: str = ""  # the word the member completes, for elided compounds
+
+    @property
+    def left(self) -> str:
+        return self.joined[: self.member.start]
+
+    @property
+    def right(self) -> str:
+        return self.joined[self.member.end :]
+
+
+@dataclass
+class Occurrence:
+    """An analysed word at a place in the text, before context decides."""
+
+    start: int
+    end: int
+    analysis: Analysis
+    related: tuple[Span, ...] = field(default=())

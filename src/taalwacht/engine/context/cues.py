@@ -1,0 +1,167 @@
+"""Cue words: where the words that point to commerce, public service, care, goods or another
+sense stand in a document, read once per block (``dutch/data/cues/*.txt``)."""
+
+from __future__ import annotations
+
+from functools import cache
+from importlib import resources
+
+import ahocorasick
+
+from taalwacht.model.finding import Decision
+
+CUE_LISTS = ("commerce", "public", "care", "goods", "other_sense")
+
+BLOCK = 2048  # the cue index reads a document in blocks, each at most once
+DOC_REACH = 1500  # the wider text consulted when the sentence and its neighbours are neutral
+
+
+class CueList:
+    """Cue words and phrases of one list, matched on whole words.
+
+    ``winkel*`` also matches longer words that start with it (winkels, winkelcentrum);
+    ``*winkel*`` matches inside compounds too (fietsenwinkel); ``*zorg`` only at the end
+    (jeugdzorg, not bezorging).
+    """
+
+    def __init__(self, name: str, entries: list[str]) -> None:
+        self.name = name
+        self.entries: list[tuple[str, bool, bool]] = []  # (text, whole at left, whole at right)
+        self.names: set[str] = set()  # cues written with a capital: brand names such as Colruyt
+        for e in entries:
+            left_free, right_free = e.startswith("*"), e.endswith("*")
+            text = e.strip("*")
+            if text != text.lower():
+                self.names.add(text.lower())
+            self.entries.append((text.lower(), not left_free, not right_free))
+
+    def in_word(self, word: str) -> str:
+        """A cue among the members of a compound: jeugdhulp in jeugdhulpinkoop, wmo in
+        Wmo-klanten. Short cues must be a whole member; longer ones may sit anywhere."""
+        return _cue_in_word(self.name, word)
+
+    def _in_word(self, word: str) -> str:
+        for text, whole_left, whole_right in self.entries:
+            if " " in text:
+                continue
+            if (
+                word == text
+                or (not whole_right and word.startswith(text))
+                or (not whole_left and word.endswith(text))
+            ):
+                return text
+            if len(text) >= 5 and text in word:
+                return text
+        return ""
+
+
+@cache
+def _cue_in_word(name: str, word: str) -> str:
+    return cues(name)._in_word(word)
+
+
+@cache
+def _cue_automaton() -> ahocorasick.Automaton:
+    """One Aho-Corasick automaton over every cue of every list: cues are found in one pass."""
+    automaton = ahocorasick.Automaton()
+    entries: dict[str, list[tuple[str, bool, bool]]] = {}
+    for name in CUE_LISTS:
+        for text, whole_left, whole_right in cues(name).entries:
+            entries.setdefault(text, []).append((name, whole_left, whole_right))
+    for key, value in entries.items():
+        need_left = all(whole_left for _, whole_left, _ in value)
+        automaton.add_word(key, (key, len(key), need_left, tuple(value)))
+    automaton.make_automaton()
+    return automaton
+
+
+TITLES = ("mevrouw", "meneer", "heer", "mw", "mw.", "dhr", "dhr.", "familie", "fam.", "mr.", "dr.")
+
+
+def _after_title(lower: str, i: int) -> bool:
+    """True when a title comes right before position ``i``: mevrouw Bakker, familie Winkel."""
+    return lower[max(0, i - 9) : i].rstrip().endswith(TITLES)
+
+
+class CueIndex:
+    """Where the cue words of one document are, read lazily block by block.
+
+    Occurrences cluster, so neighbouring windows share blocks and each part of the text
+    is scanned at most once, however many watched words it holds.
+    """
+
+    def __init__(self, text: str, lower: str) -> None:
+        self.text = text
+        self.lower = lower
+        self.blocks: dict[int, dict[str, list[tuple[int, str]]]] = {}  # block -> list -> hits
+        self.decided: list[tuple[int, str, Decision]] = []  # (start, term, decision) so far
+
+    def remember(self, start: int, term: str, decision: Decision) -> None:
+        """Record a decision: later words in the same passage lean on it."""
+        self.decided.append((start, term, decision))
+
+    def earlier(self, start: int, decision: Decision, term: str = "") -> bool:
+        """Whether a word before ``start`` in the passage got ``decision`` (for ``term``).
+
+        One sense per passage: a text about a food concern's leadership is about the
+        company in its next sentence too, and a text that uses one watched word for the
+        municipality (productenraming) is about the municipality around it.
+        """
+        for pos, t, d in reversed(self.decided):
+            if pos < start - DOC_REACH:
+                return False
+            if d is decision and (not term or t == term):
+                return True
+        return False
+
+    def _block(self, b: int) -> dict[str, list[tuple[int, str]]]:
+        hits = self.blocks.get(b)
+        if hits is None:
+            lower = self.lower
+            lo, hi = b * BLOCK, min(len(lower), (b + 1) * BLOCK)
+            hits = {}
+            # a slice, not iter(lower, lo, hi): pyahocorasick copies the whole string per call
+            n = len(lower)
+            for end_in_block, (key, size, need_left, lists) in _cue_automaton().iter(
+                lower[lo : hi + 40]
+            ):
+                start = lo + end_in_block - size + 1
+                if start >= hi:
+                    continue
+                at_left = start == 0 or not lower[start - 1].isalnum()
+                if need_left and not at_left:
+                    continue  # inside a longer word: most hits end here
+                after = lo + end_in_block + 1
+                at_right = after >= n or not lower[after].isalnum()
+                proper = at_left and self.text[start].isupper() and _after_title(lower, start)
+                for name, whole_left, whole_right in lists:
+                    if proper and name == "commerce" and key not in cues(name).names:
+                        continue  # mevrouw Bakker is no bakery (but Noordkust Verzekeringen is)
+                    if (at_left or not whole_left) and (at_right or not whole_right):
+                        found = hits.setdefault(name, [])
+                        if found and found[-1][0] == start:  # gemeente* and gemeentelijk*
+                            if len(key) > len(found[-1][1]):  # in one word count once
+                                found[-1] = (start, key)
+                        else:
+                            found.append((start, key))
+            self.blocks[b] = hits
+        return hits
+
+    def find(self, name: str, lo: int, hi: int, skip: tuple[int, int]) -> list[str]:
+        """Cues of list ``name`` that start in ``[lo, hi)`` and lie outside ``skip``."""
+        out = []
+        for b in range(lo // BLOCK, (max(lo, hi - 1)) // BLOCK + 1):
+            for pos, cue in self._block(b).get(name, ()):
+                if lo <= pos < hi and not skip[0] <= pos < skip[1]:
+                    out.append(cue)
+        return out
+
+
+@cache
+def cues(name: str) -> CueList:
+    """The cue list ``dutch/data/cues/<name>.txt``."""
+    raw = (resources.files("taalwacht.dutch") / "data" / "cues" / f"{name}.txt").read_text("utf-8")
+    entries = [
+        line.strip() for line in raw.splitlines() if line.strip() and not line.startswith("#")
+    ]
+    return CueList(name, entries)

@@ -1,0 +1,107 @@
+"""Writing about the word: frames such as 'het woord klant', 'klanten noemen', 'als klant
+benaderen', a glossary headword, 'ze zijn geen klant'."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from taalwacht.engine.context.cues import cues
+from taalwacht.engine.context.verdict import Verdict, verdict
+from taalwacht.engine.context.window import Window
+
+# "Klant: iemand die ..." defines the word; "Product: Parkeerkaart" names a value
+HEADWORD_DEFINITION = re.compile(r"\s?:\s+[a-zà-ÿ]")
+NAME_FRAME = re.compile(
+    r"(?:[Dd]e term|[Hh]et woord|[Hh]et begrip|[Dd]e naam)\s+(?:[A-Z][\w-]*\s+){1,2}$"
+)
+
+
+@cache
+def _frames_by_last_word() -> dict[str, list[str]]:
+    frames: dict[str, list[str]] = {}
+    for frame, _, _ in cues("mention").entries:
+        frames.setdefault(frame.rpartition(" ")[2], []).append(frame)
+    return frames
+
+
+def _frames_ending_in(word: str) -> list[str]:
+    """The mention frames whose last word is ``word``: only those can end right here."""
+    return _frames_by_last_word().get(word, [])
+
+
+NAMING_VERBS = frozenset(
+    "benaderen benaderd benadert zien gezien ziet behandelen behandeld behandelt beschouwen "
+    "beschouwd beschouwt aanspreken aangesproken spreekt bestempelen bestempeld aanduiden "
+    "aangeduid noemen genoemd noemt".split()
+)
+
+
+def _preceded_by(w: Window, word: str) -> bool:
+    return w.words_before(1) == [word]
+
+
+def _closes_clause(w: Window) -> bool:
+    """The word ends its clause ('ze zijn geen klant.') or only 'meer' follows."""
+    rest = w.lower[w.end : w.end + 12].lstrip()
+    return not rest or rest[0] in ".,;:!?)" or re.match(r"meer\b", rest) is not None
+
+
+# "liever spreken over inwoners dan over klanten", "beter te spreken van X, of digitaal Y"
+NAMING_SENTENCE = re.compile(r"\b(?:beter|liever)\s+(?:te\s+)?(?:spreken|praten)\s+(?:van|over)\b")
+def metalinguistic(w: Window, text: str) -> Verdict | None:
+    """Frames that talk about the word: 'het woord klant', 'klanten noemen', 'als klant zien'."""
+    newline = text.rfind("\n", max(0, w.start - 200), w.start)
+    line_start = newline + 1 if newline >= 0 or w.start <= 200 else w.start - 1
+    definition = HEADWORD_DEFINITION.match(text, w.end)
+    if definition and not text[line_start : w.start].strip(" \t*#-•"):
+        return verdict("mention.headword")
+    prev = w.words_before(1)
+    frames = _frames_ending_in(prev[0]) if prev else []
+    if frames:
+        before = " ".join(w.words_before(4))
+        for frame in frames:
+            if before == frame or before.endswith(" " + frame):
+                return verdict("mention.frame", frame=frame)
+    coordinated = w.words_before(6)
+    if len(coordinated) >= 3 and coordinated[-1] in ("en", "of"):
+        # "de woorden klant en product": the frame covers both words
+        before = " ".join(coordinated[:-2])
+        for frame in _frames_ending_in(coordinated[-3]) if len(coordinated) > 3 else []:
+            if before == frame or before.endswith(" " + frame):
+                return verdict("mention.frame-coordinated", frame=frame)
+    name = NAME_FRAME.search(text[max(w.sent[0], w.start - 60) : w.start])
+    if name:
+        return verdict("mention.name-frame", frame=name.group().strip())
+    naming = NAMING_SENTENCE.search(w.lower, w.sent[0], w.start)
+    if naming:
+        return verdict("mention.naming-sentence", phrase=naming.group())
+    after = w.words_after(3)
+    if _preceded_by(w, "geen") and _closes_clause(w):
+        return verdict("mention.denial")
+    if " ".join(after[:3]) in (
+        "is de term",
+        "is een term",
+        "is het woord",
+        "is een woord",
+        "is de benaming",
+    ):
+        return verdict("mention.is-term", phrase=" ".join(after[:3]))
+    if after and after[0] in ("noemen", "noemt", "noemde", "genoemd", "heten", "heet"):
+        return verdict("mention.naming-verb", verb=after[0])
+    if after[:2] in (
+        ["of", "burger"],
+        ["of", "cliënt"],
+        ["of", "inwoner"],
+        ["en", "cliënten"],
+        ["of", "cliënten"],
+    ):
+        return verdict("mention.comparison")
+    two_before = w.words_before(2)
+    if two_before[-1:] == ["als"]:
+        verb = after[0] if after and after[0] in NAMING_VERBS else ""
+        if not verb and len(two_before) == 2 and two_before[0] in NAMING_VERBS:
+            verb = two_before[0]
+        if verb:  # "als klant benaderen", "aangesproken als klant"
+            return verdict("mention.as-naming", verb=verb)
+    return None

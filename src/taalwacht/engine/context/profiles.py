@@ -1,0 +1,208 @@
+"""The sense of a word that is neither quoted, a name, nor in a fixed phrase, by its term's
+context profile (person, staff, service, organisation, procurement, case): is it used for
+the public service, or is this commerce?"""
+
+from __future__ import annotations
+
+import re
+
+from taalwacht.engine.context.cues import cues
+from taalwacht.engine.context.verdict import Verdict, verdict
+from taalwacht.engine.context.window import WORD, Window
+from taalwacht.model.finding import Decision
+
+ENGLISH = frozenset(
+    "the and to for with about on that this by at from it are were our your their has have "
+    "not more most main any which what may can will would should shall be been such these "
+    "those its into upon within between all who whom whose there".split()
+)
+PASSAGE_EVIDENCE = 2  # public-service cues a passage needs to vouch for "product" on its own
+
+
+# "onze klanten" without any public cue is a business talking; "uw" is how a municipality
+# addresses residents too, so it proves nothing.
+CLIENTS = frozenset(
+    {
+        "bedrijf",
+        "bedrijven",
+        "ondernemer",
+        "ondernemers",
+        "onderneming",
+        "ondernemingen",
+        "zakelijke",
+        "bedrijfsleven",
+    }
+)
+POSSESSIVES = frozenset({"onze", "ons", "zijn", "haar", "hun", "jullie", "mijn"})
+
+
+def _trade(w: Window) -> Verdict:
+    cue = w.first("commerce", near=True)
+    return verdict("commercial.trade", cue=cue) if cue else verdict("commercial.possessive")
+
+
+def english(w: Window) -> bool:
+    """A watched word in an English phrase: 'concern about', 'Gross Domestic Product'."""
+    around = w.words_before(3) + w.words_after(3)
+    return sum(x in ENGLISH for x in around) >= 2
+
+
+OBJECT_END = re.compile(r"[.,;:!?()\n]| en | of | maar | want | omdat | zodat | terwijl ")
+
+
+OBJECT_WORDS = 5
+
+
+def _object(w: Window) -> tuple[int, int]:
+    """The few words after an occurrence, up to the clause's next break: 'van jeugdhulp'
+    in 'de inkoop van jeugdhulp vraagt ...'. The complement decides what is bought or
+    whose customers these are."""
+    hi = min(w.sent[1], w.end + 80)
+    m = OBJECT_END.search(w.lower, w.end, hi)
+    hi = m.start() if m else hi
+    words = list(WORD.finditer(w.lower, w.end, hi))
+    if len(words) > OBJECT_WORDS:
+        hi = words[OBJECT_WORDS - 1].end()
+    return w.end, hi
+
+
+def _van_commerce(w: Window) -> str:
+    """'klanten van de supermarkt', 'accountmanager van het reclamebureau'."""
+    lo, hi = _object(w)
+    phrase = w.lower[lo:hi]
+    if re.match(r"\s+(?:van|bij)\s", phrase):
+        found = w.index.find("commerce", lo, hi, (w.start, w.end))
+        if found:
+            return found[0]
+    return ""
+
+
+def judge_profile(
+    profile: str,
+    w: Window,
+    *,
+    word: str,
+    left: str,
+    right: str,
+    curated: bool,
+    noun: bool = True,
+    term: str = "",
+) -> Verdict:
+    """The decision for a word that is neither quoted, a name, nor in a fixed phrase.
+
+    ``word`` is the whole word in lower case, ``left`` and ``right`` the compound members
+    around the watched one: a compound can carry its own context (Wmo-klanten,
+    jeugdhulpinkoop, mediaconcern).
+    """
+    use = verdict(f"use.{profile}")
+    if profile == "always":
+        return use
+    own_public = next((c for c in (cues("public").in_word(p) for p in (left, right) if p) if c), "")
+    shop = _van_commerce(w) if profile != "procurement" else ""
+    if shop:
+        return verdict("commercial.shop", cue=shop)
+    if (
+        profile != "procurement"
+        and not curated
+        and w.index.earlier(w.start, Decision.COMMERCIAL, term)
+        and not w.count("public")
+        and not own_public
+    ):
+        return verdict("commercial.same-sense")
+    if profile == "staff":
+        # accountmanagers of a municipality serve companies, so "bedrijven" proves nothing;
+        # a bank or an advertising agency around them, and no public service, does
+        trade = [c for c in w.index.find("commerce", *w.near, (w.start, w.end)) if c not in CLIENTS]
+        if len(trade) > w.count("public", near=True):
+            return verdict("commercial.business-staff", cue=trade[0])
+        return use
+    if profile == "person":
+        if own_public:
+            return use
+        lean = w.leaning(("commerce", "goods"), "public")  # a buyer of laptops is a customer
+        owner = w.words_before(1)
+        plain = noun and not left and not right  # "wij zijn klantgericht": a verb, not "his"
+        if lean > 0 or (
+            lean == 0
+            and plain
+            and owner
+            and owner[0] in POSSESSIVES
+            and not w.count_passage("public")
+        ):
+            return _trade(w)
+        return use
+    if profile == "service":
+        if english(w):
+            return verdict("other.english")
+        if curated or own_public:
+            return use
+        if left:
+            return verdict("commercial.goods-compound", member=left)
+        if w.count("goods") and not w.count("public"):
+            return verdict("commercial.goods", cue=w.first("goods"))
+        if w.leaning("public", "commerce", passage=False) > 0 or w.count("care"):
+            return use
+        if (
+            w.count_passage("public") >= PASSAGE_EVIDENCE
+            and not w.count_passage("commerce")
+            and not w.count_passage("goods")
+        ):
+            return use
+        return verdict("commercial.no-public-service", weak=True)
+    if profile == "organisation":
+        if english(w):
+            return verdict("other.english")
+        if left and not own_public:
+            return verdict("commercial.company-compound", member=left)
+        if w.count("commerce") > w.count("public"):
+            return verdict("commercial.business", cue=w.first("commerce"))
+        if (
+            curated
+            or own_public
+            or w.index.earlier(w.start, Decision.USE)
+            or w.count("public", near=True)
+            or w.count_passage("public")
+            or (right and not w.count("commerce", near=True))
+        ):
+            return use
+        return verdict("commercial.no-government", weak=True)
+    if profile == "procurement":
+        return _procurement(w, word, (left, right))
+    if profile == "case":
+        if english(w):
+            return verdict("other.english")
+        if w.count("other_sense", near=True):
+            return verdict("other.sense", cue=w.first("other_sense", near=True))
+        if w.count("commerce") > w.count("public"):
+            return verdict("commercial.business", cue=w.first("commerce"))
+        return use
+    raise ValueError(f"unknown context profile {profile!r}")
+
+
+SHOPPING = re.compile(r"\b(?:doe|doet|doen|deed|deden|gedaan)\b")
+
+
+def _procurement(w: Window, word: str, members: tuple[str, str]) -> Verdict:
+    """Buying care or help for residents is market-speak; buying goods, works or buildings
+    is plain procurement. The word itself (jeugdhulpinkoop, inkoopvoorwaarden), then what
+    follows it (de inkoop van jeugdhulp), then the sentence and the passage decide."""
+    use = verdict("use.procurement")
+    if word == "inkopen" and SHOPPING.search(w.lower, *w.sent):
+        return verdict("commercial.shopping")
+    if any(cues("care").in_word(member) for member in members if member):
+        return use  # zorginkoop, jeugdhulpinkoop
+    lo, hi = _object(w)
+    care_obj = w.index.find("care", lo, hi, (w.start, w.end))
+    goods_obj = w.index.find("goods", lo, hi, (w.start, w.end))
+    if care_obj and not goods_obj:
+        return use
+    if goods_obj and not care_obj:
+        return verdict("commercial.goods-purchase", cue=goods_obj[0])
+    goods = cues("goods").in_word(word)
+    if goods:
+        return verdict("commercial.goods-word", word=word)
+    if w.leaning("care", "goods") > 0:
+        return use
+    if w.count("goods", near=True):
+        return verdict("commercial.goods-purchase", cue=w.first("goods", near=True))
+    return verdict("commercial.plain-purchase")

@@ -1,0 +1,97 @@
+"""What the characters around a word show: a URL, a file name, code, quotation marks, a
+company name. These hold whatever the sentence means."""
+
+from __future__ import annotations
+
+import re
+
+from taalwacht.engine.context.verdict import Verdict, verdict
+
+OPEN_QUOTES = "'\"‘’“”„«‹‚`"
+CLOSE_QUOTES = "'\"’”“»›‘`"
+MAX_QUOTED_WORDS = 5  # 'klant van de sociale dienst' is a label; a quoted sentence uses it
+
+COMPANY_SUFFIXES = re.compile(r"\s*(?:B\.?V\.?|N\.?V\.?|Holding|Inc\.?|Ltd\.?|GmbH|Group)\b")
+URL_OR_EMAIL = re.compile(
+    r"(?:https?://|ftp://|www\.)[^\s<>\"')\]]+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+|(?<![\w.])@\w+",
+    re.IGNORECASE,
+)
+
+
+def in_url_or_code(text: str, start: int, end: int) -> Verdict | None:
+    """URLs, e-mail addresses, file names and identifiers are never findings, wherever they
+    stand: the text itself shows them (``://``, ``@``, ``_``, ``.pdf``), not the markup."""
+    chunk_start, chunk_end = start, end
+    while chunk_start > max(0, start - 300) and not text[chunk_start - 1].isspace():
+        chunk_start -= 1
+    while chunk_end < min(len(text), end + 300) and not text[chunk_end].isspace():
+        chunk_end += 1
+    chunk = text[chunk_start:chunk_end]
+    if "@" in chunk or "://" in chunk or "www." in chunk.lower():
+        for m in URL_OR_EMAIL.finditer(chunk):
+            if m.start() < end - chunk_start and start - chunk_start < m.end():
+                return verdict("other.url")
+    if re.search(r"\w_|_\w", chunk.strip("_*")) or (
+        re.search(r"\.[a-z]{2,4}\b", chunk[end - chunk_start :]) and not chunk.endswith(".")
+    ):
+        return verdict("other.filename")
+    if text[end : end + 1] == "(" or (
+        text[end : end + 1] == "." and text[end + 1 : end + 2].isalpha()
+    ):
+        return verdict("other.code")
+    if (
+        "/" in chunk
+        and re.search(r"/[\w-]*$", chunk[: start - chunk_start])
+        and chunk[end - chunk_start : end - chunk_start + 1] == "/"
+    ):
+        return verdict("other.path")
+    return None
+
+
+def quoted(text: str, start: int, end: int) -> Verdict | None:
+    """A word (or a short phrase holding it) in quotation marks is shown, not used: 'klant',
+    "hoezo klant?". Italics and code come as regions from the document's format."""
+    nearby = text[max(0, start - 40) : end + 40]
+    spans = _short_phrase_spans(text, start, end) if any(q in nearby for q in OPEN_QUOTES) else []
+    for s, e in ((start, end), *spans):
+        if s > 0 and e < len(text) and text[s - 1] in OPEN_QUOTES:
+            close = e
+            while close < len(text) and text[close] in "?!.,":
+                close += 1
+            if (
+                close < len(text)
+                and text[close] in CLOSE_QUOTES
+                and (s < 2 or not text[s - 2].isalnum())
+            ):
+                return verdict("mention.quoted")
+    return None
+
+
+def _short_phrase_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Spans of up to MAX_QUOTED_WORDS words that contain the occurrence, for 'hoezo klant?'."""
+    spans = []
+    s = start
+    for _ in range(MAX_QUOTED_WORDS - 1):
+        m = re.search(r"[\w-]+\s+$", text[max(0, s - 40) : s])
+        if not m:
+            break
+        s = max(0, s - 40) + m.start()
+        spans.append((s, end))
+    e = end
+    for _ in range(MAX_QUOTED_WORDS - 1):
+        m = re.match(r"\s+[\w-]+", text[e : e + 40])
+        if not m:
+            break
+        e += m.end()
+        spans.append((start, e))
+    return spans
+
+
+def company_name(text: str, start: int, end: int) -> Verdict | None:
+    """'Klantenbinder B.V.': names of companies are not market-speak about residents."""
+    m = COMPANY_SUFFIXES.match(text, end)
+    if m and text[start].isupper():
+        return verdict("other.company-name")
+    return None
+
+

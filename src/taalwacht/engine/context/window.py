@@ -1,0 +1,100 @@
+"""The text around one occurrence: its clause, sentence, neighbours and passage, and the
+cue words in each, every question answered once."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cached_property
+
+from taalwacht.dutch.sentences import sentence_bounds
+from taalwacht.engine.context.cues import DOC_REACH, CueIndex
+
+WORD = re.compile(r"\w+(?:-\w+)*")
+WORDS = re.compile(r"[\w'-]+")
+PARENTHESIS = re.compile(r"^\s*\([^)]{0,30}\)")  # Klantdossier (DKD) is de term
+
+
+@dataclass
+class Window:
+    """The text around one occurrence: its sentence, the sentences next to it, the passage."""
+
+    lower: str
+    start: int
+    end: int
+    sent: tuple[int, int]
+    text: str
+
+    @classmethod
+    def around(cls, text: str, index: CueIndex, start: int, end: int) -> Window:
+        return cls(index.lower, start, end, sentence_bounds(text, start, end), text, index)
+
+    @cached_property
+    def near(self) -> tuple[int, int]:
+        """The sentence with the one before and the one after it."""
+        s, e = self.sent
+        before = sentence_bounds(self.text, s - 2, s - 2)[0] if s > 1 else s
+        after = sentence_bounds(self.text, e + 1, e + 1)[1] if e + 1 < len(self.text) else e
+        return min(before, s), max(after, e)
+
+    index: CueIndex
+
+    def __post_init__(self) -> None:
+        self.passage = (max(0, self.start - DOC_REACH), min(len(self.lower), self.end + DOC_REACH))
+        self._found: dict[tuple[str, int, int], list[str]] = {}
+
+    def _matches(self, name: str, span: tuple[int, int]) -> list[str]:
+        """Cues of list ``name`` in ``span``; each question is answered once per window."""
+        key = (name, *span)
+        found = self._found.get(key)
+        if found is None:
+            found = self.index.find(name, span[0], span[1], (self.start, self.end))
+            self._found[key] = found
+        return found
+
+    def count(self, name: str, *, near: bool = False) -> int:
+        return len(self._matches(name, self.near if near else self.sent))
+
+    def first(self, name: str, *, near: bool = False) -> str:
+        found = self._matches(name, self.near if near else self.sent)
+        return found[0] if found else ""
+
+    def count_passage(self, name: str) -> int:
+        """Cues in the passage around the sentence (DOC_REACH characters either side)."""
+        return len(self._matches(name, self.passage))
+
+    def leaning(self, a: str | tuple[str, ...], b: str, *, passage: bool = True) -> int:
+        """Positive when cue list ``a`` outweighs ``b`` here: sentence first, then
+        neighbours, then (unless ``passage`` is False) the passage; 0 when all are neutral."""
+        spans = (self.clause, self.sent, self.near)
+        names = (a,) if isinstance(a, str) else a
+        for span in (*spans, self.passage) if passage else spans:
+            diff = sum(len(self._matches(n, span)) for n in names) - len(self._matches(b, span))
+            if diff:
+                return diff
+        return 0
+
+    @cached_property
+    def clause(self) -> tuple[int, int]:
+        """The part of the sentence between semicolons: 'een supermarkt wil dat de klant
+        terugkomt; een sociale dienst hoopt ...' sets the two halves apart."""
+        s, e = self.sent
+        left = self.lower.rfind(";", s, self.start)
+        right = self.lower.find(";", self.end, e)
+        return (left + 1 if left >= 0 else s, right if right >= 0 else e)
+
+    @cached_property
+    def _before(self) -> list[str]:
+        return WORDS.findall(self.lower, max(self.sent[0], self.start - 60), self.start)
+
+    @cached_property
+    def _after(self) -> list[str]:
+        after = PARENTHESIS.sub("", self.lower[self.end : min(self.sent[1], self.end + 60)])
+        return WORDS.findall(after)
+
+    def words_before(self, n: int) -> list[str]:
+        return self._before[-n:]
+
+    def words_after(self, n: int) -> list[str]:
+        """The next ``n`` words of the sentence, skipping a parenthesis: 'Klantdossier (DKD) is'."""
+        return self._after[:n]

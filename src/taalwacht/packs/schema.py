@@ -1,0 +1,129 @@
+"""What a term pack holds, as frozen values: the pack, its terms and their alternatives.
+
+The loader (``packs.load``) validates YAML into these; the engine, the fixer and the
+reports only read them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+from taalwacht.model.finding import Severity
+from taalwacht.model.terms import AlternativeInfo, TermInfo
+
+# The context profile of a term: which evidence decides use or commerce (engine.context).
+PROFILES = ("person", "staff", "service", "organisation", "procurement", "case", "always")
+
+POS_SLOTS: dict[str, tuple[str, ...]] = {
+    "noun": ("sg", "pl", "dim", "dim_pl", "gen"),
+    "adjective": ("base", "e", "heid", "er"),
+    "verb": (
+        "inf",
+        "noun",
+        "sg1",
+        "sg3",
+        "past_sg",
+        "past_pl",
+        "pp",
+        "pp_e",
+        "part",
+        "part_e",
+        "agent",
+        "agent_pl",
+    ),
+}
+ALL_SLOTS = frozenset(s for slots in POS_SLOTS.values() for s in slots)
+COMPOUND_MODES = ("both", "head", "modifier", "none")
+DEFAULT_MESSAGE = "'{text}' is markttaal"
+
+
+@dataclass(frozen=True)
+class Alternative:
+    """A better word, with its own forms so a suggestion can take the original's form."""
+
+    text: str
+    forms: Mapping[str, str] = field(default_factory=dict)  # slot -> form, e.g. pl -> inwoners
+    gender: str | None = None  # "de" or "het"; None when it has no article (u, vriendelijk)
+    modifier: str | None = None  # form as first member of a compound: inwoner(gericht)
+    note: str = ""  # when it suits, e.g. "in a letter that addresses the reader"
+
+    @property
+    def plural(self) -> str | None:
+        return self.forms.get("pl")
+
+    def form(self, slot: str) -> str:
+        """The alternative in ``slot``, or its base text when it has no such form."""
+        return self.forms.get(slot) or self.text
+
+
+@dataclass(frozen=True)
+class Term:
+    """One watched word of a pack, with everything the engine and the fixer need."""
+
+    id: str
+    lemma: str
+    pos: str
+    reason: str
+    message: str
+    severity: Severity
+    alternatives: tuple[Alternative, ...]
+    forms: Mapping[str, str] = field(default_factory=dict)  # slot -> surface form
+    gender: str | None = None
+    extra: tuple[str, ...] = ()  # further surface forms with no slot of their own
+    spellings: Mapping[str, str] = field(default_factory=dict)  # old spelling -> form
+    linking: tuple[str, ...] = ()  # forms as first member: klanten(service)
+    acronyms: tuple[str, ...] = ()  # KCC: matched as whole words only
+    compound: str = "both"
+    context: str = "person"  # context profile, see taalwacht.context
+    particle: str | None = None  # separable verbs: "in" of inkopen
+    separated: Mapping[str, str] = field(default_factory=dict)  # slot -> verb without particle
+    compounds: Mapping[str, tuple[Alternative, ...]] = field(default_factory=dict)
+    fixed: tuple[str, ...] = ()  # names and legal terms the writer cannot rename: info
+    other: tuple[str, ...] = ()  # phrases with another sense: never reported
+    names: tuple[str, ...] = ()  # names of software and companies: never reported
+    allow: tuple[str, ...] = ()  # phrases the organisation accepts: never reported
+    examples_flag: tuple[str, ...] = ()
+    examples_ok: tuple[str, ...] = ()
+    pack: str = ""
+
+    def info(self, severity: Severity | None = None) -> TermInfo:
+        """The term as reports show it, with the severity the organisation set."""
+        return TermInfo(
+            self.id,
+            self.lemma,
+            self.pos,
+            self.reason,
+            severity or self.severity,
+            self.pack,
+            tuple(AlternativeInfo(a.text, a.gender, a.plural, a.note) for a in self.alternatives),
+        )
+
+    def surfaces(self) -> dict[str, str]:
+        """Every surface form (lower case) mapped to its slot; "" for forms without a slot."""
+        out: dict[str, str] = {}
+        for slot, form in self.forms.items():
+            out.setdefault(form.lower(), slot)
+        for old, new in self.spellings.items():
+            out.setdefault(old.lower(), out.get(new.lower(), ""))
+        for form in self.extra:
+            out.setdefault(form.lower(), "")
+        return out
+
+
+@dataclass(frozen=True)
+class Pack:
+    """A named set of terms, loaded from one YAML file."""
+
+    id: str
+    description: str
+    source: str
+    path: str
+    terms: tuple[Term, ...]
+    version: str = ""  # the pack's own version, as its owner writes it ("2026.1")
+    fingerprint: str = ""  # sha256 of the pack's text: which words a stored result used
+
+    def term(self, term_id: str) -> Term | None:
+        return next((t for t in self.terms if t.id == term_id), None)
+
+

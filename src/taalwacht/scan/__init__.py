@@ -1,0 +1,1 @@
+"""Collections: checking many documents in one or more processes (later: store, Dask)."""

@@ -1,0 +1,96 @@
+"""Checking many files: one process for a few, a pool of processes for a collection.
+
+The engine is pure Python, so a large collection is spread over the machine's cores: each
+worker rebuilds the same service from the run's settings, reads and checks whole files, and
+sends back compact results (positions, no text) in the original order. Errors travel back
+as messages, never as exceptions, so a bad file is still one clear line naming it.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+
+from taalwacht.errors import TaalwachtError
+from taalwacht.model.results import FileResult
+from taalwacht.service import Service, Settings, Skipped, Source, guarded
+
+MIN_FILES = 16  # fewer files than this are not worth starting processes for
+MIN_BYTES = 4_000_000
+CHUNK = 16  # files per task: enough to keep the pipes quiet, small enough to balance
+
+
+@dataclass(frozen=True)
+class Scanned:
+    """One checked file, ready for the renderers, and how many bytes it had."""
+
+    result: FileResult
+    size: int
+
+
+def check_one(service: Service, source: Source) -> Scanned | Skipped:
+    """Read and check one source; a binary file met in a folder walk is ``Skipped``."""
+    document = service.read(source)
+    if isinstance(document, Skipped):
+        return document
+    findings = service.check(document)
+    return Scanned(FileResult(document.path, document.text, findings), document.size)
+
+
+def check_guarded(service: Service, source: Source) -> Scanned | Skipped:
+    """``check_one``, with unexpected failures turned into an error naming the file."""
+    return guarded(source.path, lambda: check_one(service, source))
+
+
+def jobs_for(sources: Sequence[Source], sizes: Sequence[int], jobs: int | None) -> int:
+    """How many processes: the ``--jobs`` asked for, or all cores for a large collection."""
+    if jobs is not None:
+        return max(1, jobs)
+    if len(sources) < MIN_FILES or sum(sizes) < MIN_BYTES:
+        return 1
+    return max(1, min(os.cpu_count() or 1, 8))
+
+
+def check_all(
+    service: Service, sources: Sequence[Source], jobs: int, *, explain: bool = False
+) -> Iterator[tuple[Source, Scanned | Skipped]]:
+    """Every source with its outcome, in the order given; in ``jobs`` processes if > 1."""
+    if jobs <= 1:
+        for source in sources:
+            yield source, check_guarded(service, source)
+        return
+    # A large collection meets new compounds, so the workers will need the whole lexicon:
+    # read it once here, and (where processes fork) every worker shares this copy.
+    service.warm_up()
+    with ProcessPoolExecutor(
+        jobs, initializer=_start_worker, initargs=(service.settings, explain)
+    ) as pool:
+        for source, (done, error) in zip(
+            sources, pool.map(_work, sources, chunksize=CHUNK), strict=True
+        ):
+            if error is not None:
+                raise TaalwachtError(error)
+            assert done is not None
+            yield source, done
+
+
+_worker: tuple[Service, bool] | None = None
+
+
+def _start_worker(settings: Settings, explain: bool) -> None:
+    global _worker
+    _worker = (Service(settings), explain)
+
+
+def _work(source: Source) -> tuple[Scanned | Skipped | None, str | None]:
+    assert _worker is not None
+    service, explain = _worker
+    try:
+        outcome = check_guarded(service, source)
+        if isinstance(outcome, Skipped):
+            return outcome, None
+        return Scanned(outcome.result.compact(explain), outcome.size), None
+    except (TaalwachtError, OSError, UnicodeError) as err:
+        return None, str(err) if isinstance(err, TaalwachtError) else f"{source.path}: {err}"

@@ -1,0 +1,328 @@
+"""The one place that combines config, packs, formats, engine and rewrite.
+
+Every front end (the command line, the Python API, later the web app, the editor and the
+scan runner) talks to a ``Service``, so a finding and a fix are the same everywhere:
+
+- ``check(document)``: every occurrence, reported or not, in the document's own offsets;
+- ``plan(document)``: per reported use, the fixes on offer and the one ``fix`` would take;
+- ``fix(document, choose)``: apply the chosen fixes (by default the best safe one each);
+- ``apply(document, fixes)``: apply fixes someone chose, with overlaps left for a person;
+- ``explain(word)``: the term behind a word.
+
+The engine and the fixer read the document's *view* (markup left out, character references
+decoded); the service maps their offsets back into the file's text, so edits land exactly
+on the characters the file holds. It returns warnings as values and prints nothing.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TypeVar
+
+from taalwacht import messages
+from taalwacht.config import Config, discover
+from taalwacht.dutch.lexicon import words
+from taalwacht.engine import Engine
+from taalwacht.errors import InputError, TaalwachtError
+from taalwacht.formats import Skipped, Source, kind_for, parse, read
+from taalwacht.formats.walk import iter_sources
+from taalwacht.formats.write import encode_like, escape_for, write_atomic
+from taalwacht.model.document import Document, DocumentKind
+from taalwacht.model.edit import Edit, apply, overlaps
+from taalwacht.model.finding import Decision, Finding, Span
+from taalwacht.model.fix import Fix, Left, Result
+from taalwacht.model.terms import TermInfo
+from taalwacht.packs import Pack, Term, resolve_pack
+from taalwacht.rewrite import Fixer
+
+__all__ = [
+    "QUIT",
+    "Planned",
+    "Service",
+    "Settings",
+    "Skipped",
+    "Source",
+    "guarded",
+    "kind_for",
+    "parse",
+]
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Everything a service is built from; plain values, so a worker process can rebuild
+    the same service from a pickled copy."""
+
+    config: Config
+    packs: tuple[Pack, ...]
+    prefer: Mapping[str, str] = field(default_factory=dict)  # term id -> alternative
+    unsafe: bool = False  # also apply fixes whose agreement reaches beyond the phrase
+
+
+@dataclass(frozen=True)
+class Planned:
+    """One reported use with the fixes on offer: ``best`` is what ``fix`` applies, or why
+    the finding is left for a person. Offsets are the document's."""
+
+    finding: Finding
+    options: tuple[Fix, ...]
+    best: Fix | Left
+
+
+QUIT = "quit"
+Choice = Fix | Sequence[Edit] | None | str  # a fix, own edits, skip (None), or QUIT
+
+
+class Service:
+    """Checks and fixes documents with one organisation's settings. Build once per run."""
+
+    def __init__(self, settings: Settings) -> None:
+        self.settings = settings
+        config = settings.config
+        self.engine = Engine(
+            settings.packs, allow=config.allow, severity=config.severity, prefer=settings.prefer
+        )
+        self.fixer = Fixer(settings.packs, settings.prefer, settings.unsafe)
+
+    @classmethod
+    def load(
+        cls,
+        *,
+        isolated: bool = False,
+        extra_packs: Sequence[str] = (),
+        prefer: Mapping[str, str] | None = None,
+        unsafe: bool = False,
+        cwd: Path | None = None,
+    ) -> tuple[Service, list[str]]:
+        """The service for a run from the config found upward from ``cwd`` (none with
+        ``isolated``), its packs and ``extra_packs``; with the warnings to show."""
+        config = discover(cwd, isolated=isolated)
+        packs = load_packs(config, extra_packs)
+        warnings = unknown_terms(config, packs)
+        known = {t.id for p in packs for t in p.terms}
+        wanted = {k: v for k, v in config.prefer.items() if k in known}
+        wanted.update(prefer or {})
+        return cls(Settings(config, tuple(packs), wanted, unsafe)), warnings
+
+    # ------------------------------------------------------------------ reading
+
+    @property
+    def config(self) -> Config:
+        return self.settings.config
+
+    def sources(
+        self, paths: Sequence[str], include: Sequence[str] = (), exclude: Sequence[str] = ()
+    ) -> list[Source | Skipped]:
+        """Every source for ``paths``, in order; ``InputError`` for a missing path."""
+        config = self.config
+        return list(iter_sources(paths, include, exclude, config.ignore, ignore_root=config.root))
+
+    def read(self, source: Source) -> Document | Skipped:
+        return read(source)
+
+    def warm_up(self) -> None:
+        """Read the whole lexicon now: before forking workers, so they all share it."""
+        words()
+
+    # ----------------------------------------------------------------- checking
+
+    def check(self, document: Document) -> list[Finding]:
+        """Every occurrence in ``document``, reported or not, sorted, in its text's offsets."""
+        return [_to_text(document, f) for f in self._scan(document)]
+
+    def check_text(self, text: str, kind: DocumentKind = "text") -> list[Finding]:
+        return self.check(parse(text, kind))
+
+    def _scan(self, document: Document) -> list[Finding]:
+        """Findings in view offsets, for the fixer."""
+        findings = self.engine.scan(document.readable, document.regions)
+        findings.sort(key=lambda f: (f.start, f.end))
+        return findings
+
+    # ------------------------------------------------------------------- fixing
+
+    def plan(self, document: Document) -> list[Planned]:
+        """Per reported use (fixed names are only reported), the fixes on offer."""
+        view = document.readable
+        planned = []
+        for finding in self._scan(document):
+            if finding.decision is not Decision.USE:
+                continue
+            options = tuple(_fix_to_text(document, o) for o in self.fixer.options(view, finding))
+            best = self.fixer.best(view, finding)
+            best = _fix_to_text(document, best) if isinstance(best, Fix) else _left(document, best)
+            planned.append(Planned(_to_text(document, finding), options, best))
+        return planned
+
+    def fix(
+        self, document: Document, choose: Callable[[Planned], Choice] | None = None
+    ) -> Result:
+        """Rewrite ``document``: each finding's best safe fix, or what ``choose`` picks
+        (a fix, edits of its own, None to skip, ``QUIT`` to leave the rest)."""
+        chosen: list[tuple[Finding, Sequence[Edit], Fix | None]] = []
+        left: list[Left] = []
+        stopped = False
+        for item in self.plan(document):
+            if stopped:
+                left.append(Left(item.finding, messages.text("fix.not-handled")))
+                continue
+            pick: Choice | Left = item.best if choose is None else choose(item)
+            if isinstance(pick, Left):
+                left.append(pick)
+            elif pick is None:
+                left.append(Left(item.finding, messages.text("fix.skipped")))
+            elif isinstance(pick, str):
+                stopped = True
+                left.append(Left(item.finding, messages.text("fix.not-handled")))
+            elif isinstance(pick, Fix):
+                chosen.append((item.finding, pick.edits, pick))
+            else:
+                chosen.append((item.finding, tuple(pick), None))
+        result = self._apply(document, chosen)
+        return dataclasses.replace(result, left=tuple(sorted(left + list(result.left), key=_at)))
+
+    def apply(self, document: Document, fixes: Iterable[Fix]) -> Result:
+        """Apply fixes someone chose; one that touches an earlier one is left for a person."""
+        return self._apply(document, [(f.finding, f.edits, f) for f in fixes])
+
+    def _apply(
+        self, document: Document, chosen: Iterable[tuple[Finding, Sequence[Edit], Fix | None]]
+    ) -> Result:
+        edits: list[Edit] = []
+        done: list[Finding] = []
+        taken: list[Fix] = []
+        left: list[Left] = []
+        for finding, own, fix in chosen:
+            if any(overlaps(a, b) for a in own for b in edits):
+                hint = fix.choice.text if fix is not None and fix.choice else ""
+                left.append(Left(finding, messages.text("fix.overlap"), hint))
+                continue
+            edits.extend(own)
+            done.append(finding)
+            if fix is not None:
+                taken.append(fix)
+        edits.sort()
+        new = apply(document.text, edits)
+        return Result(new, tuple(edits), tuple(left), tuple(done), tuple(taken))
+
+    def encode(self, document: Document, text: str) -> bytes:
+        """``text`` in the document's encoding, with its byte-order mark if it had one."""
+        return encode_like(text, document)
+
+    def write(self, document: Document, text: str, *, backup: bool) -> str | None:
+        """Replace the document's file by ``text`` atomically; return the backup's name."""
+        return write_atomic(document.path, encode_like(text, document), backup=backup)
+
+    # ------------------------------------------------------------------ terms
+
+    def terms(self) -> list[TermInfo]:
+        """The active terms with the organisation's severities, as reports show them."""
+        severity = self.config.severity
+        return [t.info(severity.get(t.id)) for p in self.settings.packs for t in p.terms]
+
+    def explain(self, word: str) -> Term | None:
+        """The term behind a word: by id, lemma or any of its forms (case-insensitive)."""
+        key = word.strip().casefold()
+        terms = [t for p in self.settings.packs for t in p.terms]
+        for term in terms:
+            if key in (term.id.casefold(), term.lemma.casefold()):
+                return term
+        for term in terms:
+            if key in {form.casefold() for form in term.surfaces()}:
+                return term
+        return None
+
+
+# --------------------------------------------------------------------- guarding
+
+T = TypeVar("T")
+
+
+def guarded(path: str, step: Callable[[], T]) -> T:
+    """Run one step on the file ``path`` with unexpected failures turned into an error
+    naming the file (``TAALWACHT_DEBUG=1`` lets the traceback through for a bug report)."""
+    try:
+        return step()
+    except (TaalwachtError, OSError, UnicodeError):
+        raise
+    except MemoryError as err:
+        raise InputError(path, "out of memory: too large to check in one piece") from err
+    except Exception as err:
+        if os.environ.get("TAALWACHT_DEBUG"):
+            raise
+        raise TaalwachtError(
+            f"{path}: internal error while checking: {type(err).__name__}: {err} "
+            "(set TAALWACHT_DEBUG=1 for details)"
+        ) from err
+
+
+# --------------------------------------------------------------------- settings
+
+
+def load_packs(config: Config, extra: Sequence[str] = ()) -> list[Pack]:
+    """Active packs: the config's ``packs`` and ``extra-packs`` (relative to the config's
+    directory), then ``--pack`` files (relative to the working directory). A later pack
+    with the same id replaces an earlier one."""
+    loaded: dict[str, Pack] = {}
+    for ref in config.pack_refs:
+        pack = resolve_pack(ref, base=config.root)
+        loaded[pack.id] = pack
+    for ref in extra:
+        pack = resolve_pack(ref, base=Path.cwd())
+        loaded.pop(pack.id, None)
+        loaded[pack.id] = pack
+    return list(loaded.values())
+
+
+def unknown_terms(config: Config, packs: Sequence[Pack]) -> list[str]:
+    """A config setting for a term no active pack has is most likely a typo: say so."""
+    known = {term.id for pack in packs for term in pack.terms}
+    where = str(config.path) if config.path else "config"
+    return [
+        messages.text("notes.unknown-term", path=where, table=table, key=key)
+        for table, keys in (("severity", config.severity), ("prefer", config.prefer))
+        for key in keys
+        if key not in known
+    ]
+
+
+# ------------------------------------------------------------- view -> text
+
+
+def _at(left: Left) -> tuple[int, int]:
+    return left.finding.start, left.finding.end
+
+
+def _to_text(document: Document, finding: Finding) -> Finding:
+    """A finding with offsets into the document's text instead of its view."""
+    offsets = document.offsets
+    if offsets.identity:
+        return finding
+    start, end = offsets.start(finding.start), offsets.end(finding.end)
+    related = tuple(Span(offsets.start(s.start), offsets.end(s.end)) for s in finding.related)
+    return dataclasses.replace(
+        finding, start=start, end=end, text=document.text[start:end], related=related
+    )
+
+
+def _left(document: Document, left: Left) -> Left:
+    return dataclasses.replace(left, finding=_to_text(document, left.finding))
+
+
+def _fix_to_text(document: Document, fix: Fix) -> Fix:
+    """A fix with its edits in the text's offsets and its new words written as the format
+    needs them (``&`` as ``&amp;`` in HTML)."""
+    offsets = document.offsets
+    if offsets.identity:
+        return fix
+    escape = escape_for(document.kind)
+    edits = []
+    for e in fix.edits:
+        start = offsets.start(e.start)
+        end = offsets.end(e.end) if e.end > e.start else start  # an insertion stays one
+        edits.append(Edit(start, end, escape(e.text)))
+    return dataclasses.replace(fix, finding=_to_text(document, fix.finding), edits=tuple(edits))
