@@ -34,7 +34,7 @@ from taalwacht.formats.write import encode_like, escape_for, write_atomic
 from taalwacht.model.document import Document, DocumentKind
 from taalwacht.model.edit import Edit, apply, overlaps
 from taalwacht.model.finding import Decision, Finding, Span
-from taalwacht.model.fix import Fix, Left, Result
+from taalwacht.model.fix import Applicability, Fix, Left, Result
 from taalwacht.model.terms import TermInfo
 from taalwacht.packs import Pack, Term, resolve_pack
 from taalwacht.rewrite import Fixer
@@ -71,6 +71,17 @@ class Planned:
     finding: Finding
     options: tuple[Fix, ...]
     best: Fix | Left
+
+    @property
+    def offered(self) -> tuple[Fix, ...]:
+        """The fixes a tool may offer to apply: ``best`` first, then the other safe ones,
+        then the unsafe ones; display-only suggestions are never offered."""
+        ranked = sorted(
+            (o for o in self.options if o.applicability is not Applicability.DISPLAY_ONLY),
+            key=lambda o: o.applicability is not Applicability.SAFE,
+        )
+        first = [self.best] if isinstance(self.best, Fix) else []
+        return tuple(first + [o for o in ranked if o.edits != first[0].edits] if first else ranked)
 
 
 QUIT = "quit"

@@ -152,7 +152,9 @@ def _run_check(
                 note(f"{source.path}: {source.note}")
                 skipped += 1
         workers = jobs_for(files, sizes, jobs)
-        for source, outcome in check_all(service, files, workers, explain=explain):
+        for source, outcome in check_all(
+            service, files, workers, explain=explain, fixes=fmt == "sarif"
+        ):
             if isinstance(outcome, Skipped):
                 note(f"{outcome.path}: {outcome.note}")
                 skipped += 1

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from taalwacht.model.finding import Finding
+from taalwacht.model.fix import Fix
 from taalwacht.model.location import SourceMap
 
 
@@ -23,6 +24,7 @@ class FileResult:
     known: dict[int, tuple[int, int]] | None = None  # positions, once the text is dropped
     snippets: dict[tuple[int, int], str] | None = None  # related spans' text, likewise
     notes: tuple[str, ...] = ()  # what the reader or the service wants the user to know
+    fixes: dict[tuple[int, int], tuple[Fix, ...]] | None = None  # per finding span, best first
     _map: SourceMap | None = field(default=None, init=False, repr=False, compare=False)
 
     def compact(self, explain: bool) -> FileResult:
@@ -30,9 +32,13 @@ class FileResult:
         shown = self.visible(explain)
         spans = [(f.start, f.end) for f in shown]
         spans += [(s.start, s.end) for f in shown for s in f.related]
-        known = {o: self.position(o) for o in sorted({o for span in spans for o in span})}
         snippets = {(s.start, s.end): self.text[s.start : s.end] for f in shown for s in f.related}
-        return FileResult(self.path, "", shown, known=known, snippets=snippets, notes=self.notes)
+        offered = (f for fixes in (self.fixes or {}).values() for f in fixes)
+        spans += [(e.start, e.end) for f in offered for e in f.edits]
+        known = {o: self.position(o) for o in sorted({o for span in spans for o in span})}
+        return FileResult(
+            self.path, "", shown, known, snippets, notes=self.notes, fixes=self.fixes
+        )
 
     def snippet(self, start: int, end: int) -> str:
         """``text[start:end]``, also for a compacted result."""

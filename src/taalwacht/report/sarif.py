@@ -4,8 +4,9 @@ One run; ``tool.driver`` is taalwacht with one rule per term (the active packs' 
 plus any term a finding names that no pack listed). Each result has the term as
 ``ruleId``, a level (info -> note), the message, and a region with line and column
 (``columnKind`` is ``unicodeCodePoints``) and ``charOffset``/``charLength`` counted in the
-same code points over the decoded text. Each suggestion becomes one ``fix`` (alternative
-fixes, best first) and the list is also in ``properties.suggestions``. With ``explain``
+same code points over the decoded text. The fixes are those ``taalwacht fix`` would apply
+(the swap with every agreeing word), the one it takes first, then other safe ones, then
+unsafe ones; the suggestions are also in ``properties.suggestions``. With ``explain``
 the occurrences that were not reported are included with a ``suppressions`` entry whose
 justification is the readable reason.
 """
@@ -20,6 +21,7 @@ from urllib.parse import quote
 
 from taalwacht._version import __version__
 from taalwacht.model.finding import Finding
+from taalwacht.model.fix import Applicability, Fix
 from taalwacht.model.results import FileResult
 from taalwacht.model.terms import TermInfo
 
@@ -84,6 +86,26 @@ def _region(result: FileResult, start: int, end: int) -> dict[str, Any]:
     }
 
 
+def _fix(result: FileResult, location: dict[str, Any], fix: Fix) -> dict[str, Any]:
+    """One fix as ``taalwacht fix`` would apply it: the swap and every agreeing word."""
+    new = fix.choice.text if fix.choice else ""
+    text = f"Vervang '{fix.finding.text}' door '{new}'"
+    if fix.applicability is not Applicability.SAFE:
+        text += f" (onzeker: {fix.reason})"
+    replacements = [
+        {
+            "deletedRegion": _region(result, edit.start, edit.end),
+            "insertedContent": {"text": edit.text},
+        }
+        for edit in fix.edits
+    ]
+    return {
+        "description": {"text": text},
+        "artifactChanges": [{"artifactLocation": location, "replacements": replacements}],
+        "properties": {"applicability": fix.applicability.value},
+    }
+
+
 class SarifRenderer:
     def __init__(
         self, out: TextIO, *, explain: bool = False, terms: Sequence[TermInfo] = ()
@@ -132,22 +154,9 @@ class SarifRenderer:
                 }
                 for i, span in enumerate(finding.related)
             ]
-        if finding.suggestions:
-            deleted = {"charOffset": finding.start, "charLength": finding.end - finding.start}
-            item["fixes"] = [
-                {
-                    "description": {"text": f"Vervang '{finding.text}' door '{suggestion}'"},
-                    "artifactChanges": [
-                        {
-                            "artifactLocation": location,
-                            "replacements": [
-                                {"deletedRegion": deleted, "insertedContent": {"text": suggestion}}
-                            ],
-                        }
-                    ],
-                }
-                for suggestion in finding.suggestions
-            ]
+        offered = (result.fixes or {}).get((finding.start, finding.end), ())
+        if offered:
+            item["fixes"] = [_fix(result, location, fix) for fix in offered]
         if not finding.reported:
             item["suppressions"] = [
                 {

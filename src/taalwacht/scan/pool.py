@@ -30,18 +30,23 @@ class Scanned:
     size: int
 
 
-def check_one(service: Service, source: Source) -> Scanned | Skipped:
-    """Read and check one source; a binary file met in a folder walk is ``Skipped``."""
+def check_one(service: Service, source: Source, *, fixes: bool = False) -> Scanned | Skipped:
+    """Read and check one source; a binary file met in a folder walk is ``Skipped``.
+    With ``fixes`` each reported use carries the fixes ``fix`` would offer (for SARIF)."""
     document = service.read(source)
     if isinstance(document, Skipped):
         return document
     findings = service.check(document)
-    return Scanned(FileResult(document.path, document.text, findings), document.size)
+    offered = None
+    if fixes:
+        offered = {(p.finding.start, p.finding.end): p.offered for p in service.plan(document)}
+    result = FileResult(document.path, document.text, findings, fixes=offered)
+    return Scanned(result, document.size)
 
 
-def check_guarded(service: Service, source: Source) -> Scanned | Skipped:
+def check_guarded(service: Service, source: Source, *, fixes: bool = False) -> Scanned | Skipped:
     """``check_one``, with unexpected failures turned into an error naming the file."""
-    return guarded(source.path, lambda: check_one(service, source))
+    return guarded(source.path, lambda: check_one(service, source, fixes=fixes))
 
 
 def jobs_for(sources: Sequence[Source], sizes: Sequence[int], jobs: int | None) -> int:
@@ -54,18 +59,23 @@ def jobs_for(sources: Sequence[Source], sizes: Sequence[int], jobs: int | None) 
 
 
 def check_all(
-    service: Service, sources: Sequence[Source], jobs: int, *, explain: bool = False
+    service: Service,
+    sources: Sequence[Source],
+    jobs: int,
+    *,
+    explain: bool = False,
+    fixes: bool = False,
 ) -> Iterator[tuple[Source, Scanned | Skipped]]:
     """Every source with its outcome, in the order given; in ``jobs`` processes if > 1."""
     if jobs <= 1:
         for source in sources:
-            yield source, check_guarded(service, source)
+            yield source, check_guarded(service, source, fixes=fixes)
         return
     # A large collection meets new compounds, so the workers will need the whole lexicon:
     # read it once here, and (where processes fork) every worker shares this copy.
     service.warm_up()
     with ProcessPoolExecutor(
-        jobs, initializer=_start_worker, initargs=(service.settings, explain)
+        jobs, initializer=_start_worker, initargs=(service.settings, explain, fixes)
     ) as pool:
         for source, (done, error) in zip(
             sources, pool.map(_work, sources, chunksize=CHUNK), strict=True
@@ -76,19 +86,19 @@ def check_all(
             yield source, done
 
 
-_worker: tuple[Service, bool] | None = None
+_worker: tuple[Service, bool, bool] | None = None
 
 
-def _start_worker(settings: Settings, explain: bool) -> None:
+def _start_worker(settings: Settings, explain: bool, fixes: bool) -> None:
     global _worker
-    _worker = (Service(settings), explain)
+    _worker = (Service(settings), explain, fixes)
 
 
 def _work(source: Source) -> tuple[Scanned | Skipped | None, str | None]:
     assert _worker is not None
-    service, explain = _worker
+    service, explain, fixes = _worker
     try:
-        outcome = check_guarded(service, source)
+        outcome = check_guarded(service, source, fixes=fixes)
         if isinstance(outcome, Skipped):
             return outcome, None
         return Scanned(outcome.result.compact(explain), outcome.size), None

@@ -3,7 +3,7 @@ sense stand in a document, read once per block (``dutch/data/cues/*.txt``)."""
 
 from __future__ import annotations
 
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 import ahocorasick
@@ -55,7 +55,7 @@ class CueList:
         return ""
 
 
-@cache
+@lru_cache(maxsize=65_536)  # bounded: a long-running server meets endless words
 def _cue_in_word(name: str, word: str) -> str:
     return cues(name)._in_word(word)
 
