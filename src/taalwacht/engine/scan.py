@@ -22,6 +22,7 @@ from taalwacht import messages
 from taalwacht.dutch.compounds import Member, find_members
 from taalwacht.dutch.lexicon import is_word, lookup_for
 from taalwacht.dutch.tokens import Token, lower_same_length, next_word, word_at
+from taalwacht.dutch.verbs import particle_of
 from taalwacht.engine.analysis import Analysis, Occurrence, Watch
 from taalwacht.engine.context import frames, profiles
 from taalwacht.engine.context import surface as marks
@@ -31,21 +32,13 @@ from taalwacht.engine.context.window import Window
 from taalwacht.engine.regions import RegionIndex
 from taalwacht.engine.suggest import choices
 from taalwacht.model.document import Region, RegionKind
-from taalwacht.model.finding import Decision, Finding, Severity, Span
+from taalwacht.model.finding import Decision, Finding, Severity
 from taalwacht.packs.schema import Pack, Term
 
 ELISION = re.compile(r"[-\u2010\u2011](?:\s*/\s*|\s+(?:en/of|en|of)\s+|,\s*)")
-PARTICLE_FOLLOWERS = frozenset(
-    "en of maar want omdat als dan zodat terwijl nadat voordat doordat waardoor zoals "
-    "bij van voor met via op door tegen uit per tot onder tegen binnen buiten na te".split()
-)
 OPEN_COMPOUND_STOP = frozenset(
     "voor naar door over onder tegen zijn heeft hebben wordt worden".split()
 )
-SEPARABLE_REACH = 15  # words between "koopt" and its particle "in"
-# Words of a clause, and what ends one: punctuation or a blank line (a single line break
-# is only wrapping: "koopt de zorg bij drie\naanbieders in.").
-CLAUSE_WORDS = re.compile(r"[\w'’-]+|[.!?;:()]|\n[ \t]*\r?\n")
 
 
 class Engine:
@@ -171,7 +164,7 @@ class Engine:
         kind = analysis.watch.kind
         start, end = token.start, token.end
         if kind == "separated":
-            particle = _particle(text, lower, token, analysis.watch.term.particle or "")
+            particle = particle_of(text, lower, token, analysis.watch.term.particle or "")
             if particle is None:
                 return None
             return Occurrence(start, end, analysis, (particle,))
@@ -454,38 +447,6 @@ def _shift(member: Member, joined: str, parts: list[str], part: str) -> Member:
             break
         offset += len(p)
     return Member(member.start + offset, member.end + offset, member.form, member.key)
-
-
-def _particle(text: str, lower: str, token: Token, particle: str) -> Span | None:
-    """The particle of a separated verb: 'koopt de zorg ... in.' or 'in te kopen'.
-
-    'in' counts as the particle when it ends the clause or comes before a conjunction or a
-    preposition ('koopt zorg in bij aanbieders'); 'koopt zorg in Utrecht' has the
-    preposition 'in' and no particle.
-    """
-    before = lower[max(0, token.start - 12) : token.start]
-    m = re.search(rf"(?<!\w){re.escape(particle)}\s+te\s+$", before)
-    if m:
-        s = max(0, token.start - 12) + m.start()
-        return Span(s, s + len(particle))
-    matches = CLAUSE_WORDS.finditer(lower, token.end, min(len(lower), token.end + 200))
-    for words, m in enumerate(matches, start=1):
-        w = m.group()
-        if not w[0].isalnum():
-            return None  # the clause ended without the particle
-        if words > SEPARABLE_REACH:
-            return None
-        if w == particle:
-            after = CLAUSE_WORDS.search(lower, m.end(), min(len(lower), m.end() + 40))
-            nxt = after.group() if after else "."
-            if (
-                not nxt[0].isalnum()
-                or nxt in PARTICLE_FOLLOWERS
-                or lower[m.end() : m.end() + 1] == ","
-            ):
-                return Span(m.start(), m.end())
-            return None
-    return None
 
 
 def _phrase_over(lower: str, start: int, end: int, phrases: tuple[str, ...]) -> str:

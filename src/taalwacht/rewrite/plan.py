@@ -14,13 +14,19 @@ applies, and the service writes.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 from taalwacht import messages
 from taalwacht.dutch import agreement as nl
 from taalwacht.dutch.lexicon import is_word
+from taalwacht.dutch.phrases import (
+    Phrase,
+    refers_back_later,
+    relative_after,
+    scan_left,
+    tokens,
+)
 from taalwacht.errors import TaalwachtError
 from taalwacht.model.edit import Edit
 from taalwacht.model.finding import Choice, Finding
@@ -30,148 +36,8 @@ from taalwacht.packs import Alternative, Pack, Term
 PLURAL_SLOTS = frozenset({"pl", "dim_pl", "agent_pl", "past_pl"})
 NOUN_SLOTS_OF_VERBS = frozenset({"noun", "agent", "agent_pl"})
 PERSON_SLOTS = frozenset({"agent", "agent_pl"})  # persons are de-words (ANS 3.2.3)
-TOKEN = re.compile(r"\w+(?:['’\-]\w+)*|[^\w\s]")
-SENTENCE_END = frozenset(".!?;:")
-NUMERALS = frozenset(
-    "één twee drie vier vijf zes zeven acht negen tien elf twaalf twintig dertig veertig "
-    "vijftig honderd duizend".split()
-)
-PREPOSITIONS = frozenset("van voor met per op in bij over uit aan naar tot door zonder via".split())
-LOOK_BACK = 160  # characters before a noun searched for its determiner
-LOOK_AHEAD = 240  # characters after it searched for pronouns that may refer back
-
-
 class PreferError(TaalwachtError, ValueError):
     """``prefer`` names a term or an alternative the active packs do not have."""
-
-
-# ---------------------------------------------------------------------------- tokens
-
-
-@dataclass(frozen=True)
-class _Tok:
-    start: int
-    end: int
-    text: str
-
-    @property
-    def low(self) -> str:
-        return self.text.lower()
-
-    @property
-    def is_word(self) -> bool:
-        return self.text[:1].isalnum()
-
-
-def _tokens(text: str, start: int, end: int) -> list[_Tok]:
-    return [_Tok(m.start(), m.end(), m.group()) for m in TOKEN.finditer(text, start, end)]
-
-
-def _paragraph_break(text: str, start: int, end: int) -> bool:
-    gap = text[start:end]
-    return gap.count("\n") >= 2
-
-
-# ---------------------------------------------------------------------------- noun phrase
-
-
-@dataclass
-class _Phrase:
-    """The words left of a noun that agree with it, and the relative pronoun after it."""
-
-    determiner: tuple[_Tok, nl.Determiner] | None = None
-    adjectives: list[_Tok] = field(default_factory=list)
-    relative: _Tok | None = None
-    problem: str = ""  # a reason the phrase could not be read with certainty
-
-
-def _scan_left(text: str, start: int) -> _Phrase:
-    """Walk left from the noun over adjectives, degree adverbs and numerals to a determiner.
-
-    Stops at anything else. Adjectives without a determiner make the phrase uncertain
-    (the walk may have taken a verb or noun for an adjective), so ``problem`` is set.
-    """
-    phrase = _Phrase()
-    toks = _tokens(text, max(0, start - LOOK_BACK), start)
-    noun = next(iter(_tokens(text, start, min(len(text), start + 80))), _Tok(start, start, "")).text
-    right = start
-    i = len(toks) - 1
-    stopped_by_word = False
-    while i >= 0:
-        t = toks[i]
-        if _paragraph_break(text, t.end, right):
-            break
-        low = t.low
-        if low in ("en", "of", ",") and phrase.adjectives:
-            if i > 0 and nl.is_adjective(toks[i - 1].text) and toks[i - 1].text[:1].islower():
-                right, i = t.start, i - 1
-                continue
-            break
-        det = nl.determiner(t.text)
-        if det is not None and low != "wat":
-            if low == "het" and phrase.adjectives:
-                first = phrase.adjectives[-1].text
-                after = phrase.adjectives[-2].text if len(phrase.adjectives) > 1 else noun
-                if nl.is_pronoun_het(first, after):
-                    break
-            phrase.determiner = (t, det)
-            break
-        if phrase.adjectives and low in nl.DEGREE_ADVERBS:
-            right, i = t.start, i - 1
-            continue
-        if low in NUMERALS or t.text.isdigit():
-            right, i = t.start, i - 1
-            continue
-        if nl.is_adjective(t.text) and (
-            t.text[:1].islower() or t.text.isupper() or _sentence_start(toks, i)
-        ):
-            phrase.adjectives.append(t)
-            right, i = t.start, i - 1
-            continue
-        stopped_by_word = t.is_word
-        break
-    if phrase.determiner is None and phrase.adjectives:
-        phrase.problem = "bijvoeglijk naamwoord zonder lidwoord: de woordgroep is niet zeker"
-        if not stopped_by_word:
-            phrase.problem = ""  # at the start of a sentence or after punctuation: clear enough
-    return phrase
-
-
-def _sentence_start(toks: list[_Tok], i: int) -> bool:
-    return i == 0 or toks[i - 1].text in SENTENCE_END
-
-
-def _relative_after(text: str, end: int) -> _Tok | None:
-    """A relative "dat"/"die" right after the noun, optionally after a comma."""
-    toks = _tokens(text, end, min(len(text), end + 20))
-    if toks and toks[0].text == ",":
-        toks = toks[1:]
-    if toks and toks[0].low in nl.RELATIVE_FORMS and not _paragraph_break(text, end, toks[0].start):
-        return toks[0]
-    return None
-
-
-def _refers_back_later(text: str, end: int, gender: str, skip: _Tok | None) -> str:
-    """A reason when a word later in the sentence may refer back to a noun of ``gender``.
-
-    Two cases: the pronoun "het" (als u het nodig heeft), and a "dat"/"die" of the noun's
-    gender further on in the clause (een product aanvragen dat past; het product van de
-    gemeente dat ...). A conjunction "dat" looks the same, so this errs on the safe side.
-    """
-    toks = _tokens(text, end, min(len(text), end + LOOK_AHEAD))
-    cut = next((k for k, t in enumerate(toks) if t.text in SENTENCE_END), len(toks))
-    toks = toks[:cut]
-    clause = next((k for k, t in enumerate(toks) if t.text == "," and k > 0), len(toks))
-    for k, t in enumerate(toks):
-        if skip is not None and t.start == skip.start:
-            continue
-        nxt = toks[k + 1].text if k + 1 < len(toks) and toks[k + 1].is_word else None
-        after = toks[k + 2].text if k + 2 < len(toks) and toks[k + 2].is_word else None
-        if gender == nl.HET and t.low == "het" and nl.is_pronoun_het(nxt, after):
-            return f"'{t.text}' verderop in de zin kan naar dit woord verwijzen"
-        if k <= min(clause, 8) and nl.relative_gender(t.low) == gender:
-            return f"'{t.text}' verderop in de zin kan naar dit woord verwijzen"
-    return ""
 
 
 # ---------------------------------------------------------------------------- choices
@@ -331,7 +197,7 @@ def build_fix(text: str, finding: Finding, term: Term | None, choice: Choice) ->
 def _word_fix(text: str, finding: Finding, choice: Choice, swap: Edit) -> Fix:
     """Adjectives and verb forms: the choice already has the right form (gecontracteerde)."""
     if " " in choice.text.strip() and finding.slot in ("base", "er"):
-        nxt = _tokens(text, finding.end, min(len(text), finding.end + 30))
+        nxt = tokens(text, finding.end, min(len(text), finding.end + 30))
         if nxt and nxt[0].is_word and nxt[0].low not in nl.FUNCTION_WORDS:
             return Fix(
                 finding,
@@ -360,7 +226,7 @@ def _verb_fix(text: str, finding: Finding, choice: Choice, swap: Edit) -> Fix:
             end = pe + 1 if text[pe : pe + 1].isspace() else pe
             particle = text[ps:pe]
             if particle[:1].isupper():
-                nxt = _tokens(text, end, finding.start)
+                nxt = tokens(text, end, finding.start)
                 if nxt:  # "In te kopen" -> "Te contracteren"
                     w = nxt[0]
                     edits.append(Edit(ps, w.end, nl.case_like(w.text, particle)))
@@ -405,8 +271,8 @@ def _noun_fix(text: str, finding: Finding, term: Term | None, choice: Choice, sw
             Applicability.DISPLAY_ONLY,
             f"'{choice.text}' kan hier niet zonder andere zinsbouw",
         )
-    phrase = _scan_left(text, finding.start)
-    phrase.relative = _relative_after(text, finding.end)
+    phrase = scan_left(text, finding.start)
+    phrase.relative = relative_after(text, finding.end)
     known = _original_gender(finding, term)
     _drop_conjunction(phrase, known, plural)
     original, problem = _read_gender(phrase, known, plural)
@@ -444,14 +310,14 @@ def _noun_fix(text: str, finding: Finding, term: Term | None, choice: Choice, sw
         new_rel = nl.relative_form(target, plural)
         if new_rel != rel.low:
             edits.append(Edit.replacement(rel.start, rel.end, nl.case_like(new_rel, rel.text)))
-    far = _refers_back_later(text, finding.end, original, phrase.relative)
+    far = refers_back_later(text, finding.end, original, phrase.relative)
     fix_edits = tuple(sorted(edits))
     if far:
         return Fix(finding, choice, fix_edits, Applicability.UNSAFE, far)
     return Fix(finding, choice, fix_edits, Applicability.SAFE)
 
 
-def _drop_conjunction(phrase: _Phrase, known: str | None, plural: bool) -> None:
+def _drop_conjunction(phrase: Phrase, known: str | None, plural: bool) -> None:
     """Forget a "dat"/"die" before the noun that cannot be its determiner.
 
     "blijkt dat klanten vaak ...": "dat" before a plural is the conjunction, not the
@@ -466,7 +332,7 @@ def _drop_conjunction(phrase: _Phrase, known: str | None, plural: bool) -> None:
             phrase.problem = "bijvoeglijk naamwoord zonder lidwoord: de woordgroep is niet zeker"
 
 
-def _read_gender(phrase: _Phrase, known: str | None, plural: bool) -> tuple[str | None, str]:
+def _read_gender(phrase: Phrase, known: str | None, plural: bool) -> tuple[str | None, str]:
     """The original noun's gender as the phrase shows it, and a problem if the words disagree.
 
     Every gender-bearing word must agree with the noun: "de" before a singular het-word

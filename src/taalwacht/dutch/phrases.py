@@ -1,0 +1,147 @@
+"""The noun phrase around a noun: the determiner and adjectives before it that agree with
+it, a relative pronoun right after it, and words later in the sentence that may refer back.
+
+The fixer asks this when it swaps a noun (het nieuwe product dat -> de nieuwe voorziening
+die); spans are half-open offsets into the text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from taalwacht.dutch import agreement as nl
+
+TOKEN = re.compile(r"\w+(?:['’\-]\w+)*|[^\w\s]")
+SENTENCE_END = frozenset(".!?;:")
+NUMERALS = frozenset(
+    "één twee drie vier vijf zes zeven acht negen tien elf twaalf twintig dertig veertig "
+    "vijftig honderd duizend".split()
+)
+LOOK_BACK = 160  # characters before a noun searched for its determiner
+LOOK_AHEAD = 240  # characters after it searched for pronouns that may refer back
+
+
+@dataclass(frozen=True)
+class Tok:
+    start: int
+    end: int
+    text: str
+
+    @property
+    def low(self) -> str:
+        return self.text.lower()
+
+    @property
+    def is_word(self) -> bool:
+        return self.text[:1].isalnum()
+
+
+def tokens(text: str, start: int, end: int) -> list[Tok]:
+    return [Tok(m.start(), m.end(), m.group()) for m in TOKEN.finditer(text, start, end)]
+
+
+def paragraph_break(text: str, start: int, end: int) -> bool:
+    gap = text[start:end]
+    return gap.count("\n") >= 2
+
+
+
+
+@dataclass
+class Phrase:
+    """The words left of a noun that agree with it, and the relative pronoun after it."""
+
+    determiner: tuple[Tok, nl.Determiner] | None = None
+    adjectives: list[Tok] = field(default_factory=list)
+    relative: Tok | None = None
+    problem: str = ""  # a reason the phrase could not be read with certainty
+
+
+def scan_left(text: str, start: int) -> Phrase:
+    """Walk left from the noun over adjectives, degree adverbs and numerals to a determiner.
+
+    Stops at anything else. Adjectives without a determiner make the phrase uncertain
+    (the walk may have taken a verb or noun for an adjective), so ``problem`` is set.
+    """
+    phrase = Phrase()
+    toks = tokens(text, max(0, start - LOOK_BACK), start)
+    noun = next(iter(tokens(text, start, min(len(text), start + 80))), Tok(start, start, "")).text
+    right = start
+    i = len(toks) - 1
+    stopped_by_word = False
+    while i >= 0:
+        t = toks[i]
+        if paragraph_break(text, t.end, right):
+            break
+        low = t.low
+        if low in ("en", "of", ",") and phrase.adjectives:
+            if i > 0 and nl.is_adjective(toks[i - 1].text) and toks[i - 1].text[:1].islower():
+                right, i = t.start, i - 1
+                continue
+            break
+        det = nl.determiner(t.text)
+        if det is not None and low != "wat":
+            if low == "het" and phrase.adjectives:
+                first = phrase.adjectives[-1].text
+                after = phrase.adjectives[-2].text if len(phrase.adjectives) > 1 else noun
+                if nl.is_pronoun_het(first, after):
+                    break
+            phrase.determiner = (t, det)
+            break
+        if phrase.adjectives and low in nl.DEGREE_ADVERBS:
+            right, i = t.start, i - 1
+            continue
+        if low in NUMERALS or t.text.isdigit():
+            right, i = t.start, i - 1
+            continue
+        if nl.is_adjective(t.text) and (
+            t.text[:1].islower() or t.text.isupper() or _sentence_start(toks, i)
+        ):
+            phrase.adjectives.append(t)
+            right, i = t.start, i - 1
+            continue
+        stopped_by_word = t.is_word
+        break
+    if phrase.determiner is None and phrase.adjectives:
+        phrase.problem = "bijvoeglijk naamwoord zonder lidwoord: de woordgroep is niet zeker"
+        if not stopped_by_word:
+            phrase.problem = ""  # at the start of a sentence or after punctuation: clear enough
+    return phrase
+
+
+def _sentence_start(toks: list[Tok], i: int) -> bool:
+    return i == 0 or toks[i - 1].text in SENTENCE_END
+
+
+def relative_after(text: str, end: int) -> Tok | None:
+    """A relative "dat"/"die" right after the noun, optionally after a comma."""
+    toks = tokens(text, end, min(len(text), end + 20))
+    if toks and toks[0].text == ",":
+        toks = toks[1:]
+    if toks and toks[0].low in nl.RELATIVE_FORMS and not paragraph_break(text, end, toks[0].start):
+        return toks[0]
+    return None
+
+
+def refers_back_later(text: str, end: int, gender: str, skip: Tok | None) -> str:
+    """A reason when a word later in the sentence may refer back to a noun of ``gender``.
+
+    Two cases: the pronoun "het" (als u het nodig heeft), and a "dat"/"die" of the noun's
+    gender further on in the clause (een product aanvragen dat past; het product van de
+    gemeente dat ...). A conjunction "dat" looks the same, so this errs on the safe side.
+    """
+    toks = tokens(text, end, min(len(text), end + LOOK_AHEAD))
+    cut = next((k for k, t in enumerate(toks) if t.text in SENTENCE_END), len(toks))
+    toks = toks[:cut]
+    clause = next((k for k, t in enumerate(toks) if t.text == "," and k > 0), len(toks))
+    for k, t in enumerate(toks):
+        if skip is not None and t.start == skip.start:
+            continue
+        nxt = toks[k + 1].text if k + 1 < len(toks) and toks[k + 1].is_word else None
+        after = toks[k + 2].text if k + 2 < len(toks) and toks[k + 2].is_word else None
+        if gender == nl.HET and t.low == "het" and nl.is_pronoun_het(nxt, after):
+            return f"'{t.text}' verderop in de zin kan naar dit woord verwijzen"
+        if k <= min(clause, 8) and nl.relative_gender(t.low) == gender:
+            return f"'{t.text}' verderop in de zin kan naar dit woord verwijzen"
+    return ""

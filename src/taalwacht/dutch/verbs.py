@@ -1,0 +1,50 @@
+"""Separable verbs: find the particle that belongs to a verb form written apart from it
+("koopt de zorg bij drie aanbieders in", "in te kopen")."""
+
+from __future__ import annotations
+
+import re
+
+from taalwacht.dutch.tokens import Token
+from taalwacht.model.finding import Span
+
+PARTICLE_FOLLOWERS = frozenset(
+    "en of maar want omdat als dan zodat terwijl nadat voordat doordat waardoor zoals "
+    "bij van voor met via op door tegen uit per tot onder tegen binnen buiten na te".split()
+)
+SEPARABLE_REACH = 15  # words between "koopt" and its particle "in"
+# Words of a clause, and what ends one: punctuation or a blank line (a single line break
+# is only wrapping: "koopt de zorg bij drie\naanbieders in.").
+CLAUSE_WORDS = re.compile(r"[\w'’-]+|[.!?;:()]|\n[ \t]*\r?\n")
+
+
+def particle_of(text: str, lower: str, token: Token, particle: str) -> Span | None:
+    """The particle of a separated verb: 'koopt de zorg ... in.' or 'in te kopen'.
+
+    'in' counts as the particle when it ends the clause or comes before a conjunction or a
+    preposition ('koopt zorg in bij aanbieders'); 'koopt zorg in Utrecht' has the
+    preposition 'in' and no particle.
+    """
+    before = lower[max(0, token.start - 12) : token.start]
+    m = re.search(rf"(?<!\w){re.escape(particle)}\s+te\s+$", before)
+    if m:
+        s = max(0, token.start - 12) + m.start()
+        return Span(s, s + len(particle))
+    matches = CLAUSE_WORDS.finditer(lower, token.end, min(len(lower), token.end + 200))
+    for words, m in enumerate(matches, start=1):
+        w = m.group()
+        if not w[0].isalnum():
+            return None  # the clause ended without the particle
+        if words > SEPARABLE_REACH:
+            return None
+        if w == particle:
+            after = CLAUSE_WORDS.search(lower, m.end(), min(len(lower), m.end() + 40))
+            nxt = after.group() if after else "."
+            if (
+                not nxt[0].isalnum()
+                or nxt in PARTICLE_FOLLOWERS
+                or lower[m.end() : m.end() + 1] == ","
+            ):
+                return Span(m.start(), m.end())
+            return None
+    return None
