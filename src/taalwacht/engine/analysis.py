@@ -4,10 +4,15 @@ and form it is, where the watched member sits in the word, and where it stands."
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Literal
 
 from taalwacht.dutch.compounds import Member
 from taalwacht.model.finding import Span
 from taalwacht.packs.schema import Term
+
+# form: a full form of the term; linking: its form as a first member (klanten-service);
+# acronym: KCC, whole words only; separated: a verb form whose particle stands apart
+WatchKind = Literal["form", "linking", "acronym", "separated"]
 
 
 @dataclass(frozen=True)
@@ -16,7 +21,7 @@ class Watch:
 
     term: Term
     slot: str  # form slot of the term ("pl", "pp", ...), "" when it has none
-    kind: str = "form"  # form | linking | acronym | separated
+    kind: WatchKind = "form"
 
 
 @dataclass(frozen=True)

@@ -11,12 +11,12 @@ import hashlib
 from functools import cache
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import yaml
 
 from taalwacht.errors import PackError
-from taalwacht.model.finding import SEVERITIES
+from taalwacht.model.finding import SEVERITIES, Severity
 from taalwacht.packs.schema import (
     ALL_SLOTS,
     COMPOUND_MODES,
@@ -27,6 +27,8 @@ from taalwacht.packs.schema import (
     Pack,
     Term,
 )
+
+C = TypeVar("C")
 
 
 class _LineDict(dict[str, Any]):
@@ -123,11 +125,13 @@ class _Reader:
             raise self.fail(key, "must be a list of mappings")
         return value
 
-    def choice(self, key: str, choices: tuple[str, ...], default: str | None = None) -> str:
+    def choice(self, key: str, choices: tuple[C, ...], default: C | None = None) -> C:
+        """The value of ``key`` as one of ``choices`` (typed as they are)."""
         value = self.data.get(key, default)
-        if value not in choices:
-            raise self.fail(key, f"must be one of: {', '.join(choices)} (got {value!r})")
-        return str(value)
+        for option in choices:
+            if value == option:
+                return option
+        raise self.fail(key, f"must be one of: {', '.join(map(str, choices))} (got {value!r})")
 
 
 def _alternative(path: str, data: object, where: str, line: int) -> Alternative:
@@ -140,7 +144,7 @@ def _alternative(path: str, data: object, where: str, line: int) -> Alternative:
     forms = r.text_map("forms", ALL_SLOTS)
     if "plural" in data:
         forms.setdefault("pl", r.text("plural"))
-    gender = r.choice("gender", ("de", "het", None), None) if "gender" in data else None  # type: ignore[arg-type]
+    gender = r.choice("gender", ("de", "het", None), None) if "gender" in data else None
     return Alternative(
         text=r.text("text"),
         forms=forms,
@@ -186,7 +190,7 @@ TERM_KEYS = {
 
 
 def _term(
-    path: str, data: _LineDict, index: int, pack_id: str, severity: str, message: str
+    path: str, data: _LineDict, index: int, pack_id: str, severity: Severity, message: str
 ) -> Term:
     r = _Reader(path, data, f"terms[{index}].")
     r.check_keys(TERM_KEYS)
@@ -242,7 +246,7 @@ def _term(
         pos=pos,
         reason=" ".join(r.text("reason").split()),
         message=r.optional_text("message") or message,
-        severity=r.choice("severity", SEVERITIES, severity),  # type: ignore[arg-type]
+        severity=r.choice("severity", SEVERITIES, severity),
         alternatives=alternatives,
         forms=forms,
         gender=r.choice("gender", ("de", "het"), None) if "gender" in data else None,

@@ -8,14 +8,18 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from typing import Literal, get_args
 
 from taalwacht.model.finding import Severity
 from taalwacht.model.terms import AlternativeInfo, TermInfo
 
 # The context profile of a term: which evidence decides use or commerce (engine.context).
-PROFILES = ("person", "staff", "service", "organisation", "procurement", "case", "always")
-
-POS_SLOTS: dict[str, tuple[str, ...]] = {
+Profile = Literal["person", "staff", "service", "organisation", "procurement", "case", "always"]
+PROFILES: tuple[Profile, ...] = get_args(Profile)
+PartOfSpeech = Literal["noun", "adjective", "verb"]
+# how a term takes part in compounds: as head, as first member, both or none
+CompoundMode = Literal["both", "head", "modifier", "none"]
+POS_SLOTS: dict[PartOfSpeech, tuple[str, ...]] = {
     "noun": ("sg", "pl", "dim", "dim_pl", "gen"),
     "adjective": ("base", "e", "heid", "er"),
     "verb": (
@@ -34,7 +38,7 @@ POS_SLOTS: dict[str, tuple[str, ...]] = {
     ),
 }
 ALL_SLOTS = frozenset(s for slots in POS_SLOTS.values() for s in slots)
-COMPOUND_MODES = ("both", "head", "modifier", "none")
+COMPOUND_MODES: tuple[CompoundMode, ...] = get_args(CompoundMode)
 DEFAULT_MESSAGE = "'{text}' is markttaal"
 
 
@@ -63,7 +67,7 @@ class Term:
 
     id: str
     lemma: str
-    pos: str
+    pos: PartOfSpeech
     reason: str
     message: str
     severity: Severity
@@ -74,8 +78,8 @@ class Term:
     spellings: Mapping[str, str] = field(default_factory=dict)  # old spelling -> form
     linking: tuple[str, ...] = ()  # forms as first member: klanten(service)
     acronyms: tuple[str, ...] = ()  # KCC: matched as whole words only
-    compound: str = "both"
-    context: str = "person"  # context profile, see taalwacht.context
+    compound: CompoundMode = "both"
+    context: Profile = "person"  # which evidence decides, see engine.context.profiles
     particle: str | None = None  # separable verbs: "in" of inkopen
     separated: Mapping[str, str] = field(default_factory=dict)  # slot -> verb without particle
     compounds: Mapping[str, tuple[Alternative, ...]] = field(default_factory=dict)
