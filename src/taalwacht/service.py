@@ -31,7 +31,7 @@ from taalwacht.errors import InputError, TaalwachtError
 from taalwacht.formats import Skipped, Source, kind_for, parse, read
 from taalwacht.formats.walk import iter_sources
 from taalwacht.formats.write import encode_like, escape_for, write_atomic
-from taalwacht.model.document import Document, DocumentKind
+from taalwacht.model.document import Document
 from taalwacht.model.edit import Edit, apply, overlaps
 from taalwacht.model.finding import Decision, Finding, Span
 from taalwacht.model.fix import Applicability, Fix, Left, Result
@@ -144,9 +144,6 @@ class Service:
     def check(self, document: Document) -> list[Finding]:
         """Every occurrence in ``document``, reported or not, sorted, in its text's offsets."""
         return [_to_text(document, f) for f in self._scan(document)]
-
-    def check_text(self, text: str, kind: DocumentKind = "text") -> list[Finding]:
-        return self.check(parse(text, kind))
 
     def _scan(self, document: Document) -> list[Finding]:
         """Findings in view offsets, for the fixer."""

@@ -308,7 +308,6 @@ def is_adjective(word: str) -> bool:
         return low in ALWAYS_E or low.endswith("ste") or low[-1:] in "ei"  # not regio, auto
     if low.endswith(("e", "ë")):
         return deinflect(low) is not None
-        return False  # a word ending in a vowel is an adjective only by list (regio, auto)
     inflected = inflect(low)
     return inflected != low and is_word(low) and is_word(inflected)
 

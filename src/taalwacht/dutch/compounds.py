@@ -43,14 +43,6 @@ def is_modifier_part(part: str, lookup: Callable[[str], bool] = is_word) -> bool
     return _splits(part, trailing_link=True, lookup=lookup)
 
 
-def is_head_part(part: str, lookup: Callable[[str], bool] = is_word) -> bool:
-    """True when ``part`` can follow a compound member: an optional link, then words.
-
-    ``contactcentrum`` and ``sgesprek`` (s + gesprek) can; ``ie`` of productie cannot.
-    """
-    return head_link(part, lookup) is not None
-
-
 S_SUFFIXES = ("heid", "ing", "teit", "schap", "dom", "tie", "sel")  # take a linking -s-
 
 

@@ -113,12 +113,6 @@ class _Reader:
             out[k] = v.strip()
         return out
 
-    def mapping(self, key: str) -> _LineDict:
-        value = self.data.get(key)
-        if not isinstance(value, _LineDict):
-            raise self.fail(key, "must be a mapping")
-        return value
-
     def items(self, key: str) -> list[_LineDict]:
         value = self.data.get(key) or []
         if not isinstance(value, list) or not all(isinstance(v, _LineDict) for v in value):
