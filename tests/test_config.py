@@ -6,15 +6,9 @@ from pathlib import Path
 
 import pytest
 
+from conftest import write
 from taalwacht.config import Config, discover, find_config, load_config
 from taalwacht.errors import ConfigError
-
-
-def write(path: Path, text: str) -> Path:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(text, encoding="utf-8")
-    return path
-
 
 # ------------------------------------------------------------------------ discovery
 

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import fnmatch
 import tomllib
-from pathlib import Path
 
-SRC = Path(__file__).resolve().parents[1] / "src" / "taalwacht"
-PYPROJECT = Path(__file__).resolve().parents[1] / "pyproject.toml"
+from conftest import REPO
+
+SRC = REPO / "src" / "taalwacht"
+PYPROJECT = REPO / "pyproject.toml"
 
 
 def _glob_match(path: str, pattern: str) -> bool:

@@ -10,58 +10,16 @@ import codecs
 import io
 import json
 import os
-import subprocess
 import sys
 from pathlib import Path
 from typing import Any
 
 import jsonschema
 import pytest
-from typer.testing import CliRunner
 
-import taalwacht
-from taalwacht.cli import app
+from conftest import CLEAN, DATA, FLAGGED, assert_one_line_error, cli, findings, run, write
 
-FLAGGED = "De klant krijgt een brief.\n"
-CLEAN = "Een mooie dag.\n"
-SRC = str(Path(taalwacht.__file__).resolve().parent.parent)
-SCHEMA = Path(__file__).parent / "data" / "sarif-schema-2.1.0.json"
-
-
-@pytest.fixture
-def workdir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """An empty working directory with no config above it, and no CI/colour surprises."""
-    work = tmp_path / "work"
-    work.mkdir()
-    monkeypatch.chdir(work)
-    monkeypatch.delenv("FORCE_COLOR", raising=False)
-    return work
-
-
-def write(path: Path, data: str | bytes) -> Path:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_bytes(data.encode("utf-8") if isinstance(data, str) else data)
-    return path
-
-
-def run(*args: str, input: str | bytes | None = None) -> Any:
-    return CliRunner().invoke(app, list(args), input=input)
-
-
-def findings(stdout: str) -> list[dict[str, Any]]:
-    doc = json.loads(stdout)
-    assert doc["version"] == 1
-    result: list[dict[str, Any]] = doc["findings"]
-    return result
-
-
-def assert_one_line_error(result: Any, *parts: str) -> None:
-    assert result.exit_code == 2, result.output
-    lines = result.stderr.strip().splitlines()
-    assert len(lines) == 1, result.stderr
-    for part in parts:
-        assert part in lines[0]
-    assert "Traceback" not in result.output
+SCHEMA = DATA / "sarif-schema-2.1.0.json"
 
 
 # --------------------------------------------------------------------- exit codes
@@ -370,22 +328,6 @@ def test_explain_unknown_term(workdir: Path) -> None:
 # ------------------------------------------------------------- real subprocesses
 
 
-def cli(*args: str, cwd: Path, input: bytes | None = None) -> subprocess.CompletedProcess[str]:
-    env = dict(os.environ)
-    env["PYTHONPATH"] = SRC + os.pathsep + env.get("PYTHONPATH", "")
-    env.pop("FORCE_COLOR", None)
-    return subprocess.run(
-        [sys.executable, "-m", "taalwacht", *args],
-        cwd=cwd,
-        env=env,
-        input=input.decode() if input is not None else None,
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-    )
-
-
 def test_subprocess_exit_codes(workdir: Path) -> None:
     write(workdir / "a.txt", FLAGGED)
     write(workdir / "b.txt", CLEAN)
@@ -437,7 +379,7 @@ def test_engine_crash_is_one_line_naming_the_file(
 ) -> None:
     from taalwacht.engine import Engine
 
-    def boom(self: Engine, text: str, *, markup: str = "text") -> list[Any]:
+    def boom(self: Engine, text: str, regions: Any = ()) -> list[Any]:
         raise RuntimeError("kapot")
 
     monkeypatch.setattr(Engine, "scan", boom)

@@ -6,53 +6,17 @@ output and that no traceback ever reaches the user.
 
 from __future__ import annotations
 
-import json
-import os
 import random
-import subprocess
-import sys
 from pathlib import Path
-from typing import Any
 
 import pytest
 
-import taalwacht
-from taalwacht.engine import Engine
-from taalwacht.packs import load_bundled
+from conftest import assert_one_line_error, cli, findings
 
-SRC = str(Path(taalwacht.__file__).resolve().parent.parent)
 SENTENCE = (
     "De gemeente helpt inwoners met hun vragen over werk en inkomen. " * 9
     + "De klant krijgt een brief van de gemeente. "
 )
-
-
-def cli(*args: str, cwd: Path, timeout: float = 120) -> subprocess.CompletedProcess[str]:
-    env = dict(os.environ)
-    env["PYTHONPATH"] = SRC + os.pathsep + env.get("PYTHONPATH", "")
-    env.pop("FORCE_COLOR", None)
-    env.pop("TAALWACHT_DEBUG", None)
-    proc = subprocess.run(
-        [sys.executable, "-m", "taalwacht", *args],
-        cwd=cwd, env=env, capture_output=True, text=True, encoding="utf-8",
-        timeout=timeout, check=False,
-    )
-    assert "Traceback" not in proc.stderr, proc.stderr
-    return proc
-
-
-def json_findings(proc: subprocess.CompletedProcess[str]) -> list[dict[str, Any]]:
-    doc = json.loads(proc.stdout)
-    assert doc["version"] == 1
-    found: list[dict[str, Any]] = doc["findings"]
-    return found
-
-
-def assert_one_line_error(proc: subprocess.CompletedProcess[str], name: str) -> None:
-    assert proc.returncode == 2, proc.stdout + proc.stderr
-    lines = proc.stderr.strip().splitlines()
-    assert len(lines) == 1, proc.stderr
-    assert name in lines[0]
 
 
 # ------------------------------------------------------------------ huge input
@@ -68,62 +32,10 @@ def test_100_mb_on_one_line(tmp_path: Path) -> None:
     expected = (repeats // 1000) * 1000 * SENTENCE.count("klant")
     proc = cli("check", "--format", "json", "groot.txt", cwd=tmp_path, timeout=3600)
     assert proc.returncode == 1
-    found = json_findings(proc)
+    found = findings(proc.stdout)
     assert len(found) == expected
     assert {f["text"] for f in found} == {"klant"}
     assert all(f["line"] == 1 for f in found)
-
-
-class _CountingStr(str):
-    """A str that adds up how many characters its search methods and slices look at."""
-
-    scanned = 0
-
-    @staticmethod
-    def _span(length: int, start: int | None, end: int | None) -> tuple[int, int]:
-        s, e, _ = slice(start, end).indices(length)
-        return s, max(s, e)
-
-    def count(self, sub: str, start: Any = None, end: Any = None) -> int:
-        s, e = self._span(len(self), start, end)
-        _CountingStr.scanned += e - s
-        return super().count(sub, start, end)
-
-    def find(self, sub: str, start: Any = None, end: Any = None) -> int:
-        s, e = self._span(len(self), start, end)
-        r = super().find(sub, start, end)
-        _CountingStr.scanned += (r - s + len(sub)) if r >= 0 else e - s
-        return r
-
-    def rfind(self, sub: str, start: Any = None, end: Any = None) -> int:
-        s, e = self._span(len(self), start, end)
-        r = super().rfind(sub, start, end)
-        _CountingStr.scanned += (e - r) if r >= 0 else e - s
-        return r
-
-    def __getitem__(self, key: Any) -> str:
-        part = super().__getitem__(key)
-        _CountingStr.scanned += len(part)
-        return part
-
-
-@pytest.mark.parametrize("separator", ["\n", " "], ids=["many lines", "one line"])
-def test_scan_work_is_linear_on_one_long_line(
-    separator: str, request: pytest.FixtureRequest
-) -> None:
-    """The characters the engine's string searches and slices read stay within a constant
-    factor of the text: work, not time, so the test is deterministic.
-
-    On one long line today each occurrence counts backquotes from the start of the text
-    (context.in_url_or_code: ``line_start`` becomes 0 when no newline is within 2000
-    characters) and looks back for a newline over the whole text (context.metalinguistic).
-    """
-    body = SENTENCE.replace(". De klant", "." + separator + "De klant") * (400_000 // len(SENTENCE))
-    text = _CountingStr(body)
-    _CountingStr.scanned = 0
-    found = Engine([load_bundled("markttaal")]).scan(text)
-    assert len(found) == body.count("klant")
-    assert _CountingStr.scanned <= 20 * len(text)
 
 
 # ---------------------------------------------------------------- not text
@@ -154,7 +66,7 @@ def test_latin1_file_is_decoded(tmp_path: Path) -> None:
     (tmp_path / "oud.txt").write_bytes(text.encode("latin-1"))
     proc = cli("check", "--format", "json", "oud.txt", cwd=tmp_path)
     assert proc.returncode == 1
-    found = json_findings(proc)
+    found = findings(proc.stdout)
     assert [f["text"] for f in found] == ["klant", "bijstandsklanten"]
     first = found[0]
     assert (first["start"], first["end"]) == (text.index("klant"), text.index("klant") + 5)
@@ -168,7 +80,7 @@ def test_utf8_with_bom(tmp_path: Path) -> None:
     (tmp_path / "bom.txt").write_bytes(b"\xef\xbb\xbf" + text.encode("utf-8"))
     proc = cli("check", "--format", "json", "bom.txt", cwd=tmp_path)
     assert proc.returncode == 1
-    found = json_findings(proc)
+    found = findings(proc.stdout)
     assert [(f["text"], f["start"], f["line"], f["column"]) for f in found] == [
         ("klant", text.index("klant"), 1, 4),
         ("klantmanager", text.index("klantmanager"), 2, 4),
@@ -184,7 +96,7 @@ def test_nothing_to_check_is_exit_0(tmp_path: Path, name: str, data: bytes) -> N
     (tmp_path / name).write_bytes(data)
     proc = cli("check", "--format", "json", name, cwd=tmp_path)
     assert proc.returncode == 0, proc.stderr
-    assert json_findings(proc) == []
+    assert findings(proc.stdout) == []
     text = cli("check", name, cwd=tmp_path)
     assert text.returncode == 0
     assert text.stdout == ""
@@ -205,7 +117,7 @@ def test_folder_with_binary_and_text_files(tmp_path: Path) -> None:
     (folder / "leeg.txt").write_bytes(b"")
     proc = cli("check", "--format", "json", "map", cwd=tmp_path)
     assert proc.returncode == 1, proc.stderr
-    found = json_findings(proc)
+    found = findings(proc.stdout)
     assert [(Path(f["path"]).as_posix(), f["text"]) for f in found] == [
         ("map/a.txt", "klant"),
         ("map/d.txt", "klant"),

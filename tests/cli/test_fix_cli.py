@@ -5,40 +5,21 @@ from __future__ import annotations
 
 import codecs
 import os
-import subprocess
-import sys
 from pathlib import Path
 from typing import Any
 
 import pytest
-from typer.testing import CliRunner
 
-import taalwacht
-from taalwacht.cli import app
+from conftest import CLEAN, cli, run, write
 
-SRC = str(Path(taalwacht.__file__).resolve().parent.parent)
 FIXABLE = "Het nieuwe product van de gemeente is gratis.\n"
 FIXED = "De nieuwe voorziening van de gemeente is gratis.\n"
 LEFT = "Het product is gratis als u het op tijd bij de gemeente aanvraagt.\n"
-CLEAN = "Een mooie dag.\n"
 
 
-@pytest.fixture
-def workdir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    work = tmp_path / "work"
-    work.mkdir()
-    monkeypatch.chdir(work)
-    return work
-
-
-def write(path: Path, data: str | bytes) -> Path:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_bytes(data.encode("utf-8") if isinstance(data, str) else data)
-    return path
-
-
-def run(*args: str, input: str | bytes | None = None) -> Any:
-    return CliRunner().invoke(app, ["fix", *args], input=input)
+def fix(*args: str, input: str | bytes | None = None) -> Any:
+    """``taalwacht fix *args`` in process."""
+    return run("fix", *args, input=input)
 
 
 # ------------------------------------------------------------------ in place
@@ -46,7 +27,7 @@ def run(*args: str, input: str | bytes | None = None) -> Any:
 
 def test_in_place_keeps_orig(workdir: Path) -> None:
     doc = write(workdir / "brief.txt", FIXABLE)
-    result = run("brief.txt")
+    result = fix("brief.txt")
     assert result.exit_code == 0, result.output
     assert doc.read_text("utf-8") == FIXED
     assert (workdir / "brief.txt.orig").read_text("utf-8") == FIXABLE
@@ -57,14 +38,14 @@ def test_in_place_keeps_orig(workdir: Path) -> None:
 def test_existing_backup_is_not_overwritten(workdir: Path) -> None:
     write(workdir / "brief.txt", FIXABLE)
     write(workdir / "brief.txt.orig", "oud\n")
-    assert run("brief.txt").exit_code == 0
+    assert fix("brief.txt").exit_code == 0
     assert (workdir / "brief.txt.orig").read_text("utf-8") == "oud\n"
     assert (workdir / "brief.txt.orig.1").read_text("utf-8") == FIXABLE
 
 
 def test_no_backup(workdir: Path) -> None:
     doc = write(workdir / "brief.txt", FIXABLE)
-    assert run("--no-backup", "brief.txt").exit_code == 0
+    assert fix("--no-backup", "brief.txt").exit_code == 0
     assert doc.read_text("utf-8") == FIXED
     assert sorted(p.name for p in workdir.iterdir()) == ["brief.txt"]
 
@@ -74,7 +55,7 @@ def test_clean_file_is_not_rewritten(workdir: Path) -> None:
     before = doc.stat().st_mtime_ns
     os.utime(doc, ns=(before - 10_000_000_000, before - 10_000_000_000))
     stamp = doc.stat().st_mtime_ns
-    result = run("mooi.txt")
+    result = fix("mooi.txt")
     assert result.exit_code == 0
     assert doc.stat().st_mtime_ns == stamp
     assert not (workdir / "mooi.txt.orig").exists()
@@ -84,7 +65,7 @@ def test_folder_recursively_with_include(workdir: Path) -> None:
     write(workdir / "docs" / "a.txt", FIXABLE)
     write(workdir / "docs" / "sub" / "b.md", FIXABLE)
     write(workdir / "docs" / "c.html", FIXABLE)
-    result = run("--no-backup", "--include", "*.txt", "--include", "*.md", "docs")
+    result = fix("--no-backup", "--include", "*.txt", "--include", "*.md", "docs")
     assert result.exit_code == 0, result.output
     assert (workdir / "docs" / "a.txt").read_text("utf-8") == FIXED
     assert (workdir / "docs" / "sub" / "b.md").read_text("utf-8") == FIXED
@@ -95,7 +76,7 @@ def test_folder_recursively_with_include(workdir: Path) -> None:
 def test_permissions_are_kept(workdir: Path) -> None:
     doc = write(workdir / "brief.txt", FIXABLE)
     doc.chmod(0o640)
-    assert run("--no-backup", "brief.txt").exit_code == 0
+    assert fix("--no-backup", "brief.txt").exit_code == 0
     assert doc.stat().st_mode & 0o777 == 0o640
 
 
@@ -104,7 +85,7 @@ def test_permissions_are_kept(workdir: Path) -> None:
 
 def test_left_for_a_person_exits_1_with_reason(workdir: Path) -> None:
     doc = write(workdir / "brief.txt", FIXABLE + LEFT)
-    result = run("brief.txt")
+    result = fix("brief.txt")
     assert result.exit_code == 1
     assert doc.read_text("utf-8") == FIXED + LEFT
     assert "brief.txt:2:5: 'product' [product]" in result.stderr
@@ -112,23 +93,23 @@ def test_left_for_a_person_exits_1_with_reason(workdir: Path) -> None:
 
 
 def test_missing_file_exits_2(workdir: Path) -> None:
-    result = run("weg.txt")
+    result = fix("weg.txt")
     assert result.exit_code == 2
     assert "weg.txt" in result.stderr
     assert "Traceback" not in result.output
 
 
 def test_no_path_and_mixed_stdin_are_usage_errors(workdir: Path) -> None:
-    assert run().exit_code == 2
+    assert fix().exit_code == 2
     write(workdir / "a.txt", FIXABLE)
-    assert run("-", "a.txt").exit_code == 2
-    assert run("--interactive", "-").exit_code == 2
+    assert fix("-", "a.txt").exit_code == 2
+    assert fix("--interactive", "-").exit_code == 2
 
 
 def test_binary_named_explicitly_exits_2_untouched(workdir: Path) -> None:
     data = b"\x00\x01binary product gemeente"
     doc = write(workdir / "x.bin", data)
-    assert run("x.bin").exit_code == 2
+    assert fix("x.bin").exit_code == 2
     assert doc.read_bytes() == data
 
 
@@ -137,7 +118,7 @@ def test_binary_named_explicitly_exits_2_untouched(workdir: Path) -> None:
 
 def test_diff_writes_nothing(workdir: Path) -> None:
     doc = write(workdir / "brief.txt", FIXABLE)
-    result = run("--diff", "brief.txt")
+    result = fix("--diff", "brief.txt")
     assert result.exit_code == 1  # there is something to fix
     assert doc.read_text("utf-8") == FIXABLE
     assert not (workdir / "brief.txt.orig").exists()
@@ -148,7 +129,7 @@ def test_diff_writes_nothing(workdir: Path) -> None:
 
 def test_diff_of_clean_file_is_empty(workdir: Path) -> None:
     write(workdir / "mooi.txt", CLEAN)
-    result = run("--diff", "mooi.txt")
+    result = fix("--diff", "mooi.txt")
     assert result.exit_code == 0
     assert result.stdout == ""
 
@@ -157,27 +138,20 @@ def test_diff_of_clean_file_is_empty(workdir: Path) -> None:
 
 
 def test_stdin_to_stdout_only_the_text(workdir: Path) -> None:
-    result = run("-", input=FIXABLE + LEFT)
+    result = fix("-", input=FIXABLE + LEFT)
     assert result.exit_code == 1
     assert result.stdout == FIXED + LEFT
     assert "melding voor een mens" in result.stderr
 
 
 def test_stdin_clean_exits_0_and_echoes(workdir: Path) -> None:
-    result = run("-", input=CLEAN)
+    result = fix("-", input=CLEAN)
     assert result.exit_code == 0
     assert result.stdout == CLEAN
 
 
 def test_stdin_as_a_real_process(workdir: Path) -> None:
-    env = {**os.environ, "PYTHONPATH": SRC}
-    proc = subprocess.run(
-        [sys.executable, "-m", "taalwacht", "fix", "--isolated", "-"],
-        input=FIXABLE.encode("utf-8"),
-        capture_output=True,
-        env=env,
-        check=False,
-    )
+    proc = cli("fix", "--isolated", "-", cwd=workdir, input=FIXABLE.encode("utf-8"), binary=True)
     assert proc.returncode == 0, proc.stderr
     assert proc.stdout == FIXED.encode("utf-8")
     assert b"herschreven" in proc.stderr
@@ -189,7 +163,7 @@ def test_stdin_as_a_real_process(workdir: Path) -> None:
 def test_cp1252_round_trip(workdir: Path) -> None:
     text = "Café de Gemeente: het nieuwe product van de gemeente is gratis.\r\n"
     doc = write(workdir / "oud.txt", text.encode("cp1252"))
-    assert run("--no-backup", "oud.txt").exit_code == 0
+    assert fix("--no-backup", "oud.txt").exit_code == 0
     data = doc.read_bytes()
     assert data.decode("cp1252") == (
         "Café de Gemeente: de nieuwe voorziening van de gemeente is gratis.\r\n"
@@ -201,21 +175,21 @@ def test_cp1252_round_trip(workdir: Path) -> None:
 def test_utf8_bom_and_crlf_round_trip(workdir: Path) -> None:
     text = FIXABLE.replace("\n", "\r\n") + CLEAN.replace("\n", "\r\n")
     doc = write(workdir / "bom.txt", codecs.BOM_UTF8 + text.encode("utf-8"))
-    assert run("--no-backup", "bom.txt").exit_code == 0
+    assert fix("--no-backup", "bom.txt").exit_code == 0
     expected = FIXED.replace("\n", "\r\n") + CLEAN.replace("\n", "\r\n")
     assert doc.read_bytes() == codecs.BOM_UTF8 + expected.encode("utf-8")
 
 
 def test_utf16_bom_round_trip(workdir: Path) -> None:
     doc = write(workdir / "wide.txt", codecs.BOM_UTF16_LE + FIXABLE.encode("utf-16-le"))
-    assert run("--no-backup", "wide.txt").exit_code == 0
+    assert fix("--no-backup", "wide.txt").exit_code == 0
     assert doc.read_bytes() == codecs.BOM_UTF16_LE + FIXED.encode("utf-16-le")
 
 
 def test_byte_identical_outside_the_edits(workdir: Path) -> None:
     text = "  Titel\t\n\nHet nieuwe product van de gemeente is gratis.   \n\n\n- lijst\n"
     doc = write(workdir / "x.md", text)
-    assert run("--no-backup", "x.md").exit_code == 0
+    assert fix("--no-backup", "x.md").exit_code == 0
     assert doc.read_text("utf-8") == text.replace("Het nieuwe product", "De nieuwe voorziening")
 
 
@@ -229,7 +203,7 @@ def test_failing_replace_leaves_original(workdir: Path, monkeypatch: pytest.Monk
         raise OSError(28, "No space left on device")
 
     monkeypatch.setattr(os, "replace", broken)
-    result = run("brief.txt")
+    result = fix("brief.txt")
     assert result.exit_code == 2
     assert "brief.txt" in result.stderr and "unchanged" in result.stderr
     assert "Traceback" not in result.output
@@ -244,7 +218,7 @@ def test_failing_fsync_leaves_original(workdir: Path, monkeypatch: pytest.Monkey
         raise OSError(5, "Input/output error")
 
     monkeypatch.setattr(os, "fsync", broken)
-    assert run("brief.txt").exit_code == 2
+    assert fix("brief.txt").exit_code == 2
     assert doc.read_bytes() == FIXABLE.encode("utf-8")
     assert sorted(p.name for p in workdir.iterdir()) == ["brief.txt"]
 
@@ -253,25 +227,25 @@ def test_failing_fsync_leaves_original(workdir: Path, monkeypatch: pytest.Monkey
 
 
 def test_prefer_option(workdir: Path) -> None:
-    result = run("--prefer", "klant=burger", "-", input="De klant krijgt een brief.\n")
+    result = fix("--prefer", "klant=burger", "-", input="De klant krijgt een brief.\n")
     assert result.exit_code == 0
     assert result.stdout == "De burger krijgt een brief.\n"
 
 
 def test_prefer_from_config_and_isolated(workdir: Path) -> None:
     write(workdir / "taalwacht.toml", '[prefer]\nklant = "aanvrager"\n')
-    result = run("-", input="De klant krijgt een brief.\n")
+    result = fix("-", input="De klant krijgt een brief.\n")
     assert result.stdout == "De aanvrager krijgt een brief.\n"
-    result = run("--isolated", "-", input="De klant krijgt een brief.\n")
+    result = fix("--isolated", "-", input="De klant krijgt een brief.\n")
     assert result.stdout == "De inwoner krijgt een brief.\n"
-    result = run("--prefer", "klant=cliënt", "-", input="De klant krijgt een brief.\n")
+    result = fix("--prefer", "klant=cliënt", "-", input="De klant krijgt een brief.\n")
     assert result.stdout == "De cliënt krijgt een brief.\n"
 
 
 @pytest.mark.parametrize("value", ["klant=burgerij", "klont=burger", "klant", "=burger"])
 def test_bad_prefer_exits_2(workdir: Path, value: str) -> None:
     doc = write(workdir / "brief.txt", FIXABLE)
-    result = run("--prefer", value, "brief.txt")
+    result = fix("--prefer", value, "brief.txt")
     assert result.exit_code == 2
     assert result.stderr.strip()
     assert doc.read_text("utf-8") == FIXABLE
@@ -282,7 +256,7 @@ def test_bad_prefer_exits_2(workdir: Path, value: str) -> None:
 
 def test_interactive_accept(workdir: Path) -> None:
     doc = write(workdir / "brief.txt", FIXABLE)
-    result = run("--interactive", "--no-backup", "brief.txt", input="a\n")
+    result = fix("--interactive", "--no-backup", "brief.txt", input="a\n")
     assert result.exit_code == 0, result.output
     assert doc.read_text("utf-8") == FIXED
     assert "voor: Het nieuwe product van de gemeente is gratis." in result.stderr
@@ -291,13 +265,13 @@ def test_interactive_accept(workdir: Path) -> None:
 
 def test_interactive_pick_another(workdir: Path) -> None:
     doc = write(workdir / "brief.txt", FIXABLE)
-    assert run("-i", "--no-backup", "brief.txt", input="2\n").exit_code == 0
+    assert fix("-i", "--no-backup", "brief.txt", input="2\n").exit_code == 0
     assert doc.read_text("utf-8") == "De nieuwe dienst van de gemeente is gratis.\n"
 
 
 def test_interactive_skip_leaves_finding(workdir: Path) -> None:
     doc = write(workdir / "brief.txt", FIXABLE)
-    result = run("-i", "brief.txt", input="s\n")
+    result = fix("-i", "brief.txt", input="s\n")
     assert result.exit_code == 1
     assert doc.read_text("utf-8") == FIXABLE
     assert "overgeslagen" in result.stderr
@@ -305,22 +279,22 @@ def test_interactive_skip_leaves_finding(workdir: Path) -> None:
 
 def test_interactive_edit(workdir: Path) -> None:
     doc = write(workdir / "brief.txt", "De klant krijgt een brief.\n")
-    assert run("-i", "--no-backup", "brief.txt", input="e\nbewoner\n").exit_code == 0
+    assert fix("-i", "--no-backup", "brief.txt", input="e\nbewoner\n").exit_code == 0
     assert doc.read_text("utf-8") == "De bewoner krijgt een brief.\n"
 
 
 def test_interactive_quit_and_end_of_input(workdir: Path) -> None:
     doc = write(workdir / "brief.txt", "De klant krijgt een brief.\n" + FIXABLE)
-    result = run("-i", "brief.txt", input="q\n")
+    result = fix("-i", "brief.txt", input="q\n")
     assert result.exit_code == 1
     assert doc.read_text("utf-8") == "De klant krijgt een brief.\n" + FIXABLE
-    result = run("-i", "brief.txt", input="")  # no terminal input at all: nothing changes
+    result = fix("-i", "brief.txt", input="")  # no terminal input at all: nothing changes
     assert result.exit_code == 1
 
 
 def test_interactive_unknown_answer_asks_again(workdir: Path) -> None:
     doc = write(workdir / "brief.txt", FIXABLE)
-    result = run("-i", "--no-backup", "brief.txt", input="x\n9\na\n")
+    result = fix("-i", "--no-backup", "brief.txt", input="x\n9\na\n")
     assert result.exit_code == 0
     assert "onbekend antwoord" in result.stderr
     assert doc.read_text("utf-8") == FIXED

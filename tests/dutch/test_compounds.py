@@ -1,20 +1,20 @@
 """Morphology as minimal pairs: which words are forms or compounds of a watched term.
 
-Each row goes through ``default_engine().analyse(word)``, the same analysis the scan uses
-for one word: the word is split against the lexicon, so a compound member counts
-(bijstands|klanten) and a look-alike does not (product|ie). Context (mention, commerce)
-is not part of this; see test_engine.py and the sentence corpus for that.
+Each row goes through ``default_service().engine.analyse(word)``, the same analysis the
+scan uses for one word: the word is split against the lexicon, so a compound member counts
+(bijstands|klanten) and a look-alike does not (product|ie). Context (mention, commerce) is
+not part of this; see tests/engine (test_engine.py, test_context.py) and the sentence corpus.
 """
 
 from __future__ import annotations
 
 import pytest
 
-from taalwacht.api import default_engine
+from taalwacht.api import default_service
 
 
 def analyse(word: str) -> tuple[str, str] | None:
-    a = default_engine().analyse(word)
+    a = default_service().engine.analyse(word)
     return None if a is None else (a.watch.term.id, a.watch.slot)
 
 
@@ -209,7 +209,7 @@ SPLITS = [
 
 @pytest.mark.parametrize(("word", "left", "right"), SPLITS)
 def test_split_points(word: str, left: str, right: str) -> None:
-    a = default_engine().analyse(word)
+    a = default_service().engine.analyse(word)
     assert a is not None
     assert (a.left, a.right) == (left, right)
 
@@ -217,4 +217,4 @@ def test_split_points(word: str, left: str, right: str) -> None:
 @pytest.mark.parametrize("word", ["", "-", "klant klant", "klant.", " klant", "klant-"])
 def test_not_one_word(word: str) -> None:
     """analyse takes exactly one word; anything else has no analysis."""
-    assert default_engine().analyse(word) is None
+    assert default_service().engine.analyse(word) is None

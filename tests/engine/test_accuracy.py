@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import importlib.util
-from pathlib import Path
 from types import ModuleType
 
 import pytest
 
-REPO = Path(__file__).resolve().parents[1]
-DEV_SET = Path(__file__).resolve().parents[2] / "shared" / "eval" / "dev"
+from conftest import DATA, REPO
+
+DEV_SET = REPO.parent / "shared" / "eval" / "dev"
 
 
 def scorer() -> ModuleType:
@@ -38,7 +38,7 @@ def test_precision_and_recall_on_the_dev_set() -> None:
 def test_precision_and_recall_on_the_independent_sets(name: str) -> None:
     """These sets ship with the repository, so this always runs."""
     accuracy = scorer()
-    docs, labels = accuracy.load_set(REPO / "tests" / "data" / name)
+    docs, labels = accuracy.load_set(DATA / name)
     assert len(docs) == 80
     result = accuracy.score(docs, labels, verbose=True)
     assert result["precision"] >= 0.95

@@ -1,5 +1,6 @@
 """The engine as users meet it: properties that hold for any text, and behaviour tables for
-separable verbs, suppression comments, configuration, markup and suggestions."""
+separable verbs, suppression comments, configuration and markup. Suggestions are in
+test_suggest.py, the context modules' decisions in test_context.py."""
 
 from __future__ import annotations
 
@@ -8,8 +9,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import taalwacht
-from taalwacht.api import default_engine
+from taalwacht.api import default_service
 from taalwacht.model.finding import Decision, Finding
+from taalwacht.service import parse
 
 # ---------------------------------------------------------------- properties
 
@@ -34,6 +36,11 @@ DUTCHISH = st.lists(st.sampled_from(PIECES), max_size=40).map("".join)
 MARKUPS = st.sampled_from(["text", "markdown", "html"])
 
 
+def every_occurrence(text: str, markup: str) -> list[Finding]:
+    """Every occurrence the engine finds, reported or not, in offsets into ``text``."""
+    return default_service().check(parse(text, markup))
+
+
 def check_invariants(text: str, findings: list[Finding]) -> None:
     previous_end = 0
     for f in findings:
@@ -51,13 +58,13 @@ def check_invariants(text: str, findings: list[Finding]) -> None:
 @settings(max_examples=300, suppress_health_check=[HealthCheck.too_slow])
 @given(st.text(), MARKUPS)
 def test_any_unicode_text(text: str, markup: str) -> None:
-    check_invariants(text, default_engine().scan(text, markup=markup))
+    check_invariants(text, every_occurrence(text, markup))
 
 
 @settings(max_examples=500, suppress_health_check=[HealthCheck.too_slow])
 @given(DUTCHISH, MARKUPS)
 def test_any_text_of_dutch_pieces(text: str, markup: str) -> None:
-    check_invariants(text, default_engine().scan(text, markup=markup))
+    check_invariants(text, every_occurrence(text, markup))
 
 
 @settings(max_examples=100, suppress_health_check=[HealthCheck.too_slow])
@@ -171,21 +178,6 @@ def test_severity_override() -> None:
     assert g.severity == "warning"  # another term keeps its own severity
 
 
-@pytest.mark.parametrize(
-    ("text", "first"),
-    [
-        ("De klant wacht.", "burger"),
-        ("De klanten wachten.", "burgers"),
-        ("Klanten wachten.", "Burgers"),
-    ],
-)
-def test_prefer_puts_the_organisations_choice_first(text: str, first: str) -> None:
-    [default] = taalwacht.check(text)
-    [f] = taalwacht.check(text, prefer={"klant": "burger"})
-    assert f.suggestions[0] == first
-    assert sorted(f.suggestions) == sorted(default.suggestions)
-
-
 # -------------------------------------------------------------------- markup
 
 # (text, markup, words reported)
@@ -233,67 +225,7 @@ def test_html_attribute_counts_as_text_without_html_markup() -> None:
     assert [f.text for f in taalwacht.check(text, markup="text")] == ["klant"]
 
 
-# ----------------------------------------------------------------- suggestions
-
-# (text, the finding's text, its first suggestion)
-SUGGESTIONS = [
-    ("De klanten wachten.", "klanten", "inwoners"),
-    ("Klanten wachten.", "Klanten", "Inwoners"),
-    ("DE KLANTEN WACHTEN.", "KLANTEN", "INWONERS"),
-    ("De klant wacht.", "klant", "inwoner"),
-    ("De ingekochte zorg is goed.", "ingekochte", "gecontracteerde"),
-    ("De gemeente koopt de zorg bij drie aanbieders in.", "koopt", "contracteert"),
-    ("De bijstandsklanten krijgen een brief.", "bijstandsklanten", "bijstandsgerechtigden"),
-    ("Wij werken aan klantgerichtheid in het sociaal domein.", "klantgerichtheid",
-     "inwonergerichtheid"),
-    ("Het klanttevredenheidsonderzoek van de gemeente.", "klanttevredenheidsonderzoek",
-     "tevredenheidsonderzoek"),
-    ("De Wmo-klanten krijgen een brief.", "Wmo-klanten", "Wmo-inwoners"),
-    ("Bel het klantcontactcentrum van de gemeente.", "klantcontactcentrum", "contactcentrum"),
-    ("Bel het klantencontactcentrum van de gemeente.", "klantencontactcentrum", "contactcentrum"),
-    ("De klantenkring van de gemeente is groot.", "klantenkring", "inwonerkring"),
-    ("Uw klantmanager belt u.", "klantmanager", "consulent"),
-    ("Uw klantmanagers bellen u.", "klantmanagers", "consulenten"),
-    ("De concernstaf adviseert het college.", "concernstaf", "gemeentelijke staf"),
-]
-
-
-@pytest.mark.parametrize(("text", "word", "first"), SUGGESTIONS, ids=[w for _, w, _ in SUGGESTIONS])
-def test_first_suggestion_takes_the_form_of_the_word(text: str, word: str, first: str) -> None:
-    [f] = taalwacht.check(text)
-    assert f.text == word
-    assert f.suggestions[0] == first
-    assert f.choices[0].text == first
-    assert word.lower() not in [s.lower() for s in f.suggestions]
-
-
-
-
-# A reported finding always offers a replacement in the right form.
-EVERY_FINDING_HAS_A_SUGGESTION = [
-    "De klant wacht.",
-    "De klantjes wachten.",
-    "Des klants wens.",
-    "Het klantdossier wordt bewaard.",
-    "Bel het KCC.",
-    "De balie moet klantvriendelijker worden.",
-    "De inkoop van jeugdhulp loopt.",
-    "De ingekochte begeleiding is goed.",
-    "De casussen komen in het wijkteam.",
-    "Het casusoverleg van het wijkteam is dinsdag.",
-    "De producten van de gemeente staan op de website.",
-    "De gemeente regelt de Wmo-inkoop.",
-    "Het klantgerichtheidsbeleid van de gemeente.",
-    "De Accountmanager Bedrijven van de gemeente belt.",
-]
-
-
-@pytest.mark.parametrize("text", EVERY_FINDING_HAS_A_SUGGESTION)
-def test_every_reported_finding_has_a_suggestion(text: str) -> None:
-    found = taalwacht.check(text)
-    assert found
-    for f in found:
-        assert f.suggestions, f.text
+# -------------------------------------------------------------------- decisions
 
 
 def test_zorginkoop_is_care_procurement() -> None:

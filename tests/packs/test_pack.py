@@ -3,19 +3,17 @@ and field, and an organisation's own pack works like the bundled one."""
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
+import hashlib
 from pathlib import Path
 
 import pytest
 
 import taalwacht
+from conftest import cli
 from taalwacht.errors import PackError
 from taalwacht.model.finding import Decision
-from taalwacht.packs import POS_SLOTS, Pack, bundled_pack_names, load_bundled, load_pack, parse_pack
-
-SRC = str(Path(taalwacht.__file__).resolve().parent.parent)
+from taalwacht.packs import Pack, bundled_pack_names, load_bundled, load_pack, parse_pack
+from taalwacht.packs.schema import POS_SLOTS
 
 # ------------------------------------------------------------------ the bundled pack
 
@@ -49,6 +47,13 @@ def test_markttaal_watches_the_words_the_readme_names() -> None:
     assert pack.term("fiets") is None
 
 
+@pytest.mark.parametrize(
+    ("line", "version"), [("version: 3", "3"), ('version: "2026.1"', "2026.1")]
+)
+def test_pack_version_is_text(line: str, version: str) -> None:
+    assert parse_pack(GOOD.replace("terms:", line + "\nterms:"), "eigen.yml").version == version
+
+
 def test_unknown_bundled_pack() -> None:
     with pytest.raises(PackError, match="no bundled pack"):
         load_bundled("bestaat-niet")
@@ -72,6 +77,8 @@ SECOND_TERM = GOOD.split("terms:\n")[1]
 def test_the_good_pack_loads() -> None:
     pack = parse_pack(GOOD, "eigen.yml")
     assert pack.id == "eigen"
+    assert pack.version == ""  # the pack names no version
+    assert pack.fingerprint == hashlib.sha256(GOOD.encode("utf-8")).hexdigest()
     assert [t.id for t in pack.terms] == ["doelgroep"]
     assert pack.terms[0].forms == {"sg": "doelgroep"}
     assert pack.terms[0].severity == "warning"
@@ -216,16 +223,6 @@ def test_pack_error_is_a_taalwacht_error() -> None:
 
 
 # ------------------------------------------------------------ through the CLI
-
-
-def cli(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
-    env = dict(os.environ)
-    env["PYTHONPATH"] = SRC + os.pathsep + env.get("PYTHONPATH", "")
-    env.pop("FORCE_COLOR", None)
-    return subprocess.run(
-        [sys.executable, "-m", "taalwacht", *args],
-        cwd=cwd, env=env, capture_output=True, text=True, timeout=120, check=False,
-    )
 
 
 @pytest.mark.parametrize(

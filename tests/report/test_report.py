@@ -1,23 +1,30 @@
-"""Renderers: positions, the JSON contract, SARIF validity, GitHub escaping, text lines."""
+"""Renderers: the JSON contract, SARIF validity, GitHub escaping, text lines. Positions
+are in tests/model/test_results.py."""
 
 from __future__ import annotations
 
 import io
 import json
-from pathlib import Path
 from typing import Any
 
 import jsonschema
 import pytest
-from hypothesis import given
-from hypothesis import strategies as st
 
-from taalwacht.model.finding import Decision, Finding, Severity, Span
+from conftest import DATA
+from taalwacht.model.contract import schema
+from taalwacht.model.edit import Edit
+from taalwacht.model.finding import Choice, Decision, Finding, Severity, Span
+from taalwacht.model.fix import Applicability, Fix
+from taalwacht.model.results import FileResult
+from taalwacht.model.terms import TermInfo
 from taalwacht.packs import Alternative, Term
-from taalwacht.report import FORMATS, FileResult, render
+from taalwacht.report import FORMATS, render
 from taalwacht.report.github import annotation, escape_data, escape_property
 
-SCHEMA = Path(__file__).parent / "data" / "sarif-schema-2.1.0.json"
+SCHEMA = DATA / "sarif-schema-2.1.0.json"
+
+
+RULES = {Decision.USE: "use.person", Decision.MENTION: "mention.quoted"}
 
 
 def finding(
@@ -30,6 +37,7 @@ def finding(
     suggestions: tuple[str, ...] = ("inwoner", "u"),
     related: tuple[Span, ...] = (),
     term: str = "klant",
+    rule: str = "",
 ) -> Finding:
     start = -1
     for _ in range(nth + 1):
@@ -45,6 +53,7 @@ def finding(
         suggestions=suggestions,
         decision=decision,
         why="" if decision.reported else "tussen aanhalingstekens",
+        rule=rule or RULES.get(decision, f"{decision.value}.test"),
         related=related,
         pack="markttaal",
     )
@@ -54,49 +63,6 @@ def rendered(fmt: str, results: list[FileResult], **kwargs: Any) -> str:
     out = io.StringIO()
     render(fmt, results, out, **kwargs)
     return out.getvalue()
-
-
-# ---------------------------------------------------------------------- positions
-
-
-def test_position_basic() -> None:
-    result = FileResult("a.txt", "ab\ncd\n\nef", [])
-    assert result.position(0) == (1, 1)
-    assert result.position(2) == (1, 3)  # the newline belongs to line 1
-    assert result.position(3) == (2, 1)
-    assert result.position(6) == (3, 1)
-    assert result.position(7) == (4, 1)
-    assert result.position(9) == (4, 3)  # end of text
-
-
-def test_position_crlf_keeps_cr_on_its_line() -> None:
-    text = "De klant\r\nDe klant\r\n"
-    result = FileResult("a.txt", text, [])
-    second = text.index("klant", 5)
-    assert result.position(second) == (2, 4)
-    assert result.position(text.index("\r")) == (1, 9)
-
-
-def test_position_counts_code_points() -> None:
-    text = "é😀 klant"  # U+1F600 is one code point (two UTF-16 units)
-    assert FileResult("a", text, []).position(text.index("klant")) == (1, 4)
-
-
-def _naive(text: str, offset: int) -> tuple[int, int]:
-    before = text[:offset]
-    return before.count("\n") + 1, offset - (before.rfind("\n") + 1) + 1
-
-
-@given(st.text(alphabet="ab\n\r😀", max_size=60), st.data())
-def test_position_matches_naive_count(text: str, data: st.DataObject) -> None:
-    offset = data.draw(st.integers(min_value=0, max_value=len(text)))
-    assert FileResult("x", text, []).position(offset) == _naive(text, offset)
-
-
-def test_position_on_a_long_single_line_is_fast() -> None:
-    text = "klant " * 2_000_000
-    result = FileResult("big.txt", text, [])
-    assert result.position(len(text) - 6) == (1, len(text) - 5)
 
 
 # ---------------------------------------------------------------------------- json
@@ -124,6 +90,9 @@ def test_json_contract() -> None:
     assert item["related"] == []
     assert item["reported"] is True
     assert item["decision"] == "use"
+    assert item["rule"] == "use.person"
+    assert "why" not in item
+    jsonschema.validate(doc, schema())
 
 
 def test_json_explain_adds_unreported_with_why_in_offset_order() -> None:
@@ -136,6 +105,8 @@ def test_json_explain_adds_unreported_with_why_in_offset_order() -> None:
     assert second["reported"] is False
     assert second["decision"] == "mention"
     assert second["why"] == "tussen aanhalingstekens"
+    assert second["rule"] == "mention.quoted"
+    jsonschema.validate(doc, schema())
 
 
 def test_json_related_spans() -> None:
@@ -149,7 +120,9 @@ def test_json_related_spans() -> None:
 
 
 def test_json_empty_run() -> None:
-    assert json.loads(rendered("json", [])) == {"version": 1, "findings": []}
+    doc = json.loads(rendered("json", []))
+    assert doc == {"version": 1, "findings": []}
+    jsonschema.validate(doc, schema())
 
 
 # --------------------------------------------------------------------------- sarif
@@ -161,7 +134,11 @@ def sarif_validator() -> jsonschema.protocols.Validator:
     return cls(schema, format_checker=cls.FORMAT_CHECKER)
 
 
-def sample_terms() -> list[Term]:
+def sample_terms() -> list[TermInfo]:
+    return [t.info() for t in pack_terms()]
+
+
+def pack_terms() -> list[Term]:
     return [
         Term(
             id="klant",
@@ -181,17 +158,24 @@ def sample_terms() -> list[Term]:
 
 def test_sarif_validates_against_the_official_schema() -> None:
     text = "De klant\r\nkoopt zorg in, 'klant' en klantenservice 😀 product."
+    used = finding(text, "klant")
+    # fixes are planned by the service (Service.plan) and travel with the result
+    offered = tuple(
+        Fix(used, Choice(word), (Edit(used.start, used.end, word),), Applicability.SAFE)
+        for word in used.suggestions
+    )
     results = [
         FileResult(
             "docs/brief met spatie.md",
             text,
             [
-                finding(text, "klant"),
+                used,
                 finding(text, "klant", nth=1, decision=Decision.MENTION),
                 finding(text, "koopt", related=(Span(text.index("in,"), text.index("in,") + 2),),
                         term="inkopen", severity="error"),
                 finding(text, "product", severity="info", suggestions=(), term="product"),
             ],
+            fixes={(used.start, used.end): offered},
         ),
         FileResult("leeg.txt", "", []),
         FileResult("-", "De klant.", [finding("De klant.", "klant")]),

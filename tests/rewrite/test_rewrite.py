@@ -1,98 +1,43 @@
-"""`taalwacht.fix`: sentence pairs, edits as data, safety levels and properties.
+"""`taalwacht.fix` and the fixer (``taalwacht.rewrite.plan``): the result as data, safety
+levels, fixed names, ``prefer`` and properties.
 
-The pairs in tests/data/fix_pairs.yml are the specification: input -> exact output with the
-bundled pack. The property tests build sentences from templates and check what must hold
-for any text: fixing twice equals fixing once; nothing outside the edits changes; a fixed
-text has no finding left where a finding was fixed.
+The sentence pairs are in test_fix_pairs.py. The property tests build sentences from
+templates and check what must hold for any text: fixing twice equals fixing once; nothing
+outside the edits changes; a fixed text has no finding left where a finding was fixed.
 """
 
 from __future__ import annotations
 
-from pathlib import Path
-from typing import Any
+import dataclasses
+from collections.abc import Sequence
 
 import pytest
-import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import taalwacht
 from taalwacht import check
+from taalwacht.api import default_service, fix
+from taalwacht.model.edit import apply
 from taalwacht.model.finding import Choice, Decision, Finding
+from taalwacht.model.fix import Applicability, Fix, Left, Result
 from taalwacht.packs import load_bundled
-from taalwacht.rewrite import (
-    Applicability,
-    Edit,
-    PreferError,
-    apply,
-    choice_source,
-    fix,
-    fix_findings,
-    overlaps,
-)
-
-PAIRS: list[dict[str, Any]] = yaml.safe_load(
-    (Path(__file__).parent / "data" / "fix_pairs.yml").read_text(encoding="utf-8")
-)
+from taalwacht.rewrite.plan import PreferError, choice_source
+from taalwacht.service import parse
 
 
-def test_enough_pairs_for_every_rule() -> None:
-    assert len(PAIRS) >= 200
-    rules = {p["rule"] for p in PAIRS}
-    for rule in (
-        "adjective",
-        "determiner",
-        "relative",
-        "number",
-        "capitals",
-        "compound",
-        "separable",
-        "verb-form",
-        "pronoun-het",
-        "unchanged",
-        "left",
-        "prefer",
-    ):
-        assert rule in rules
+def fix_findings(text: str, findings: Sequence[Finding]) -> Result:
+    """Rewrite ``text`` for these findings instead of the engine's own (what
+    ``rewrite.fix_findings`` did): the fixer's best fix for each use, applied by the
+    service; a finding without a safe fix is left for a person."""
+    service = default_service()
+    outcomes = [service.fixer.best(text, f) for f in findings if f.decision is Decision.USE]
+    result = service.apply(parse(text), [o for o in outcomes if isinstance(o, Fix)])
+    left = [o for o in outcomes if isinstance(o, Left)]
+    return dataclasses.replace(result, left=(*left, *result.left))
 
 
-@pytest.mark.parametrize("pair", PAIRS, ids=[f"{i:03d}-{p['rule']}" for i, p in enumerate(PAIRS)])
-def test_pair(pair: dict[str, Any]) -> None:
-    result = fix(pair["in"], prefer=pair.get("prefer"))
-    assert result.text == pair["out"]
-    if pair["rule"] == "left":
-        assert result.left, "a finding that is not rewritten must be listed for a person"
-        assert all(left.reason for left in result.left)
-    if pair["rule"] == "unchanged":
-        assert not result.edits
-
-
-# ------------------------------------------------------------------ edits as data
-
-
-def test_edit_constructors() -> None:
-    assert Edit.replacement(1, 3, "x") == Edit(1, 3, "x")
-    assert Edit.deletion(1, 3) == Edit(1, 3, "")
-    assert Edit.insertion(2, "x") == Edit(2, 2, "x")
-
-
-def test_apply_sorts_and_applies_in_one_place() -> None:
-    text = "het product dat"
-    edits = [Edit(12, 15, "die"), Edit(0, 3, "de"), Edit(4, 11, "voorziening")]
-    assert apply(text, edits) == "de voorziening die"
-
-
-def test_apply_insertion_and_deletion() -> None:
-    assert apply("ab", [Edit.insertion(1, "-")]) == "a-b"
-    assert apply("a in.", [Edit.deletion(1, 4)]) == "a."
-
-
-def test_apply_refuses_overlap() -> None:
-    with pytest.raises(ValueError):
-        apply("abcdef", [Edit(0, 3, "x"), Edit(2, 4, "y")])
-    assert overlaps(Edit(0, 3), Edit(2, 4))
-    assert not overlaps(Edit(0, 3), Edit(3, 4))
-    assert overlaps(Edit(2, 2, "x"), Edit(2, 2, "y"))
+# ------------------------------------------------------------------ the result
 
 
 def test_result_lists_edits_and_done() -> None:

@@ -1,0 +1,302 @@
+"""The context modules' decisions (``taalwacht.engine.context``): each returns a ``Verdict``
+with a rule id, and the rule id reaches the finding.
+
+- ``surface``: what the characters show (quotation marks, URLs, file names, code, company
+  names), whatever the sentence means;
+- ``frames``: writing about the word ('het woord klant', 'ze zijn geen klant', 'Klant: ...');
+- ``profiles``: the term's context profile decides use or commerce ('de klanten van de
+  supermarkt', 'het concern maakte winst', 'wij kopen laptops in').
+
+The tables run real Dutch sentences through ``taalwacht.check(text, explain=True)`` and pin
+every occurrence's decision and rule; the direct tests call each module's functions.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+import taalwacht
+from taalwacht import messages
+from taalwacht.dutch.tokens import lower_same_length
+from taalwacht.engine.context import frames, profiles, surface
+from taalwacht.engine.context.cues import CueIndex
+from taalwacht.engine.context.verdict import Verdict, verdict
+from taalwacht.engine.context.window import Window
+from taalwacht.model.finding import Decision
+
+Row = tuple[str, list[tuple[str, str]]]  # text, [(word, rule)] for every occurrence in order
+
+
+def decided(text: str, **options: object) -> list[tuple[str, str, str]]:
+    """(word, decision, rule) of every occurrence in ``text``."""
+    found = taalwacht.check(text, explain=True, **options)  # type: ignore[arg-type]
+    return [(f.text, f.decision.value, f.rule) for f in found]
+
+
+def expected(rules: list[tuple[str, str]]) -> list[tuple[str, str, str]]:
+    return [(word, rule.partition(".")[0], rule) for word, rule in rules]
+
+
+# --------------------------------------------------------------------- surface
+
+SURFACE: list[Row] = [
+    ("Het woord 'klant' gebruiken wij niet meer.", [("klant", "mention.quoted")]),
+    ("Wij zeggen liever \u201cklant\u201d dan inwoner.", [("klant", "mention.quoted")]),
+    ("Kijk op https://www.gemeente.nl/klant voor meer.", [("klant", "other.url")]),
+    ("Mail naar klant@gemeente.nl voor meer.", [("klant", "other.url")]),
+    ("Open het bestand klantgegevens.xlsx in Excel.", [("klantgegevens", "other.filename")]),
+    ("Roep klant.naam aan.", [("klant", "other.filename")]),
+    ("Roep getKlant() aan.", [("getKlant", "other.code")]),
+    ("Ga naar /diensten/klant/ voor info.", [("klant", "other.path")]),
+    ("Klantenbinder B.V. levert software.", [("Klantenbinder", "other.company-name")]),
+    # plain text marks code and italics as regions of the document
+    ("Gebruik `klant` niet.", [("klant", "mention.code")]),
+    ("Het woord *klant* is oud.", [("klant", "mention.emphasis")]),
+]
+
+# ---------------------------------------------------------------------- frames
+
+FRAMES: list[Row] = [
+    ("Het woord klant is verouderd.", [("klant", "mention.frame")]),
+    ("De term klantmanager verdwijnt.", [("klantmanager", "mention.frame")]),
+    ("Het begrip Klantreis ken ik niet.", [("Klantreis", "mention.frame")]),
+    (
+        "De woorden klant en product gebruiken we niet.",
+        [("klant", "mention.frame"), ("product", "mention.frame-coordinated")],
+    ),
+    (
+        "Het woord klanten en het woord product.",
+        [("klanten", "mention.frame"), ("product", "mention.frame")],
+    ),
+    ("We spreken liever over inwoners dan over klanten.", [("klanten", "mention.frame")]),
+    ("Inwoners zijn geen klant.", [("klant", "mention.denial")]),
+    ("Noem ze geen klanten meer.", [("klanten", "mention.denial")]),
+    ("Klant is een woord uit de markt.", [("Klant", "mention.is-term")]),
+    ("Klanten noemen we voortaan inwoners.", [("Klanten", "mention.naming-verb")]),
+    ("Klant of inwoner, dat is de vraag.", [("Klant", "mention.comparison")]),
+    ("Wij willen inwoners niet als klant benaderen.", [("klant", "mention.as-naming")]),
+    ("Klant: iemand die iets koopt.", [("Klant", "mention.headword")]),
+]
+
+# -------------------------------------------------------------------- profiles
+
+PROFILES: list[Row] = [
+    # person
+    ("De klant krijgt een brief van de gemeente.", [("klant", "use.person")]),
+    (
+        "De klanten van de supermarkt staan in de rij bij de kassa.",
+        [("klanten", "commercial.shop")],
+    ),
+    ("De klant is koning, zegt de winkelier.", [("klant", "commercial.trade")]),
+    ("Onze klanten kopen graag bij ons.", [("klanten", "commercial.possessive")]),
+    (
+        "De klanten van de gemeente en de klanten van de bakker.",
+        [("klanten", "use.person"), ("klanten", "commercial.shop")],
+    ),
+    # staff
+    ("Uw klantmanager belt u.", [("klantmanager", "use.staff")]),
+    ("De accountmanager van het reclamebureau belt.", [("accountmanager", "commercial.shop")]),
+    # service
+    ("Het product van de gemeente is gratis.", [("product", "use.service")]),
+    ("Het nieuwe product is uitverkocht.", [("product", "commercial.no-public-service")]),
+    ("The Gross Domestic Product grows.", [("Product", "other.phrase")]),
+    ("Het bruto binnenlands product groeit.", [("product", "other.phrase")]),
+    ("De product owner plant de sprint.", [("product", "other.phrase")]),
+    # organisation
+    ("De concernstaf adviseert het college.", [("concernstaf", "use.organisation")]),
+    ("We have a concern about the budget.", [("concern", "other.english")]),
+    ("Het Shell-concern maakte winst.", [("Shell-concern", "commercial.company-compound")]),
+    ("Het mediaconcern maakte winst.", [("mediaconcern", "commercial.company-compound")]),
+    ("Het concern maakte winst.", [("concern", "commercial.business")]),
+    (
+        "Het concern Ahold. Het concern maakte winst. Het concern groeit.",
+        [
+            ("concern", "commercial.no-government"),
+            ("concern", "commercial.business"),
+            ("concern", "commercial.same-sense"),
+        ],
+    ),
+    # procurement
+    ("De gemeente koopt de jeugdhulp bij drie aanbieders in.", [("koopt", "use.procurement")]),
+    ("Wij kopen laptops in.", [("kopen", "commercial.goods-purchase")]),
+    ("De gemeente koopt kantoorartikelen in.", [("koopt", "commercial.goods-purchase")]),
+    ("Wij doen inkopen bij de supermarkt.", [("inkopen", "commercial.shopping")]),
+    ("Wij kopen hout in voor de bouw.", [("kopen", "commercial.plain-purchase")]),
+    # case
+    ("De casus wordt besproken in het wijkteam.", [("casus", "use.case")]),
+    ("De nominatief is de eerste casus in het Latijn.", [("casus", "other.sense")]),
+    ("De casus belli was duidelijk.", [("casus", "other.phrase")]),
+    ("De casusstudie is klaar.", [("casusstudie", "other.phrase")]),
+    # "in casu" is Latin, not a form of casus: no occurrence at all
+    ("In casu is dat anders.", []),
+    ("Dat geldt in casu voor de aanvrager.", []),
+]
+
+# ------------------------------------------------------- before any context
+
+PHRASES: list[Row] = [
+    ("Het Digitaal Klantdossier is een landelijke voorziening.", [("Klantdossier", "fixed.name")]),
+    ("Open Klant is de nieuwe standaard.", [("Klant", "other.name")]),
+    ("De klant wacht. <!-- taalwacht-disable-line -->", [("klant", "suppressed.comment")]),
+]
+
+
+def _params(rows: list[Row]) -> list[object]:
+    return [pytest.param(text, rules, id=text[:50]) for text, rules in rows]
+
+
+@pytest.mark.parametrize(("text", "rules"), _params(SURFACE))
+def test_surface(text: str, rules: list[tuple[str, str]]) -> None:
+    assert decided(text) == expected(rules)
+
+
+@pytest.mark.parametrize(("text", "rules"), _params(FRAMES))
+def test_frames(text: str, rules: list[tuple[str, str]]) -> None:
+    assert decided(text) == expected(rules)
+
+
+@pytest.mark.parametrize(("text", "rules"), _params(PROFILES))
+def test_profiles(text: str, rules: list[tuple[str, str]]) -> None:
+    assert decided(text) == expected(rules)
+
+
+@pytest.mark.parametrize(("text", "rules"), _params(PHRASES))
+def test_phrases_and_switches(text: str, rules: list[tuple[str, str]]) -> None:
+    assert decided(text) == expected(rules)
+
+
+def test_allowed_phrase() -> None:
+    text = "Het project Klantreis Jeugd start in mei voor de klant."
+    assert decided(text, allow=["Klantreis Jeugd"]) == expected(
+        [("Klantreis", "allowed.phrase"), ("klant", "use.person")]
+    )
+
+
+def test_every_rule_in_the_tables_is_in_the_catalogue() -> None:
+    known = set(messages.rule_ids())
+    used = {rule for rows in (SURFACE, FRAMES, PROFILES, PHRASES) for _, r in rows for _, rule in r}
+    assert used <= known, sorted(used - known)
+
+
+# (text, word, the reason --explain shows)
+WHY = [
+    ("We have a concern about the budget.", "concern", "Engelse woordgroep"),
+    ("Het woord *klant* is oud.", "klant", "cursief (*...*): het woord zelf wordt besproken"),
+    ("Gebruik `klant` niet.", "klant", "in code-opmaak (`...`)"),
+    ("Het woord 'klant' is oud.", "klant", "tussen aanhalingstekens: het woord zelf wordt "
+     "besproken"),
+    ("Het woord klant is oud.", "klant", "'het woord …': het woord zelf wordt besproken"),
+    ("De klanten van de supermarkt wachten.", "klanten", "'… van supermarkt': van een bedrijf"),
+    ("Kijk op www.example.nl/klant voor meer.", "klant", "in een webadres of e-mailadres"),
+]
+
+
+@pytest.mark.parametrize(("text", "word", "why"), WHY, ids=[w for _, _, w in WHY])
+def test_why_is_worded_by_the_catalogue(text: str, word: str, why: str) -> None:
+    [f] = [f for f in taalwacht.check(text, explain=True) if f.text == word]
+    assert f.why == why
+    assert f.why == verdict(f.rule, **_params_of(f.rule, why)).why
+
+
+def _params_of(rule: str, why: str) -> dict[str, str]:
+    """The one parameter a rule's template may have, read back from a finished reason."""
+    template = messages.catalogue()[f"rules.{rule}"]
+    if "{" not in template:
+        return {}
+    prefix, _, rest = template.partition("{")
+    name, _, suffix = rest.partition("}")
+    return {name: why[len(prefix) : len(why) - len(suffix)]}
+
+
+# --------------------------------------------------------- the modules directly
+
+
+def _window(text: str, word: str) -> Window:
+    start = text.index(word)
+    return Window.around(text, CueIndex(text, lower_same_length(text)), start, start + len(word))
+
+
+def _span(text: str, word: str) -> tuple[int, int]:
+    start = text.index(word)
+    return start, start + len(word)
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "rule"),
+    [
+        ("Het woord 'klant' is oud.", "klant", "mention.quoted"),
+        ("Zij vroeg: \u201choezo klant?\u201d", "klant", "mention.quoted"),
+        ("De klant wacht.", "klant", None),
+        ("Het label 'klant van de sociale dienst' verdwijnt.", "klant", "mention.quoted"),
+        ("Zij zei: 'de klant wacht al een hele week op zijn geld'.", "klant", None),
+    ],
+)
+def test_surface_quoted(text: str, word: str, rule: str | None) -> None:
+    found = surface.quoted(text, *_span(text, word))
+    assert (found.rule if found else None) == rule
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "rule"),
+    [
+        ("Zie https://x.nl/klant nu.", "klant", "other.url"),
+        ("Mail klant@x.nl nu.", "klant", "other.url"),
+        ("Het bestand klant_lijst.csv staat klaar.", "klant", "other.filename"),
+        ("Roep klant() aan.", "klant", "other.code"),
+        ("Ga naar /diensten/klant/ nu.", "klant", "other.path"),
+        ("De klant wacht.", "klant", None),
+        ("Hij/zij is klant.", "klant", None),
+    ],
+)
+def test_surface_url_or_code(text: str, word: str, rule: str | None) -> None:
+    found = surface.in_url_or_code(text, *_span(text, word))
+    assert (found.rule if found else None) == rule
+
+
+def test_surface_company_name() -> None:
+    text = "Klantenbinder B.V. en de klant NV."
+    found = surface.company_name(text, *_span(text, "Klantenbinder"))
+    assert found is not None and found.rule == "other.company-name"
+    assert surface.company_name(text, *_span(text, "klant")) is None  # no capital: no name
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "rule"),
+    [
+        ("Het woord klant is oud.", "klant", "mention.frame"),
+        ("Inwoners zijn geen klant.", "klant", "mention.denial"),
+        ("Klant: iemand die iets koopt.", "Klant", "mention.headword"),
+        ("Klanten noemen we inwoners.", "Klanten", "mention.naming-verb"),
+        ("De klant wacht op een brief.", "klant", None),
+        ("Er is geen klant die wacht op een brief.", "klant", None),
+    ],
+)
+def test_frames_metalinguistic(text: str, word: str, rule: str | None) -> None:
+    found = frames.metalinguistic(_window(text, word), text)
+    assert (found.rule if found else None) == rule
+
+
+def test_profiles_judge() -> None:
+    text = "De klanten van de supermarkt wachten."
+    w = _window(text, "klanten")
+    shop = profiles.judge_profile("person", w, word="klanten", left="", right="", curated=False)
+    assert (shop.decision, shop.rule) == (Decision.COMMERCIAL, "commercial.shop")
+    always = profiles.judge_profile("always", w, word="klanten", left="", right="", curated=False)
+    assert (always.decision, always.rule) == (Decision.USE, "use.always")
+
+
+def test_profiles_english() -> None:
+    text = "We have a concern about the budget."
+    assert profiles.english(_window(text, "concern"))
+    assert not profiles.english(_window("Het concern maakte winst.", "concern"))
+
+
+def test_verdict_takes_its_decision_from_the_rule_id() -> None:
+    found = verdict("mention.quoted")
+    assert found == Verdict(
+        Decision.MENTION, "mention.quoted", messages.text("rules.mention.quoted"), False
+    )
+    weak = verdict("commercial.no-government", weak=True)
+    assert weak.decision is Decision.COMMERCIAL and weak.weak
+    shop = verdict("commercial.shop", cue="bakker")
+    assert shop.why == "'… van bakker': van een bedrijf"

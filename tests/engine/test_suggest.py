@@ -1,0 +1,193 @@
+"""Suggestions in the form the word has in the text (``taalwacht.engine.suggest``): number,
+diminutive, compound members, capitals, ALL CAPS, a hyphenated first member, the compounds a
+pack names, and the organisation's ``prefer`` first.
+
+Every row goes through ``taalwacht.check``: the suggestions a writer sees.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+import taalwacht
+from taalwacht.model.finding import Finding
+
+
+def one(text: str, **options: object) -> Finding:
+    [found] = taalwacht.check(text, **options)  # type: ignore[arg-type]
+    return found
+
+
+# ----------------------------------------------------------------- suggestions
+
+# (text, the finding's text, its first suggestion)
+SUGGESTIONS = [
+    ("De klanten wachten.", "klanten", "inwoners"),
+    ("Klanten wachten.", "Klanten", "Inwoners"),
+    ("DE KLANTEN WACHTEN.", "KLANTEN", "INWONERS"),
+    ("De klant wacht.", "klant", "inwoner"),
+    ("De ingekochte zorg is goed.", "ingekochte", "gecontracteerde"),
+    ("De gemeente koopt de zorg bij drie aanbieders in.", "koopt", "contracteert"),
+    ("De bijstandsklanten krijgen een brief.", "bijstandsklanten", "bijstandsgerechtigden"),
+    ("Wij werken aan klantgerichtheid in het sociaal domein.", "klantgerichtheid",
+     "inwonergerichtheid"),
+    ("Het klanttevredenheidsonderzoek van de gemeente.", "klanttevredenheidsonderzoek",
+     "tevredenheidsonderzoek"),
+    ("De Wmo-klanten krijgen een brief.", "Wmo-klanten", "Wmo-inwoners"),
+    ("Bel het klantcontactcentrum van de gemeente.", "klantcontactcentrum", "contactcentrum"),
+    ("Bel het klantencontactcentrum van de gemeente.", "klantencontactcentrum", "contactcentrum"),
+    ("De klantenkring van de gemeente is groot.", "klantenkring", "inwonerkring"),
+    ("Uw klantmanager belt u.", "klantmanager", "consulent"),
+    ("Uw klantmanagers bellen u.", "klantmanagers", "consulenten"),
+    ("De concernstaf adviseert het college.", "concernstaf", "gemeentelijke staf"),
+]
+
+
+@pytest.mark.parametrize(("text", "word", "first"), SUGGESTIONS, ids=[w for _, w, _ in SUGGESTIONS])
+def test_first_suggestion_takes_the_form_of_the_word(text: str, word: str, first: str) -> None:
+    [f] = taalwacht.check(text)
+    assert f.text == word
+    assert f.suggestions[0] == first
+    assert f.choices[0].text == first
+    assert word.lower() not in [s.lower() for s in f.suggestions]
+
+
+
+
+# A reported finding always offers a replacement in the right form.
+EVERY_FINDING_HAS_A_SUGGESTION = [
+    "De klant wacht.",
+    "De klantjes wachten.",
+    "Des klants wens.",
+    "Het klantdossier wordt bewaard.",
+    "Bel het KCC.",
+    "De balie moet klantvriendelijker worden.",
+    "De inkoop van jeugdhulp loopt.",
+    "De ingekochte begeleiding is goed.",
+    "De casussen komen in het wijkteam.",
+    "Het casusoverleg van het wijkteam is dinsdag.",
+    "De producten van de gemeente staan op de website.",
+    "De gemeente regelt de Wmo-inkoop.",
+    "Het klantgerichtheidsbeleid van de gemeente.",
+    "De Accountmanager Bedrijven van de gemeente belt.",
+]
+
+
+@pytest.mark.parametrize("text", EVERY_FINDING_HAS_A_SUGGESTION)
+def test_every_reported_finding_has_a_suggestion(text: str) -> None:
+    found = taalwacht.check(text)
+    assert found
+    for f in found:
+        assert f.suggestions, f.text
+
+
+@pytest.mark.parametrize(
+    ("text", "first"),
+    [
+        ("De klant wacht.", "burger"),
+        ("De klanten wachten.", "burgers"),
+        ("Klanten wachten.", "Burgers"),
+    ],
+)
+def test_prefer_puts_the_organisations_choice_first(text: str, first: str) -> None:
+    [default] = taalwacht.check(text)
+    [f] = taalwacht.check(text, prefer={"klant": "burger"})
+    assert f.suggestions[0] == first
+    assert sorted(f.suggestions) == sorted(default.suggestions)
+
+
+# ------------------------------------------------------------- form by form
+
+# (text, the finding's text, the first suggestions in order, first choice plural?)
+FORMS = [
+    # number: singular and plural, the choice knows it
+    ("De klant wacht.", "klant", ["inwoner", "u", "aanvrager"], False),
+    ("De klanten wachten.", "klanten", ["inwoners", "u", "aanvragers"], True),
+    ("De producten van de gemeente staan online.", "producten", ["voorzieningen", "diensten"],
+     True),
+    ("De casussen komen in het wijkteam.", "casussen", ["situaties", "hulpvragen"], True),
+    # a diminutive takes the alternative's base form, in its number
+    ("Het klantje wacht.", "klantje", ["inwoner", "u"], False),
+    ("De klantjes wachten.", "klantjes", ["inwoners", "u"], True),
+    # a compound keeps its other members; the member takes the alternative's modifier
+    ("Het klantdossier wordt bewaard.", "klantdossier", ["dossier", "inwonerdossier"], False),
+    ("De klantdossiers liggen klaar.", "klantdossiers", ["dossiers", "inwonerdossiers"], True),
+    ("De productcatalogus van de gemeente.", "productcatalogus",
+     ["dienstencatalogus", "voorzieningencatalogus"], False),
+    ("Het klantgerichte beleid.", "klantgerichte", ["inwonergerichte", "op inwoners gerichte"],
+     False),
+    ("De klantvriendelijke balie.", "klantvriendelijke", ["vriendelijke", "inwonervriendelijke"],
+     False),
+    # capitals follow the word: a capital first letter, or all capitals
+    ("Klanten wachten.", "Klanten", ["Inwoners", "U", "Aanvragers"], True),
+    ("Klantgericht werken is de norm.", "Klantgericht", ["Inwonergericht", "Gericht op inwoners"],
+     False),
+    ("DE KLANTEN WACHTEN.", "KLANTEN", ["INWONERS", "U", "AANVRAGERS"], True),
+    ("Het KLANTDOSSIER wordt bewaard.", "KLANTDOSSIER", ["DOSSIER", "INWONERDOSSIER"], False),
+    # a hyphenated first member stays as written
+    ("De Wmo-klant belt.", "Wmo-klant", ["Wmo-inwoner", "Wmo-aanvrager"], False),
+    ("De Wmo-klanten krijgen een brief.", "Wmo-klanten", ["Wmo-inwoners", "Wmo-aanvragers"], True),
+    ("De WMO-KLANTEN bellen.", "WMO-KLANTEN", ["WMO-INWONERS", "WMO-AANVRAGERS"], True),
+    ("Het Wmo-klantcontact.", "Wmo-klantcontact", ["Wmo-publiekscontact"], False),
+    # compounds the pack names get the pack's own replacement first
+    ("De bijstandsklant krijgt een brief.", "bijstandsklant",
+     ["bijstandsgerechtigde", "bijstandsinwoner"], False),
+    ("De bijstandsklanten krijgen een brief.", "bijstandsklanten",
+     ["bijstandsgerechtigden", "bijstandsinwoners"], True),
+    # verbs and their participles
+    ("De gemeente heeft de zorg ingekocht.", "ingekocht", ["gecontracteerd", "geregeld"], False),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "first", "plural"),
+    FORMS,
+    ids=[f"{w}-{i}" for i, (_, w, _, _) in enumerate(FORMS)],
+)
+def test_suggestions_take_the_form_of_the_word(
+    text: str, word: str, first: list[str], plural: bool
+) -> None:
+    f = one(text)
+    assert f.text == word
+    assert list(f.suggestions[: len(first)]) == first
+    assert [c.text for c in f.choices] == list(f.suggestions)
+    assert f.choices[0].plural is plural
+
+
+def test_a_suggestion_that_heads_the_phrase_carries_its_gender() -> None:
+    assert one("De klant wacht.").choices[0].gender == "de"
+    assert one("Het klantdossier wordt bewaard.").choices[0].gender == "het"
+    assert one("Bel het KCC.").choices[0].gender == "het"
+
+
+def test_a_named_compound_keeps_its_alternative() -> None:
+    f = one("De bijstandsklanten krijgen een brief.")
+    assert f.choices[0].alternative == "bijstandsgerechtigde"
+    assert f.choices[1].alternative == "inwoner"
+
+
+# ------------------------------------------------------------------- prefer
+
+# (text, prefer, suggestions in order)
+PREFER = [
+    ("De klant wacht.", "aanvrager", ["aanvrager", "inwoner", "u", "deelnemer"]),
+    ("Klanten wachten.", "cliënt", ["Cliënten", "Inwoners", "U", "Aanvragers"]),
+    ("KLANTEN WACHTEN.", "burger", ["BURGERS", "INWONERS", "U", "AANVRAGERS"]),
+    ("Het klantdossier.", "burger", ["burgerdossier", "dossier", "inwonerdossier"]),
+    ("De bijstandsklanten wachten.", "burger", ["bijstandsburgers", "bijstandsgerechtigden"]),
+]
+
+
+@pytest.mark.parametrize(("text", "prefer", "expected"), PREFER)
+def test_prefer_moves_the_chosen_alternative_to_the_front_in_form(
+    text: str, prefer: str, expected: list[str]
+) -> None:
+    default = one(text)
+    f = one(text, prefer={"klant": prefer})
+    assert list(f.suggestions[: len(expected)]) == expected
+    assert f.choices[0].alternative == prefer
+    assert sorted(f.suggestions) == sorted(default.suggestions)
+
+
+def test_prefer_for_another_term_changes_nothing() -> None:
+    assert one("De klant wacht.", prefer={"product": "dienst"}) == one("De klant wacht.")
