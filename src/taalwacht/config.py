@@ -33,6 +33,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from taalwacht import messages
 from taalwacht.errors import ConfigError
 from taalwacht.model.finding import SEVERITIES, Severity
 
@@ -75,7 +76,9 @@ def _has_tool_table(path: Path) -> bool:
     try:
         raw = path.read_bytes()
     except OSError as exc:
-        raise ConfigError(str(path), f"cannot read the file ({exc.strerror or exc})") from exc
+        raise ConfigError(
+            str(path), messages.text("errors.cannot-read", problem=exc.strerror or exc)
+        ) from exc
     if b"taalwacht" not in raw:
         return False
     data = _parse(path, raw)
@@ -106,11 +109,11 @@ def _parse(path: Path, raw: bytes) -> dict[str, Any]:
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise ConfigError(str(path), "not UTF-8 text; save the file as UTF-8") from exc
+        raise ConfigError(str(path), messages.text("config.not-utf8")) from exc
     try:
         return tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
-        raise ConfigError(str(path), f"invalid TOML: {exc}") from exc
+        raise ConfigError(str(path), messages.text("config.toml", problem=exc)) from exc
 
 
 class _Fields:
@@ -122,7 +125,7 @@ class _Fields:
         for key, value in data.items():
             canonical = key.replace("_", "-")
             if canonical in self.data:
-                raise self.fail(key, f"given twice (as '{canonical}' and '{key}')")
+                raise self.fail(key, messages.text("config.twice", canonical=canonical, key=key))
             self.data[canonical] = value
 
     def fail(self, key: str, problem: str) -> ConfigError:
@@ -131,14 +134,16 @@ class _Fields:
     def check_keys(self, allowed: tuple[str, ...]) -> None:
         for key in self.data:
             if key not in allowed:
-                raise self.fail(key, f"unknown key (expected one of: {', '.join(allowed)})")
+                raise self.fail(
+                    key, messages.text("config.unknown-key", allowed=", ".join(allowed))
+                )
 
     def texts(self, key: str, default: tuple[str, ...]) -> tuple[str, ...]:
         if key not in self.data:
             return default
         value = self.data[key]
         if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
-            raise self.fail(key, "must be a list of non-empty strings")
+            raise self.fail(key, messages.text("config.list-of-texts"))
         return tuple(v.strip() for v in value)
 
     def severity(self, key: str, default: Severity) -> Severity:
@@ -148,13 +153,15 @@ class _Fields:
     def table(self, key: str) -> dict[str, Any]:
         value = self.data.get(key, {})
         if not isinstance(value, dict):
-            raise self.fail(key, "must be a table of term ids")
+            raise self.fail(key, messages.text("config.table"))
         return value
 
 
 def _severity(fields: _Fields, key: str, value: object) -> Severity:
     if not isinstance(value, str) or value not in SEVERITIES:
-        raise fields.fail(key, f"must be one of: {', '.join(SEVERITIES)} (got {value!r})")
+        raise fields.fail(
+            key, messages.text("config.severity", options=", ".join(SEVERITIES), value=value)
+        )
     return value
 
 
@@ -171,7 +178,7 @@ def config_from_mapping(data: Mapping[str, Any], path: Path, prefix: str = "") -
     prefer: dict[str, str] = {}
     for term, value in fields.table("prefer").items():
         if not isinstance(value, str) or not value.strip():
-            raise fields.fail(f"prefer.{term}", "must be a non-empty string")
+            raise fields.fail(f"prefer.{term}", messages.text("config.non-empty"))
         prefer[term] = value.strip()
     return Config(
         packs=fields.texts("packs", DEFAULT_PACKS),
@@ -192,15 +199,17 @@ def load_config(path: str | Path) -> Config:
     try:
         raw = p.read_bytes()
     except OSError as exc:
-        raise ConfigError(str(p), f"cannot read the file ({exc.strerror or exc})") from exc
+        raise ConfigError(
+            str(p), messages.text("errors.cannot-read", problem=exc.strerror or exc)
+        ) from exc
     data = _parse(p, raw)
     if p.name == PYPROJECT:
         tool = data.get("tool", {})
         table = tool.get("taalwacht") if isinstance(tool, dict) else None
         if table is None:
-            raise ConfigError(str(p), "has no [tool.taalwacht] table")
+            raise ConfigError(str(p), messages.text("config.no-table"))
         if not isinstance(table, dict):
-            raise ConfigError(str(p), "tool.taalwacht: must be a table")
+            raise ConfigError(str(p), messages.text("config.not-table"))
         return config_from_mapping(table, p, "tool.taalwacht.")
     return config_from_mapping(data, p)
 

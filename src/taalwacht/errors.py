@@ -5,11 +5,14 @@
      ├── ConfigError    a config file cannot be read or holds an unknown setting
      └── InputError     a document cannot be read: binary, undecodable, corrupt, too large
 
-Messages name the file and the problem, and where possible the remedy; front ends print
-them as one line and exit with code 2 instead of showing a traceback.
+Messages name the file and the problem, and where possible the remedy, in Dutch from the
+message catalogue; front ends print them as one line and exit with code 2 instead of
+showing a traceback.
 """
 
 from __future__ import annotations
+
+from taalwacht import messages
 
 
 class TaalwachtError(Exception):
@@ -25,7 +28,7 @@ class PackError(TaalwachtError):
         self.path, self.problem, self.line, self.field = path, problem, line, field
         where = f"{path}:{line}" if line else path
         what = f"{field}: {problem}" if field else problem
-        super().__init__(f"{where}: term pack: {what}")
+        super().__init__(messages.text("errors.pack", where=where, what=what))
 
 
 class ConfigError(TaalwachtError):
@@ -33,7 +36,7 @@ class ConfigError(TaalwachtError):
 
     def __init__(self, path: str, problem: str) -> None:
         self.path, self.problem = path, problem
-        super().__init__(f"{path}: config: {problem}")
+        super().__init__(messages.text("errors.config", path=path, problem=problem))
 
 
 class InputError(TaalwachtError):

@@ -166,9 +166,7 @@ class Service:
             planned.append(Planned(_to_text(document, finding), options, best))
         return planned
 
-    def fix(
-        self, document: Document, choose: Callable[[Planned], Choice] | None = None
-    ) -> Result:
+    def fix(self, document: Document, choose: Callable[[Planned], Choice] | None = None) -> Result:
         """Rewrite ``document``: each finding's best safe fix, or what ``choose`` picks
         (a fix, edits of its own, None to skip, ``QUIT`` to leave the rest)."""
         chosen: list[tuple[Finding, Sequence[Edit], Fix | None]] = []
@@ -258,13 +256,12 @@ def guarded(path: str, step: Callable[[], T]) -> T:
     except (TaalwachtError, OSError, UnicodeError):
         raise
     except MemoryError as err:
-        raise InputError(path, "out of memory: too large to check in one piece") from err
+        raise InputError(path, messages.text("errors.memory-file")) from err
     except Exception as err:
         if os.environ.get("TAALWACHT_DEBUG"):
             raise
         raise TaalwachtError(
-            f"{path}: internal error while checking: {type(err).__name__}: {err} "
-            "(set TAALWACHT_DEBUG=1 for details)"
+            messages.text("errors.internal-file", path=path, kind=type(err).__name__, problem=err)
         ) from err
 
 

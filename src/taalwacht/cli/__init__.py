@@ -10,16 +10,42 @@ import os
 import sys
 from collections.abc import Sequence
 
+import typer
+from typer._click import exceptions as click_errors
+
 from taalwacht.cli import check, fix, info  # noqa: F401  (registers the commands)
-from taalwacht.cli.common import EXIT_FINDINGS, app
+from taalwacht.cli.common import EXIT_ERROR, EXIT_FINDINGS, app, one_line
+from taalwacht.cli.locale import install, usage_error
+
+EXIT_INTERRUPTED = 130
 
 
 def main(argv: Sequence[str] | None = None) -> None:
-    """Entry point of the ``taalwacht`` script."""
+    """Entry point of the ``taalwacht`` script: every way out is an exit code and, on an
+    error, one Dutch line on stderr; never a traceback."""
+    install()
+    args = list(argv) if argv is not None else sys.argv[1:]
     try:
-        app(args=list(argv) if argv is not None else None, prog_name="taalwacht")
+        code = app(args=args, prog_name="taalwacht", standalone_mode=False)
+    except click_errors.NoArgsIsHelpError:
+        sys.exit(EXIT_ERROR)  # Typer has shown the help already
+    except click_errors.UsageError as err:
+        sys.stderr.write(f"taalwacht: {one_line(usage_error(err))}\n")
+        sys.exit(EXIT_ERROR)
+    except (typer.Abort, KeyboardInterrupt):
+        sys.stderr.write("\n" + one_line(_interrupted()) + "\n")
+        sys.exit(EXIT_INTERRUPTED)
+    except typer.Exit as done:
+        sys.exit(done.exit_code)
     except BrokenPipeError:
         # The reader went away (e.g. `| head`): stop quietly, without a second error.
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
         sys.exit(EXIT_FINDINGS)
+    sys.exit(code if isinstance(code, int) else 0)
+
+
+def _interrupted() -> str:
+    from taalwacht.messages import text
+
+    return text("cli.interrupted")

@@ -27,7 +27,9 @@ from taalwacht.cli.common import (
     rank,
     use_color,
 )
+from taalwacht.cli.locale import OPTIONS_METAVAR, DutchCommand
 from taalwacht.cli.progress import Progress, progress_wanted
+from taalwacht.messages import text
 from taalwacht.report import make_renderer
 from taalwacht.scan.pool import check_all, jobs_for
 from taalwacht.service import Service, Skipped, Source
@@ -55,44 +57,43 @@ def _source_size(source: Source) -> int:
         return 0
 
 
-@app.command()
+@app.command(help=text("help.check"), cls=DutchCommand, options_metavar=OPTIONS_METAVAR)
 def check(
     paths: Annotated[
         list[str] | None,
         typer.Argument(
-            metavar="PATH",
-            help="Files or folders to check; '-' reads standard input.",
+            metavar="PAD",
+            help=text("help.check-paths"),
             show_default=False,
         ),
     ] = None,
     output_format: Annotated[
-        OutputFormat, typer.Option("--format", "-f", help="Output format.")
+        OutputFormat, typer.Option("--format", "-f", help=text("help.format"))
     ] = OutputFormat.text,
     fail_on: Annotated[
         FailOn | None,
         typer.Option(
             "--fail-on",
-            help="Exit 1 when a finding has this severity or higher "
-            "(default: from the config, else warning).",
+            help=text("help.fail-on"),
             show_default=False,
         ),
     ] = None,
     include: Annotated[
         list[str] | None,
-        typer.Option("--include", metavar="GLOB", help="In folders, check only matching files."),
+        typer.Option("--include", metavar="GLOB", help=text("help.include")),
     ] = None,
     exclude: Annotated[
         list[str] | None,
-        typer.Option("--exclude", metavar="GLOB", help="In folders, skip matching files."),
+        typer.Option("--exclude", metavar="GLOB", help=text("help.exclude")),
     ] = None,
     explain: Annotated[
         bool,
-        typer.Option("--explain", help="Also show occurrences that were not reported, and why."),
+        typer.Option("--explain", help=text("help.explain")),
     ] = False,
     pack: PackOption = None,
     isolated: IsolatedOption = False,
     no_progress: Annotated[
-        bool, typer.Option("--no-progress", help="Never show a progress bar.")
+        bool, typer.Option("--no-progress", help=text("help.no-progress"))
     ] = False,
     jobs: Annotated[
         int | None,
@@ -100,17 +101,15 @@ def check(
             "--jobs",
             "-j",
             min=1,
-            help="Processes to use (default: all cores for a large collection, else 1).",
+            metavar="N",
+            help=text("help.jobs"),
             show_default=False,
         ),
     ] = None,
 ) -> None:
     """Check texts for market-speak and report each finding with alternatives."""
     if not paths:
-        fail(
-            "no PATH given: name files or folders to check, or '-' for standard input "
-            "(e.g. taalwacht check docs/)"
-        )
+        fail(text("errors.no-path", command="check"))
     with errors_as_exit():
         service, warnings = Service.load(isolated=isolated, extra_packs=pack or ())
         for warning in warnings:

@@ -11,26 +11,29 @@ from typing import Annotated, NoReturn
 
 import typer
 
+from taalwacht.cli.locale import OPTIONS_METAVAR, DutchGroup
 from taalwacht.errors import TaalwachtError
+from taalwacht.messages import text
 from taalwacht.model.finding import SEVERITIES, Severity
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
 app = typer.Typer(
     name="taalwacht",
-    help="Find market-speak (klant, product, concern, inkopen ...) in Dutch public-sector text.",
+    help=text("help.app"),
+    cls=DutchGroup,
+    options_metavar=OPTIONS_METAVAR,
+    subcommand_metavar=text("cli.subcommand"),
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
 
-IsolatedOption = Annotated[
-    bool, typer.Option("--isolated", help="Ignore every config file; use the defaults.")
-]
+IsolatedOption = Annotated[bool, typer.Option("--isolated", help=text("help.isolated"))]
 PackOption = Annotated[
     list[str] | None,
-    typer.Option("--pack", metavar="FILE.yml", help="Add a term pack (repeatable)."),
+    typer.Option("--pack", metavar="BESTAND.yml", help=text("help.pack")),
 ]
 
 
@@ -70,15 +73,15 @@ def errors_as_exit() -> Iterator[None]:
     except TaalwachtError as err:
         fail(str(err))
     except UnicodeError as err:
-        fail(f"cannot decode text: {err}")
+        fail(text("errors.decode", problem=err))
     except OSError as err:
         fail(_os_error(err))
     except MemoryError:
-        fail("out of memory: the input is too large to check in one piece")
+        fail(text("errors.memory"))
     except Exception as err:
         if os.environ.get("TAALWACHT_DEBUG"):
             raise
-        fail(f"internal error: {type(err).__name__}: {err} (set TAALWACHT_DEBUG=1 for details)")
+        fail(text("errors.internal", kind=type(err).__name__, problem=err))
 
 
 def use_color() -> bool:

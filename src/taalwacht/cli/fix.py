@@ -27,6 +27,8 @@ from taalwacht.cli.common import (
     plural,
 )
 from taalwacht.cli.interactive import Asker
+from taalwacht.cli.locale import OPTIONS_METAVAR, DutchCommand
+from taalwacht.messages import text
 from taalwacht.model.document import Document
 from taalwacht.model.fix import Result
 from taalwacht.model.location import SourceMap
@@ -41,7 +43,7 @@ def parse_prefer(values: Sequence[str]) -> dict[str, str]:
     for value in values:
         term, sep, alternative = value.partition("=")
         if not sep or not term.strip() or not alternative.strip():
-            fail(f"--prefer {value!r}: write TERM=ALTERNATIVE, e.g. --prefer klant=burger")
+            fail(text("errors.prefer-syntax", value=value))
         out[term.strip()] = alternative.strip()
     return out
 
@@ -55,54 +57,48 @@ class _FixTotals:
     left: list[str] = field(default_factory=list)
 
 
-@app.command("fix")
+@app.command("fix", help=text("help.fix"), cls=DutchCommand, options_metavar=OPTIONS_METAVAR)
 def fix_command(
     paths: Annotated[
         list[str] | None,
         typer.Argument(
-            metavar="PATH",
-            help="Files or folders to fix in place; '-' reads standard input and writes the "
-            "fixed text to standard output.",
+            metavar="PAD",
+            help=text("help.fix-paths"),
             show_default=False,
         ),
     ] = None,
-    diff: Annotated[
-        bool, typer.Option("--diff", help="Print a unified diff and write nothing.")
-    ] = False,
-    no_backup: Annotated[
-        bool, typer.Option("--no-backup", help="Do not keep the original as NAME.orig.")
-    ] = False,
+    diff: Annotated[bool, typer.Option("--diff", help=text("help.diff"))] = False,
+    no_backup: Annotated[bool, typer.Option("--no-backup", help=text("help.no-backup"))] = False,
     interactive: Annotated[
         bool,
         typer.Option(
             "--interactive",
             "-i",
-            help="Ask per finding: accept, pick another suggestion, skip or edit.",
+            help=text("help.interactive"),
         ),
     ] = False,
     prefer: Annotated[
         list[str] | None,
         typer.Option(
             "--prefer",
-            metavar="TERM=ALTERNATIVE",
-            help="The alternative to use for a term, e.g. klant=burger (repeatable; "
-            "overrides 'prefer' in the config).",
+            metavar="TERM=ALTERNATIEF",
+            help=text("help.prefer"),
         ),
     ] = None,
     unsafe: Annotated[
         bool,
         typer.Option(
             "--unsafe",
-            help="Also apply rewrites whose agreement reaches beyond the noun phrase.",
+            help=text("help.unsafe"),
         ),
     ] = False,
     include: Annotated[
         list[str] | None,
-        typer.Option("--include", metavar="GLOB", help="In folders, fix only matching files."),
+        typer.Option("--include", metavar="GLOB", help=text("help.include-fix")),
     ] = None,
     exclude: Annotated[
         list[str] | None,
-        typer.Option("--exclude", metavar="GLOB", help="In folders, skip matching files."),
+        typer.Option("--exclude", metavar="GLOB", help=text("help.exclude")),
     ] = None,
     pack: PackOption = None,
     isolated: IsolatedOption = False,
@@ -113,14 +109,11 @@ def fix_command(
     make); 2 an error (the file being written is left as it was).
     """
     if not paths:
-        fail(
-            "no PATH given: name files or folders to fix, or '-' for standard input "
-            "(e.g. taalwacht fix docs/)"
-        )
+        fail(text("errors.no-path", command="fix"))
     if "-" in paths and len(paths) > 1:
-        fail("'-' (standard input) cannot be combined with other paths")
+        fail(text("errors.stdin-alone"))
     if interactive and "-" in paths:
-        fail("--interactive needs files: standard input already holds the text")
+        fail(text("errors.interactive-stdin"))
     wanted = parse_prefer(prefer or ())
     with errors_as_exit():
         service, warnings = Service.load(

@@ -7,10 +7,12 @@ from typing import Annotated
 import typer
 
 from taalwacht.cli.common import IsolatedOption, PackOption, app, errors_as_exit, fail
+from taalwacht.cli.locale import OPTIONS_METAVAR, DutchCommand
+from taalwacht.messages import text
 from taalwacht.service import Service
 
 
-@app.command()
+@app.command(help=text("help.packs"), cls=DutchCommand, options_metavar=OPTIONS_METAVAR)
 def packs(pack: PackOption = None, isolated: IsolatedOption = False) -> None:
     """List the active term packs and their terms."""
     with errors_as_exit():
@@ -25,14 +27,13 @@ def _print_packs(service: Service) -> None:
     console = Console(highlight=False)
     config = service.config
     if config.path:
-        console.print(f"config: {config.path}", markup=False)
+        console.print(text("info.config", path=config.path), markup=False)
     for pack in service.settings.packs:
-        title = f"{pack.id} ({len(pack.terms)} terms) - {pack.description}".rstrip(" -")
+        n, about = len(pack.terms), pack.description
+        title = text("info.pack-title", pack=pack.id, n=n, description=about).rstrip(" -")
         table = Table(title=title, title_justify="left", show_lines=False)
-        table.add_column("term")
-        table.add_column("lemma")
-        table.add_column("severity")
-        table.add_column("alternatives")
+        for column in ("term", "lemma", "severity", "alternatives"):
+            table.add_column(text(f"info.column-{column}"))
         for term in pack.terms:
             severity = config.severity.get(term.id, term.severity)
             alternatives = ", ".join(a.text for a in term.alternatives[:4])
@@ -41,7 +42,7 @@ def _print_packs(service: Service) -> None:
             table.add_row(term.id, term.lemma, severity, alternatives)
         console.print(table)
         if pack.source:
-            console.print(f"source: {pack.source}", markup=False)
+            console.print(text("info.source", source=pack.source), markup=False)
 
 
 def _describe_alternative(text: str, gender: str | None, plural: str | None, note: str) -> str:
@@ -55,9 +56,9 @@ def _describe_alternative(text: str, gender: str | None, plural: str | None, not
     return line
 
 
-@app.command()
+@app.command(help=text("help.explain-term"), cls=DutchCommand, options_metavar=OPTIONS_METAVAR)
 def explain(
-    term: Annotated[str, typer.Argument(help="A term id or word, e.g. klant.")],
+    term: Annotated[str, typer.Argument(metavar="TERM", help=text("help.term"))],
     pack: PackOption = None,
     isolated: IsolatedOption = False,
 ) -> None:
@@ -68,21 +69,21 @@ def explain(
         found = service.explain(term)
         if found is None:
             known = ", ".join(sorted(t.id for t in service.terms()))
-            fail(f"unknown term '{term}' (known terms: {known})")
+            fail(text("errors.unknown-term", term=term, known=known))
         severity = config.severity.get(found.id, found.severity)
         head = f"{found.lemma} ({found.pos}"
         head += f", {found.gender})" if found.gender else ")"
         out = [
-            f"{head} - pack {found.pack}, term {found.id}, severity {severity}",
+            text("info.term-head", head=head, pack=found.pack, term=found.id, severity=severity),
             "",
-            f"Waarom: {found.reason}",
+            text("info.why", reason=found.reason),
             "",
-            "Alternatieven:",
+            text("info.alternatives"),
         ]
         out += [
             _describe_alternative(a.text, a.gender, a.plural, a.note) for a in found.alternatives
         ]
         preferred = config.prefer.get(found.id)
         if preferred:
-            out += ["", f"Voorkeur in {config.path}: {preferred}"]
+            out += ["", text("info.preferred", path=config.path, preferred=preferred)]
         typer.echo("\n".join(out))

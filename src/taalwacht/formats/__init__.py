@@ -11,6 +11,7 @@ import dataclasses
 import importlib
 import os
 
+from taalwacht import messages
 from taalwacht.formats.decode import STDIN, BinaryInputError, decode, read_bytes
 from taalwacht.formats.suppress import suppressed
 from taalwacht.formats.walk import Skipped, Source
@@ -53,7 +54,7 @@ def read(source: Source) -> Document | Skipped:
     except BinaryInputError:
         if source.explicit:
             raise
-        return Skipped(source.path, "overgeslagen: binair bestand")
+        return Skipped(source.path, messages.text("errors.skipped-binary"))
     kind: DocumentKind = "text" if source.path == STDIN else kind_for(source.path)
     document = parse(text, kind, source.path)
     return dataclasses.replace(document, encoding=encoding, bom=bom, size=len(data))

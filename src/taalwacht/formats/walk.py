@@ -15,6 +15,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from taalwacht import messages
 from taalwacht.errors import InputError
 
 STDIN = "-"
@@ -99,7 +100,9 @@ def _walk(
 ) -> Iterator[Source | Skipped]:
     def fail(err: OSError) -> None:
         where = err.filename or folder
-        raise InputError(str(where), f"cannot read the folder ({err.strerror or err})") from err
+        raise InputError(
+            str(where), messages.text("errors.cannot-read-folder", problem=err.strerror or err)
+        ) from err
 
     rooted = _relative_root(folder, ignore_root)
 
@@ -125,7 +128,7 @@ def _walk(
                 continue
             if not os.path.isfile(full):
                 if os.path.islink(full) and not os.path.exists(full):
-                    yield Skipped(full, "overgeslagen: verbroken koppeling")
+                    yield Skipped(full, messages.text("errors.skipped-broken-link"))
                 continue  # sockets, fifos and devices are not documents
             yield Source(full, explicit=False)
 
@@ -172,7 +175,7 @@ def iter_sources(
                     yield source
             continue
         if not os.path.lexists(path):
-            raise InputError(path, "file not found")
+            raise InputError(path, messages.text("errors.file-not-found"))
         key = os.path.normcase(os.path.abspath(path))
         if key in seen:
             continue

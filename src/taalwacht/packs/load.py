@@ -15,6 +15,7 @@ from typing import Any, TypeVar
 
 import yaml
 
+from taalwacht import messages
 from taalwacht.errors import PackError
 from taalwacht.model.finding import SEVERITIES, Severity
 from taalwacht.packs.schema import (
@@ -46,7 +47,9 @@ class _LineLoader(yaml.SafeLoader):
         for key_node, value_node in node.value:
             key = self.construct_object(key_node, deep=True)  # type: ignore[no-untyped-call]
             if not isinstance(key, str):
-                raise PackError(self.name, "keys must be text", line=key_node.start_mark.line + 1)
+                raise PackError(
+                    self.name, messages.text("pack.key-text"), line=key_node.start_mark.line + 1
+                )
             out[key] = self.construct_object(value_node, deep=True)  # type: ignore[no-untyped-call]
             out.key_lines[key] = key_node.start_mark.line + 1
         return out
@@ -72,19 +75,19 @@ class _Reader:
         for key in self.data:
             if key not in allowed:
                 raise self.fail(
-                    key, f"unknown field (expected one of: {', '.join(sorted(allowed))})"
+                    key, messages.text("pack.unknown-field", allowed=", ".join(sorted(allowed)))
                 )
 
     def text(self, key: str, default: str | None = None) -> str:
         value = self.data.get(key, default)
         if value is None:
-            raise self.fail(key, "is required")
+            raise self.fail(key, messages.text("pack.required"))
         if (
             not isinstance(value, str | int | float)
             or isinstance(value, bool)
             or not str(value).strip()
         ):
-            raise self.fail(key, "must be a non-empty text")
+            raise self.fail(key, messages.text("pack.non-empty-text"))
         return str(value).strip()
 
     def optional_text(self, key: str) -> str | None:
@@ -95,28 +98,27 @@ class _Reader:
         if isinstance(value, str):
             value = [value]
         if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
-            raise self.fail(key, "must be a list of texts")
+            raise self.fail(key, messages.text("pack.list-of-texts"))
         return tuple(v.strip() for v in value)
 
     def text_map(self, key: str, allowed: frozenset[str] | None = None) -> dict[str, str]:
         value = self.data.get(key) or {}
         if not isinstance(value, dict):
-            raise self.fail(key, "must be a mapping of names to texts")
+            raise self.fail(key, messages.text("pack.mapping-of-texts"))
         out: dict[str, str] = {}
         for k, v in value.items():
             if allowed is not None and k not in allowed:
-                raise self.fail(
-                    key, f"unknown form '{k}' (expected one of: {', '.join(sorted(allowed))})"
-                )
+                expected = ", ".join(sorted(allowed))
+                raise self.fail(key, messages.text("pack.unknown-form", form=k, allowed=expected))
             if not isinstance(v, str) or not v.strip():
-                raise self.fail(key, f"form '{k}' must be a non-empty text")
+                raise self.fail(key, messages.text("pack.form-text", form=k))
             out[k] = v.strip()
         return out
 
     def items(self, key: str) -> list[_LineDict]:
         value = self.data.get(key) or []
         if not isinstance(value, list) or not all(isinstance(v, _LineDict) for v in value):
-            raise self.fail(key, "must be a list of mappings")
+            raise self.fail(key, messages.text("pack.list-of-mappings"))
         return value
 
     def choice(self, key: str, choices: tuple[C, ...], default: C | None = None) -> C:
@@ -125,14 +127,17 @@ class _Reader:
         for option in choices:
             if value == option:
                 return option
-        raise self.fail(key, f"must be one of: {', '.join(map(str, choices))} (got {value!r})")
+        options = ", ".join(map(str, choices))
+        raise self.fail(key, messages.text("pack.one-of", options=options, value=value))
 
 
 def _alternative(path: str, data: object, where: str, line: int) -> Alternative:
     if isinstance(data, str):
         return Alternative(text=data.strip())
     if not isinstance(data, _LineDict):
-        raise PackError(path, "must be a text or a mapping", line=line, field=where.rstrip("."))
+        raise PackError(
+            path, messages.text("pack.text-or-mapping"), line=line, field=where.rstrip(".")
+        )
     r = _Reader(path, data, where)
     r.check_keys({"text", "gender", "forms", "modifier", "note", "plural"})
     forms = r.text_map("forms", ALL_SLOTS)
@@ -205,14 +210,14 @@ def _term(
         for i, a in enumerate(data.get("alternatives") or [])
     )
     if not alternatives:
-        raise r.fail("alternatives", "give at least one alternative")
+        raise r.fail("alternatives", messages.text("pack.no-alternative"))
     compounds: dict[str, tuple[Alternative, ...]] = {}
     raw_compounds = data.get("compounds") or {}
     if not isinstance(raw_compounds, dict):
-        raise r.fail("compounds", "must map a compound to a list of alternatives")
+        raise r.fail("compounds", messages.text("pack.compounds"))
     for word, alts in raw_compounds.items():
         if not isinstance(alts, list) or not alts:
-            raise r.fail("compounds", f"'{word}' needs a list of alternatives")
+            raise r.fail("compounds", messages.text("pack.compound-alternatives", word=word))
         compounds[word.lower()] = tuple(
             _alternative(
                 path,
@@ -224,7 +229,7 @@ def _term(
         )
     examples = data.get("examples") or {}
     if not isinstance(examples, dict) or set(examples) - {"flag", "ok"}:
-        raise r.fail("examples", "must be a mapping with 'flag' and/or 'ok' lists")
+        raise r.fail("examples", messages.text("pack.examples"))
     ex = (
         _Reader(path, examples, f"terms[{term_id}].examples.")
         if isinstance(examples, _LineDict)
@@ -233,7 +238,7 @@ def _term(
     particle = r.optional_text("particle")
     separated = r.text_map("separated", frozenset(POS_SLOTS["verb"]))
     if separated and not particle:
-        raise r.fail("separated", "needs 'particle' (e.g. in) to recognise a separated verb")
+        raise r.fail("separated", messages.text("pack.particle"))
     return Term(
         id=term_id,
         lemma=lemma,
@@ -273,10 +278,10 @@ def parse_pack(text: str, path: str) -> Pack:
         mark = getattr(exc, "problem_mark", None)
         problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
         raise PackError(
-            path, f"not valid YAML: {problem}", line=mark.line + 1 if mark else None
+            path, messages.text("pack.yaml", problem=problem), line=mark.line + 1 if mark else None
         ) from exc
     if not isinstance(data, _LineDict):
-        raise PackError(path, "a pack is a mapping with 'pack' and 'terms'", line=1)
+        raise PackError(path, messages.text("pack.shape"), line=1)
     r = _Reader(path, data, "")
     r.check_keys({"pack", "version", "description", "source", "severity", "message", "terms"})
     pack_id = r.text("pack")
@@ -284,12 +289,14 @@ def parse_pack(text: str, path: str) -> Pack:
     message = r.optional_text("message") or DEFAULT_MESSAGE
     items = r.items("terms")
     if not items:
-        raise r.fail("terms", "a pack needs at least one term")
+        raise r.fail("terms", messages.text("pack.no-terms"))
     terms = tuple(_term(path, t, i, pack_id, severity, message) for i, t in enumerate(items))
     seen: set[str] = set()
     for t, raw in zip(terms, items, strict=True):
         if t.id in seen:
-            raise PackError(path, f"duplicate term id '{t.id}'", line=raw.line, field="terms.id")
+            raise PackError(
+                path, messages.text("pack.duplicate", term=t.id), line=raw.line, field="terms.id"
+            )
         seen.add(t.id)
     return Pack(
         id=pack_id,
@@ -308,7 +315,7 @@ def _version(r: _Reader) -> str:
     if value is None:
         return ""
     if isinstance(value, bool) or not isinstance(value, str | int | float):
-        raise r.fail("version", "must be text or a number")
+        raise r.fail("version", messages.text("pack.version"))
     return str(value)
 
 
@@ -318,11 +325,13 @@ def load_pack(path: str | Path) -> Pack:
     try:
         raw = p.read_bytes()
     except OSError as exc:
-        raise PackError(str(path), f"cannot read the file ({exc.strerror or exc})") from exc
+        raise PackError(
+            str(path), messages.text("errors.cannot-read", problem=exc.strerror or exc)
+        ) from exc
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise PackError(str(path), "not UTF-8 text; save the pack as UTF-8") from exc
+        raise PackError(str(path), messages.text("pack.not-utf8")) from exc
     return parse_pack(text, str(path))
 
 
@@ -337,7 +346,7 @@ def load_bundled(name: str) -> Pack:
     """A bundled pack by name, e.g. ``markttaal``."""
     if name not in bundled_pack_names():
         raise PackError(
-            name, f"no bundled pack with this name (bundled: {', '.join(bundled_pack_names())})"
+            name, messages.text("pack.no-bundled", bundled=", ".join(bundled_pack_names()))
         )
     resource = resources.files("taalwacht") / "packs" / f"{name}.yml"
     return parse_pack(resource.read_text(encoding="utf-8"), f"{name}.yml")

@@ -36,6 +36,8 @@ from taalwacht.packs import Alternative, Pack, Term
 PLURAL_SLOTS = frozenset({"pl", "dim_pl", "agent_pl", "past_pl"})
 NOUN_SLOTS_OF_VERBS = frozenset({"noun", "agent", "agent_pl"})
 PERSON_SLOTS = frozenset({"agent", "agent_pl"})  # persons are de-words (ANS 3.2.3)
+
+
 class PreferError(TaalwachtError, ValueError):
     """``prefer`` names a term or an alternative the active packs do not have."""
 
@@ -84,9 +86,8 @@ def resolve_prefer(packs: Sequence[Pack], prefer: Mapping[str, str] | None) -> d
     for term_id, wanted in (prefer or {}).items():
         term = terms.get(term_id)
         if term is None:
-            raise PreferError(
-                f"prefer: unknown term '{term_id}' (known: {', '.join(sorted(terms))})"
-            )
+            known = ", ".join(sorted(terms))
+            raise PreferError(messages.text("errors.prefer-term", term=term_id, known=known))
         index = next(
             (
                 i
@@ -98,7 +99,7 @@ def resolve_prefer(packs: Sequence[Pack], prefer: Mapping[str, str] | None) -> d
         if index is None:
             names = ", ".join(a.text for a in term.alternatives)
             raise PreferError(
-                f"prefer: '{wanted}' is not an alternative of '{term_id}' (choose from: {names})"
+                messages.text("errors.prefer-alternative", wanted=wanted, term=term_id, names=names)
             )
         out[term_id] = index
     return out
