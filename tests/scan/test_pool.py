@@ -90,5 +90,9 @@ def test_check_guarded_names_the_file_on_an_internal_error(
     monkeypatch.setattr(Engine, "scan", boom)
     monkeypatch.delenv("TAALWACHT_DEBUG", raising=False)
     path = str(collection / "doc00.txt")
-    with pytest.raises(TaalwachtError, match=r"doc00\.txt: internal error.*kapot"):
+    with pytest.raises(TaalwachtError) as info:
         check_guarded(default_service(), Source(path, explicit=True))
+    message = str(info.value)
+    assert message.startswith(f"{path}: ")
+    assert "RuntimeError: kapot" in message
+    assert "TAALWACHT_DEBUG=1" in message
