@@ -1,5 +1,6 @@
 """Helpers every test folder shares: paths, the command line in process and as a real
-subprocess, files written as bytes, and the JSON contract read back.
+subprocess, files written as bytes, the JSON contract read back, and the catalogue's
+wording of a message (``said``).
 
 Test modules import the plain functions directly (``from conftest import cli, write``):
 pytest puts this folder on ``sys.path`` because this conftest lives in it. ``workdir`` is a
@@ -10,6 +11,7 @@ from __future__ import annotations
 
 import json
 import os
+import string
 import subprocess
 import sys
 from pathlib import Path
@@ -20,6 +22,7 @@ import pytest
 from typer.testing import CliRunner
 
 import taalwacht
+from taalwacht import messages
 from taalwacht.cli.common import app
 from taalwacht.model.contract import schema
 
@@ -96,6 +99,24 @@ def findings(stdout: str) -> list[dict[str, Any]]:
     jsonschema.validate(doc, schema())
     result: list[dict[str, Any]] = doc["findings"]
     return result
+
+
+def said(key: str, /, **params: object) -> str:
+    """What the message catalogue says for ``key`` (``taalwacht.messages``), filled with
+    ``params`` up to the first placeholder not given: the part a message must contain
+    whatever else it names. ``said("errors.unknown-term", term="fiets")`` is
+    ``"onbekende term 'fiets' (bekende termen: "``."""
+    out = []
+    for literal, name, spec, conversion in string.Formatter().parse(messages.catalogue()[key]):
+        out.append(literal)
+        if name is None:
+            continue
+        if name not in params:
+            break
+        value = params[name]
+        shown = repr(value) if conversion == "r" else str(value)
+        out.append(format(shown, spec or ""))
+    return "".join(out)
 
 
 def assert_one_line_error(result: Any, *parts: str) -> None:

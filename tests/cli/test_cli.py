@@ -17,7 +17,7 @@ from typing import Any
 import jsonschema
 import pytest
 
-from conftest import CLEAN, DATA, FLAGGED, assert_one_line_error, cli, findings, run, write
+from conftest import CLEAN, DATA, FLAGGED, assert_one_line_error, cli, findings, run, said, write
 
 SCHEMA = DATA / "sarif-schema-2.1.0.json"
 
@@ -47,13 +47,13 @@ def test_empty_file(workdir: Path) -> None:
 
 
 def test_no_path_is_a_usage_error(workdir: Path) -> None:
-    assert_one_line_error(run("check"), "no PATH given")
+    assert_one_line_error(run("check"), said("errors.no-path", command="check"))
 
 
 def test_missing_file(workdir: Path) -> None:
     write(workdir / "a.txt", FLAGGED)
     result = run("check", "a.txt", "nope.txt")
-    assert_one_line_error(result, "nope.txt", "not found")
+    assert_one_line_error(result, "nope.txt", said("errors.file-not-found"))
     assert result.stdout == ""  # nothing is checked when a named path is missing
 
 
@@ -240,7 +240,7 @@ def test_config_ignore(workdir: Path) -> None:
 def test_malformed_config_is_exit_2(workdir: Path) -> None:
     write(workdir / "taalwacht.toml", 'fail-on = "error\n')
     write(workdir / "a.txt", FLAGGED)
-    assert_one_line_error(run("check", "a.txt"), "taalwacht.toml", "invalid TOML")
+    assert_one_line_error(run("check", "a.txt"), "taalwacht.toml", said("config.toml"))
 
 
 def test_unknown_config_key_is_exit_2(workdir: Path) -> None:
@@ -322,7 +322,9 @@ def test_explain_by_form_and_custom_pack(workdir: Path) -> None:
 
 
 def test_explain_unknown_term(workdir: Path) -> None:
-    assert_one_line_error(run("explain", "fiets"), "unknown term 'fiets'", "klant")
+    assert_one_line_error(
+        run("explain", "fiets"), said("errors.unknown-term", term="fiets"), "klant"
+    )
 
 
 # ------------------------------------------------------------- real subprocesses
@@ -348,7 +350,7 @@ def test_subprocess_exit_codes(workdir: Path) -> None:
         ({"logo.png": b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR"}, ("check", "logo.png"), "logo.png"),
         ({"taalwacht.toml": b"packs = [\n", "a.txt": FLAGGED.encode()}, ("check", "a.txt"),
          "taalwacht.toml"),
-        ({}, ("check",), "no PATH"),
+        ({}, ("check",), said("errors.no-path")),
         ({}, ("explain", "fiets"), "fiets"),
         ({}, ("check", "--fail-on", "loud", "x"), "loud"),
     ],
@@ -385,7 +387,8 @@ def test_engine_crash_is_one_line_naming_the_file(
     monkeypatch.setattr(Engine, "scan", boom)
     monkeypatch.delenv("TAALWACHT_DEBUG", raising=False)
     write(workdir / "a.txt", FLAGGED)
-    assert_one_line_error(run("check", "a.txt"), "a.txt", "internal error", "kapot")
+    expected = said("errors.internal-file", path="a.txt", kind="RuntimeError", problem="kapot")
+    assert_one_line_error(run("check", "a.txt"), "a.txt", expected, "kapot")
 
 
 class _Tty(io.StringIO):

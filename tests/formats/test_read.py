@@ -7,12 +7,13 @@ from __future__ import annotations
 import codecs
 import io
 import os
+import re
 import sys
 from pathlib import Path
 
 import pytest
 
-from conftest import write
+from conftest import said, write
 from taalwacht.errors import InputError
 from taalwacht.formats import Document, kind_for, parse, read
 from taalwacht.formats.decode import BinaryInputError
@@ -44,13 +45,13 @@ def test_read_text_keeps_offsets_after_bom(tmp_path: Path) -> None:
 
 def test_read_text_missing_file(tmp_path: Path) -> None:
     missing = tmp_path / "nope.txt"
-    with pytest.raises(InputError, match="file not found") as info:
+    with pytest.raises(InputError, match=re.escape(said("errors.file-not-found"))) as info:
         read_text(missing)
     assert str(missing) in str(info.value)
 
 
 def test_read_text_directory(tmp_path: Path) -> None:
-    with pytest.raises(InputError, match="directory"):
+    with pytest.raises(InputError, match=re.escape(said("errors.is-directory"))):
         read_text(tmp_path)
 
 
@@ -61,7 +62,7 @@ def test_read_text_permission_denied(tmp_path: Path) -> None:
     path = write(tmp_path / "secret.txt", SENTENCE)
     path.chmod(0)
     try:
-        with pytest.raises(InputError, match="permission denied"):
+        with pytest.raises(InputError, match=re.escape(said("errors.permission"))):
             read_text(path)
     finally:
         path.chmod(0o644)

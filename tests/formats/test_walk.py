@@ -3,12 +3,13 @@ globs (include, exclude, the config's ignore), standard input and broken links."
 
 from __future__ import annotations
 
+import re
 import sys
 from pathlib import Path
 
 import pytest
 
-from conftest import write
+from conftest import said, write
 from taalwacht.errors import InputError
 from taalwacht.formats.walk import Skipped, Source, compile_globs, iter_sources
 
@@ -91,7 +92,7 @@ def test_each_file_once_and_in_given_order(tmp_path: Path) -> None:
 
 
 def test_missing_path_raises(tmp_path: Path) -> None:
-    with pytest.raises(InputError, match=r"nope\.txt: file not found"):
+    with pytest.raises(InputError, match=re.escape("nope.txt: " + said("errors.file-not-found"))):
         list(iter_sources([str(tmp_path / "nope.txt")]))
 
 

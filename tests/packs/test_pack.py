@@ -4,12 +4,13 @@ and field, and an organisation's own pack works like the bundled one."""
 from __future__ import annotations
 
 import hashlib
+import re
 from pathlib import Path
 
 import pytest
 
 import taalwacht
-from conftest import cli
+from conftest import cli, said
 from taalwacht.errors import PackError
 from taalwacht.model.finding import Decision
 from taalwacht.packs import Pack, bundled_pack_names, load_bundled, load_pack, parse_pack
@@ -55,7 +56,7 @@ def test_pack_version_is_text(line: str, version: str) -> None:
 
 
 def test_unknown_bundled_pack() -> None:
-    with pytest.raises(PackError, match="no bundled pack"):
+    with pytest.raises(PackError, match=re.escape(said("pack.no-bundled"))):
         load_bundled("bestaat-niet")
 
 
@@ -86,36 +87,36 @@ def test_the_good_pack_loads() -> None:
 
 # (name, pack text, line, field, words in the problem)
 MALFORMED = [
-    ("tab is not YAML", "pack: eigen\nterms:\n\t- id: x\n", 3, "", "not valid YAML"),
-    ("mapping value is not YAML", "pack: eigen\ndescription: a: b\n", 2, "", "not valid YAML"),
-    ("top level is a list", "- pack\n- terms\n", 1, "", "mapping"),
-    ("top level is text", "hallo\n", 1, "", "mapping"),
-    ("empty file", "", 1, "", "mapping"),
-    ("missing pack", GOOD.replace("pack: eigen\n", ""), 1, "pack", "required"),
-    ("unknown top-level key", GOOD + "colour: blue\n", 9, "colour", "unknown field"),
-    ("empty terms", "pack: eigen\nterms: []\n", 2, "terms", "at least one term"),
-    ("terms not a list", "pack: eigen\nterms: 3\n", 2, "terms", "list"),
+    ("tab is not YAML", "pack: eigen\nterms:\n\t- id: x\n", 3, "", said("pack.yaml")),
+    ("mapping value is not YAML", "pack: eigen\ndescription: a: b\n", 2, "", said("pack.yaml")),
+    ("top level is a list", "- pack\n- terms\n", 1, "", said("pack.shape")),
+    ("top level is text", "hallo\n", 1, "", said("pack.shape")),
+    ("empty file", "", 1, "", said("pack.shape")),
+    ("missing pack", GOOD.replace("pack: eigen\n", ""), 1, "pack", said("pack.required")),
+    ("unknown top-level key", GOOD + "colour: blue\n", 9, "colour", said("pack.unknown-field")),
+    ("empty terms", "pack: eigen\nterms: []\n", 2, "terms", said("pack.no-terms")),
+    ("terms not a list", "pack: eigen\nterms: 3\n", 2, "terms", said("pack.list-of-mappings")),
     ("top-level severity", "pack: eigen\nseverity: loud\n" + GOOD[12:], 2, "severity", "loud"),
     (
         "unknown term field",
         GOOD.replace("    pos: noun\n", "    pos: noun\n    colour: red\n"),
         6,
         "terms[0].colour",
-        "unknown field",
+        said("pack.unknown-field"),
     ),
     (
         "missing id",
         GOOD.replace("  - id: doelgroep\n    lemma", "  - lemma"),
         3,
         "terms[0].id",
-        "required",
+        said("pack.required"),
     ),
     (
         "missing reason",
         GOOD.replace("    reason: Mensen zijn geen doelgroep.\n", ""),
         3,
         "terms[doelgroep].reason",
-        "required",
+        said("pack.required"),
     ),
     (
         "severity loud",
@@ -143,20 +144,20 @@ MALFORMED = [
         "terms[doelgroep].forms",
         "pl",
     ),
-    ("duplicate id", GOOD + SECOND_TERM, 9, "terms.id", "duplicate"),
+    ("duplicate id", GOOD + SECOND_TERM, 9, "terms.id", said("pack.duplicate", term="doelgroep")),
     (
         "alternatives missing",
         GOOD.split("    alternatives:")[0],
         3,
         "terms[doelgroep].alternatives",
-        "alternative",
+        said("pack.no-alternative"),
     ),
     (
         "alternatives empty",
         GOOD.split("    alternatives:")[0] + "    alternatives: []\n",
         7,
         "terms[doelgroep].alternatives",
-        "alternative",
+        said("pack.no-alternative"),
     ),
     (
         "separated without particle",
@@ -182,8 +183,8 @@ def test_malformed_pack(text: str, line: int, field: str, problem: str) -> None:
     assert err.line == line
     assert err.field == field
     assert problem in err.problem
-    where = f"bad.yml:{line}: term pack: "
-    assert str(err) == where + (f"{field}: {err.problem}" if field else err.problem)
+    what = f"{field}: {err.problem}" if field else err.problem
+    assert str(err) == said("errors.pack", where=f"bad.yml:{line}", what=what)
 
 
 def test_not_utf8_file(tmp_path: Path) -> None:
@@ -193,7 +194,7 @@ def test_not_utf8_file(tmp_path: Path) -> None:
         load_pack(path)
     assert info.value.path == str(path)
     assert "UTF-8" in info.value.problem
-    assert str(info.value).startswith(f"{path}: term pack: ")
+    assert str(info.value).startswith(said("errors.pack", where=path))
 
 
 def test_utf8_with_bom_loads(tmp_path: Path) -> None:
@@ -207,11 +208,11 @@ def test_missing_file(tmp_path: Path) -> None:
     with pytest.raises(PackError) as info:
         load_pack(path)
     assert info.value.path == str(path)
-    assert "cannot read" in info.value.problem
+    assert said("errors.cannot-read") in info.value.problem
 
 
 def test_a_directory_is_not_a_pack(tmp_path: Path) -> None:
-    with pytest.raises(PackError, match="cannot read"):
+    with pytest.raises(PackError, match=re.escape(said("errors.cannot-read"))):
         load_pack(tmp_path)
 
 
