@@ -1,21 +1,15 @@
 """Read an HTML file into a Document whose view is the text a visitor reads.
 
-The tokenizer is the standard library's ``html.parser.HTMLParser``: it is a real HTML
-tokenizer (raw text in ``<script>`` and ``<style>``, comments, declarations) and, unlike lxml
-and selectolax, it reports where every token starts in the source (``getpos``,
-``get_starttag_text``). Fixes are written back into the file character for character, so every
-character of the view has to be traced to the file.
+The tokenizer is the standard library's ``html.parser.HTMLParser``: a real HTML tokenizer
+(raw text in ``<script>`` and ``<style>``, comments, declarations) that, unlike lxml and
+selectolax, reports where each token starts (``getpos``, ``get_starttag_text``). Fixes are
+written back into the file, so every character of the view must be traced to the file.
 
-Two workarounds keep it linear and robust on the tokenizer shipped with Python 3.11:
-
-- ``&`` is hidden from it (replaced by a private-use character of the same length) and
-  character references are decoded here: the tokenizer stops at an ``&#`` without digits and
-  then reads the rest of the file, tags included, as text, and ``html.unescape`` raises on a
-  reference with thousands of digits.
-- It is fed the whole file once and never closed: closing re-scans every broken construct to
-  the end of the file (quadratic). A construct still open where feeding stopped is left out as
-  browsers do (a comment to the end of the file, anything else to the next ``>``) and the rest
-  is tokenized afresh.
+Two workarounds for the tokenizer of Python 3.11: ``&`` is hidden from it (a private-use
+character of the same length stands in) and references are decoded here, because it reads
+the rest of the file as text after an ``&#`` without digits; and it is fed once and never
+closed, because closing re-scans every broken construct to the end of the file (quadratic):
+a construct still open where it stopped is left out as browsers do and tokenizing goes on.
 """
 
 from __future__ import annotations
@@ -217,6 +211,8 @@ def _decode(text: str, start: int, end: int, limit: int, in_attribute: bool) -> 
 
 
 def _numeric(text: str, start: int, end: int) -> Reference | None:
+    """HTML reads a number past U+10FFFF as U+FFFD; ``html.unescape`` would raise on one with
+    more than 4300 digits, so long numbers never reach it."""
     digits = text[start + 2 : end].rstrip(";")
     hexadecimal = digits[0] in "xX"
     number = (digits[1:] if hexadecimal else digits).lstrip("0") or "0"

@@ -111,8 +111,8 @@ class _Reader:
         cell = False
         for token in tokens:
             if token.map is not None and token.type in _LEAF_BLOCKS:
-                first, end = token.map
-                self._covered[first:end] = b"\x01" * (end - first)
+                first, end = token.map[0], min(token.map[1], len(self._covered))
+                self._covered[first:end] = b"\x01" * max(0, end - first)
             self._block(token, cell)
             cell = token.type in ("th_open", "td_open")
         self._definitions()
@@ -146,8 +146,7 @@ class _Reader:
 
     def _html_block(self, start: int, end: int) -> None:
         for region in html.text_regions(self._text[start:end]):
-            note = HTML if region.kind == "skip" else region.note
-            self._add(start + region.start, start + region.end, region.kind, note)
+            self._add(start + region.start, start + region.end, region.kind, region.note)
 
     def _inline(self, token: Token, first: int, cell: bool) -> None:
         placement = self._place(token.content, first, cell)
@@ -372,10 +371,10 @@ class _Walker:
         """The region holds the emphasised words, without the markers of a strong emphasis
         that fills it (``***klant***``), so ``klant`` still fills the region."""
         start = self._emphasis.pop() if self._emphasis else -1
-        hugged = self._last == "strong_close" and self._hug is not None
+        hug = self._hug if self._last == "strong_close" else None
         end = self._expect(marker)
-        if hugged and self._hug is not None and start >= 0:
-            start, end = self._hug
+        if hug is not None and start >= 0:
+            start, end = hug
         if start >= 0 and end >= start:
             self._region(start, end, "emphasis", EMPHASIS)
 
