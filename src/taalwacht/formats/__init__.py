@@ -12,7 +12,7 @@ import importlib
 import os
 
 from taalwacht import messages
-from taalwacht.formats.decode import STDIN, BinaryInputError, decode, read_bytes
+from taalwacht.formats.decode import STDIN, BinaryInputError, decode_text, read_stamped
 from taalwacht.formats.suppress import suppressed
 from taalwacht.formats.walk import Skipped, Source
 from taalwacht.model.document import Document, DocumentKind
@@ -46,18 +46,31 @@ def read(source: Source) -> Document | Skipped:
     """Read and parse one source.
 
     A binary file found in a folder walk becomes ``Skipped``; any other problem, and a
-    binary file named explicitly, raises ``InputError`` naming the file.
+    binary file named explicitly, raises ``InputError`` naming the file. The document
+    carries the file's ``stamp`` (so ``fix`` refuses a file changed since) and whether its
+    encoding is mixed (checked with a note, never rewritten).
     """
-    data = read_bytes(source.path)
+    data, stamp = read_stamped(source.path)
     try:
-        text, encoding, bom = decode(data, source.path)
+        decoded = decode_text(data, source.path)
     except BinaryInputError:
         if source.explicit:
             raise
         return Skipped(source.path, messages.text("errors.skipped-binary"))
     kind: DocumentKind = "text" if source.path == STDIN else kind_for(source.path)
-    document = parse(text, kind, source.path)
-    return dataclasses.replace(document, encoding=encoding, bom=bom, size=len(data))
+    document = parse(decoded.text, kind, source.path)
+    notes = document.notes
+    if decoded.mixed:
+        notes += (messages.text("write.mixed-note", path=source.path),)
+    return dataclasses.replace(
+        document,
+        encoding=decoded.encoding,
+        bom=decoded.bom,
+        size=len(data),
+        stamp=stamp,
+        mixed_encoding=decoded.mixed,
+        notes=notes,
+    )
 
 
 __all__ = ["Document", "Skipped", "Source", "kind_for", "parse", "read"]

@@ -130,6 +130,11 @@ class Document:
     bom: bool = False
     size: int = 0  # bytes read
     notes: tuple[str, ...] = field(default=())  # what the reader wants the user to know
+    # What the file was when read: (device, inode, size, mtime_ns, sha256 hex), so a writer
+    # refuses a file changed since; None for standard input and text parsed from memory.
+    stamp: tuple[int, int, int, int, str] | None = None
+    # UTF-8 with a few stray bytes in another encoding: checked, never rewritten.
+    mixed_encoding: bool = False
 
     @property
     def readable(self) -> str:
