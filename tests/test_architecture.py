@@ -4,9 +4,10 @@ and no modules import each other in a circle, also not under ``TYPE_CHECKING``."
 from __future__ import annotations
 
 import ast
-from pathlib import Path
 
-PACKAGE = Path(__file__).resolve().parents[1] / "src" / "taalwacht"
+from conftest import REPO
+
+PACKAGE = REPO / "src" / "taalwacht"
 BASE = {"errors", "_version", "messages"}
 ALLOWED: dict[str, set[str]] = {
     "errors": {"messages"},

@@ -5,19 +5,16 @@ from __future__ import annotations
 
 import json
 import re
-import subprocess
-import sys
-from pathlib import Path
 
 import jsonschema
 import pytest
 
+from conftest import DATA, REPO, cli
 from taalwacht import check, messages
 from taalwacht.model.contract import schema
 
-REPO = Path(__file__).resolve().parents[2]
 EXAMPLES = REPO / "src" / "taalwacht" / "examples"
-SARIF_SCHEMA = json.loads((REPO / "tests" / "data" / "sarif-schema-2.1.0.json").read_text("utf-8"))
+SARIF_SCHEMA = json.loads((DATA / "sarif-schema-2.1.0.json").read_text("utf-8"))
 
 
 def _used_rule_ids() -> set[str]:
@@ -37,7 +34,8 @@ def test_every_rule_the_engine_names_is_in_the_catalogue() -> None:
 
 
 def test_every_rule_in_the_catalogue_is_documented() -> None:
-    documented = set(re.findall(r"`([a-z]+\.[a-z0-9-]+)`", (REPO / "docs" / "rules.md").read_text()))
+    rules = (REPO / "docs" / "rules.md").read_text("utf-8")
+    documented = set(re.findall(r"`([a-z]+\.[a-z0-9-]+)`", rules))
     missing = set(messages.rule_ids()) - documented
     assert not missing, sorted(missing)
 
@@ -54,12 +52,9 @@ def test_every_decision_has_a_rule_id_that_starts_with_it() -> None:
 
 
 def _cli(*args: str) -> str:
-    proc = subprocess.run(
-        [sys.executable, "-m", "taalwacht", *args],
-        capture_output=True, text=True, timeout=300, check=False,
-    )
+    proc = cli(*args, cwd=REPO, timeout=300)
     assert proc.returncode in (0, 1), proc.stderr
-    return proc.stdout
+    return str(proc.stdout)
 
 
 @pytest.mark.parametrize("explain", [False, True])
