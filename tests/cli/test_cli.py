@@ -174,7 +174,8 @@ def test_github_output(workdir: Path) -> None:
 
 def test_binary_named_explicitly_is_an_error(workdir: Path) -> None:
     write(workdir / "logo.png", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")
-    assert_one_line_error(run("check", "logo.png"), "logo.png", "binary")
+    not_text = said("write.binary-kind", kind=said("write.kind-png"))  # PNG-afbeelding, geen tekst
+    assert_one_line_error(run("check", "logo.png"), "logo.png", not_text)
 
 
 def test_binary_in_a_folder_is_skipped_with_a_note(workdir: Path) -> None:
