@@ -18,6 +18,8 @@ This is ruff's ``find_settings_toml`` applied to our names. Keys use kebab-case
     [severity]                            # per term id
     concern = "info"
 
+    backups = "."                         # fix keeps its backups in ./.taalwacht/backups
+
     [prefer]                              # per term id: the alternative `fix` prefers
     klant = "inwoner"
 
@@ -58,6 +60,7 @@ class Config:
     allow: tuple[str, ...] = ()  # phrases that are never reported
     fail_on: Severity = "warning"  # lowest severity that makes `check` exit 1
     prefer: dict[str, str] = field(default_factory=dict)  # term id -> alternative text
+    backups: Path | None = None  # folder holding .taalwacht/backups; None: ``root``
     root: Path = field(default_factory=Path.cwd)
     path: Path | None = None
 
@@ -165,7 +168,7 @@ def _severity(fields: _Fields, key: str, value: object) -> Severity:
     return value
 
 
-KEYS = ("packs", "extra-packs", "severity", "ignore", "allow", "fail-on", "prefer")
+KEYS = ("packs", "extra-packs", "severity", "ignore", "allow", "fail-on", "prefer", "backups")
 
 
 def config_from_mapping(data: Mapping[str, Any], path: Path, prefix: str = "") -> Config:
@@ -188,9 +191,20 @@ def config_from_mapping(data: Mapping[str, Any], path: Path, prefix: str = "") -
         allow=fields.texts("allow", ()),
         fail_on=fields.severity("fail-on", "warning"),
         prefer=prefer,
+        backups=_backups(fields, path.parent.resolve()),
         root=path.parent.resolve(),
         path=path,
     )
+
+
+def _backups(fields: _Fields, root: Path) -> Path | None:
+    """``backups = "pad"``: where fix keeps its backups, relative to the config's folder."""
+    if "backups" not in fields.data:
+        return None
+    value = fields.data["backups"]
+    if not isinstance(value, str) or not value.strip():
+        raise fields.fail("backups", messages.text("config.non-empty"))
+    return (root / value.strip()).resolve()
 
 
 def load_config(path: str | Path) -> Config:

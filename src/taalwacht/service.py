@@ -27,20 +27,22 @@ from taalwacht import messages
 from taalwacht.config import Config, discover
 from taalwacht.dutch.lexicon import words
 from taalwacht.engine import Engine
-from taalwacht.errors import InputError, TaalwachtError
+from taalwacht.errors import ConfigError, InputError, TaalwachtError
 from taalwacht.formats import Skipped, Source, kind_for, parse, read
-from taalwacht.formats.walk import iter_sources
-from taalwacht.formats.write import encode_like, escape_for, write_atomic
+from taalwacht.formats.backup import BackupRun, undo
+from taalwacht.formats.walk import Failed, iter_sources
+from taalwacht.formats.write import clean_stale, encode_like, escape_for, write_document
 from taalwacht.model.document import Document
 from taalwacht.model.edit import Edit, apply, overlaps
 from taalwacht.model.finding import Decision, Finding, Span
 from taalwacht.model.fix import Applicability, Fix, Left, Result
 from taalwacht.model.terms import TermInfo
 from taalwacht.packs import Pack, Term, resolve_pack
-from taalwacht.rewrite import Fixer
+from taalwacht.rewrite import Fixer, PreferError, resolve_prefer
 
 __all__ = [
     "QUIT",
+    "Failed",
     "Planned",
     "Service",
     "Settings",
@@ -98,6 +100,8 @@ class Service:
             settings.packs, allow=config.allow, severity=config.severity, prefer=settings.prefer
         )
         self.fixer = Fixer(settings.packs, settings.prefer, settings.unsafe)
+        self._backups: BackupRun | None = None
+        self._cleaned: set[str] = set()
 
     @classmethod
     def load(
@@ -116,6 +120,17 @@ class Service:
         warnings = unknown_terms(config, packs)
         known = {t.id for p in packs for t in p.terms}
         wanted = {k: v for k, v in config.prefer.items() if k in known}
+        for term, alternative in wanted.items():
+            try:
+                resolve_prefer(packs, {term: alternative})
+            except PreferError as err:
+                where = str(config.path) if config.path else "taalwacht.toml"
+                raise ConfigError(where, f"prefer.{term}: {err}") from err
+        for term, alternative in (prefer or {}).items():
+            try:
+                resolve_prefer(packs, {term: alternative})
+            except PreferError as err:
+                raise TaalwachtError(f"--prefer {term}={alternative}: {err}") from err
         wanted.update(prefer or {})
         return cls(Settings(config, tuple(packs), wanted, unsafe)), warnings
 
@@ -126,11 +141,29 @@ class Service:
         return self.settings.config
 
     def sources(
-        self, paths: Sequence[str], include: Sequence[str] = (), exclude: Sequence[str] = ()
-    ) -> list[Source | Skipped]:
-        """Every source for ``paths``, in order; ``InputError`` for a missing path."""
+        self,
+        paths: Sequence[str],
+        include: Sequence[str] = (),
+        exclude: Sequence[str] = (),
+        *,
+        gitignore: bool = True,
+    ) -> list[Source | Skipped | Failed]:
+        """Every source for ``paths``, in order; ``InputError`` for a missing path. Folder
+        walks leave out the config and the pack files in use, and (unless ``gitignore`` is
+        false) what ``.gitignore`` files ignore."""
         config = self.config
-        return list(iter_sources(paths, include, exclude, config.ignore, ignore_root=config.root))
+        own = [str(config.path)] if config.path else []
+        own += [p.path for p in self.settings.packs if os.path.isfile(p.path)]
+        found = iter_sources(
+            paths,
+            include,
+            exclude,
+            config.ignore,
+            ignore_root=config.root,
+            gitignore=gitignore,
+            leave_out=own,
+        )
+        return list(found)
 
     def read(self, source: Source) -> Document | Skipped:
         return read(source)
@@ -220,8 +253,37 @@ class Service:
         return encode_like(text, document)
 
     def write(self, document: Document, text: str, *, backup: bool) -> str | None:
-        """Replace the document's file by ``text`` atomically; return the backup's name."""
-        return write_atomic(document.path, encode_like(text, document), backup=backup)
+        """Replace the document's file by ``text`` atomically if it is still what was read;
+        return the backup's path. The backups of one service (one run) go into one run
+        folder, so ``undo`` can restore them together; temporary files a killed run left in
+        the folder are removed first. ``WriteError`` (an ``InputError``) says why a file
+        was left."""
+        folder = os.path.dirname(os.path.realpath(document.path))
+        if folder not in self._cleaned:
+            clean_stale(folder)
+            self._cleaned.add(folder)
+        if backup and self._backups is None:
+            self._backups = BackupRun.start(str(self.backup_root))
+        return write_document(document, text, backups=self._backups if backup else None)
+
+    @property
+    def backup_folder(self) -> str | None:
+        """This run's backup folder, once a backup was kept in it."""
+        run = self._backups
+        return run.folder if run is not None and os.path.isdir(run.folder) else None
+
+    @property
+    def backup_root(self) -> Path:
+        """The folder whose ``.taalwacht/backups`` holds the runs' backups."""
+        return self.config.backups or self.config.root
+
+    def undo(self) -> list[tuple[str, bool]]:
+        """Restore the files of the last ``fix`` run: per file a line to show and whether
+        it went well (a file changed since that run is refused and left)."""
+        return [
+            (str(o), o.status in ("restored", "unchanged", "nothing"))
+            for o in undo(str(self.backup_root))
+        ]
 
     # ------------------------------------------------------------------ terms
 

@@ -1,4 +1,4 @@
-"""Command line: ``taalwacht check``, ``fix``, ``packs``, ``explain``.
+"""Command line: ``taalwacht check``, ``fix``, ``undo``, ``packs``, ``explain``.
 
 The commands only arrange the service, the renderers and the terminal; they hold no
 linguistic logic. Each lives in its own module and registers itself on the shared app.
@@ -13,7 +13,7 @@ from collections.abc import Sequence
 import typer
 from typer._click import exceptions as click_errors
 
-from taalwacht.cli import check, fix, info  # noqa: F401  (registers the commands)
+from taalwacht.cli import check, fix, info, undo  # noqa: F401  (registers the commands)
 from taalwacht.cli.common import EXIT_ERROR, EXIT_FINDINGS, app, one_line
 from taalwacht.cli.locale import install, usage_error
 

@@ -15,9 +15,11 @@ from typing import Annotated
 import typer
 
 from taalwacht.cli.common import (
+    EXIT_ERROR,
     EXIT_FINDINGS,
     EXIT_OK,
     IsolatedOption,
+    NoIgnoreOption,
     PackOption,
     app,
     errors_as_exit,
@@ -32,7 +34,7 @@ from taalwacht.cli.progress import Progress, progress_wanted
 from taalwacht.messages import text
 from taalwacht.report import make_renderer
 from taalwacht.scan.pool import check_all, jobs_for
-from taalwacht.service import Service, Skipped, Source
+from taalwacht.service import Failed, Service, Skipped, Source
 
 
 class OutputFormat(StrEnum):
@@ -92,6 +94,7 @@ def check(
     ] = False,
     pack: PackOption = None,
     isolated: IsolatedOption = False,
+    no_ignore: NoIgnoreOption = False,
     no_progress: Annotated[
         bool, typer.Option("--no-progress", help=text("help.no-progress"))
     ] = False,
@@ -115,7 +118,7 @@ def check(
         for warning in warnings:
             note(warning)
         threshold = rank(fail_on.value if fail_on else service.config.fail_on)
-        sources = service.sources(paths, include or (), exclude or ())
+        sources = service.sources(paths, include or (), exclude or (), gitignore=not no_ignore)
         code = _run_check(
             service, sources, output_format.value, explain, threshold, no_progress, jobs
         )
@@ -124,7 +127,7 @@ def check(
 
 def _run_check(
     service: Service,
-    sources: Sequence[Source | Skipped],
+    sources: Sequence[Source | Skipped | Failed],
     fmt: str,
     explain: bool,
     threshold: int,
@@ -132,10 +135,10 @@ def _run_check(
     jobs: int | None = None,
 ) -> int:
 
-    files = [s for s in sources if not isinstance(s, Skipped)]
+    files = [s for s in sources if isinstance(s, Source)]
     sizes = [_source_size(s) for s in files]  # one stat per file: the bar and the pool share it
     total_bytes = sum(sizes)
-    checked = skipped = reported = 0
+    checked = skipped = reported = failed = 0
     failing = False
     with Progress(len(files), total_bytes, enabled=progress_wanted(no_progress)) as bar:
         # Made inside the bar: while it is live, sys.stdout may be rich's line-safe proxy.
@@ -150,6 +153,10 @@ def _run_check(
             if isinstance(source, Skipped):
                 note(f"{source.path}: {source.note}")
                 skipped += 1
+            elif isinstance(source, Failed):
+                note(source.message)
+                renderer.fail(source.path, source.message)
+                failed += 1
         workers = jobs_for(files, sizes, jobs)
         for source, outcome in check_all(
             service, files, workers, explain=explain, fixes=fmt == "sarif"
@@ -157,6 +164,12 @@ def _run_check(
             if isinstance(outcome, Skipped):
                 note(f"{outcome.path}: {outcome.note}")
                 skipped += 1
+                bar.advance(_source_size(source), 0)
+                continue
+            if isinstance(outcome, Failed):
+                note(outcome.message)
+                renderer.fail(outcome.path, outcome.message)
+                failed += 1
                 bar.advance(_source_size(source), 0)
                 continue
             renderer.add(outcome.result)
@@ -167,17 +180,20 @@ def _run_check(
             bar.advance(outcome.size, len(hits))
         renderer.finish()
     if fmt == "text":
-        _summary(checked, skipped, reported)
+        _summary(checked, skipped, reported, failed)
+    if failed:
+        return EXIT_ERROR
     return EXIT_FINDINGS if failing else EXIT_OK
 
 
-def _summary(checked: int, skipped: int, reported: int) -> None:
-    if checked == 0 and skipped == 0:
-        note("geen bestanden gevonden om te controleren")
+def _summary(checked: int, skipped: int, reported: int, failed: int) -> None:
+    if checked == skipped == failed == 0:
+        note(text("notes.nothing-found"))
         return
-    line = (
-        f"{plural(reported, 'melding', 'meldingen')} in {plural(checked, 'bestand', 'bestanden')}"
-    )
-    if skipped:
-        line += f" ({skipped} overgeslagen)"
+    files = plural(checked, "bestand", "bestanden")
+    line = f"{plural(reported, 'melding', 'meldingen')} in {files}"
+    extra = [f"{skipped} overgeslagen"] if skipped else []
+    extra += [text("notes.unreadable", n=failed)] if failed else []
+    if extra:
+        line += f" ({', '.join(extra)})"
     note(line)

@@ -31,6 +31,7 @@ app = typer.Typer(
 )
 
 IsolatedOption = Annotated[bool, typer.Option("--isolated", help=text("help.isolated"))]
+NoIgnoreOption = Annotated[bool, typer.Option("--no-ignore", help=text("help.no-ignore"))]
 PackOption = Annotated[
     list[str] | None,
     typer.Option("--pack", metavar="BESTAND.yml", help=text("help.pack")),

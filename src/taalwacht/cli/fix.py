@@ -16,9 +16,11 @@ from typing import Annotated
 import typer
 
 from taalwacht.cli.common import (
+    EXIT_ERROR,
     EXIT_FINDINGS,
     EXIT_OK,
     IsolatedOption,
+    NoIgnoreOption,
     PackOption,
     app,
     errors_as_exit,
@@ -28,11 +30,12 @@ from taalwacht.cli.common import (
 )
 from taalwacht.cli.interactive import Asker
 from taalwacht.cli.locale import OPTIONS_METAVAR, DutchCommand
+from taalwacht.errors import TaalwachtError
 from taalwacht.messages import text
 from taalwacht.model.document import Document
 from taalwacht.model.fix import Result
 from taalwacht.model.location import SourceMap
-from taalwacht.service import Service, Skipped, Source, guarded
+from taalwacht.service import Failed, Service, Skipped, Source, guarded
 
 STDIN = "-"
 
@@ -54,6 +57,7 @@ class _FixTotals:
     changed: int = 0
     words: int = 0
     pending: int = 0  # files --diff would change
+    failed: int = 0  # files that could not be read or written
     left: list[str] = field(default_factory=list)
 
 
@@ -102,6 +106,7 @@ def fix_command(
     ] = None,
     pack: PackOption = None,
     isolated: IsolatedOption = False,
+    no_ignore: NoIgnoreOption = False,
 ) -> None:
     """Rewrite market-speak with correct Dutch agreement, touching nothing else.
 
@@ -121,14 +126,14 @@ def fix_command(
         )
         for warning in warnings:
             note(warning)
-        sources = service.sources(paths, include or (), exclude or ())
+        sources = service.sources(paths, include or (), exclude or (), gitignore=not no_ignore)
         code = _run_fix(service, sources, diff=diff, backup=not no_backup, interactive=interactive)
     raise typer.Exit(code)
 
 
 def _run_fix(
     service: Service,
-    sources: Sequence[Source | Skipped],
+    sources: Sequence[Source | Skipped | Failed],
     *,
     diff: bool,
     backup: bool,
@@ -139,14 +144,29 @@ def _run_fix(
         if isinstance(source, Skipped):
             note(f"{source.path}: {source.note}")
             continue
-        document = guarded(source.path, partial(service.read, source))
-        if isinstance(document, Skipped):
-            note(f"{document.path}: {document.note}")
+        if isinstance(source, Failed):
+            note(source.message)
+            totals.failed += 1
             continue
-        asker = Asker(document) if interactive else None
-        result = guarded(source.path, partial(service.fix, document, asker))
-        _fix_one(service, document, result, totals, diff=diff, backup=backup)
+        try:
+            document = guarded(source.path, partial(service.read, source))
+            if isinstance(document, Skipped):
+                note(f"{document.path}: {document.note}")
+                continue
+            for line in document.notes:
+                note(f"{document.path}: {line}")
+            asker = Asker(document) if interactive else None
+            result = guarded(source.path, partial(service.fix, document, asker))
+            _fix_one(service, document, result, totals, diff=diff, backup=backup)
+        except (TaalwachtError, OSError) as err:
+            # one file that cannot be read or written is reported; the others go on
+            note(str(err) if isinstance(err, TaalwachtError) else f"{source.path}: {err}")
+            totals.failed += 1
     _fix_summary(totals, diff=diff)
+    if service.backup_folder:
+        note(text("notes.backups", folder=service.backup_folder))
+    if totals.failed:
+        return EXIT_ERROR
     return EXIT_FINDINGS if totals.left or (diff and totals.pending) else EXIT_OK
 
 
@@ -184,13 +204,10 @@ def _fix_one(
         return
     if not changed:
         return
-    saved = service.write(document, result.text, backup=backup)
+    service.write(document, result.text, backup=backup)
     totals.changed += 1
     totals.words += len(result.done)
-    note(
-        f"{document.path}: {plural(len(result.done), 'woord', 'woorden')} herschreven"
-        + (f" (origineel: {saved})" if saved else "")
-    )
+    note(f"{document.path}: {plural(len(result.done), 'woord', 'woorden')} herschreven")
 
 
 def _unified_diff(document: Document, new: str) -> str:

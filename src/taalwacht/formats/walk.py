@@ -1,9 +1,9 @@
 """From command-line paths to the documents to read.
 
 ``iter_sources`` turns the paths a user gave into a deterministic sequence of sources:
-files as given, folders walked recursively in sorted order (hidden files and folders such as
-``.git`` left out), filtered by ``--include``/``--exclude`` globs and the config's
-``ignore``.
+files as given, folders walked in sorted order (hidden files and folders such as ``.git``
+left out, ``.gitignore`` honoured as ripgrep and ruff do), filtered by
+``--include``/``--exclude`` globs and the config's ``ignore``.
 """
 
 from __future__ import annotations
@@ -14,6 +14,9 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
+
+import pathspec
 
 from taalwacht import messages
 from taalwacht.errors import InputError
@@ -43,6 +46,14 @@ class Skipped:
 
     path: str
     note: str
+
+
+@dataclass(frozen=True)
+class Failed:
+    """A file or folder that could not be read: reported, and the run goes on (exit 2)."""
+
+    path: str
+    message: str  # one Dutch line that names the path
 
 
 def compile_globs(patterns: Iterable[str]) -> re.Pattern[str] | None:
@@ -97,40 +108,90 @@ def _walk(
     exclude: re.Pattern[str] | None,
     ignore: re.Pattern[str] | None,
     ignore_root: Path | None,
-) -> Iterator[Source | Skipped]:
-    def fail(err: OSError) -> None:
-        where = err.filename or folder
-        raise InputError(
-            str(where), messages.text("errors.cannot-read-folder", problem=err.strerror or err)
-        ) from err
-
+    *,
+    gitignore: bool = True,
+    leave_out: frozenset[str] = frozenset(),
+) -> Iterator[Source | Skipped | Failed]:
+    """Files under ``folder``, with a stack instead of recursion (a folder 1,200 levels deep
+    is walked like any other). A folder that cannot be read is ``Failed`` and the walk goes
+    on; ``.gitignore`` files are honoured as git does, from the folder walked downwards."""
     rooted = _relative_root(folder, ignore_root)
-
-    for dirpath, dirnames, filenames in os.walk(folder, onerror=fail):
-        kept = []
-        for name in sorted(dirnames):
+    stack: list[tuple[str, tuple[_GitIgnore, ...]]] = [(folder, ())]
+    while stack:
+        dirpath, rules = stack.pop()
+        try:
+            with os.scandir(dirpath) as scan:
+                entries = sorted(scan, key=lambda e: e.name)
+        except OSError as err:
+            problem = err.strerror or str(err)
+            message = messages.text("errors.cannot-read-folder", problem=problem)
+            yield Failed(dirpath, f"{dirpath}: {message}")
+            continue
+        if gitignore and any(e.name == ".gitignore" and e.is_file() for e in entries):
+            rules = (*rules, _GitIgnore.read(dirpath))
+        below = []
+        for entry in entries:
+            name = entry.name
             if name.startswith("."):
-                continue
-            full = os.path.join(dirpath, name)
-            candidates = _candidates(os.path.relpath(full, folder), rooted)
-            if _matches(exclude, candidates[:2]) or _matches(ignore, candidates):
-                continue
-            kept.append(name)
-        dirnames[:] = kept
-        for name in sorted(filenames):
-            if name.startswith("."):
-                continue
+                continue  # hidden: .git, .taalwacht (backups), an editor's temporary files
             full = os.path.normpath(os.path.join(dirpath, name))
             candidates = _candidates(os.path.relpath(full, folder), rooted)
-            if include is not None and not _matches(include, candidates[:2]):
-                continue
+            is_dir = _is_dir(entry)
             if _matches(exclude, candidates[:2]) or _matches(ignore, candidates):
                 continue
-            if not os.path.isfile(full):
-                if os.path.islink(full) and not os.path.exists(full):
+            if any(rule.ignores(full, is_dir) for rule in rules):
+                continue
+            if is_dir:
+                below.append(full)
+                continue
+            if include is not None and not _matches(include, candidates[:2]):
+                continue
+            if _left_out(name) or os.path.normcase(os.path.abspath(full)) in leave_out:
+                continue
+            if not entry.is_file():
+                if entry.is_symlink() and not os.path.exists(full):
                     yield Skipped(full, messages.text("errors.skipped-broken-link"))
                 continue  # sockets, fifos and devices are not documents
             yield Source(full, explicit=False)
+        stack.extend((path, rules) for path in reversed(below))
+
+
+BACKUP_NAME = re.compile(r".*\.orig(?:\.[0-9]+)?$")
+CONFIG_NAMES = frozenset({"taalwacht.toml"})
+
+
+def _left_out(name: str) -> bool:
+    """Backups of older versions (``brief.txt.orig``) and taalwacht's own config are not
+    documents to check or fix."""
+    return name in CONFIG_NAMES or BACKUP_NAME.match(name) is not None
+
+
+def _is_dir(entry: os.DirEntry[str]) -> bool:
+    try:
+        return entry.is_dir()
+    except OSError:
+        return False
+
+
+@dataclass(frozen=True)
+class _GitIgnore:
+    """The patterns of one ``.gitignore``, matched relative to its folder."""
+
+    folder: str
+    spec: pathspec.PathSpec[Any]
+
+    @classmethod
+    def read(cls, folder: str) -> _GitIgnore:
+        try:
+            with open(os.path.join(folder, ".gitignore"), encoding="utf-8", errors="replace") as f:
+                lines = f.read().splitlines()
+        except OSError:
+            lines = []
+        return cls(folder, pathspec.PathSpec.from_lines("gitwildmatch", lines))
+
+    def ignores(self, path: str, is_dir: bool) -> bool:
+        rel = os.path.relpath(path, self.folder).replace(os.sep, "/")
+        return self.spec.match_file(rel + "/" if is_dir else rel)
 
 
 def iter_sources(
@@ -140,7 +201,9 @@ def iter_sources(
     ignore: Iterable[str] = (),
     *,
     ignore_root: Path | None = None,
-) -> Iterator[Source | Skipped]:
+    gitignore: bool = True,
+    leave_out: Iterable[str] = (),
+) -> Iterator[Source | Skipped | Failed]:
     """The sources for the paths a user gave, in order, each file at most once.
 
     - ``"-"`` is standard input.
@@ -154,19 +217,26 @@ def iter_sources(
       (the config's directory). An excluded or ignored folder is not entered.
     - A path that does not exist raises ``InputError``.
 
-    ``Skipped`` is yielded for a broken symbolic link found in a folder.
+    - Folder walks also leave out what ``.gitignore`` files ignore (unless ``gitignore`` is
+      false: ``--no-ignore``), backups (``*.orig``), ``taalwacht.toml`` and the files in
+      ``leave_out`` (the config and the pack files in use).
+
+    ``Skipped`` is yielded for a broken symbolic link found in a folder, ``Failed`` for a
+    folder that cannot be read.
     """
     inc, exc, ign = compile_globs(include), compile_globs(exclude), compile_globs(ignore)
     root = ignore_root.resolve() if ignore_root is not None else None
+    skip = frozenset(os.path.normcase(os.path.abspath(p)) for p in leave_out)
     seen: set[str] = set()
     for path in paths:
         if path == STDIN:
             yield Source(STDIN, explicit=True)
             continue
         if os.path.isdir(path):
-            walked = sorted(_walk(path, inc, exc, ign, root), key=lambda s: s.path.split(os.sep))
+            found = _walk(path, inc, exc, ign, root, gitignore=gitignore, leave_out=skip)
+            walked = sorted(found, key=lambda s: s.path.split(os.sep))
             for source in walked:
-                if isinstance(source, Skipped):
+                if not isinstance(source, Source):
                     yield source
                     continue
                 key = os.path.normcase(os.path.abspath(source.path))

@@ -36,6 +36,9 @@ def suggestion_text(finding: Finding, limit: int = 3) -> str:
 class Renderer(Protocol):
     def add(self, result: FileResult) -> None: ...
 
+    def fail(self, path: str, message: str) -> None:
+        """A file that could not be checked: the output stays a valid document."""
+
     def finish(self) -> None: ...
 
 

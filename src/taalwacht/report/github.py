@@ -54,6 +54,9 @@ class GithubRenderer:
         for finding in result.visible(explain=False):
             self.out.write(annotation(result, finding) + "\n")
 
+    def fail(self, path: str, message: str) -> None:
+        self.out.write(f"::error file={escape_property(path)}::{escape_data(message)}\n")
+
     def finish(self) -> None:
         self.out.flush()
 

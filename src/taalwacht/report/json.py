@@ -15,19 +15,27 @@ class JsonRenderer:
     def __init__(self, out: TextIO, *, explain: bool = False) -> None:
         self.out, self.explain = out, explain
         self.findings: list[dict[str, Any]] = []
+        self.errors: list[dict[str, str]] = []  # files that could not be checked
 
     def add(self, result: FileResult) -> None:
         for finding in result.visible(self.explain):
             self.findings.append(finding_dict(result, finding, explain=self.explain))
 
+    def fail(self, path: str, message: str) -> None:
+        self.errors.append({"path": path, "message": message})
+
     def document(self) -> dict[str, Any]:
-        return {"version": VERSION, "findings": self.findings}
+        errors = {"errors": self.errors} if self.errors else {}
+        return {"version": VERSION, "findings": self.findings, **errors}
 
     def finish(self) -> None:
         """One finding a line: readable, diff-friendly, and written by the C encoder."""
         lines = ",\n".join("  " + json.dumps(f, ensure_ascii=False) for f in self.findings)
         body = f"[\n{lines}\n]" if lines else "[]"
-        self.out.write(f'{{"version": {VERSION}, "findings": {body}}}\n')
+        errors = ""
+        if self.errors:
+            errors = ', "errors": ' + json.dumps(self.errors, ensure_ascii=False)
+        self.out.write(f'{{"version": {VERSION}, "findings": {body}{errors}}}\n')
         self.out.flush()
 
 

@@ -119,6 +119,7 @@ class SarifRenderer:
                 self.rules.append(rule_from_term(term))
         self.results: list[dict[str, Any]] = []
         self.artifacts: list[dict[str, Any]] = []
+        self.notifications: list[dict[str, Any]] = []  # files that could not be checked
 
     def _rule(self, finding: Finding) -> int:
         if finding.term not in self.rule_index:
@@ -176,6 +177,17 @@ class SarifRenderer:
         for finding in found:
             self.results.append(self.result(result, finding, artifact))
 
+    def fail(self, path: str, message: str) -> None:
+        self.notifications.append(
+            {
+                "level": "error",
+                "message": {"text": message},
+                "locations": [
+                    {"physicalLocation": {"artifactLocation": {"uri": artifact_uri(path)}}}
+                ],
+            }
+        )
+
     def document(self) -> dict[str, Any]:
         driver: dict[str, Any] = {
             "name": "taalwacht",
@@ -192,6 +204,12 @@ class SarifRenderer:
                     "columnKind": "unicodeCodePoints",
                     "artifacts": self.artifacts,
                     "results": self.results,
+                    "invocations": [
+                        {
+                            "executionSuccessful": not self.notifications,
+                            "toolExecutionNotifications": self.notifications,
+                        }
+                    ],
                 }
             ],
         }

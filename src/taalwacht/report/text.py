@@ -65,6 +65,9 @@ class TextRenderer:
         for finding in result.visible(self.explain):
             write(self.line(result, finding) + "\n")
 
+    def fail(self, path: str, message: str) -> None:
+        """Nothing on stdout: the command line already said it on stderr."""
+
     def finish(self) -> None:
         self.out.flush()
 

@@ -9,17 +9,19 @@ as messages, never as exceptions, so a bad file is still one clear line naming i
 from __future__ import annotations
 
 import os
+import signal
 from collections.abc import Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 
 from taalwacht.errors import TaalwachtError
 from taalwacht.model.results import FileResult
-from taalwacht.service import Service, Settings, Skipped, Source, guarded
+from taalwacht.service import Failed, Service, Settings, Skipped, Source, guarded
 
 MIN_FILES = 16  # fewer files than this are not worth starting processes for
 MIN_BYTES = 4_000_000
 CHUNK = 16  # files per task: enough to keep the pipes quiet, small enough to balance
+MAX_JOBS = 64  # more processes than this only fill the memory
 
 
 @dataclass(frozen=True)
@@ -50,12 +52,16 @@ def check_guarded(service: Service, source: Source, *, fixes: bool = False) -> S
 
 
 def jobs_for(sources: Sequence[Source], sizes: Sequence[int], jobs: int | None) -> int:
-    """How many processes: the ``--jobs`` asked for, or all cores for a large collection."""
+    """How many processes: the ``--jobs`` asked for, or all cores for a large collection;
+    never more than there are chunks of work (``--jobs 1000`` for 3 files starts none)."""
     if jobs is not None:
-        return max(1, jobs)
+        return max(1, min(jobs, -(-len(sources) // CHUNK), MAX_JOBS))
     if len(sources) < MIN_FILES or sum(sizes) < MIN_BYTES:
         return 1
     return max(1, min(os.cpu_count() or 1, 8))
+
+
+Outcome = Scanned | Skipped | Failed
 
 
 def check_all(
@@ -65,25 +71,36 @@ def check_all(
     *,
     explain: bool = False,
     fixes: bool = False,
-) -> Iterator[tuple[Source, Scanned | Skipped]]:
-    """Every source with its outcome, in the order given; in ``jobs`` processes if > 1."""
+) -> Iterator[tuple[Source, Outcome]]:
+    """Every source with its outcome, in the order given; in ``jobs`` processes if > 1.
+    A file that cannot be read or checked is ``Failed``: the others go on."""
     if jobs <= 1:
         for source in sources:
-            yield source, check_guarded(service, source, fixes=fixes)
+            yield source, _outcome(service, source, fixes)
         return
     # A large collection meets new compounds, so the workers will need the whole lexicon:
     # read it once here, and (where processes fork) every worker shares this copy.
     service.warm_up()
-    with ProcessPoolExecutor(
+    pool = ProcessPoolExecutor(
         jobs, initializer=_start_worker, initargs=(service.settings, explain, fixes)
-    ) as pool:
-        for source, (done, error) in zip(
-            sources, pool.map(_work, sources, chunksize=CHUNK), strict=True
-        ):
-            if error is not None:
-                raise TaalwachtError(error)
-            assert done is not None
-            yield source, done
+    )
+    try:
+        yield from zip(sources, pool.map(_work, sources, chunksize=CHUNK), strict=True)
+    except BaseException:
+        # Ctrl-C or a reader that went away: stop the workers now instead of letting them
+        # finish the queue (the executor has no public way to end its processes).
+        for process in list(getattr(pool, "_processes", {}).values()):
+            process.terminate()
+        pool.shutdown(wait=True, cancel_futures=True)
+        raise
+    pool.shutdown(wait=True)
+
+
+def _outcome(service: Service, source: Source, fixes: bool) -> Outcome:
+    try:
+        return check_guarded(service, source, fixes=fixes)
+    except (TaalwachtError, OSError, UnicodeError) as err:
+        return Failed(source.path, str(err) if isinstance(err, TaalwachtError) else f"{err}")
 
 
 _worker: tuple[Service, bool, bool] | None = None
@@ -91,16 +108,14 @@ _worker: tuple[Service, bool, bool] | None = None
 
 def _start_worker(settings: Settings, explain: bool, fixes: bool) -> None:
     global _worker
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
     _worker = (Service(settings), explain, fixes)
 
 
-def _work(source: Source) -> tuple[Scanned | Skipped | None, str | None]:
+def _work(source: Source) -> Outcome:
     assert _worker is not None
     service, explain, fixes = _worker
-    try:
-        outcome = check_guarded(service, source, fixes=fixes)
-        if isinstance(outcome, Skipped):
-            return outcome, None
-        return Scanned(outcome.result.compact(explain), outcome.size), None
-    except (TaalwachtError, OSError, UnicodeError) as err:
-        return None, str(err) if isinstance(err, TaalwachtError) else f"{source.path}: {err}"
+    outcome = _outcome(service, source, fixes)
+    if isinstance(outcome, Scanned):
+        return Scanned(outcome.result.compact(explain), outcome.size)
+    return outcome
