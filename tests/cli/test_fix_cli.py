@@ -25,22 +25,48 @@ def fix(*args: str, input: str | bytes | None = None) -> Any:
 # ------------------------------------------------------------------ in place
 
 
-def test_in_place_keeps_orig(workdir: Path) -> None:
+def _backups(workdir: Path) -> list[Path]:
+    """The backed-up originals of every run, oldest run first."""
+    runs = sorted((workdir / ".taalwacht" / "backups").iterdir())
+    return [p for run in runs for p in sorted((run / "bestanden").rglob("*")) if p.is_file()]
+
+
+def test_in_place_keeps_a_backup_that_undo_restores(workdir: Path) -> None:
     doc = write(workdir / "brief.txt", FIXABLE)
     result = fix("brief.txt")
     assert result.exit_code == 0, result.output
     assert doc.read_text("utf-8") == FIXED
-    assert (workdir / "brief.txt.orig").read_text("utf-8") == FIXABLE
+    assert [p.read_text("utf-8") for p in _backups(workdir)] == [FIXABLE]
+    assert not (workdir / "brief.txt.orig").exists()  # no backups beside the documents
     assert "1 woord herschreven in 1 bestand" in result.stderr
+    assert "taalwacht undo" in result.stderr
     assert result.stdout == ""
+    undone = run("undo")
+    assert undone.exit_code == 0, undone.output
+    assert doc.read_text("utf-8") == FIXABLE
 
 
-def test_existing_backup_is_not_overwritten(workdir: Path) -> None:
-    write(workdir / "brief.txt", FIXABLE)
-    write(workdir / "brief.txt.orig", "oud\n")
+def test_undo_refuses_a_file_changed_since(workdir: Path) -> None:
+    doc = write(workdir / "brief.txt", FIXABLE)
     assert fix("brief.txt").exit_code == 0
-    assert (workdir / "brief.txt.orig").read_text("utf-8") == "oud\n"
-    assert (workdir / "brief.txt.orig.1").read_text("utf-8") == FIXABLE
+    doc.write_text(FIXED + "Een regel van de schrijver.\n", "utf-8")
+    undone = run("undo")
+    assert undone.exit_code == 2
+    assert "brief.txt" in undone.stderr
+    assert doc.read_text("utf-8") == FIXED + "Een regel van de schrijver.\n"
+
+
+def test_old_orig_files_are_neither_checked_nor_fixed_and_runs_keep_their_own_backups(
+    workdir: Path,
+) -> None:
+    write(workdir / "brief.txt", FIXABLE)
+    old = write(workdir / "brief.txt.orig", FIXABLE)
+    assert fix(".").exit_code == 0
+    write(workdir / "brief.txt", FIXABLE)  # the writer puts the word back
+    assert fix(".").exit_code == 0
+    assert old.read_text("utf-8") == FIXABLE
+    assert not (workdir / "brief.txt.orig.orig").exists()
+    assert [p.read_text("utf-8") for p in _backups(workdir)] == [FIXABLE, FIXABLE]
 
 
 def test_no_backup(workdir: Path) -> None:
@@ -205,10 +231,11 @@ def test_failing_replace_leaves_original(workdir: Path, monkeypatch: pytest.Monk
     monkeypatch.setattr(os, "replace", broken)
     result = fix("brief.txt")
     assert result.exit_code == 2
-    assert "brief.txt" in result.stderr and "unchanged" in result.stderr
+    assert "brief.txt" in result.stderr and "ongewijzigd" in result.stderr
     assert "Traceback" not in result.output
     assert doc.read_bytes() == FIXABLE.encode("utf-8")
-    assert sorted(p.name for p in workdir.iterdir()) == ["brief.txt"]  # no temp file, no .orig
+    # no temporary file, nothing beside the document but the backups folder
+    assert sorted(p.name for p in workdir.iterdir()) == [".taalwacht", "brief.txt"]
 
 
 def test_failing_fsync_leaves_original(workdir: Path, monkeypatch: pytest.MonkeyPatch) -> None:

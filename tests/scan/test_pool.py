@@ -50,7 +50,9 @@ def test_an_unreadable_file_in_a_worker_is_one_line_naming_it(collection: Path) 
     result = cli("check", "--jobs", "2", *named, cwd=collection)
     assert result.returncode == 2
     assert "Traceback" not in result.stderr
-    assert "doc05.txt" in result.stderr.strip().splitlines()[-1]
+    lines = result.stderr.strip().splitlines()
+    assert [line for line in lines if "doc05.txt" in line] == [lines[0]]  # one line names it
+    assert f"in {len(named) - 1} bestanden (1 niet te lezen)" in lines[-1]  # the rest is checked
 
 
 # ------------------------------------------------------------------ in process
@@ -61,7 +63,8 @@ def test_jobs_for_a_few_small_files_is_one() -> None:
     assert jobs_for(sources[:3], [MIN_BYTES] * 3, None) == 1  # few files
     assert jobs_for(sources, [1] * MIN_FILES, None) == 1  # many, but small
     assert jobs_for(sources, [MIN_BYTES] * MIN_FILES, None) >= 1
-    assert jobs_for(sources[:1], [1], 4) == 4  # --jobs wins
+    assert jobs_for(sources * 8, [1] * MIN_FILES * 8, 4) == 4  # --jobs wins
+    assert jobs_for(sources[:3], [1] * 3, 1000) == 1  # but never more than the work
     assert jobs_for(sources[:1], [1], 0) == 1
 
 

@@ -187,8 +187,9 @@ def _run_check(
 
 
 def _summary(checked: int, skipped: int, reported: int, failed: int) -> None:
-    if checked == skipped == failed == 0:
-        note(text("notes.nothing-found"))
+    if checked == skipped == 0:
+        if not failed:  # when every file failed, the error lines said all there is
+            note(text("notes.nothing-found"))
         return
     files = plural(checked, "bestand", "bestanden")
     line = f"{plural(reported, 'melding', 'meldingen')} in {files}"

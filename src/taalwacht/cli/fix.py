@@ -163,7 +163,7 @@ def _run_fix(
             note(str(err) if isinstance(err, TaalwachtError) else f"{source.path}: {err}")
             totals.failed += 1
     _fix_summary(totals, diff=diff)
-    if service.backup_folder:
+    if service.backup_folder and totals.changed:
         note(text("notes.backups", folder=service.backup_folder))
     if totals.failed:
         return EXIT_ERROR
