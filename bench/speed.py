@@ -27,7 +27,7 @@ from pathlib import Path
 
 import ahocorasick
 
-from taalwacht.api import default_engine
+from taalwacht.api import default_service
 from taalwacht.dutch.lexicon import words
 from taalwacht.engine import Engine
 from taalwacht.packs import load_bundled
@@ -129,7 +129,7 @@ def main() -> int:
         return 2
     texts = load(a.corpus)
     mb = sum(len(t.encode("utf-8")) for t in texts) / 1e6
-    stems = default_engine().stems
+    stems = default_service().engine.stems
     bare, hits = bare_scan(texts, stems)
     eng, found, reported = engine_scan(texts)
     print(f"corpus: {len(texts)} documents, {mb:.1f} MB, {len(stems)} stems")

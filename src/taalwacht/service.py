@@ -21,7 +21,7 @@ import os
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from taalwacht import messages
 from taalwacht.config import Config, discover
@@ -29,7 +29,6 @@ from taalwacht.dutch.lexicon import words
 from taalwacht.engine import Engine
 from taalwacht.errors import ConfigError, InputError, TaalwachtError
 from taalwacht.formats import Skipped, Source, kind_for, parse, read
-from taalwacht.formats.backup import BackupRun, undo
 from taalwacht.formats.walk import Failed, iter_sources
 from taalwacht.formats.write import clean_stale, encode_like, escape_for, write_document
 from taalwacht.model.document import Document
@@ -100,7 +99,7 @@ class Service:
             settings.packs, allow=config.allow, severity=config.severity, prefer=settings.prefer
         )
         self.fixer = Fixer(settings.packs, settings.prefer, settings.unsafe)
-        self._backups: BackupRun | None = None
+        self._backups: Any = None  # this run's BackupRun, once a backup was kept
         self._cleaned: set[str] = set()
 
     @classmethod
@@ -263,6 +262,8 @@ class Service:
             clean_stale(folder)
             self._cleaned.add(folder)
         if backup and self._backups is None:
+            from taalwacht.formats.backup import BackupRun  # only a fix that writes needs it
+
             self._backups = BackupRun.start(str(self.backup_root))
         return write_document(document, text, backups=self._backups if backup else None)
 
@@ -280,6 +281,8 @@ class Service:
     def undo(self) -> list[tuple[str, bool]]:
         """Restore the files of the last ``fix`` run: per file a line to show and whether
         it went well (a file changed since that run is refused and left)."""
+        from taalwacht.formats.backup import undo
+
         return [
             (str(o), o.status in ("restored", "unchanged", "nothing"))
             for o in undo(str(self.backup_root))

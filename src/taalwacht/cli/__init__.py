@@ -23,8 +23,9 @@ EXIT_INTERRUPTED = 130
 def main(argv: Sequence[str] | None = None) -> None:
     """Entry point of the ``taalwacht`` script: every way out is an exit code and, on an
     error, one Dutch line on stderr; never a traceback."""
-    install()
     args = list(argv) if argv is not None else sys.argv[1:]
+    if not args or "-h" in args or "--help" in args:
+        install()
     try:
         code = app(args=args, prog_name="taalwacht", standalone_mode=False)
     except click_errors.NoArgsIsHelpError:

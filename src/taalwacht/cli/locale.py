@@ -11,7 +11,6 @@ from __future__ import annotations
 import re
 from typing import Any
 
-import typer.rich_utils as rich_utils
 from typer._click import exceptions as click_errors
 from typer._click.core import Context
 from typer._click.formatting import HelpFormatter
@@ -25,7 +24,10 @@ OPTIONS_METAVAR = "[OPTIES]"
 
 
 def install() -> None:
-    """Dutch panel titles and hints in Typer's rich help and error boxes."""
+    """Dutch panel titles and hints in Typer's rich help and error boxes. Only for help:
+    importing rich's help renderer costs a tenth of a second a check need not pay."""
+    import typer.rich_utils as rich_utils
+
     rich_utils.ARGUMENTS_PANEL_TITLE = text("cli.panel-arguments")
     rich_utils.OPTIONS_PANEL_TITLE = text("cli.panel-options")
     rich_utils.COMMANDS_PANEL_TITLE = text("cli.panel-commands")

@@ -16,8 +16,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import pathspec
-
 from taalwacht import messages
 from taalwacht.errors import InputError
 
@@ -178,10 +176,12 @@ class _GitIgnore:
     """The patterns of one ``.gitignore``, matched relative to its folder."""
 
     folder: str
-    spec: pathspec.PathSpec[Any]
+    spec: Any  # a pathspec.PathSpec: imported only where a .gitignore is met (it is slow)
 
     @classmethod
     def read(cls, folder: str) -> _GitIgnore:
+        import pathspec
+
         try:
             with open(os.path.join(folder, ".gitignore"), encoding="utf-8", errors="replace") as f:
                 lines = f.read().splitlines()
@@ -191,7 +191,7 @@ class _GitIgnore:
 
     def ignores(self, path: str, is_dir: bool) -> bool:
         rel = os.path.relpath(path, self.folder).replace(os.sep, "/")
-        return self.spec.match_file(rel + "/" if is_dir else rel)
+        return bool(self.spec.match_file(rel + "/" if is_dir else rel))
 
 
 def iter_sources(
