@@ -303,7 +303,8 @@ class Service:
             if key in (term.id.casefold(), term.lemma.casefold()):
                 return term
         for term in terms:
-            if key in {form.casefold() for form in term.surfaces()}:
+            forms = {*term.surfaces(), *term.acronyms, *term.separated.values()}
+            if key in {form.casefold() for form in forms}:
                 return term
         return None
 

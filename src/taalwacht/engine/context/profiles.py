@@ -10,6 +10,7 @@ from taalwacht.engine.context.cues import cues
 from taalwacht.engine.context.verdict import Verdict, verdict
 from taalwacht.engine.context.window import WORD, Window
 from taalwacht.model.finding import Decision
+from taalwacht.packs.schema import PROFILES
 
 ENGLISH = frozenset(
     "the and to for with about on that this by at from it are were our your their has have "
@@ -94,6 +95,8 @@ def judge_profile(
     around the watched one: a compound can carry its own context (Wmo-klanten,
     jeugdhulpinkoop, mediaconcern).
     """
+    if profile not in PROFILES:
+        raise ValueError(f"unknown context profile {profile!r}")
     use = verdict(f"use.{profile}")
     if profile == "always":
         return use
@@ -176,7 +179,7 @@ def judge_profile(
         if w.count("commerce") > w.count("public"):
             return verdict("commercial.business", cue=w.first("commerce"))
         return use
-    raise ValueError(f"unknown context profile {profile!r}")
+    raise AssertionError(f"profile {profile!r} has no branch here")  # a new PROFILES entry
 
 
 SHOPPING = re.compile(r"\b(?:doe|doet|doen|deed|deden|gedaan)\b")
