@@ -181,8 +181,8 @@ def test_every_rule_in_the_tables_is_in_the_catalogue() -> None:
 # (text, word, the reason --explain shows)
 WHY = [
     ("We have a concern about the budget.", "concern", "Engelse woordgroep"),
-    ("Het woord *klant* is oud.", "klant", "cursief (*...*): het woord zelf wordt besproken"),
-    ("Gebruik `klant` niet.", "klant", "in code-opmaak (`...`)"),
+    ("Het woord *klant* is oud.", "klant", "cursief (*…*): het woord zelf wordt besproken"),
+    ("Gebruik `klant` niet.", "klant", "in code-opmaak (`…`)"),
     ("Het woord 'klant' is oud.", "klant", "tussen aanhalingstekens: het woord zelf wordt "
      "besproken"),
     ("Het woord klant is oud.", "klant", "'het woord …': het woord zelf wordt besproken"),

@@ -80,7 +80,7 @@ def test_a_fence_inside_a_list_is_code() -> None:
 def test_inline_code_runs_from_backtick_to_backtick(text: str, code: str) -> None:
     document = parse(text)
     assert spans(document, "code") == [code]
-    assert all(r.note == "`...`" for r in document.regions)
+    assert all(r.note == "`…`" for r in document.regions)
 
 
 # Links and images
@@ -402,7 +402,7 @@ def test_any_mix_parses_and_stays_in_bounds(pieces: list[str]) -> None:
     document = parse(text)
     for region in document.regions:
         assert 0 <= region.start < region.end <= len(text)
-        if region.note == "`...`":
+        if region.note == "`…`":
             chunk = text[region.start : region.end]
             assert chunk.startswith("`") and chunk.endswith("`")
         if region.note == "*…*":

@@ -25,7 +25,7 @@ from taalwacht.formats import html
 from taalwacht.model.document import Document, Region, RegionKind
 
 CODE_BLOCK = "codeblok"
-CODE_SPAN = "`...`"
+CODE_SPAN = "`…`"
 EMPHASIS = "*…*"
 FRONT_MATTER = "front matter"
 LINK = "link"

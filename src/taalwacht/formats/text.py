@@ -26,12 +26,12 @@ def inline_regions(text: str) -> list[Region]:
     """Backtick code spans and single-asterisk or underscore emphasis, in text offsets."""
     regions = []
     if "`" in text:
-        regions = [Region(m.start(), m.end(), "code", "`...`") for m in CODE_SPAN.finditer(text)]
+        regions = [Region(m.start(), m.end(), "code", "`…`") for m in CODE_SPAN.finditer(text)]
     for mark, pattern in EMPHASIS.items():
         if mark not in text:
             continue
         for m in pattern.finditer(text):
             before = text[m.start() - 1 : m.start()]
             if before != mark and not before.isalnum():
-                regions.append(Region(m.start(1), m.end(1), "emphasis", f"{mark}...{mark}"))
+                regions.append(Region(m.start(1), m.end(1), "emphasis", f"{mark}…{mark}"))
     return regions
