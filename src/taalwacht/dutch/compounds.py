@@ -68,6 +68,41 @@ def _splits_cached(part: str, trailing_link: bool, lookup: Callable[[str], bool]
     return _segment(part, trailing_link, lookup)
 
 
+def segments(part: str, *, trailing_link: bool, lookup: Callable[[str], bool] = is_word) -> int:
+    """The fewest lexicon words ``part`` splits into (0 for an empty part, a large number
+    when it does not split): ``structuur`` is 1, ``truc|tuur`` 2."""
+    if not part:
+        return 0
+    return _segments_cached(part, trailing_link, lookup)
+
+
+NO_SPLIT = 99
+
+
+@lru_cache(maxsize=65536)
+def _segments_cached(part: str, trailing_link: bool, lookup: Callable[[str], bool]) -> int:
+    """Dynamic programme like ``_segment``, counting words instead of only reaching the end."""
+    n = len(part)
+    if n < MIN_PART or n > MAX_WORD:
+        return NO_SPLIT
+    words = [NO_SPLIT] * (n + 1)  # fewest words ending exactly here
+    linked = [NO_SPLIT] * (n + 1)  # fewest words, then a linking morpheme, ending here
+    words[0] = 0
+    for i in range(n + 1):
+        best = min(words[i], linked[i])
+        if best >= NO_SPLIT:
+            continue
+        if i > 0 and words[i] < NO_SPLIT:
+            for link in LINKS:
+                j = i + len(link)
+                if j <= n and part.startswith(link, i):
+                    linked[j] = min(linked[j], words[i])
+        for j in range(i + MIN_PART, n + 1):
+            if lookup(part[i:j]):
+                words[j] = min(words[j], best + 1)
+    return min(words[n], linked[n]) if trailing_link else words[n]
+
+
 def _segment(part: str, trailing_link: bool, lookup: Callable[[str], bool]) -> bool:
     """Dynamic programme over positions: words of MIN_PART+ letters, links between them."""
     n = len(part)
@@ -110,9 +145,11 @@ def find_members(
     product of part lengths, as in Koehn & Knight's splitter): klantcontact|centrum beats
     klant|contactcentrum, and concern|staf beats concerns|taf.
     """
+    found = list(hits)
+    forms = {(start, form) for start, _, form, _ in found}
     best: Member | None = None
-    best_score = (0, 0)
-    for start, end, form, key in hits:
+    best_score = (-NO_SPLIT * 2, 0, 0)
+    for start, end, form, key in found:
         left, right = word[:start], word[end:]
         if not allows(key, bool(left), bool(right)):
             continue
@@ -121,9 +158,38 @@ def find_members(
         link = head_link(right, lookup, after=form) if right else ""
         if link is None:
             continue
+        if _longer_word(word, start, end, forms, lookup):
+            continue
+        parts = segments(left, trailing_link=True, lookup=lookup) + segments(
+            right[len(link) :], trailing_link=False, lookup=lookup
+        )
         # a link belongs to the member before it: producten|raming, not product|enraming
         balance = max(len(left), 1) * (end - start) * max(len(right) - len(link), 1) - len(link)
-        score = (balance, end - start)  # on a tie the longer, more specific member wins
+        # fewest parts first (concern|structuur, not concerns|truc|tuur), then the most
+        # balanced split, then the longer, more specific member
+        score = (-parts, balance, end - start)
         if score > best_score:
             best, best_score = Member(start, end, form, key), score
     return best
+
+
+def _longer_word(
+    word: str, start: int, end: int, forms: set[tuple[int, str]], lookup: Callable[[str], bool]
+) -> bool:
+    """Whether the letters from the member on are better read as a longer word that is not
+    a compound with it: productie|registratiesysteem holds no product, Productie|keten none.
+
+    The longer word must not be another watched form (klanten of klant) and must not itself
+    continue the member with a head (inkoop|beleid is a compound of inkoop), and the rest of
+    the word after it must be a head of its own.
+    """
+    for k in range(len(word), end, -1):
+        longer = word[start:k]
+        if (start, longer) in forms or not lookup(longer):
+            continue
+        if head_link(longer[end - start :], lookup) is not None:
+            continue  # the longer word is itself a compound with the member
+        rest = word[k:]
+        if not rest or head_link(rest, lookup) is not None:
+            return True
+    return False
