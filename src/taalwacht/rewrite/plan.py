@@ -14,6 +14,8 @@ applies, and the service writes.
 
 from __future__ import annotations
 
+import dataclasses
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
@@ -189,10 +191,38 @@ def build_fix(text: str, finding: Finding, term: Term | None, choice: Choice) ->
     kind = _kind(finding, term)
     swap = Edit.replacement(finding.start, finding.end, choice.text)
     if kind == "verb":
-        return _verb_fix(text, finding, choice, swap)
-    if kind == "word":
-        return _word_fix(text, finding, choice, swap)
-    return _noun_fix(text, finding, term, choice, swap)
+        fix = _verb_fix(text, finding, choice, swap)
+    elif kind == "word":
+        fix = _word_fix(text, finding, choice, swap)
+    else:
+        fix = _noun_fix(text, finding, term, choice, swap)
+    unknown = _made_up_word(finding.text, choice, term)
+    if unknown and fix.applicability is Applicability.SAFE:
+        reason = messages.text("fix.not-a-word", word=unknown)
+        return dataclasses.replace(fix, applicability=Applicability.UNSAFE, reason=reason)
+    return fix
+
+
+WORD_PARTS = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
+
+
+def _made_up_word(old: str, choice: Choice, term: Term | None) -> str:
+    """A word of the replacement that Dutch does not have, or "".
+
+    A compound made by swapping one member (Klantnummer -> Inwonernummer, inkoopbeleid ->
+    regelingbeleid, bijstandsklanten -> bijstandsburgers) must be a word of the lexicon;
+    words the pack itself lists (its named compounds) are the organisation's choice, and
+    the parts a hyphen keeps apart (Wmo-inwoners) and the words the original already had
+    are taken as they are.
+    """
+    if term is not None and choice_source(choice, term) is None:
+        return ""  # a replacement the pack names for this very compound
+    kept = {m.group().lower() for m in WORD_PARTS.finditer(old)}
+    for m in WORD_PARTS.finditer(choice.text):
+        word = m.group()
+        if word.lower() not in kept and len(word) > 2 and not is_word(word.lower()):
+            return word
+    return ""
 
 
 def _word_fix(text: str, finding: Finding, choice: Choice, swap: Edit) -> Fix:
