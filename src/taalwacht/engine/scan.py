@@ -274,7 +274,12 @@ class Engine:
                 if completed is not None and completed.member.start == 0:
                     analysis = Analysis(completed.watch, completion, completed.member, completion)
                     break
-        end = token.end + 1 if own is not None else nxt.end
+        # The occurrence runs to the completing word ("producten- en dienstencatalogus"),
+        # unless that word has a watched member of its own or completes nothing ("klant- en
+        # het ..."); a suggestion rewrites only the first member and keeps every other
+        # ("voorzieningen- en dienstencatalogus").
+        completes = bool(analysis.compound_key)
+        end = nxt.end if completes and own is None else token.end + 1
         return Occurrence(token.start, end, analysis)
 
     # ----------------------------------------------------------------- deciding

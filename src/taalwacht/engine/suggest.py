@@ -10,6 +10,7 @@ articles and adjectives agree (het nieuwe product -> de nieuwe voorziening).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 
 from taalwacht.dutch.compounds import head_link
@@ -20,6 +21,8 @@ from taalwacht.model.finding import Choice
 # What follows a named compound tells its form: klantdossier-s, bijstandsklant-en.
 COMPOUND_ENDINGS = {"": "", "s": "pl", "en": "pl", "n": "pl", "'s": "pl", "e": "e"}
 PLURAL_SLOTS = frozenset({"pl", "dim_pl", "agent_pl", "past_pl"})
+# the first member of an elided compound and what follows it: "producten" + "- en diensten..."
+ELIDED_MEMBER = re.compile(r"([^\W_]+)[-\u2010\u2011](?:\s*/\s*|\s+|,)")
 
 
 def choices(analysis: Analysis, surface: str, prefer: str = "") -> tuple[Choice, ...]:
@@ -33,6 +36,9 @@ def choices(analysis: Analysis, surface: str, prefer: str = "") -> tuple[Choice,
     plural = slot in PLURAL_SLOTS
     out: list[Choice] = []
     key = analysis.compound_key or analysis.joined
+    # an elided member ("product-" of "product- en procesinnovatie") is rewritten alone
+    elision = ELIDED_MEMBER.match(surface) if analysis.compound_key else None
+    elided = elision is not None or surface.rstrip().endswith(("-", "\u2010", "\u2011"))
     for name, alternatives in term.compounds.items():
         if not key.startswith(name) or key[len(name) :] not in COMPOUND_ENDINGS:
             continue
@@ -46,15 +52,20 @@ def choices(analysis: Analysis, surface: str, prefer: str = "") -> tuple[Choice,
     else:
         surface_left, surface_right = _split(surface, analysis.member.start, analysis.member.end)
     member_text = surface[len(surface_left) : len(surface) - len(surface_right)]
-    trailing_hyphen = (
-        surface.rstrip().endswith(("-", "\u2010", "\u2011")) and not analysis.compound_key
-    )
+    trailing_hyphen = elided
     as_modifier = bool(analysis.right) or trailing_hyphen or analysis.watch.kind == "linking"
     for alt in term.alternatives:
         if as_modifier:
             single = _form(alt.forms, alt.text, slot)
             if alt.modifier is not None:
                 core = alt.modifier
+            elif elision is not None:
+                # the part the writer left out (gericht of "klant- en servicegericht") must
+                # be the alternative's own ending: inwoner(gericht) -> "inwoner- en ..."
+                tail = analysis.compound_key[len(elision.group(1)) :]
+                if not tail or not alt.text.lower().endswith(tail) or alt.text == tail:
+                    continue
+                core = alt.text[: -len(tail)]
             elif single is not None and " " not in single and term.pos != "noun":
                 core = single  # inwonergerichtheid + sbeleid
             else:
@@ -71,7 +82,10 @@ def choices(analysis: Analysis, surface: str, prefer: str = "") -> tuple[Choice,
             core = core[: -len(link)]  # tevredenheids + sonderzoek: the link is already there
         gender = None if as_modifier else alt.gender
         if trailing_hyphen:
-            text = _case_like(core, member_text) + "-"
+            if not core or core != core.strip() or (alt.modifier is None and not elision):
+                continue  # only a first-member form takes the hyphen; "gemeentelijke " not
+            kept = surface[elision.end(1) :] if elision else "-"  # "- en procesinnovatie"
+            text = _case_like(core, elision.group(1) if elision else member_text[:-1]) + kept
         elif analysis.compound_key:
             text = _case_like(core + analysis.right, surface)
         else:

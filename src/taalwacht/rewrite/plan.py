@@ -203,6 +203,7 @@ def build_fix(text: str, finding: Finding, term: Term | None, choice: Choice) ->
     return fix
 
 
+ELIDED = re.compile(r"[^\W_]+[-\u2010\u2011](?:$|\s*/|\s|,)")
 WORD_PARTS = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 
 
@@ -274,6 +275,10 @@ def _verb_fix(text: str, finding: Finding, choice: Choice, swap: Edit) -> Fix:
 
 def _noun_fix(text: str, finding: Finding, term: Term | None, choice: Choice, swap: Edit) -> Fix:
     """A noun swap with the determiner, adjectives and relative pronoun made to agree."""
+    if ELIDED.match(finding.text) and ELIDED.match(choice.text):
+        # an elided member ("product- en procesinnovatie"): only it changes, and the head
+        # that the articles agree with comes later and stays
+        return Fix(finding, choice, (swap,), Applicability.SAFE)
     if not finding.governs:
         head = _common_head(finding.text, choice.text)
         if head:  # klantdossier -> inwonerdossier: the head stays, so does the agreement
