@@ -1,0 +1,59 @@
+"""The words `fix` must never damage: look-alikes stay, compounds become real words or are
+left for a person, elided compounds keep every member. Each row: text in, text out (the
+same text when the word is left), and the reason it is left, if it is."""
+
+from __future__ import annotations
+
+import pytest
+
+import taalwacht
+
+LEFT = None  # the text stays as it is
+
+ROWS = [
+    # look-alikes: never touched, not even reported
+    ("Het productieregistratiesysteem van de gemeente werkt.", LEFT, None),
+    ("De Productieketen van de gemeente is lang.", LEFT, None),
+    ("De mestproductierechten van de boeren.", LEFT, None),
+    ("De productiviteit van de gemeente stijgt.", LEFT, None),
+    ("De producent levert aan de gemeente.", LEFT, None),
+    # the -s- of a head is not a linking -s-
+    ("De concernstructuur van de gemeente wijzigt.",
+     "De gemeentestructuur van de gemeente wijzigt.", None),
+    # elided compounds keep every member
+    ("Wij werken aan product- en procesinnovatie bij de gemeente.",
+     "Wij werken aan voorzieningen- en procesinnovatie bij de gemeente.", None),
+    ("Het klant- en medewerkerstevredenheidsonderzoek van de gemeente.",
+     "Het inwoner- en medewerkerstevredenheidsonderzoek van de gemeente.", None),
+    ("De concern- en/of eigendomsverhouding van de gemeente.",
+     "De gemeente- en/of eigendomsverhouding van de gemeente.", None),
+    ("Wij zijn klant- en servicegericht bij de gemeente.",
+     "Wij zijn inwoner- en servicegericht bij de gemeente.", None),
+    # a compound made by swapping a member must be a word of the lexicon
+    ("Het inkoopbeleid van de gemeente voor jeugdhulp.", LEFT, "niet in de woordenlijst"),
+    # words the pack names for a compound are the organisation's choice
+    ("Het klantcontactcentrum van de gemeente is open.",
+     "Het contactcentrum van de gemeente is open.", None),
+    ("De bijstandsklanten krijgen een brief van de gemeente.",
+     "De bijstandsgerechtigden krijgen een brief van de gemeente.", None),
+]
+
+
+@pytest.mark.parametrize(("text", "expected", "reason"), ROWS)
+def test_fix_words(text: str, expected: str | None, reason: str | None) -> None:
+    result = taalwacht.fix(text)
+    assert result.text == (text if expected is None else expected)
+    if reason is not None:
+        assert any(reason in left.reason for left in result.left), result.left
+
+
+def test_prefer_does_not_make_artificial_compounds() -> None:
+    text = "De bijstandsklanten krijgen een brief van de gemeente."
+    result = taalwacht.fix(text, prefer={"klant": "burger"})
+    assert result.text == text  # bijstandsburgers is no word; the organisation chose burger
+    assert ["bijstandsburgers" in left.reason for left in result.left] == [True]
+
+
+def test_klantnummer_never_becomes_inwonernummer() -> None:
+    result = taalwacht.fix("Uw Klantnummer staat bovenaan de brief van de gemeente.")
+    assert "Inwonernummer" not in result.text  # not a Dutch word
