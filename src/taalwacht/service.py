@@ -32,7 +32,7 @@ from taalwacht.formats import Skipped, Source, kind_for, parse, read
 from taalwacht.formats.walk import Failed, iter_sources
 from taalwacht.formats.write import clean_stale, encode_like, escape_for, write_document
 from taalwacht.model.document import Document
-from taalwacht.model.edit import Edit, apply, overlaps
+from taalwacht.model.edit import Edit, apply, compose, overlaps
 from taalwacht.model.finding import Decision, Finding, Span
 from taalwacht.model.fix import Applicability, Fix, Left, Result
 from taalwacht.model.terms import TermInfo
@@ -200,7 +200,34 @@ class Service:
 
     def fix(self, document: Document, choose: Callable[[Planned], Choice] | None = None) -> Result:
         """Rewrite ``document``: each finding's best safe fix, or what ``choose`` picks
-        (a fix, edits of its own, None to skip, ``QUIT`` to leave the rest)."""
+        (a fix, edits of its own, None to skip, ``QUIT`` to leave the rest).
+
+        Without ``choose`` the rewrite runs until nothing more changes (at most
+        ``FIX_ROUNDS`` rounds), so fixing twice is fixing once: two fixes that share words
+        ("een klantvriendelijk product") are both made, and a word whose decision the
+        first round's words settle is decided as a second ``fix`` would decide it.
+        """
+        if choose is not None:
+            return self._fix_once(document, choose)
+        result = self._fix_once(document, None)
+        current = document
+        for _ in range(FIX_ROUNDS - 1):
+            if not result.done or result.text == current.text:
+                break
+            current = dataclasses.replace(
+                parse(result.text, document.kind, document.path),
+                encoding=document.encoding,
+                bom=document.bom,
+            )
+            again = self._fix_once(current, None)
+            if not again.done:
+                break
+            result = _then(document.text, result, again)
+        return result
+
+    def _fix_once(
+        self, document: Document, choose: Callable[[Planned], Choice] | None
+    ) -> Result:
         chosen: list[tuple[Finding, Sequence[Edit], Fix | None]] = []
         left: list[Left] = []
         stopped = False
@@ -359,6 +386,39 @@ def unknown_terms(config: Config, packs: Sequence[Pack]) -> list[str]:
         for key in keys
         if key not in known
     ]
+
+
+# ------------------------------------------------------------- rounds
+
+FIX_ROUNDS = 3
+
+
+def _then(original: str, first: Result, second: Result) -> Result:
+    """One result for two rounds of fixing: edits on the original text, the findings left
+    after the last round at their places in the original."""
+    edits = compose(original, first.edits, second.edits)
+    left = tuple(
+        dataclasses.replace(item, finding=_moved_back(item.finding, edits)) for item in second.left
+    )
+    return Result(
+        second.text, tuple(edits), left, first.done + second.done, first.fixes + second.fixes
+    )
+
+
+def _moved_back(finding: Finding, edits: Sequence[Edit]) -> Finding:
+    """A finding in the fixed text at its place in the original (it lies outside every edit:
+    a left finding was not rewritten)."""
+    shift = 0
+    for edit in edits:
+        if edit.start >= finding.start - shift:
+            break
+        shift += len(edit.text) - (edit.end - edit.start)
+    if not shift:
+        return finding
+    related = tuple(Span(s.start - shift, s.end - shift) for s in finding.related)
+    return dataclasses.replace(
+        finding, start=finding.start - shift, end=finding.end - shift, related=related
+    )
 
 
 # ------------------------------------------------------------- view -> text

@@ -7,7 +7,7 @@ into the document's text.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 
@@ -55,3 +55,70 @@ def apply(text: str, edits: Iterable[Edit]) -> str:
         pos = e.end
     out.append(text[pos:])
     return "".join(out)
+
+
+def compose(text: str, first: Sequence[Edit], then: Sequence[Edit]) -> list[Edit]:
+    """Edits on ``text`` that do what ``first`` and then ``then`` (edits on the text
+    ``first`` made) do together: ``apply(text, compose(text, a, b)) == apply(apply(text,
+    a), b)``. Where a later edit touches an earlier one, the two become one edit.
+    """
+    first, then = sorted(first), sorted(then)
+    middle = apply(text, first)
+    after = apply(middle, then)
+    regions = _regions(first)
+    spans = list(regions)  # (start, end) in ``text`` with (start, end) in ``middle``
+    for edit in then:
+        a, b = edit.start, edit.end
+        start, a = _back(regions, a, left=True)
+        end, b = _back(regions, b, left=False)
+        spans.append((start, end, a, b))
+    merged: list[list[int]] = []
+    for start, end, a, b in sorted(spans):
+        if merged and start <= merged[-1][1] and (start < merged[-1][1] or a <= merged[-1][3]):
+            last = merged[-1]
+            last[1], last[3] = max(last[1], end), max(last[3], b)
+        else:
+            merged.append([start, end, a, b])
+    then_regions = _regions(then)
+    out = []
+    for start, end, a, b in merged:
+        a2 = _forward(then_regions, a, left=True)
+        b2 = _forward(then_regions, b, left=False)
+        new = after[a2:b2]
+        if new != text[start:end]:
+            out.append(Edit(start, end, new))
+    return out
+
+
+def _regions(edits: Sequence[Edit]) -> list[tuple[int, int, int, int]]:
+    """Each (sorted) edit as (start, end) before and (start, end) after it is applied."""
+    regions, shift = [], 0
+    for e in edits:
+        regions.append((e.start, e.end, e.start + shift, e.start + shift + len(e.text)))
+        shift += len(e.text) - (e.end - e.start)
+    return regions
+
+
+def _back(regions: list[tuple[int, int, int, int]], pos: int, *, left: bool) -> tuple[int, int]:
+    """A position in the edited text mapped back: ``(position in the original, position in
+    the edited text)``, widened to a whole earlier edit when it falls inside one."""
+    shift = 0
+    for start, end, new_start, new_end in regions:
+        if pos < new_start or (pos == new_start and not left and new_end > new_start):
+            break
+        if pos < new_end or (pos == new_end and left and new_end > new_start):
+            return (start, new_start) if left else (end, new_end)
+        shift = new_end - end
+    return pos - shift, pos
+
+
+def _forward(regions: list[tuple[int, int, int, int]], pos: int, *, left: bool) -> int:
+    """A position in the text before ``regions`` were applied, in the text after them."""
+    shift = 0
+    for start, end, new_start, new_end in regions:
+        if pos < start or (pos == start and left):
+            break
+        if pos < end:
+            return new_start if left else new_end
+        shift = new_end - end
+    return pos + shift
