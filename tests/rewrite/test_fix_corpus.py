@@ -1,0 +1,60 @@
+"""Properties of `fix` over the whole shared regulation corpus (../shared/corpus): fixing
+twice is fixing once; every new word is a word of the lexicon (or a word the pack names);
+outside the edits the text is byte-identical (edits are applied by one function); a word
+is replaced by a word, except where the replacement is a phrase or a separable verb loses
+its particle."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from conftest import REPO
+from taalwacht import fix
+from taalwacht.dutch.lexicon import is_word
+from taalwacht.model.edit import apply
+from taalwacht.packs import load_bundled
+
+CORPUS = REPO.parent / "shared" / "corpus"
+WORD = re.compile(r"[^\W\d_]+")
+# a word for counting: hyphenated and broken over a line ("Wmo-klanten", "pro-\nducten")
+WHOLE = re.compile(r"[^\W\d_]+(?:[-\u00ad]\s*[^\W\d_]+)*")
+
+
+def _pack_words() -> set[str]:
+    """Words the pack itself writes (its alternatives and named compounds)."""
+    words: set[str] = set()
+    for term in load_bundled("markttaal").terms:
+        alternatives = [*term.alternatives, *(a for v in term.compounds.values() for a in v)]
+        for alt in alternatives:
+            for form in (alt.text, *alt.forms.values(), alt.modifier or ""):
+                words.update(w.lower() for w in WORD.findall(form))
+    return words
+
+
+@pytest.mark.slow
+def test_fix_over_the_shared_corpus() -> None:
+    files = sorted(CORPUS.rglob("*.txt")) if CORPUS.is_dir() else []
+    if not files:
+        pytest.skip(f"no shared corpus at {CORPUS} (it lives next to the repository)")
+    known = _pack_words()
+    rewritten = 0
+    for path in files:
+        text = path.read_text("utf-8")
+        once = fix(text)
+        if once.text == text:
+            continue
+        rewritten += len(once.done)
+        assert fix(once.text).text == once.text, f"{path}: a second fix changes more"
+        assert apply(text, once.edits) == once.text
+        for edit in once.edits:
+            old, new = text[edit.start : edit.end], edit.text
+            for word in set(WORD.findall(new)) - set(WORD.findall(old)):
+                low = word.lower()
+                assert low in known or is_word(low), f"{path}: {old!r} -> {new!r}"
+            if new.strip() and " " not in old.strip() and " " not in new.strip():
+                # (an empty edit drops the particle of a separable verb: koopt ... in)
+                assert len(WHOLE.findall(old)) == len(WHOLE.findall(new)), (path, old, new)
+    assert rewritten > 1000  # the corpus does hold market-speak to rewrite
