@@ -57,3 +57,23 @@ def test_prefer_does_not_make_artificial_compounds() -> None:
 def test_klantnummer_never_becomes_inwonernummer() -> None:
     result = taalwacht.fix("Uw Klantnummer staat bovenaan de brief van de gemeente.")
     assert "Inwonernummer" not in result.text  # not a Dutch word
+
+
+NAMES = [
+    ("Besluit Inkoopkader Jeugdhulp 2024 van de gemeente.", "Inkoopkader", "fixed.title"),
+    ("Bel Team Klantcontact van de gemeente.", "Klantcontact", "fixed.department"),
+    ("Met vriendelijke groet,\n\nJan de Vries\nklantmanager Werk en Inkomen\n",
+     "klantmanager", "fixed.job-title"),
+]
+
+
+@pytest.mark.parametrize(("text", "word", "rule"), NAMES)
+def test_names_and_titles_are_information_and_left(text: str, word: str, rule: str) -> None:
+    found = [f for f in taalwacht.check(text) if f.text == word]
+    assert [(f.severity, f.rule) for f in found] == [("info", rule)]
+    assert taalwacht.fix(text).text == text
+
+
+def test_a_department_that_buys_office_supplies_is_plain_procurement() -> None:
+    found = taalwacht.check("De afdeling Inkoop bestelt het kantoorpapier.", explain=True)
+    assert [f.decision.value for f in found] == ["commercial"]

@@ -24,7 +24,7 @@ from taalwacht.dutch.lexicon import is_word, lookup_for
 from taalwacht.dutch.tokens import Token, lower_same_length, next_word, word_at
 from taalwacht.dutch.verbs import particle_of
 from taalwacht.engine.analysis import Analysis, Occurrence, Watch
-from taalwacht.engine.context import frames, profiles
+from taalwacht.engine.context import frames, names, profiles
 from taalwacht.engine.context import surface as marks
 from taalwacht.engine.context.cues import DOC_REACH, CueIndex
 from taalwacht.engine.context.verdict import Verdict, verdict
@@ -351,7 +351,7 @@ class Engine:
             return verdict("fixed.name", phrase=phrase)
         a = occ.analysis
         curated = bool(a.compound_key) or any(a.joined.startswith(k) for k in term.compounds)
-        return profiles.judge_profile(
+        decided = profiles.judge_profile(
             term.context,
             window,
             word=a.compound_key or a.joined,
@@ -361,6 +361,9 @@ class Engine:
             noun=term.pos == "noun",
             term=term.id,
         )
+        if decided.decision is Decision.USE:  # a name the organisation must rename itself
+            return names.named(text, start, end, staff=term.context == "staff") or decided
+        return decided
 
 
 def _marked_code(marked: RegionIndex, start: int) -> Verdict | None:
