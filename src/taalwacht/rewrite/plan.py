@@ -203,6 +203,8 @@ def build_fix(text: str, finding: Finding, term: Term | None, choice: Choice) ->
     return fix
 
 
+# decisions that rest on the passage, not on the word's own sentence: shown, not rewritten
+UNSURE_RULES = frozenset({"use.passage"})
 ELIDED = re.compile(r"[^\W_]+[-\u2010\u2011](?:$|\s*/|\s|,)")
 WORD_PARTS = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 
@@ -434,6 +436,8 @@ class Fixer:
         """
         if not finding.choices:
             return Left(finding, messages.text("fix.no-alternative"))
+        if finding.rule in UNSURE_RULES:
+            return Left(finding, messages.text("fix.unsure"), finding.choices[0].text)
         opts = self.options(text, finding)
         term, preferred = self.term(finding), self._preferred.get(finding.term)
         lead = opts[0].choice
