@@ -34,19 +34,24 @@ def main(argv: Sequence[str] | None = None) -> None:
         sys.stderr.write(f"taalwacht: {one_line(usage_error(err))}\n")
         sys.exit(EXIT_ERROR)
     except (typer.Abort, KeyboardInterrupt):
-        sys.stderr.write("\n" + one_line(_interrupted()) + "\n")
-        sys.exit(EXIT_INTERRUPTED)
+        code = EXIT_INTERRUPTED
     except typer.Exit as done:
-        sys.exit(done.exit_code)
+        code = done.exit_code
     except BrokenPipeError:
         # The reader went away (e.g. `| head`): stop quietly, without a second error.
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
         sys.exit(EXIT_FINDINGS)
+    if code == EXIT_INTERRUPTED:
+        # Typer turns Ctrl-C in a command into a silent exit 130; say what happened.
+        _interrupted()
     sys.exit(code if isinstance(code, int) else 0)
 
 
-def _interrupted() -> str:
+def _interrupted() -> None:
+    """One line on stderr; on a terminal first a line break, after the echoed ``^C``."""
     from taalwacht.messages import text
 
-    return text("cli.interrupted")
+    start = "\n" if sys.stderr.isatty() else ""
+    sys.stderr.write(start + one_line(text("cli.interrupted")) + "\n")
+    sys.stderr.flush()

@@ -15,6 +15,7 @@ from taalwacht.cli.locale import OPTIONS_METAVAR, DutchGroup
 from taalwacht.errors import TaalwachtError
 from taalwacht.messages import text
 from taalwacht.model.finding import SEVERITIES, Severity
+from taalwacht.report import printable
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
@@ -39,7 +40,9 @@ PackOption = Annotated[
 
 
 def one_line(text: str) -> str:
-    return " ".join(str(text).split())
+    """``text`` as one line for the terminal: white space runs as one space, any other
+    control character (ESC in a file name) and a byte that is not UTF-8 escaped."""
+    return printable(" ".join(str(text).split()))
 
 
 def note(message: str) -> None:

@@ -26,6 +26,7 @@ from taalwacht.cli.common import (
     errors_as_exit,
     fail,
     note,
+    one_line,
     plural,
 )
 from taalwacht.cli.interactive import Asker
@@ -35,6 +36,7 @@ from taalwacht.messages import text
 from taalwacht.model.document import Document
 from taalwacht.model.fix import Result
 from taalwacht.model.location import SourceMap
+from taalwacht.report import printable
 from taalwacht.service import Failed, Service, Skipped, Source, guarded
 
 STDIN = "-"
@@ -215,13 +217,20 @@ def _unified_diff(document: Document, new: str) -> str:
     lines = difflib.unified_diff(
         document.text.splitlines(keepends=True),
         new.splitlines(keepends=True),
-        fromfile=f"a/{name}",
-        tofile=f"b/{name}",
+        fromfile=_diff_name("a/", name),
+        tofile=_diff_name("b/", name),
     )
     out = []
     for line in lines:
         out.append(line if line.endswith("\n") else line + "\n\\ No newline at end of file\n")
     return "".join(out)
+
+
+def _diff_name(side: str, name: str) -> str:
+    """``a/brief.txt``; a name with a control character quoted and escaped, as git does
+    (``"a/brief\\nnieuw.txt"``), so no header breaks and no escape reaches the terminal."""
+    shown = printable(side + name)
+    return shown if shown == side + name else f'"{shown}"'
 
 
 def _fix_summary(totals: _FixTotals, *, diff: bool) -> None:
@@ -237,5 +246,5 @@ def _fix_summary(totals: _FixTotals, *, diff: bool) -> None:
         line += f"; {plural(len(totals.left), 'melding', 'meldingen')} voor een mens:"
     note(line)
     for item in totals.left:
-        sys.stderr.write(f"  {item}\n")
+        sys.stderr.write(f"  {one_line(item)}\n")
     sys.stderr.flush()

@@ -345,17 +345,20 @@ def clean_stale(
     just about to be renamed.
     """
     removed: list[str] = []
-    try:
-        entries = list(os.scandir(folder))
-    except OSError:
-        return removed
-    for entry in entries:
-        if recursive and entry.is_dir(follow_symlinks=False):
-            removed += clean_stale(entry.path, recursive=True, max_age=max_age)
-        elif _is_stale(entry, max_age):
-            with suppress(FileNotFoundError):
-                os.unlink(entry.path)
-                removed.append(entry.path)
+    folders = [folder]  # a stack, not recursion: backups can be 1,200 folders deep
+    while folders:
+        try:
+            with os.scandir(folders.pop()) as scan:
+                entries = list(scan)
+        except OSError:
+            continue
+        for entry in entries:
+            if recursive and entry.is_dir(follow_symlinks=False):
+                folders.append(entry.path)
+            elif _is_stale(entry, max_age):
+                with suppress(FileNotFoundError):
+                    os.unlink(entry.path)
+                    removed.append(entry.path)
     return removed
 
 

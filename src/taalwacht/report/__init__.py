@@ -12,6 +12,7 @@ columns in code points.
 from __future__ import annotations
 
 import importlib
+import re
 from collections.abc import Iterable, Sequence
 from typing import Protocol, TextIO
 
@@ -24,6 +25,34 @@ FORMATS = ("text", "json", "sarif", "github")
 
 def severity_rank(severity: Severity) -> int:
     return SEVERITIES.index(severity)
+
+
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\ud800-\udfff]")
+_NOT_UTF8 = re.compile("[\ud800-\udfff]")
+_NAMED = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+
+
+def printable(text: str, *, controls: bool = True) -> str:
+    """``text`` (a file name, mostly) safe to print as part of one line.
+
+    Control characters become escapes (newline ``\\n``, tab ``\\t``, ESC ``\\x1b``), so a
+    name can neither break a finding line nor reach the terminal as an escape sequence; a
+    byte that is not UTF-8 (which Python keeps in a name as a surrogate escape) becomes
+    ``\\xNN``, so the output stays valid UTF-8. ``controls=False`` leaves the control
+    characters, for JSON, which escapes them itself.
+    """
+    pattern = _CONTROL if controls else _NOT_UTF8
+    return pattern.sub(_escape, text) if pattern.search(text) else text
+
+
+def _escape(match: re.Match[str]) -> str:
+    char = match.group()
+    code = ord(char)
+    if char in _NAMED:
+        return _NAMED[char]
+    if 0xDC80 <= code <= 0xDCFF:  # the byte code - 0xDC00, kept by surrogateescape
+        return f"\\x{code - 0xDC00:02x}"
+    return f"\\x{code:02x}" if code <= 0xFF else f"\\u{code:04x}"
 
 
 def suggestion_text(finding: Finding, limit: int = 3) -> str:
@@ -83,6 +112,7 @@ __all__ = [
     "FileResult",
     "Renderer",
     "make_renderer",
+    "printable",
     "render",
     "severity_rank",
     "suggestion_text",

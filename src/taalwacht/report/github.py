@@ -4,9 +4,10 @@
 
 info -> ``::notice``, warning -> ``::warning``, error -> ``::error``. Escaping follows
 GitHub's runner (``toolkit/packages/core/src/command.ts``): in the message ``%``, CR and LF
-are percent-encoded; in properties also ``:`` and ``,``. Only reported findings are
-written: annotations are for the writer, not for ``--explain``. ``endColumn`` is the
-column just after the word, as ruff writes it.
+are percent-encoded; in properties also ``:`` and ``,``. File names go through
+``report.printable`` first, so no control character (ESC) and no byte that is not UTF-8
+reaches the log raw. Only reported findings are written: annotations are for the writer,
+not for ``--explain``. ``endColumn`` is the column just after the word, as ruff writes it.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from typing import TextIO
 from taalwacht.model.finding import Finding
 from taalwacht.model.results import FileResult
 from taalwacht.model.terms import TermInfo
-from taalwacht.report import suggestion_text
+from taalwacht.report import printable, suggestion_text
 
 COMMANDS = {"info": "notice", "warning": "warning", "error": "error"}
 
@@ -34,7 +35,7 @@ def annotation(result: FileResult, finding: Finding) -> str:
     line, column = result.position(finding.start)
     end_line, end_column = result.position(finding.end)
     props = {
-        "file": result.path,
+        "file": printable(result.path),
         "line": str(line),
         "col": str(column),
         "endLine": str(end_line),
@@ -55,7 +56,8 @@ class GithubRenderer:
             self.out.write(annotation(result, finding) + "\n")
 
     def fail(self, path: str, message: str) -> None:
-        self.out.write(f"::error file={escape_property(path)}::{escape_data(message)}\n")
+        file, text = escape_property(printable(path)), escape_data(printable(message))
+        self.out.write(f"::error file={file}::{text}\n")
 
     def finish(self) -> None:
         self.out.flush()

@@ -1,4 +1,7 @@
-"""JSON output: the contract of ``model.contract``, one finding a line."""
+"""JSON output: the contract of ``model.contract``, one finding a line.
+
+A file name with bytes that are not UTF-8 is written with those bytes as ``\\xNN``
+(``report.printable``), so the output is always valid UTF-8 JSON."""
 
 from __future__ import annotations
 
@@ -9,6 +12,7 @@ from typing import Any, TextIO
 from taalwacht.model.contract import VERSION, finding_dict
 from taalwacht.model.results import FileResult
 from taalwacht.model.terms import TermInfo
+from taalwacht.report import printable
 
 
 class JsonRenderer:
@@ -18,11 +22,15 @@ class JsonRenderer:
         self.errors: list[dict[str, str]] = []  # files that could not be checked
 
     def add(self, result: FileResult) -> None:
+        path = printable(result.path, controls=False)
         for finding in result.visible(self.explain):
-            self.findings.append(finding_dict(result, finding, explain=self.explain))
+            item = finding_dict(result, finding, explain=self.explain)
+            item["path"] = path
+            self.findings.append(item)
 
     def fail(self, path: str, message: str) -> None:
-        self.errors.append({"path": path, "message": message})
+        shown = printable(path, controls=False), printable(message, controls=False)
+        self.errors.append({"path": shown[0], "message": shown[1]})
 
     def document(self) -> dict[str, Any]:
         errors = {"errors": self.errors} if self.errors else {}

@@ -24,18 +24,20 @@ from taalwacht.model.finding import Finding
 from taalwacht.model.fix import Applicability, Fix
 from taalwacht.model.results import FileResult
 from taalwacht.model.terms import TermInfo
+from taalwacht.report import printable
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 LEVELS = {"info": "note", "warning": "warning", "error": "error"}
 
 
 def artifact_uri(path: str) -> str:
-    """A URI reference for a path: relative paths stay relative, absolute become file:."""
+    """A URI reference for a path: relative paths stay relative, absolute become file:.
+    The name's bytes are percent-encoded (``os.fsencode``), also those that are not UTF-8."""
     if path == "-":
         return "stdin"
     if os.path.isabs(path):
-        return "file://" + quote(os.path.abspath(path).replace(os.sep, "/"))
-    return quote(path.replace(os.sep, "/"))
+        return "file://" + quote(os.fsencode(os.path.abspath(path).replace(os.sep, "/")))
+    return quote(os.fsencode(path.replace(os.sep, "/")))
 
 
 def _alternatives_text(term: TermInfo) -> str:
@@ -181,7 +183,7 @@ class SarifRenderer:
         self.notifications.append(
             {
                 "level": "error",
-                "message": {"text": message},
+                "message": {"text": printable(message, controls=False)},
                 "locations": [
                     {"physicalLocation": {"artifactLocation": {"uri": artifact_uri(path)}}}
                 ],

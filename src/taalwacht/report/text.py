@@ -2,6 +2,9 @@
 
     brief.md:3:5: warning klant: 'klant' is markttaal -> inwoner, u, aanvrager
 
+A path is shown with ``report.printable``: a control character in a file name (a newline,
+ESC) is escaped, so a finding stays one line and no escape sequence reaches the terminal.
+
 With ``explain`` the occurrences that were not reported follow in place, with the reason::
 
     brief.md:7:12: niet gemeld (mention): het woord staat tussen aanhalingstekens
@@ -18,7 +21,7 @@ from typing import TextIO
 from taalwacht.model.finding import Finding
 from taalwacht.model.results import FileResult
 from taalwacht.model.terms import TermInfo
-from taalwacht.report import suggestion_text
+from taalwacht.report import printable, suggestion_text
 
 _RESET = "\x1b[0m"
 _STYLE = {
@@ -45,12 +48,13 @@ class TextRenderer:
 
     def line(self, result: FileResult, finding: Finding) -> str:
         line, column = result.position(finding.start)
-        where = self._c("path", f"{result.path}:{line}:{column}:")
+        path = printable(result.path)
+        where = self._c("path", f"{path}:{line}:{column}:")
         if not finding.reported:
             why = _one_line(finding.why) or "-"
             return self._c(
                 "dim",
-                f"{result.path}:{line}:{column}: niet gemeld "
+                f"{path}:{line}:{column}: niet gemeld "
                 f"({finding.decision.value}): {why} [{_one_line(finding.text)}]",
             )
         severity = self._c(finding.severity, finding.severity)

@@ -12,6 +12,7 @@ import os
 import signal
 from collections.abc import Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 from taalwacht.errors import TaalwachtError
@@ -85,7 +86,9 @@ def check_all(
         jobs, initializer=_start_worker, initargs=(service.settings, explain, fixes)
     )
     try:
-        yield from zip(sources, pool.map(_work, sources, chunksize=CHUNK), strict=True)
+        with _ctrl_c_held():  # the workers are forked here, when the work is handed out
+            outcomes = pool.map(_work, sources, chunksize=CHUNK)
+        yield from zip(sources, outcomes, strict=True)
     except BaseException:
         # Ctrl-C or a reader that went away: stop the workers now instead of letting them
         # finish the queue (the executor has no public way to end its processes).
@@ -103,12 +106,33 @@ def _outcome(service: Service, source: Source, fixes: bool) -> Outcome:
         return Failed(source.path, str(err) if isinstance(err, TaalwachtError) else f"{err}")
 
 
+@contextmanager
+def _ctrl_c_held() -> Iterator[None]:
+    """Hold Ctrl-C back while the workers are started; it counts once they are.
+
+    A ``KeyboardInterrupt`` in the middle of a fork is swallowed by Python's fork hooks (the
+    run would go on) and one in a new worker before it ignores Ctrl-C prints a traceback.
+    Blocked, the signal waits: the workers inherit the mask and ignore it before they
+    unblock it (``_start_worker``); here it arrives as soon as the block ends.
+    """
+    if not hasattr(signal, "pthread_sigmask"):  # Windows: no fork, no signal masks
+        yield
+        return
+    before = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, before)
+
+
 _worker: tuple[Service, bool, bool] | None = None
 
 
 def _start_worker(settings: Settings, explain: bool, fixes: bool) -> None:
     global _worker
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
+    if hasattr(signal, "pthread_sigmask"):
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})  # see _ctrl_c_held
     _worker = (Service(settings), explain, fixes)
 
 
