@@ -7,15 +7,32 @@ linguistic logic. Each lives in its own module and registers itself on the share
 from __future__ import annotations
 
 import os
+import signal
 import sys
 from collections.abc import Sequence
+from types import FrameType
 
-import typer
-from typer._click import exceptions as click_errors
+from taalwacht.messages import text
 
-from taalwacht.cli import check, fix, info, undo  # noqa: F401  (registers the commands)
-from taalwacht.cli.common import EXIT_ERROR, EXIT_FINDINGS, app, one_line
-from taalwacht.cli.locale import install, usage_error
+
+def _interrupted_while_starting(signum: int, frame: FrameType | None) -> None:
+    """Ctrl-C before the command runs (imports take a few tenths of a second): the same one
+    line and exit code as later, never a traceback from the middle of an import."""
+    start = "\n" if sys.stderr.isatty() else ""
+    sys.stderr.write(start + text("cli.interrupted") + "\n")
+    sys.stderr.flush()
+    os._exit(130)
+
+
+if signal.getsignal(signal.SIGINT) is signal.default_int_handler:
+    signal.signal(signal.SIGINT, _interrupted_while_starting)
+
+import typer  # noqa: E402  (after the Ctrl-C guard: importing takes a while)
+from typer._click import exceptions as click_errors  # noqa: E402
+
+from taalwacht.cli import check, fix, info, undo  # noqa: E402, F401  (registers the commands)
+from taalwacht.cli.common import EXIT_ERROR, EXIT_FINDINGS, app, one_line  # noqa: E402
+from taalwacht.cli.locale import install, usage_error  # noqa: E402
 
 EXIT_INTERRUPTED = 130
 
@@ -23,6 +40,8 @@ EXIT_INTERRUPTED = 130
 def main(argv: Sequence[str] | None = None) -> None:
     """Entry point of the ``taalwacht`` script: every way out is an exit code and, on an
     error, one Dutch line on stderr; never a traceback."""
+    if signal.getsignal(signal.SIGINT) is _interrupted_while_starting:
+        signal.signal(signal.SIGINT, signal.default_int_handler)  # from here: KeyboardInterrupt
     args = list(argv) if argv is not None else sys.argv[1:]
     if not args or "-h" in args or "--help" in args:
         install()
@@ -50,8 +69,6 @@ def main(argv: Sequence[str] | None = None) -> None:
 
 def _interrupted() -> None:
     """One line on stderr; on a terminal first a line break, after the echoed ``^C``."""
-    from taalwacht.messages import text
-
     start = "\n" if sys.stderr.isatty() else ""
     sys.stderr.write(start + one_line(text("cli.interrupted")) + "\n")
     sys.stderr.flush()
