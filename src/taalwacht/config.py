@@ -80,7 +80,7 @@ def _has_tool_table(path: Path) -> bool:
         raw = path.read_bytes()
     except OSError as exc:
         raise ConfigError(
-            str(path), messages.text("errors.cannot-read", problem=exc.strerror or exc)
+            str(path), messages.text("errors.cannot-read", problem=messages.os_reason(exc))
         ) from exc
     if b"taalwacht" not in raw:
         return False
@@ -214,7 +214,7 @@ def load_config(path: str | Path) -> Config:
         raw = p.read_bytes()
     except OSError as exc:
         raise ConfigError(
-            str(p), messages.text("errors.cannot-read", problem=exc.strerror or exc)
+            str(p), messages.text("errors.cannot-read", problem=messages.os_reason(exc))
         ) from exc
     data = _parse(p, raw)
     if p.name == PYPROJECT:

@@ -117,7 +117,7 @@ def test_a_failing_call_keeps_the_original_byte_identical_and_no_temp_file(
     monkeypatch.undo()
     assert info.value.reason == "failed"
     assert str(info.value) == (
-        f"{path}: kan het herschreven bestand niet opslaan (No space left on device); "
+        f"{path}: kan het herschreven bestand niet opslaan (de schijf is vol); "
         "het origineel is ongewijzigd"
     )
     assert path.read_bytes() == data
@@ -397,7 +397,7 @@ def test_an_owner_that_cannot_be_kept_means_no_write(
     monkeypatch.undo()
     assert info.value.reason == "owner"
     assert str(info.value) == (
-        f"{path}: eigenaar en groep blijven niet behouden (Operation not permitted); "
+        f"{path}: eigenaar en groep blijven niet behouden (niet toegestaan); "
         "niet herschreven"
     )
     assert path.read_text("utf-8") == OLD

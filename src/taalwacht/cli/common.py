@@ -13,7 +13,7 @@ import typer
 
 from taalwacht.cli.locale import OPTIONS_METAVAR, DutchGroup
 from taalwacht.errors import TaalwachtError
-from taalwacht.messages import text
+from taalwacht.messages import os_reason, text
 from taalwacht.model.finding import SEVERITIES, Severity
 from taalwacht.report import printable
 
@@ -59,7 +59,7 @@ def fail(message: str) -> NoReturn:
 
 def _os_error(err: OSError) -> str:
     if err.filename is not None:
-        return f"{err.filename}: {err.strerror or err}"
+        return f"{err.filename}: {os_reason(err)}"
     return str(err) or type(err).__name__
 
 

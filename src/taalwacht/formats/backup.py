@@ -154,7 +154,7 @@ class BackupRun:
                 publish(tmp, final)
                 tmp = None
         except OSError as exc:
-            problem = messages.text("backup.save-failed", error=exc.strerror or exc)
+            problem = messages.text("backup.save-failed", error=messages.os_reason(exc))
             raise WriteError(path, "backup", problem) from exc
         finally:
             if tmp is not None:

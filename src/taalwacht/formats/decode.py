@@ -259,7 +259,7 @@ def read_stamped(path: str) -> tuple[bytes, Stamp | None]:
     except PermissionError as exc:
         raise InputError(path, messages.text("errors.permission")) from exc
     except OSError as exc:
-        problem = messages.text("errors.cannot-read", problem=exc.strerror or exc)
+        problem = messages.text("errors.cannot-read", problem=messages.os_reason(exc))
         raise InputError(path, problem) from exc
     return data, stamp_of(status, data)
 

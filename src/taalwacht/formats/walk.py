@@ -121,7 +121,7 @@ def _walk(
             with os.scandir(dirpath) as scan:
                 entries = sorted(scan, key=lambda e: e.name)
         except OSError as err:
-            problem = err.strerror or str(err)
+            problem = messages.os_reason(err)
             message = messages.text("errors.cannot-read-folder", problem=problem)
             yield Failed(dirpath, f"{dirpath}: {message}")
             continue

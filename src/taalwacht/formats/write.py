@@ -235,7 +235,7 @@ def _keep_owner_and_mode(path: str, status: os.stat_result) -> Callable[[int], N
 
 
 def _why(exc: OSError) -> str:
-    return exc.strerror or str(exc)
+    return messages.os_reason(exc)
 
 
 # ------------------------------------------------------------------ temporary files

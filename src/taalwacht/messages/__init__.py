@@ -7,6 +7,7 @@ keyed by a stable id: ``rules.mention.quoted``, ``errors.file-not-found``. Value
 
 from __future__ import annotations
 
+import errno
 import tomllib
 from functools import cache
 from importlib import resources
@@ -34,6 +35,13 @@ def text(key: str, /, **params: object) -> str:
     """The Dutch text for ``key``, with ``params`` filled in."""
     template = catalogue()[key]
     return template.format(**params) if params else template
+
+
+def os_reason(err: OSError) -> str:
+    """Why the system refused, in Dutch where the catalogue knows the error number
+    (``[os]`` in ``nl.toml``: EACCES, ENOSPC ...), else the system's own words."""
+    name = errno.errorcode.get(err.errno or 0, "")
+    return catalogue().get(f"os.{name}") or err.strerror or str(err)
 
 
 def rule_ids() -> list[str]:

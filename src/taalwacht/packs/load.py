@@ -337,7 +337,7 @@ def load_pack(path: str | Path) -> Pack:
         raw = p.read_bytes()
     except OSError as exc:
         raise PackError(
-            str(path), messages.text("errors.cannot-read", problem=exc.strerror or exc)
+            str(path), messages.text("errors.cannot-read", problem=messages.os_reason(exc))
         ) from exc
     try:
         text = raw.decode("utf-8-sig")
