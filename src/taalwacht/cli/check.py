@@ -172,6 +172,8 @@ def _run_check(
                 failed += 1
                 bar.advance(_source_size(source), 0)
                 continue
+            for line in outcome.result.notes:  # e.g. a mixed encoding; each names the file
+                note(line)
             renderer.add(outcome.result)
             hits = [f for f in outcome.result.findings if f.reported]
             reported += len(hits)

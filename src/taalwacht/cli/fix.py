@@ -155,8 +155,8 @@ def _run_fix(
             if isinstance(document, Skipped):
                 note(f"{document.path}: {document.note}")
                 continue
-            for line in document.notes:
-                note(f"{document.path}: {line}")
+            for line in document.notes:  # each names the file
+                note(line)
             asker = Asker(document) if interactive else None
             result = guarded(source.path, partial(service.fix, document, asker))
             _fix_one(service, document, result, totals, diff=diff, backup=backup)

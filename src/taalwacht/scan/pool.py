@@ -43,7 +43,9 @@ def check_one(service: Service, source: Source, *, fixes: bool = False) -> Scann
     offered = None
     if fixes:
         offered = {(p.finding.start, p.finding.end): p.offered for p in service.plan(document)}
-    result = FileResult(document.path, document.text, findings, fixes=offered)
+    result = FileResult(
+        document.path, document.text, findings, notes=document.notes, fixes=offered
+    )
     return Scanned(result, document.size)
 
 
