@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import said, write
+from conftest import cli, said, write
 from taalwacht.config import Config, discover, find_config, load_config
 from taalwacht.errors import ConfigError
 
@@ -41,7 +41,7 @@ def test_pyproject_with_tool_table_is_found(tmp_path: Path) -> None:
 def test_pyproject_without_tool_table_is_passed_over(tmp_path: Path) -> None:
     outer = write(tmp_path / "taalwacht.toml", 'fail-on = "error"\n')
     inner = tmp_path / "project"
-    write(inner / "pyproject.toml", '[tool.ruff]\nline-length = 100\n')
+    write(inner / "pyproject.toml", "[tool.ruff]\nline-length = 100\n")
     assert find_config(inner) == outer
 
 
@@ -129,10 +129,10 @@ def test_defaults_for_an_empty_file(tmp_path: Path) -> None:
     ("text", "key"),
     [
         ('fial-on = "error"\n', "fial-on"),
-        ("packs = \"markttaal\"\n", "packs"),
+        ('packs = "markttaal"\n', "packs"),
         ("packs = [1, 2]\n", "packs"),
         ('fail-on = "fatal"\n', "fail-on"),
-        ("ignore = [\"\"]\n", "ignore"),
+        ('ignore = [""]\n', "ignore"),
         ('[severity]\nklant = "loud"\n', "severity.klant"),
         ("severity = 3\n", "severity"),
         ("[prefer]\nklant = 3\n", "prefer.klant"),
@@ -173,3 +173,20 @@ def test_malformed_pyproject_that_mentions_taalwacht_is_an_error(tmp_path: Path)
 def test_missing_file(tmp_path: Path) -> None:
     with pytest.raises(ConfigError, match=re.escape(said("errors.cannot-read"))):
         load_config(tmp_path / "nope.toml")
+
+
+@pytest.mark.parametrize(
+    ("table", "key"),
+    [
+        ('[prefer]\nklnt = "burger"\n', "prefer.klnt"),
+        ('[prefer]\nklant = "burgr"\n', "prefer.klant"),
+    ],
+)
+def test_a_wrong_prefer_in_the_config_is_an_error_naming_file_and_key(
+    tmp_path: Path, table: str, key: str
+) -> None:
+    write(tmp_path / "taalwacht.toml", table)
+    (tmp_path / "brief.txt").write_text("De klant belt.\n", "utf-8")
+    result = cli("check", "brief.txt", cwd=tmp_path)
+    assert result.returncode == 2
+    assert "taalwacht.toml" in result.stderr and key in result.stderr

@@ -117,9 +117,8 @@ class Service:
         config = discover(cwd, isolated=isolated)
         packs = load_packs(config, extra_packs)
         warnings = unknown_terms(config, packs)
-        known = {t.id for p in packs for t in p.terms}
-        wanted = {k: v for k, v in config.prefer.items() if k in known}
-        for term, alternative in wanted.items():
+        wanted = dict(config.prefer)
+        for term, alternative in wanted.items():  # a wrong term or word names file and key
             try:
                 resolve_prefer(packs, {term: alternative})
             except PreferError as err:
@@ -377,12 +376,13 @@ def load_packs(config: Config, extra: Sequence[str] = ()) -> list[Pack]:
 
 
 def unknown_terms(config: Config, packs: Sequence[Pack]) -> list[str]:
-    """A config setting for a term no active pack has is most likely a typo: say so."""
+    """A severity for a term no active pack has is most likely a typo: say so (a config
+    that serves several pack sets may name terms only some of them have)."""
     known = {term.id for pack in packs for term in pack.terms}
     where = str(config.path) if config.path else "config"
     return [
         messages.text("notes.unknown-term", path=where, table=table, key=key)
-        for table, keys in (("severity", config.severity), ("prefer", config.prefer))
+        for table, keys in (("severity", config.severity),)
         for key in keys
         if key not in known
     ]
