@@ -77,3 +77,23 @@ def test_names_and_titles_are_information_and_left(text: str, word: str, rule: s
 def test_a_department_that_buys_office_supplies_is_plain_procurement() -> None:
     found = taalwacht.check("De afdeling Inkoop bestelt het kantoorpapier.", explain=True)
     assert [f.decision.value for f in found] == ["commercial"]
+
+
+def test_code_is_never_edited_in_html() -> None:
+    page = (
+        "<html><head><style>.klantmanager{color:red}</style><script>const klant = 1;</script>"
+        '</head><body><p title="De klantmanager">De klantmanager belt.</p>'
+        "<pre>klant = 2</pre><!-- klant --></body></html>"
+    )
+    fixed = taalwacht.fix(page, markup="html").text
+    assert fixed == page.replace("De klantmanager", "De consulent")
+
+
+def test_code_front_matter_and_link_targets_are_never_edited_in_markdown() -> None:
+    text = (
+        "---\ntitle: klant\ntags: [klantmanager]\n---\n# Uitleg\n\n"
+        "De klantmanager belt. Zie [hier](https://x.nl/klant).\n\n```\nklant = 1\n```\n"
+        "\n    klantmanager = 2\n\nEn `klant` in code.\n"
+    )
+    fixed = taalwacht.fix(text, markup="markdown").text
+    assert fixed == text.replace("De klantmanager belt", "De consulent belt")
