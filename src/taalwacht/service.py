@@ -191,8 +191,9 @@ class Service:
         for finding in self._scan(document):
             if finding.decision is not Decision.USE:
                 continue
-            options = tuple(_fix_to_text(document, o) for o in self.fixer.options(view, finding))
-            best = self.fixer.best(view, finding)
+            planned_here = self.fixer.options(view, finding)
+            options = tuple(_fix_to_text(document, o) for o in planned_here)
+            best = self.fixer.best(view, finding, planned_here)
             best = _fix_to_text(document, best) if isinstance(best, Fix) else _left(document, best)
             planned.append(Planned(_to_text(document, finding), options, best))
         return planned

@@ -427,18 +427,21 @@ class Fixer:
         """Every choice of ``finding`` as a fix, the one ``best`` would take first."""
         return options(text, finding, self.term(finding), self._preferred.get(finding.term))
 
-    def best(self, text: str, finding: Finding) -> Fix | Left:
+    def best(
+        self, text: str, finding: Finding, options: Sequence[Fix] | None = None
+    ) -> Fix | Left:
         """The fix to apply by default, or why the finding is left for a person.
 
         The first safe option wins (the preferred alternative is tried first, and is the
         only one tried when the organisation named it); with ``unsafe`` an unsafe one may
-        win when no option is safe.
+        win when no option is safe. ``options`` are ``self.options(text, finding)`` when
+        the caller has them already.
         """
         if not finding.choices:
             return Left(finding, messages.text("fix.no-alternative"))
         if finding.rule in UNSURE_RULES:
             return Left(finding, messages.text("fix.unsure"), finding.choices[0].text)
-        opts = self.options(text, finding)
+        opts = list(options) if options is not None else self.options(text, finding)
         term, preferred = self.term(finding), self._preferred.get(finding.term)
         lead = opts[0].choice
         if (
