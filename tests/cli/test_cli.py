@@ -17,7 +17,18 @@ from typing import Any
 import jsonschema
 import pytest
 
-from conftest import CLEAN, DATA, FLAGGED, assert_one_line_error, cli, findings, run, said, write
+from conftest import (
+    CLEAN,
+    DATA,
+    FLAGGED,
+    REPO,
+    assert_one_line_error,
+    cli,
+    findings,
+    run,
+    said,
+    write,
+)
 
 SCHEMA = DATA / "sarif-schema-2.1.0.json"
 
@@ -411,3 +422,23 @@ def test_progress_only_on_a_terminal_outside_ci(monkeypatch: pytest.MonkeyPatch)
     assert not Progress(2, 100, enabled=True).enabled  # too small to be worth a bar
     assert Progress(50, 100, enabled=True).enabled
     assert not Progress(50, 100, enabled=False).enabled
+
+
+def test_folder_walks_leave_out_what_is_not_a_document(tmp_path: Path) -> None:
+    """.gitignore is honoured (--no-ignore turns it off); backups, hidden folders, the
+    config and the pack files in use are never checked."""
+    write(tmp_path / "brief.txt", FLAGGED)
+    write(tmp_path / "brief.txt.orig", FLAGGED)
+    write(tmp_path / "oud" / "brief.txt.orig.1", FLAGGED)
+    write(tmp_path / "concept" / "brief.txt", FLAGGED)
+    write(tmp_path / ".git" / "COMMIT_EDITMSG", FLAGGED)
+    write(tmp_path / ".gitignore", "concept/\n")
+    write(tmp_path / "taalwacht.toml", 'extra-packs = ["termen.yml"]\n')
+    pack = (REPO / "src" / "taalwacht" / "packs" / "markttaal.yml").read_text("utf-8")
+    write(tmp_path / "termen.yml", pack.replace("pack: markttaal", "pack: eigen"))
+    checked = cli("check", "--format", "json", ".", cwd=tmp_path)
+    paths = {f["path"] for f in json.loads(checked.stdout)["findings"]}
+    assert paths == {"brief.txt"}, paths
+    everything = cli("check", "--no-ignore", "--format", "json", ".", cwd=tmp_path)
+    paths = {f["path"] for f in json.loads(everything.stdout)["findings"]}
+    assert paths == {"brief.txt", os.path.join("concept", "brief.txt")}, paths
