@@ -1,0 +1,111 @@
+#!/usr/bin/env python3
+"""The labelled pool (devdata/pool): check it, and split it by source.
+
+    python tools/pool.py check            # offsets, labels, ids; sources not in the dev set
+    python tools/pool.py split OUT        # OUT/{train,dev,test}/{corpus,labels}.jsonl
+
+A source goes wholly to one split, chosen by a hash of its host and path (so a split stays
+the same as the pool grows): about 60% train, 20% development, 20% frozen test. The frozen
+test split is scored once per round; this script prints only its size, never its text.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import sys
+from collections import Counter
+from pathlib import Path
+from urllib.parse import urlsplit
+
+ROOT = Path(__file__).resolve().parent.parent
+POOL = ROOT / "devdata" / "pool"
+DEV = ROOT.parent / "shared" / "eval" / "dev" / "corpus.jsonl"
+LABELS = {"flag", "mention", "commercial", "other", "unsure"}
+
+
+def source_key(source: str) -> str:
+    """Host and path, without scheme, query or fragment: one document, however it is cited."""
+    parts = urlsplit(source if "://" in source else f"x://{source}")
+    return (parts.netloc.lower().removeprefix("www.") + parts.path.rstrip("/")).lower()
+
+
+def split_of(source: str) -> str:
+    bucket = int(hashlib.sha256(source_key(source).encode()).hexdigest(), 16) % 100
+    return "train" if bucket < 60 else "dev" if bucket < 80 else "test"
+
+
+def load() -> tuple[list[dict[str, object]], list[dict[str, object]]]:
+    docs: list[dict[str, object]] = []
+    labels: list[dict[str, object]] = []
+    for folder in sorted(p for p in POOL.iterdir() if p.is_dir()):
+        docs += [json.loads(x) for x in (folder / "corpus.jsonl").open(encoding="utf-8")]
+        labels += [json.loads(x) for x in (folder / "labels.jsonl").open(encoding="utf-8")]
+    return docs, labels
+
+
+def check() -> int:
+    docs, labels = load()
+    problems = []
+    by_id = {}
+    for d in docs:
+        if d["id"] in by_id:
+            problems.append(f"duplicate doc id {d['id']}")
+        by_id[d["id"]] = d
+    for lab in labels:
+        doc = by_id.get(lab["doc"])
+        if doc is None:
+            problems.append(f"label for unknown doc {lab['doc']}")
+            continue
+        text = str(doc["text"])
+        if text[int(lab["start"]) : int(lab["end"])] != lab["surface"]:
+            problems.append(f"{lab['doc']}: offsets do not give {lab['surface']!r}")
+        if lab["label"] not in LABELS:
+            problems.append(f"{lab['doc']}: unknown label {lab['label']!r}")
+        if lab["label"] == "flag" and not lab.get("expected"):
+            problems.append(f"{lab['doc']}: a flag without expected replacements")
+    if DEV.is_file():
+        dev = {source_key(json.loads(x)["source"]) for x in DEV.open(encoding="utf-8")}
+        shared = {source_key(str(d["source"])) for d in docs} & dev
+        problems += [f"source also in the dev set: {s}" for s in sorted(shared)]
+    sources = {source_key(str(d["source"])) for d in docs}
+    print(f"{len(docs)} paragraphs, {len(labels)} occurrences, {len(sources)} sources")
+    print("labels:", dict(Counter(str(x["label"]) for x in labels)))
+    sizes = Counter(split_of(str(by_id[x["doc"]]["source"])) for x in labels if x["doc"] in by_id)
+    print("occurrences per split:", dict(sizes))
+    for p in problems[:30]:
+        print("problem:", p)
+    return 1 if problems else 0
+
+
+def split(out: Path) -> int:
+    docs, labels = load()
+    where = {d["id"]: split_of(str(d["source"])) for d in docs}
+    for name in ("train", "dev", "test"):
+        folder = out / name
+        folder.mkdir(parents=True, exist_ok=True)
+        with (folder / "corpus.jsonl").open("w", encoding="utf-8") as f:
+            for d in docs:
+                if where[d["id"]] == name:
+                    f.write(json.dumps(d, ensure_ascii=False) + "\n")
+        with (folder / "labels.jsonl").open("w", encoding="utf-8") as f:
+            for lab in labels:
+                if where.get(lab["doc"]) == name:
+                    f.write(json.dumps(lab, ensure_ascii=False) + "\n")
+    print(f"written to {out}/train, dev, test")
+    return 0
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    sub = parser.add_subparsers(dest="command", required=True)
+    sub.add_parser("check")
+    to = sub.add_parser("split")
+    to.add_argument("out", type=Path)
+    args = parser.parse_args()
+    return check() if args.command == "check" else split(args.out)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
