@@ -184,11 +184,19 @@ class Service:
 
     # ------------------------------------------------------------------- fixing
 
-    def plan(self, document: Document) -> list[Planned]:
-        """Per reported use (fixed names are only reported), the fixes on offer."""
+    def check_and_plan(self, document: Document) -> tuple[list[Finding], list[Planned]]:
+        """``check`` and ``plan`` from one scan of the document (for SARIF's fixes)."""
+        scanned = self._scan(document)
+        return [_to_text(document, f) for f in scanned], self.plan(document, scanned)
+
+    def plan(
+        self, document: Document, scanned: Sequence[Finding] | None = None
+    ) -> list[Planned]:
+        """Per reported use (fixed names are only reported), the fixes on offer.
+        ``scanned`` is the document's scan in view offsets, when the caller has it."""
         view = document.readable
         planned = []
-        for finding in self._scan(document):
+        for finding in scanned if scanned is not None else self._scan(document):
             if finding.decision is not Decision.USE:
                 continue
             planned_here = self.fixer.options(view, finding)

@@ -39,10 +39,12 @@ def check_one(service: Service, source: Source, *, fixes: bool = False) -> Scann
     document = service.read(source)
     if isinstance(document, Skipped):
         return document
-    findings = service.check(document)
     offered = None
     if fixes:
-        offered = {(p.finding.start, p.finding.end): p.offered for p in service.plan(document)}
+        findings, plans = service.check_and_plan(document)
+        offered = {(p.finding.start, p.finding.end): p.offered for p in plans}
+    else:
+        findings = service.check(document)
     result = FileResult(
         document.path, document.text, findings, notes=document.notes, fixes=offered
     )
