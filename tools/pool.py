@@ -39,7 +39,7 @@ def split_of(source: str) -> str:
 def load() -> tuple[list[dict[str, object]], list[dict[str, object]]]:
     docs: list[dict[str, object]] = []
     labels: list[dict[str, object]] = []
-    for folder in sorted(p for p in POOL.iterdir() if p.is_dir()):
+    for folder in sorted(p for p in POOL.iterdir() if (p / "labels.jsonl").is_file()):
         docs += [json.loads(x) for x in (folder / "corpus.jsonl").open(encoding="utf-8")]
         labels += [json.loads(x) for x in (folder / "labels.jsonl").open(encoding="utf-8")]
     return docs, labels

@@ -27,6 +27,8 @@ from taalwacht.engine.analysis import Analysis, Occurrence, Watch
 from taalwacht.engine.context import frames, names, profiles
 from taalwacht.engine.context import surface as marks
 from taalwacht.engine.context.cues import DOC_REACH, CueIndex
+from taalwacht.engine.context.features import features
+from taalwacht.engine.context.sense import Decider, shipped
 from taalwacht.engine.context.verdict import Verdict, verdict
 from taalwacht.engine.context.window import Window
 from taalwacht.engine.regions import RegionIndex
@@ -51,7 +53,9 @@ class Engine:
         allow: Sequence[str] = (),
         severity: Mapping[str, Severity] | None = None,
         prefer: Mapping[str, str] | None = None,
+        sense: Decider | None = None,
     ) -> None:
+        self.sense = sense or shipped()
         self.packs = tuple(packs)
         self.prefer = dict(prefer or {})  # term id -> alternative that goes first
         self.terms = tuple(t for p in self.packs for t in p.terms)
@@ -109,24 +113,24 @@ class Engine:
             return []
         lower = lower_same_length(text)
         marked = RegionIndex(regions)
-        findings: list[Finding] = []
         index = CueIndex(text, lower)
-        decided: list[tuple[Occurrence, Verdict]] = []
+        occurrences: list[Occurrence] = []
         done_until = -1
         for occ in self._occurrences(text, lower):
             if occ.start < done_until or marked.inside("skip", occ.start):
                 continue
             done_until = occ.end
-            found = self._verdict(text, index, occ, marked)
+            occurrences.append(occ)
+        starts = [o.start for o in occurrences]
+        decided: list[Verdict] = []
+        for occ in occurrences:
+            found = self._verdict(text, index, occ, marked, starts)
             if not found.weak:
                 index.remember(occ.start, occ.analysis.watch.term.id, found.decision)
-            decided.append((occ, found))
-        firm_uses = [o.start for o, v in decided if v.decision is Decision.USE and not v.weak]
-        for i, (occ, found) in enumerate(decided):
-            if found.weak and _public_passage(firm_uses, occ.start):
-                decided[i] = (occ, verdict("use.passage"))
-            findings.append(self._finding(text, occ, decided[i][1]))
-        return findings
+            decided.append(found)
+        _about_the_words(starts, decided)
+        _one_sense_per_word(occurrences, decided)
+        return [self._finding(text, o, v) for o, v in zip(occurrences, decided, strict=True)]
 
     def _occurrences(self, text: str, lower: str) -> Iterator[Occurrence]:
         for token in self._candidates(text, lower):
@@ -317,10 +321,16 @@ class Engine:
             gender=term.gender if governs else None,
             governs=governs,
             choices=options,
+            confidence=decided.confidence,
         )
 
     def _verdict(
-        self, text: str, index: CueIndex, occ: Occurrence, marked: RegionIndex
+        self,
+        text: str,
+        index: CueIndex,
+        occ: Occurrence,
+        marked: RegionIndex,
+        starts: Sequence[int],
     ) -> Verdict:
         start, end, lower = occ.start, occ.end, index.lower
         term = occ.analysis.watch.term
@@ -361,6 +371,17 @@ class Engine:
             noun=term.pos == "noun",
             term=term.id,
         )
+        if term.context != "always":
+            lo, hi = bisect_left(starts, window.sent[0]), bisect_left(starts, window.sent[1])
+            seen = features(
+                window,
+                profile=term.context,
+                left=a.left,
+                right=a.right,
+                neighbours=hi - lo - 1,
+                rules=decided,
+            )
+            decided = self.sense.decide(seen, decided)
         if decided.decision is Decision.USE:  # a name the organisation must rename itself
             return names.named(text, start, end, staff=term.context == "staff") or decided
         return decided
@@ -407,12 +428,54 @@ class _Phrases:
         )
 
 
-def _public_passage(firm_uses: list[int], start: int) -> bool:
-    """Whether another watched word near ``start``, before or after it, was firmly judged
-    to be about the public service: then a word that only lacked evidence is too.
-    ``firm_uses`` are the starts of those words, in order."""
-    i = bisect_left(firm_uses, start - DOC_REACH)
-    return i < len(firm_uses) and firm_uses[i] <= start + DOC_REACH
+ABOUT_WORDS = (3, 0.3)  # mentions, and their share of the watched words, that make a passage
+#                        about the words themselves
+
+
+def _about_the_words(starts: Sequence[int], decided: list[Verdict]) -> None:
+    """A passage that discusses the words (several quoted or framed as words, a large share
+    of all) is about the language as a whole: its remaining uses are read as mentions too.
+    An essay against 'de klant' or a language guide ('wij schrijven inwoner, niet klant')
+    uses the word unquoted as often as quoted, and its writers mean the word itself."""
+    mentions = [
+        s
+        for s, v in zip(starts, decided, strict=True)
+        if v.decision is Decision.MENTION and v.rule != "mention.code"  # code is not prose
+    ]
+    least, share = ABOUT_WORDS
+    if len(mentions) < least:
+        return
+    for i, found in enumerate(decided):
+        if found.decision is not Decision.USE:
+            continue
+        lo, hi = starts[i] - DOC_REACH, starts[i] + DOC_REACH
+        said = bisect_left(mentions, hi) - bisect_left(mentions, lo)
+        watched = bisect_left(starts, hi) - bisect_left(starts, lo)
+        if said >= least and said >= share * watched:
+            decided[i] = verdict("mention.about-passage", count=str(said))
+
+
+SURE = 0.8  # a learned decision this sure sets the sense of the same word elsewhere
+
+
+def _one_sense_per_word(occurrences: Sequence[Occurrence], decided: list[Verdict]) -> None:
+    """The same word in one text is decided the same way: a learned decision without
+    evidence in its own sentence takes the sense of the surest decision on that word that
+    had some (Klantnummer ... uw klantnummer). Rules' decisions (quotation marks, names)
+    are about their own place and stay."""
+    surest: dict[tuple[str, str], Verdict] = {}
+    for occ, found in zip(occurrences, decided, strict=True):
+        if found.confidence is None or found.weak or found.confidence < SURE:
+            continue
+        key = (occ.analysis.watch.term.id, occ.analysis.joined)
+        best = surest.get(key)
+        if best is None or found.confidence > (best.confidence or 0.0):
+            surest[key] = found
+    for i, (occ, found) in enumerate(zip(occurrences, decided, strict=True)):
+        best = surest.get((occ.analysis.watch.term.id, occ.analysis.joined))
+        if best is not None and found.weak and found.confidence is not None:
+            if best.decision is not found.decision:
+                decided[i] = best
 
 
 def _split_variants(watches: Mapping[str, list[Watch]]) -> Iterator[str]:

@@ -70,6 +70,8 @@ def finding_dict(result: FileResult, finding: Finding, *, explain: bool) -> dict
     }
     if explain:
         item["why"] = finding.why
+        if finding.confidence is not None:
+            item["confidence"] = finding.confidence
     return item
 
 

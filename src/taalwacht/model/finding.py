@@ -77,6 +77,7 @@ class Finding:
     gender: str | None = None  # gender of the word as written, when the term is its head
     governs: bool = False  # the term is the head of the word: articles/adjectives agree with it
     choices: tuple[Choice, ...] = field(default=())  # ``suggestions`` with their grammar
+    confidence: float | None = None  # how sure the learned sense decision is; None: a rule
 
     @property
     def reported(self) -> bool:

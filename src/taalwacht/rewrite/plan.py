@@ -203,8 +203,8 @@ def build_fix(text: str, finding: Finding, term: Term | None, choice: Choice) ->
     return fix
 
 
-# decisions that rest on the passage, not on the word's own sentence: shown, not rewritten
-UNSURE_RULES = frozenset({"use.passage"})
+# the model overruled the rules on weighed evidence: shown, not rewritten
+UNSURE_RULES = frozenset({"use.learned"})
 ELIDED = re.compile(r"[^\W_]+[-\u2010\u2011](?:$|\s*/|\s|,)")
 WORD_PARTS = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 

@@ -3,6 +3,7 @@ sense stand in a document, read once per block (``dutch/data/cues/*.txt``)."""
 
 from __future__ import annotations
 
+import re
 from functools import cache, lru_cache
 from importlib import resources
 
@@ -10,7 +11,7 @@ import ahocorasick
 
 from taalwacht.model.finding import Decision
 
-CUE_LISTS = ("commerce", "public", "care", "goods", "other_sense")
+CUE_LISTS = ("commerce", "public", "care", "goods", "other_sense", "meta")
 
 BLOCK = 2048  # the cue index reads a document in blocks, each at most once
 DOC_REACH = 1500  # the wider text consulted when the sentence and its neighbours are neutral
@@ -75,6 +76,7 @@ def _cue_automaton() -> ahocorasick.Automaton:
     return automaton
 
 
+PLAIN_WORD = re.compile(r"[^\W\d_]{2,}")
 TITLES = ("mevrouw", "meneer", "heer", "mw", "mw.", "dhr", "dhr.", "familie", "fam.", "mr.", "dr.")
 
 
@@ -95,6 +97,7 @@ class CueIndex:
         self.lower = lower
         self.blocks: dict[int, dict[str, list[tuple[int, str]]]] = {}  # block -> list -> hits
         self.decided: list[tuple[int, str, Decision]] = []  # (start, term, decision) so far
+        self.block_words: dict[int, list[tuple[int, str]]] = {}  # block -> (start, word)
 
     def remember(self, start: int, term: str, decision: Decision) -> None:
         """Record a decision: later words in the same passage lean on it."""
@@ -146,6 +149,27 @@ class CueIndex:
                             found.append((start, key))
             self.blocks[b] = hits
         return hits
+
+    def words(self, lo: int, hi: int) -> set[str]:
+        """The distinct plain words (letters only) that start in ``[lo, hi)``."""
+        out: set[str] = set()
+        for b in range(lo // BLOCK, (max(lo, hi - 1)) // BLOCK + 1):
+            found = self.block_words.get(b)
+            if found is None:
+                base = b * BLOCK
+                end = min(len(self.lower), base + BLOCK)
+                while end < len(self.lower) and self.lower[end].isalpha():
+                    end += 1  # a word across the block's end belongs to this block
+                start = base
+                while base and start < end and self.lower[start - 1].isalpha():
+                    start += 1  # ... and not to the next one
+                found = [(m.start(), m.group()) for m in PLAIN_WORD.finditer(self.lower, start, end)]
+                self.block_words[b] = found
+            if lo <= b * BLOCK and (b + 1) * BLOCK <= hi:
+                out.update(word for _, word in found)
+            else:
+                out.update(word for pos, word in found if lo <= pos < hi)
+        return out
 
     def find(self, name: str, lo: int, hi: int, skip: tuple[int, int]) -> list[str]:
         """Cues of list ``name`` that start in ``[lo, hi)`` and lie outside ``skip``."""

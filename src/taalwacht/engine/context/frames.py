@@ -37,6 +37,9 @@ NAMING_VERBS = frozenset(
 )
 
 
+COPULAS = frozenset("is zijn ben bent was waren wordt worden werd werden blijft blijven".split())
+
+
 def _preceded_by(w: Window, word: str) -> bool:
     return w.words_before(1) == [word]
 
@@ -77,7 +80,14 @@ def metalinguistic(w: Window, text: str) -> Verdict | None:
     if naming:
         return verdict("mention.naming-sentence", phrase=naming.group())
     after = w.words_after(3)
-    if _preceded_by(w, "geen") and _closes_clause(w):
+    negated = _preceded_by(w, "geen") or _preceded_by(w, "niet")
+    contrast = w.words_after(1) == ["maar"]
+    # "de burger is geen klant en ...", not "er is geen klant die ...": that one exists
+    if negated and (
+        _closes_clause(w)
+        or contrast
+        or (w.words_before(2)[0] in COPULAS and "er" not in w.words_before(4))
+    ):
         return verdict("mention.denial")
     if " ".join(after[:3]) in (
         "is de term",

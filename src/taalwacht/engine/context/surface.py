@@ -68,23 +68,30 @@ def quoted(text: str, start: int, end: int) -> Verdict | None:
 
 
 def _short_phrase_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """Spans of up to MAX_QUOTED_WORDS words that contain the occurrence, for 'hoezo klant?'."""
-    spans = []
+    """Spans of up to MAX_QUOTED_WORDS words that contain the occurrence, for 'hoezo klant?'
+    and 'het product aanvragen'."""
+    lefts = [start]
     s = start
     for _ in range(MAX_QUOTED_WORDS - 1):
         m = re.search(r"[\w-]+\s+$", text[max(0, s - 40) : s])
         if not m:
             break
         s = max(0, s - 40) + m.start()
-        spans.append((s, end))
+        lefts.append(s)
+    rights = [end]
     e = end
     for _ in range(MAX_QUOTED_WORDS - 1):
         m = re.match(r"\s+[\w-]+", text[e : e + 40])
         if not m:
             break
         e += m.end()
-        spans.append((start, e))
-    return spans
+        rights.append(e)
+    return [
+        (s, e)
+        for i, s in enumerate(lefts)
+        for j, e in enumerate(rights)
+        if (i or j) and i + j < MAX_QUOTED_WORDS
+    ]
 
 
 def company_name(text: str, start: int, end: int) -> Verdict | None:

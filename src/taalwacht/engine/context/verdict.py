@@ -17,6 +17,7 @@ class Verdict:
     rule: str  # e.g. "mention.quoted"; the part before the dot is the decision
     why: str
     weak: bool = False  # a default for want of evidence; the passage may overrule it
+    confidence: float | None = None  # the sense model's probability of this decision
 
 
 def verdict(rule: str, *, weak: bool = False, **params: str) -> Verdict:

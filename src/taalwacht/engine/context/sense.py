@@ -1,0 +1,140 @@
+"""The learned sense decision: is a watched word used for the public service (flag), or is it
+a mention, commerce or another sense?
+
+A multinomial logistic regression over the features of ``features.py``, trained by
+``tools/train_sense.py`` on labelled real text (``devdata/pool``) and shipped as weights in
+``engine/data/sense.json``. Inference is a few sparse dot products in plain Python. Rules still
+decide what rules decide best (quotation marks, code, names, fixed phrases, frames); this model
+weighs the evidence the rules could only chain by hand.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from dataclasses import dataclass, replace
+from functools import cache
+from importlib import resources
+from typing import Protocol
+
+from taalwacht import messages
+from taalwacht.engine.context.features import Features
+from taalwacht.engine.context.verdict import Verdict
+from taalwacht.model.finding import Decision
+
+CLASSES = ("flag", "mention", "commercial", "other")
+RULE_OF = {  # the rule id of a learned decision, by its class of evidence
+    "mention": "mention.about-word",
+    "commercial": "commercial.market-passage",
+    "other": "other.learned-sense",
+}
+
+
+class Decider(Protocol):
+    """What decides an occurrence from its features: the shipped model, or a recorder."""
+
+    def decide(self, features: Features, rules: Verdict) -> Verdict: ...
+
+
+@dataclass(frozen=True)
+class SenseModel:
+    """Weights per feature and class, a bias per class, and the flag threshold."""
+
+    weights: dict[str, tuple[float, ...]]
+    keep_use: float  # the rules' "use" stands while P(flag) is at least this
+    overrule: float  # another decision of the rules becomes "use" from this P(flag) on
+
+    def probabilities(self, features: Features) -> tuple[float, ...]:
+        scores = [0.0] * len(CLASSES)
+        for name, value in features.items():
+            w = self.weights.get(name)
+            if w is not None:
+                for k in range(len(CLASSES)):
+                    scores[k] += w[k] * value
+        top = max(scores)
+        exp = [math.exp(s - top) for s in scores]
+        total = sum(exp)
+        return tuple(e / total for e in exp)
+
+    def strongest(self, features: Features, k: int, n: int = 3) -> list[str]:
+        """The features that pushed class ``k`` most, against the other classes."""
+        pushes = []
+        for name, value in features.items():
+            w = self.weights.get(name)
+            if w is None:
+                continue
+            rest = (sum(w) - w[k]) / (len(w) - 1)
+            pushes.append(((w[k] - rest) * value, name))
+        pushes.sort(reverse=True)
+        return [name for push, name in pushes[:n] if push > 0]
+
+    def decide(self, features: Features, rules: Verdict) -> Verdict:
+        p = self.probabilities(features)
+        # The rules know the default of a plain sentence ("De klant krijgt een brief" is a
+        # use); the model overrules them only where its evidence is clear.
+        ruled_use = rules.decision is Decision.USE
+        flag = p[0] >= (self.keep_use if ruled_use else self.overrule)
+        k = 0 if flag else max(range(1, len(CLASSES)), key=lambda i: p[i])
+        confidence = round(p[0] if flag else 1.0 - p[0], 3)
+        # no cue in its own sentence: the word's sense elsewhere in the text may decide it
+        weak = not any(name.endswith(("@clause", "@sent")) for name in features)
+        if flag is ruled_use:  # the model agrees: the rule's own, more specific ground stands
+            return replace(rules, confidence=confidence, weak=weak)
+        evidence = ", ".join(readable(name) for name in self.strongest(features, k))
+        evidence = evidence or messages.text("evidence.none")
+        rule = "use.learned" if flag else RULE_OF[CLASSES[k]]
+        why = messages.text(f"rules.{rule}")
+        return Verdict(
+            Decision(rule.partition(".")[0]),
+            rule,
+            f"{why} ({messages.text('evidence.lead', evidence=evidence)})",
+            weak=weak,
+            confidence=confidence,
+        )
+
+
+def readable(name: str) -> str:
+    """A feature in words a writer understands: 'supermarkt' in de zin, een vraagzin."""
+    name = name.partition("&")[2] or name  # "case&sentence.question": the evidence itself
+    if name.startswith(("s:", "p:")):
+        where = "sentence" if name[0] == "s" else "passage"
+        return messages.text(f"evidence.word-{where}", word=name[2:])
+    if name.startswith(("before=", "after=")):
+        side, _, word = name.partition("=")
+        return messages.text(f"evidence.{side}", word=word)
+    if "@" in name:
+        cue, _, span = name.partition("@")
+        return messages.text(f"evidence.cue-{cue}", where=messages.text(f"evidence.at-{span}"))
+    head, _, value = name.partition("=")
+    if head in ("rules", "left", "right"):
+        key = f"rules-{value}" if head == "rules" else head
+        return messages.text(f"evidence.{key}", value=value)
+    return messages.text(f"evidence.{head.replace('.', '-')}")
+
+
+@cache
+def shipped() -> SenseModel:
+    """The model that ships with the package (``engine/data/sense.json``)."""
+    raw = (resources.files("taalwacht.engine") / "data" / "sense.json").read_text("utf-8")
+    return from_json(raw)
+
+
+def from_json(raw: str) -> SenseModel:
+    data = json.loads(raw)
+    if tuple(data["classes"]) != CLASSES:
+        raise ValueError(f"sense model classes {data['classes']} are not {CLASSES}")
+    weights = {name: tuple(float(x) for x in w) for name, w in data["weights"].items()}
+    return SenseModel(weights, float(data["keep_use"]), float(data["overrule"]))
+
+
+def to_json(model: SenseModel, **about: object) -> str:
+    """The model as the data file ``tools/train_sense.py`` writes, one feature per line."""
+    lines = [f"  {json.dumps(n, ensure_ascii=False)}: {json.dumps(list(w))}" for n, w in sorted(model.weights.items())]
+    head = {
+        "about": about,
+        "classes": list(CLASSES),
+        "keep_use": model.keep_use,
+        "overrule": model.overrule,
+    }
+    text = json.dumps(head, ensure_ascii=False, indent=2)[:-2]
+    return text + ',\n  "weights": {\n' + ",\n".join("  " + x for x in lines) + "\n  }\n}\n"

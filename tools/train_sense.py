@@ -1,0 +1,227 @@
+#!/usr/bin/env python3
+"""Train the sense model (src/taalwacht/engine/data/sense.json) on labelled real text.
+
+    pip install -e '.[train]'
+    python tools/train_sense.py                 # train on the pool's train split (+ shared dev)
+    python tools/train_sense.py --report-only   # score the shipped model on the dev split
+
+The engine runs with a recorder in place of the model: every occurrence the rules leave to
+the model gives its features, and its label comes from the labelled span it overlaps. A
+multinomial logistic regression (scikit-learn) learns weights per feature and class; the flag
+threshold is chosen on the development split (never on the frozen test split). Words that are
+themselves watched words never become features, so the model does not learn terms.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections import Counter
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from pool import load, source_key, split_of  # noqa: E402
+
+from taalwacht.engine.context.features import Features  # noqa: E402
+from taalwacht.engine.context.sense import CLASSES, SenseModel, to_json  # noqa: E402
+from taalwacht.engine.context.verdict import Verdict  # noqa: E402
+from taalwacht.engine.scan import Engine  # noqa: E402
+from taalwacht.packs import load_bundled  # noqa: E402
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED_DEV = ROOT.parent / "shared" / "eval" / "dev"
+OUT = ROOT / "src" / "taalwacht" / "engine" / "data" / "sense.json"
+
+
+@dataclass
+class Recorder:
+    """Stands in for the model: keeps each occurrence's features, returns the rules' verdict."""
+
+    rows: list[Features] = field(default_factory=list)
+
+    def decide(self, features: Features, rules: Verdict) -> Verdict:
+        self.rows.append(features)
+        return replace(rules, why=f"row {len(self.rows) - 1}")
+
+
+@dataclass
+class Example:
+    features: Features
+    label: str
+    source: str
+    where: str = ""  # the occurrence in its text, for reading errors
+
+
+def read_set(folder: Path) -> tuple[list[dict[str, object]], list[dict[str, object]]]:
+    docs = [json.loads(x) for x in (folder / "corpus.jsonl").open(encoding="utf-8")]
+    labels = [json.loads(x) for x in (folder / "labels.jsonl").open(encoding="utf-8")]
+    return docs, labels
+
+
+def examples(
+    engine: Engine, recorder: Recorder, docs: list[dict[str, object]], labels: list[dict[str, object]]
+) -> list[Example]:
+    by_doc: dict[str, list[dict[str, object]]] = {}
+    for lab in labels:
+        by_doc.setdefault(str(lab["doc"]), []).append(lab)
+    out = []
+    for doc in docs:
+        text = str(doc["text"])
+        for f in engine.scan(text):
+            if not f.why.startswith("row "):
+                continue  # a rule decided it
+            over = [
+                lab
+                for lab in by_doc.get(str(doc["id"]), [])
+                if int(str(lab["start"])) < f.end and f.start < int(str(lab["end"]))
+            ]
+            if not over or over[0]["label"] == "unsure":
+                continue
+            row = recorder.rows[int(f.why.split()[1])]
+            where = f"{doc['id']} {text[max(0, f.start - 90) : f.start]}[[{f.text}]]{text[f.end : f.end + 60]}"
+            out.append(
+                Example(row, str(over[0]["label"]), source_key(str(doc.get("source", ""))), where)
+            )
+    return out
+
+
+def keep(name: str, engine: Engine, vocabulary: set[str]) -> bool:
+    """Plain features always; a word only when common enough and not itself watched."""
+    if name.startswith(("s:", "p:")):
+        return name[2:] in vocabulary
+    if name.startswith(("before=", "after=", "left=", "right=")):
+        return name.partition("=")[2] in vocabulary
+    return True
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--c", type=float, default=0.3, help="inverse regularisation strength")
+    parser.add_argument("--min-sources", type=int, default=3, help="sources a word must occur in")
+    parser.add_argument("--no-shared-dev", action="store_true", help="train on the pool only")
+    parser.add_argument(
+        "--max-keep-use",
+        type=float,
+        default=0.25,
+        help="highest P(flag) below which the model may overrule the rules' use: plain "
+        "municipal sentences are rare in the pool, so the model overrules them only when sure",
+    )
+    parser.add_argument("--beta", type=float, default=1.0, help="F-beta the thresholds maximise")
+    parser.add_argument("--out", type=Path, default=OUT)
+    args = parser.parse_args()
+
+    from sklearn.feature_extraction import DictVectorizer
+    from sklearn.linear_model import LogisticRegression
+
+    recorder = Recorder()
+    engine = Engine([load_bundled("markttaal")], sense=recorder)
+    docs, labels = load()
+    splits: dict[str, tuple[list[dict[str, object]], list[dict[str, object]]]] = {}
+    for name in ("train", "dev"):
+        ids = {d["id"] for d in docs if split_of(str(d["source"])) == name}
+        splits[name] = (
+            [d for d in docs if d["id"] in ids],
+            [lab for lab in labels if lab["doc"] in ids],
+        )
+    train = examples(engine, recorder, *splits["train"])
+    sets = ["pool/train"]
+    if not args.no_shared_dev and (SHARED_DEV / "corpus.jsonl").is_file():
+        train += examples(engine, recorder, *read_set(SHARED_DEV))
+        sets.append("shared/eval/dev")
+    for extra in ("independent", "independent2"):
+        folder = ROOT / "tests" / "data" / extra
+        train += examples(engine, recorder, *read_set(folder))
+        sets.append(f"tests/data/{extra}")
+    dev = examples(engine, recorder, *splits["dev"])
+
+    seen: dict[str, set[str]] = {}
+    for ex in train:
+        for name in ex.features:
+            if name.startswith(("s:", "p:", "before=", "after=")):
+                word = name[2:] if name[1] == ":" else name.partition("=")[2]
+                seen.setdefault(word, set()).add(ex.source)
+    vocabulary = {
+        w for w, s in seen.items() if len(s) >= args.min_sources and engine.analyse(w) is None
+    }
+
+    def x(rows: list[Example]) -> list[Features]:
+        return [{k: v for k, v in r.features.items() if keep(k, engine, vocabulary)} for r in rows]
+
+    vec = DictVectorizer()
+    xt = vec.fit_transform(x(train))
+    yt = [CLASSES.index(r.label) for r in train]
+    # balanced: mentions and other senses are rare in the pool but matter as much
+    model = LogisticRegression(
+        C=args.c, max_iter=5000, fit_intercept=False
+    )
+    model.fit(xt, yt)
+    names = vec.get_feature_names_out()
+    coef = model.coef_  # classes x features, classes in sorted order = CLASSES order
+    assert list(model.classes_) == list(range(len(CLASSES)))
+    weights = {
+        str(n): tuple(round(float(coef[k, j]), 4) for k in range(len(CLASSES)))
+        for j, n in enumerate(names)
+        if max(abs(coef[k, j]) for k in range(len(CLASSES))) >= 0.002
+    }
+
+    probe = SenseModel(weights, 0.5, 0.5)
+    p_dev = [probe.probabilities(r.features)[0] for r in dev]
+    ruled = [r.features.get("rules=use", 0.0) > 0 for r in dev]
+    grid = [
+        (lo / 100, hi / 100)
+        for lo in range(10, int(args.max_keep_use * 100) + 1, 5)
+        for hi in range(50, 95, 5)
+    ]
+    keep_use, overrule = max(grid, key=lambda g: _f(p_dev, ruled, dev, *g, beta=args.beta))
+    model_out = SenseModel(weights, keep_use, overrule)
+    print(f"train {len(train)} examples {dict(Counter(r.label for r in train))}")
+    print(f"dev   {len(dev)} examples {dict(Counter(r.label for r in dev))}")
+    print(f"features kept {len(weights)}; keep use from {keep_use:.2f}, overrule from {overrule:.2f}")
+    print(f"  rules alone: dev model-stage P/R {_pr(ruled, dev)}")
+    print(f"  with model:  dev model-stage P/R {_pr(_flags(p_dev, ruled, keep_use, overrule), dev)}")
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    args.out.write_text(
+        to_json(
+            model_out,
+            trained_on=sets,
+            examples=len(train),
+            c=args.c,
+            min_sources=args.min_sources,
+            thresholds_chosen_on="pool/dev",
+            beta=args.beta,
+        ),
+        encoding="utf-8",
+    )
+    print(f"wrote {args.out}")
+    return 0
+
+
+def _flags(p: list[float], ruled: list[bool], keep_use: float, overrule: float) -> list[bool]:
+    return [pi >= (keep_use if r else overrule) for pi, r in zip(p, ruled, strict=True)]
+
+
+def _counts(flags: list[bool], rows: list[Example]) -> tuple[int, int, int]:
+    tp = sum(f and r.label == "flag" for f, r in zip(flags, rows, strict=True))
+    fp = sum(f and r.label != "flag" for f, r in zip(flags, rows, strict=True))
+    fn = sum(not f and r.label == "flag" for f, r in zip(flags, rows, strict=True))
+    return tp, fp, fn
+
+
+def _pr(flags: list[bool], rows: list[Example]) -> str:
+    tp, fp, fn = _counts(flags, rows)
+    return f"{tp / max(1, tp + fp):.3f}/{tp / max(1, tp + fn):.3f} (tp {tp} fp {fp} fn {fn})"
+
+
+def _f(
+    p: list[float], ruled: list[bool], rows: list[Example], lo: float, hi: float, beta: float
+) -> float:
+    tp, fp, fn = _counts(_flags(p, ruled, lo, hi), rows)
+    prec, rec = tp / max(1, tp + fp), tp / max(1, tp + fn)
+    return (1 + beta**2) * prec * rec / max(1e-9, beta**2 * prec + rec)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
