@@ -23,13 +23,13 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from pool import load, source_key, split_of  # noqa: E402
+from pool import load, source_key, split_of
 
-from taalwacht.engine.context.features import Features  # noqa: E402
-from taalwacht.engine.context.sense import CLASSES, SenseModel, to_json  # noqa: E402
-from taalwacht.engine.context.verdict import Verdict  # noqa: E402
-from taalwacht.engine.scan import Engine  # noqa: E402
-from taalwacht.packs import load_bundled  # noqa: E402
+from taalwacht.engine.context.features import Features
+from taalwacht.engine.context.sense import CLASSES, SenseModel, to_json
+from taalwacht.engine.context.verdict import Verdict
+from taalwacht.engine.scan import Engine
+from taalwacht.packs import load_bundled
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED_DEV = ROOT.parent / "shared" / "eval" / "dev"
@@ -41,6 +41,7 @@ class Recorder:
     """Stands in for the model: keeps each occurrence's features, returns the rules' verdict."""
 
     rows: list[Features] = field(default_factory=list)
+    vocabulary: None = None  # every context word: training chooses them
 
     def decide(self, features: Features, rules: Verdict) -> Verdict:
         self.rows.append(features)
@@ -62,7 +63,10 @@ def read_set(folder: Path) -> tuple[list[dict[str, object]], list[dict[str, obje
 
 
 def examples(
-    engine: Engine, recorder: Recorder, docs: list[dict[str, object]], labels: list[dict[str, object]]
+    engine: Engine,
+    recorder: Recorder,
+    docs: list[dict[str, object]],
+    labels: list[dict[str, object]],
 ) -> list[Example]:
     by_doc: dict[str, list[dict[str, object]]] = {}
     for lab in labels:
@@ -81,7 +85,8 @@ def examples(
             if not over or over[0]["label"] == "unsure":
                 continue
             row = recorder.rows[int(f.why.split()[1])]
-            where = f"{doc['id']} {text[max(0, f.start - 90) : f.start]}[[{f.text}]]{text[f.end : f.end + 60]}"
+            before, after = text[max(0, f.start - 90) : f.start], text[f.end : f.end + 60]
+            where = f"{doc['id']} {before}[[{f.text}]]{after}"
             out.append(
                 Example(row, str(over[0]["label"]), source_key(str(doc.get("source", ""))), where)
             )
@@ -102,6 +107,7 @@ def main() -> int:
     parser.add_argument("--c", type=float, default=0.3, help="inverse regularisation strength")
     parser.add_argument("--min-sources", type=int, default=3, help="sources a word must occur in")
     parser.add_argument("--no-shared-dev", action="store_true", help="train on the pool only")
+    parser.add_argument("--min-keep-use", type=float, default=0.1)
     parser.add_argument(
         "--max-keep-use",
         type=float,
@@ -172,16 +178,17 @@ def main() -> int:
     ruled = [r.features.get("rules=use", 0.0) > 0 for r in dev]
     grid = [
         (lo / 100, hi / 100)
-        for lo in range(10, int(args.max_keep_use * 100) + 1, 5)
+        for lo in range(int(args.min_keep_use * 100), int(args.max_keep_use * 100) + 1, 5)
         for hi in range(50, 95, 5)
     ]
     keep_use, overrule = max(grid, key=lambda g: _f(p_dev, ruled, dev, *g, beta=args.beta))
     model_out = SenseModel(weights, keep_use, overrule)
     print(f"train {len(train)} examples {dict(Counter(r.label for r in train))}")
     print(f"dev   {len(dev)} examples {dict(Counter(r.label for r in dev))}")
-    print(f"features kept {len(weights)}; keep use from {keep_use:.2f}, overrule from {overrule:.2f}")
+    print(f"features kept {len(weights)}; keep use from {keep_use}, overrule from {overrule}")
+    flags = _flags(p_dev, ruled, keep_use, overrule)
     print(f"  rules alone: dev model-stage P/R {_pr(ruled, dev)}")
-    print(f"  with model:  dev model-stage P/R {_pr(_flags(p_dev, ruled, keep_use, overrule), dev)}")
+    print(f"  with model:  dev model-stage P/R {_pr(flags, dev)}")
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(
         to_json(

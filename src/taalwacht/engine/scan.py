@@ -113,7 +113,7 @@ class Engine:
             return []
         lower = lower_same_length(text)
         marked = RegionIndex(regions)
-        index = CueIndex(text, lower)
+        index = CueIndex(text, lower, self.sense.vocabulary)
         occurrences: list[Occurrence] = []
         done_until = -1
         for occ in self._occurrences(text, lower):
@@ -435,6 +435,7 @@ ABOUT_WORDS = (3, 0.3)  # mentions, and their share of the watched words, that m
 def _about_the_words(starts: Sequence[int], decided: list[Verdict]) -> None:
     """A passage that discusses the words (several quoted or framed as words, a large share
     of all) is about the language as a whole: its remaining uses are read as mentions too.
+    So is a whole text with twice that many, and the same share, wherever they stand.
     An essay against 'de klant' or a language guide ('wij schrijven inwoner, niet klant')
     uses the word unquoted as often as quoted, and its writers mean the word itself."""
     mentions = [
@@ -445,14 +446,15 @@ def _about_the_words(starts: Sequence[int], decided: list[Verdict]) -> None:
     least, share = ABOUT_WORDS
     if len(mentions) < least:
         return
+    whole = len(mentions) >= 2 * least and len(mentions) >= share * len(starts)
     for i, found in enumerate(decided):
         if found.decision is not Decision.USE:
             continue
         lo, hi = starts[i] - DOC_REACH, starts[i] + DOC_REACH
         said = bisect_left(mentions, hi) - bisect_left(mentions, lo)
         watched = bisect_left(starts, hi) - bisect_left(starts, lo)
-        if said >= least and said >= share * watched:
-            decided[i] = verdict("mention.about-passage", count=str(said))
+        if whole or (said >= least and said >= share * watched):
+            decided[i] = verdict("mention.about-passage", count=str(max(said, len(mentions))))
 
 
 SURE = 0.8  # a learned decision this sure sets the sense of the same word elsewhere
@@ -473,9 +475,13 @@ def _one_sense_per_word(occurrences: Sequence[Occurrence], decided: list[Verdict
             surest[key] = found
     for i, (occ, found) in enumerate(zip(occurrences, decided, strict=True)):
         best = surest.get((occ.analysis.watch.term.id, occ.analysis.joined))
-        if best is not None and found.weak and found.confidence is not None:
-            if best.decision is not found.decision:
-                decided[i] = best
+        if (
+            best is not None
+            and found.weak
+            and found.confidence is not None
+            and best.decision is not found.decision
+        ):
+            decided[i] = best
 
 
 def _split_variants(watches: Mapping[str, list[Watch]]) -> Iterator[str]:

@@ -39,6 +39,13 @@ def _one_line(text: str) -> str:
     return " ".join(text.split()) if ("\n" in text or "\r" in text) else text
 
 
+def _ground(finding: Finding) -> str:
+    """The rule id, and how sure the sense model was when it weighed the word."""
+    if finding.confidence is None:
+        return f"({finding.rule})"
+    return f"({finding.rule}, zekerheid {round(finding.confidence * 100)}%)"
+
+
 class TextRenderer:
     def __init__(self, out: TextIO, *, explain: bool = False, color: bool = False) -> None:
         self.out, self.explain, self.color = out, explain, color
@@ -55,14 +62,18 @@ class TextRenderer:
             return self._c(
                 "dim",
                 f"{path}:{line}:{column}: niet gemeld "
-                f"({finding.decision.value}): {why} [{_one_line(finding.text)}]",
+                f"({finding.decision.value}): {why} [{_one_line(finding.text)}]"
+                f" {_ground(finding)}",
             )
         severity = self._c(finding.severity, finding.severity)
         term = self._c("term", finding.term)
         suggestion = suggestion_text(finding).removeprefix(" -> ")
         if suggestion:
             suggestion = " -> " + self._c("suggest", suggestion)
-        return f"{where} {severity} {term}: {_one_line(finding.message)}{suggestion}"
+        said = f"{where} {severity} {term}: {_one_line(finding.message)}{suggestion}"
+        if self.explain:
+            said += "\n    " + self._c("dim", f"{_one_line(finding.why) or '-'} {_ground(finding)}")
+        return said
 
     def add(self, result: FileResult) -> None:
         write = self.out.write

@@ -4,6 +4,7 @@ sense stand in a document, read once per block (``dutch/data/cues/*.txt``)."""
 from __future__ import annotations
 
 import re
+from collections.abc import Set as AbstractSet
 from functools import cache, lru_cache
 from importlib import resources
 
@@ -92,12 +93,13 @@ class CueIndex:
     is scanned at most once, however many watched words it holds.
     """
 
-    def __init__(self, text: str, lower: str) -> None:
+    def __init__(self, text: str, lower: str, vocabulary: AbstractSet[str] | None = None) -> None:
         self.text = text
         self.lower = lower
+        self.vocabulary = vocabulary  # the only words ``words`` reports; None: all of them
         self.blocks: dict[int, dict[str, list[tuple[int, str]]]] = {}  # block -> list -> hits
         self.decided: list[tuple[int, str, Decision]] = []  # (start, term, decision) so far
-        self.block_words: dict[int, list[tuple[int, str]]] = {}  # block -> (start, word)
+        self.block_words: dict[int, set[str]] = {}  # block -> its words
 
     def remember(self, start: int, term: str, decision: Decision) -> None:
         """Record a decision: later words in the same passage lean on it."""
@@ -151,24 +153,17 @@ class CueIndex:
         return hits
 
     def words(self, lo: int, hi: int) -> set[str]:
-        """The distinct plain words (letters only) that start in ``[lo, hi)``."""
+        """The distinct plain words (letters only, in the vocabulary) of the blocks that
+        ``[lo, hi)`` touches: the passage, in whole blocks, each block read once."""
         out: set[str] = set()
         for b in range(lo // BLOCK, (max(lo, hi - 1)) // BLOCK + 1):
             found = self.block_words.get(b)
             if found is None:
-                base = b * BLOCK
-                end = min(len(self.lower), base + BLOCK)
-                while end < len(self.lower) and self.lower[end].isalpha():
-                    end += 1  # a word across the block's end belongs to this block
-                start = base
-                while base and start < end and self.lower[start - 1].isalpha():
-                    start += 1  # ... and not to the next one
-                found = [(m.start(), m.group()) for m in PLAIN_WORD.finditer(self.lower, start, end)]
+                found = set(PLAIN_WORD.findall(self.lower, b * BLOCK, (b + 1) * BLOCK))
+                if self.vocabulary is not None:
+                    found &= self.vocabulary
                 self.block_words[b] = found
-            if lo <= b * BLOCK and (b + 1) * BLOCK <= hi:
-                out.update(word for _, word in found)
-            else:
-                out.update(word for pos, word in found if lo <= pos < hi)
+            out |= found
         return out
 
     def find(self, name: str, lo: int, hi: int, skip: tuple[int, int]) -> list[str]:

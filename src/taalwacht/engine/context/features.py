@@ -101,8 +101,8 @@ def features(
         f["earlier.commercial"] = 1.0
     for name in [n for n in f if ":" not in n and "=" not in n]:
         f[f"{profile}&{name}"] = f[name]  # the same evidence weighs differently per profile
+    known = w.index.vocabulary
     for word in set(WORD.findall(sentence)):
-        f[f"s:{word}"] = 1.0
-    for word in w.index.words(*w.passage):
-        f[f"p:{word}"] = 1.0
+        if known is None or word in known:
+            f[f"s:{word}"] = 1.0
     return f

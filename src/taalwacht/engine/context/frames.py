@@ -37,6 +37,9 @@ NAMING_VERBS = frozenset(
 )
 
 
+DETERMINERS = frozenset(
+    "de het uw je jouw zijn haar hun ons onze mijn dit dat deze die".split()  # not "een"
+)
 COPULAS = frozenset("is zijn ben bent was waren wordt worden werd werden blijft blijven".split())
 
 
@@ -97,7 +100,10 @@ def metalinguistic(w: Window, text: str) -> Verdict | None:
         "is de benaming",
     ):
         return verdict("mention.is-term", phrase=" ".join(after[:3]))
-    if after and after[0] in ("noemen", "noemt", "noemde", "genoemd", "heten", "heet"):
+    determined = w.words_before(1)[-1:] and w.words_before(1)[0] in DETERMINERS
+    if after and after[0] in ("noemen", "noemt", "noemde", "genoemd", "heten", "heet") and not (
+        determined and after[0].startswith("noem")  # "uw klantnummer noemen": say it
+    ):
         return verdict("mention.naming-verb", verb=after[0])
     if after[:2] in (
         ["of", "burger"],

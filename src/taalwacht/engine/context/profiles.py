@@ -183,6 +183,11 @@ def judge_profile(
 
 
 SHOPPING = re.compile(r"\b(?:doe|doet|doen|deed|deden|gedaan)\b")
+# An employer who buys coaching or training for its own staff is a customer of a business,
+# however much the service looks like help: "de werkgever heeft activiteiten ingekocht om
+# de werknemer te begeleiden naar ander werk".
+EMPLOYER = re.compile(r"\b(?:werkgevers?|(?:de|het|uw|zijn|haar) (?:bedrijf|onderneming))\b")
+PUBLIC_BUYER = re.compile(r"\b(?:gemeenten?|college|overheid|rijk|ministerie|provincies?|regio)\b")
 
 
 def _procurement(w: Window, word: str, members: tuple[str, str]) -> Verdict:
@@ -194,6 +199,9 @@ def _procurement(w: Window, word: str, members: tuple[str, str]) -> Verdict:
         return verdict("commercial.shopping")
     if any(cues("care").in_word(member) for member in members if member):
         return use  # zorginkoop, jeugdhulpinkoop
+    employer = EMPLOYER.search(w.lower, *w.sent)
+    if employer and not PUBLIC_BUYER.search(w.lower, *w.sent):
+        return verdict("commercial.employer", buyer=employer.group())
     lo, hi = _object(w)
     care_obj = w.index.find("care", lo, hi, (w.start, w.end))
     goods_obj = w.index.find("goods", lo, hi, (w.start, w.end))

@@ -12,13 +12,14 @@ from __future__ import annotations
 
 import json
 import math
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, replace
-from functools import cache
+from functools import cache, cached_property
 from importlib import resources
 from typing import Protocol
 
 from taalwacht import messages
-from taalwacht.engine.context.features import Features
+from taalwacht.engine.context.features import WEIGHED, Features
 from taalwacht.engine.context.verdict import Verdict
 from taalwacht.model.finding import Decision
 
@@ -30,13 +31,21 @@ RULE_OF = {  # the rule id of a learned decision, by its class of evidence
 }
 
 
+OWN_SENTENCE = tuple(f"{cue}@{span}" for cue in WEIGHED for span in ("clause", "sent"))
+
+
 class Decider(Protocol):
     """What decides an occurrence from its features: the shipped model, or a recorder."""
 
     def decide(self, features: Features, rules: Verdict) -> Verdict: ...
 
+    @property
+    def vocabulary(self) -> AbstractSet[str] | None:
+        """The context words the decider weighs (None: every word)."""
+        ...
 
-@dataclass(frozen=True)
+
+@dataclass
 class SenseModel:
     """Weights per feature and class, a bias per class, and the flag threshold."""
 
@@ -44,13 +53,20 @@ class SenseModel:
     keep_use: float  # the rules' "use" stands while P(flag) is at least this
     overrule: float  # another decision of the rules becomes "use" from this P(flag) on
 
+    @cached_property
+    def vocabulary(self) -> AbstractSet[str]:
+        return frozenset(name[2:] for name in self.weights if name[:2] in ("s:", "p:"))
+
     def probabilities(self, features: Features) -> tuple[float, ...]:
         scores = [0.0] * len(CLASSES)
+        get = self.weights.get
         for name, value in features.items():
-            w = self.weights.get(name)
+            w = get(name)
             if w is not None:
-                for k in range(len(CLASSES)):
-                    scores[k] += w[k] * value
+                scores[0] += w[0] * value
+                scores[1] += w[1] * value
+                scores[2] += w[2] * value
+                scores[3] += w[3] * value
         top = max(scores)
         exp = [math.exp(s - top) for s in scores]
         total = sum(exp)
@@ -77,7 +93,7 @@ class SenseModel:
         k = 0 if flag else max(range(1, len(CLASSES)), key=lambda i: p[i])
         confidence = round(p[0] if flag else 1.0 - p[0], 3)
         # no cue in its own sentence: the word's sense elsewhere in the text may decide it
-        weak = not any(name.endswith(("@clause", "@sent")) for name in features)
+        weak = not any(name in features for name in OWN_SENTENCE)
         if flag is ruled_use:  # the model agrees: the rule's own, more specific ground stands
             return replace(rules, confidence=confidence, weak=weak)
         evidence = ", ".join(readable(name) for name in self.strongest(features, k))
@@ -129,7 +145,10 @@ def from_json(raw: str) -> SenseModel:
 
 def to_json(model: SenseModel, **about: object) -> str:
     """The model as the data file ``tools/train_sense.py`` writes, one feature per line."""
-    lines = [f"  {json.dumps(n, ensure_ascii=False)}: {json.dumps(list(w))}" for n, w in sorted(model.weights.items())]
+    lines = [
+        f"  {json.dumps(n, ensure_ascii=False)}: {json.dumps(list(w))}"
+        for n, w in sorted(model.weights.items())
+    ]
     head = {
         "about": about,
         "classes": list(CLASSES),
