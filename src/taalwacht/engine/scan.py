@@ -375,7 +375,6 @@ class Engine:
             lo, hi = bisect_left(starts, window.sent[0]), bisect_left(starts, window.sent[1])
             seen = features(
                 window,
-                profile=term.context,
                 left=a.left,
                 right=a.right,
                 neighbours=hi - lo - 1,

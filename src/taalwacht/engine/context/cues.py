@@ -166,6 +166,16 @@ class CueIndex:
             out |= found
         return out
 
+    def counts(self, lo: int, hi: int, skip: tuple[int, int]) -> dict[str, int]:
+        """How many cues of each list start in ``[lo, hi)`` outside ``skip``, in one pass."""
+        out: dict[str, int] = {}
+        for b in range(lo // BLOCK, (max(lo, hi - 1)) // BLOCK + 1):
+            for name, hits in self._block(b).items():
+                n = sum(1 for pos, _ in hits if lo <= pos < hi and not skip[0] <= pos < skip[1])
+                if n:
+                    out[name] = out.get(name, 0) + n
+        return out
+
     def find(self, name: str, lo: int, hi: int, skip: tuple[int, int]) -> list[str]:
         """Cues of list ``name`` that start in ``[lo, hi)`` and lie outside ``skip``."""
         out = []

@@ -5,8 +5,9 @@ Features are the evidence a careful reader weighs: cue words of each kind (publi
 commerce, goods, care, another sense, talk about words) in the clause, the sentence, its
 neighbours and the passage; quotation and question marks; a denial or contrast; a heading;
 the compound members around the watched word; the verdict of the hand-written profile rules;
-and the plain words of the sentence and the passage. Because none of them is the term, a term
-an organisation adds to its own pack is decided from the same evidence.
+and the plain words of the sentence (only those the model knows, so inference stays cheap).
+The passage speaks through its cue counts. Because none of these is the term, a term an
+organisation adds to its own pack is decided from the same evidence.
 """
 
 from __future__ import annotations
@@ -28,18 +29,19 @@ SPANS = ("clause", "sent", "near", "passage")
 QUOTES = "\"'‘’“”„«»"
 NEGATION = frozenset({"geen", "niet", "nooit", "niets", "zonder"})
 CONTRAST = frozenset({"maar", "dan", "liever", "plaats", "niet"})
+LOG = tuple(math.log1p(n) for n in range(16))
 QUESTION = re.compile(r"\?")
 WORD = re.compile(r"[^\W\d_]{2,}")
 
 
 def _log(n: int) -> float:
+    """Counts weigh less the higher they go: the third cue adds less than the first."""
     return math.log1p(n)
 
 
 def features(
     w: Window,
     *,
-    profile: str,
     left: str,
     right: str,
     neighbours: int,
@@ -58,11 +60,9 @@ def features(
     if rules.weak:
         f["rules.weak"] = 1.0
     spans = {"clause": w.clause, "sent": w.sent, "near": w.near, "passage": w.passage}
-    for name in WEIGHED:
-        for span in SPANS:
-            n = len(w.index.find(name, *spans[span], (w.start, w.end)))
-            if n:
-                f[f"{name}@{span}"] = _log(n)
+    for span in SPANS:
+        for name, n in w.index.counts(*spans[span], (w.start, w.end)).items():
+            f[f"{name}@{span}"] = LOG[n] if n < len(LOG) else _log(n)
     for side, member in (("left", left), ("right", right)):
         if member:
             f[f"{side}={member}"] = 1.0  # the other member: klanten|loyaliteit, inkoop|contract
@@ -99,8 +99,6 @@ def features(
         f["earlier.use"] = 1.0
     if w.index.earlier(w.start, Decision.COMMERCIAL):
         f["earlier.commercial"] = 1.0
-    for name in [n for n in f if ":" not in n and "=" not in n]:
-        f[f"{profile}&{name}"] = f[name]  # the same evidence weighs differently per profile
     known = w.index.vocabulary
     for word in set(WORD.findall(sentence)):
         if known is None or word in known:

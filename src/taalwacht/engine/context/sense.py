@@ -111,7 +111,6 @@ class SenseModel:
 
 def readable(name: str) -> str:
     """A feature in words a writer understands: 'supermarkt' in de zin, een vraagzin."""
-    name = name.partition("&")[2] or name  # "case&sentence.question": the evidence itself
     if name.startswith(("s:", "p:")):
         where = "sentence" if name[0] == "s" else "passage"
         return messages.text(f"evidence.word-{where}", word=name[2:])
