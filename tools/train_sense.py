@@ -104,7 +104,7 @@ def keep(name: str, engine: Engine, vocabulary: set[str]) -> bool:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--c", type=float, default=0.3, help="inverse regularisation strength")
+    parser.add_argument("--c", type=float, default=0.1, help="inverse regularisation strength")
     parser.add_argument("--min-sources", type=int, default=3, help="sources a word must occur in")
     parser.add_argument("--no-shared-dev", action="store_true", help="train on the pool only")
     parser.add_argument("--min-keep-use", type=float, default=0.1)
@@ -175,18 +175,18 @@ def main() -> int:
 
     probe = SenseModel(weights, 0.5, 0.5)
     p_dev = [probe.probabilities(r.features)[0] for r in dev]
-    ruled = [r.features.get("rules=use", 0.0) > 0 for r in dev]
+    ruled = [r.features.get("rules=use", 0.0) > 0 for r in dev]  # the rules alone
     grid = [
         (lo / 100, hi / 100)
         for lo in range(int(args.min_keep_use * 100), int(args.max_keep_use * 100) + 1, 5)
         for hi in range(50, 95, 5)
     ]
-    keep_use, overrule = max(grid, key=lambda g: _f(p_dev, ruled, dev, *g, beta=args.beta))
+    keep_use, overrule = max(grid, key=lambda g: _f(p_dev, dev, *g, beta=args.beta))
     model_out = SenseModel(weights, keep_use, overrule)
     print(f"train {len(train)} examples {dict(Counter(r.label for r in train))}")
     print(f"dev   {len(dev)} examples {dict(Counter(r.label for r in dev))}")
     print(f"features kept {len(weights)}; keep use from {keep_use}, overrule from {overrule}")
-    flags = _flags(p_dev, ruled, keep_use, overrule)
+    flags = _flags(p_dev, dev, keep_use, overrule)
     print(f"  rules alone: dev model-stage P/R {_pr(ruled, dev)}")
     print(f"  with model:  dev model-stage P/R {_pr(flags, dev)}")
     args.out.parent.mkdir(parents=True, exist_ok=True)
@@ -206,8 +206,18 @@ def main() -> int:
     return 0
 
 
-def _flags(p: list[float], ruled: list[bool], keep_use: float, overrule: float) -> list[bool]:
-    return [pi >= (keep_use if r else overrule) for pi, r in zip(p, ruled, strict=True)]
+def _flags(
+    p: list[float], rows: list[Example], keep_use: float, overrule: float
+) -> list[bool]:
+    """What SenseModel.decide flags: the rules' use unless P(flag) is low; their weak
+    defaults when P(flag) is high; their other decisions as they are."""
+    out = []
+    for pi, r in zip(p, rows, strict=True):
+        if r.features.get("rules=use"):
+            out.append(pi >= keep_use)
+        else:
+            out.append(bool(r.features.get("rules.weak")) and pi >= overrule)
+    return out
 
 
 def _counts(flags: list[bool], rows: list[Example]) -> tuple[int, int, int]:
@@ -222,10 +232,8 @@ def _pr(flags: list[bool], rows: list[Example]) -> str:
     return f"{tp / max(1, tp + fp):.3f}/{tp / max(1, tp + fn):.3f} (tp {tp} fp {fp} fn {fn})"
 
 
-def _f(
-    p: list[float], ruled: list[bool], rows: list[Example], lo: float, hi: float, beta: float
-) -> float:
-    tp, fp, fn = _counts(_flags(p, ruled, lo, hi), rows)
+def _f(p: list[float], rows: list[Example], lo: float, hi: float, beta: float) -> float:
+    tp, fp, fn = _counts(_flags(p, rows, lo, hi), rows)
     prec, rec = tp / max(1, tp + fp), tp / max(1, tp + fn)
     return (1 + beta**2) * prec * rec / max(1e-9, beta**2 * prec + rec)
 

@@ -39,7 +39,9 @@ POSSESSIVES = frozenset({"onze", "ons", "zijn", "haar", "hun", "jullie", "mijn"}
 
 def _trade(w: Window) -> Verdict:
     cue = w.first("commerce", near=True)
-    return verdict("commercial.trade", cue=cue) if cue else verdict("commercial.possessive")
+    if cue:
+        return verdict("commercial.trade", cue=cue)
+    return verdict("commercial.possessive", weak=True)  # only "onze", no cue either way
 
 
 def english(w: Window) -> bool:
@@ -199,8 +201,8 @@ def _procurement(w: Window, word: str, members: tuple[str, str]) -> Verdict:
         return verdict("commercial.shopping")
     if any(cues("care").in_word(member) for member in members if member):
         return use  # zorginkoop, jeugdhulpinkoop
-    employer = EMPLOYER.search(w.lower, *w.sent)
-    if employer and not PUBLIC_BUYER.search(w.lower, *w.sent):
+    employer = EMPLOYER.search(w.lower, *w.near)
+    if employer and not PUBLIC_BUYER.search(w.lower, *w.near):
         return verdict("commercial.employer", buyer=employer.group())
     lo, hi = _object(w)
     care_obj = w.index.find("care", lo, hi, (w.start, w.end))
@@ -216,4 +218,4 @@ def _procurement(w: Window, word: str, members: tuple[str, str]) -> Verdict:
         return use
     if w.count("goods", near=True):
         return verdict("commercial.goods-purchase", cue=w.first("goods", near=True))
-    return verdict("commercial.plain-purchase")
+    return verdict("commercial.plain-purchase", weak=True)
