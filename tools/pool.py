@@ -7,6 +7,10 @@
 A source goes wholly to one split, chosen by a hash of its host and path (so a split stays
 the same as the pool grows): about 60% train, 20% development, 20% frozen test. The frozen
 test split is scored once per round; this script prints only its size, never its text.
+
+Rounds: round 1's frozen test (hash bucket 80-99 of devdata/pool) was scored once on
+2026-12-02 and has joined the training split since. Round 2's frozen test is a separate
+folder of new sources, devdata/frozen2, labelled after round 1 was scored.
 """
 
 from __future__ import annotations
@@ -31,15 +35,22 @@ def source_key(source: str) -> str:
     return (parts.netloc.lower().removeprefix("www.") + parts.path.rstrip("/")).lower()
 
 
+ROUND = 2
+FROZEN = ROOT / "devdata" / f"frozen{ROUND}"
+
+
 def split_of(source: str) -> str:
+    """train or dev for a pool source (round 1's test buckets now train)."""
     bucket = int(hashlib.sha256(source_key(source).encode()).hexdigest(), 16) % 100
-    return "train" if bucket < 60 else "dev" if bucket < 80 else "test"
+    return "dev" if 60 <= bucket < 80 else "train"
 
 
-def load() -> tuple[list[dict[str, object]], list[dict[str, object]]]:
+def load(root: Path = POOL) -> tuple[list[dict[str, object]], list[dict[str, object]]]:
     docs: list[dict[str, object]] = []
     labels: list[dict[str, object]] = []
-    for folder in sorted(p for p in POOL.iterdir() if (p / "labels.jsonl").is_file()):
+    if not root.is_dir():
+        return docs, labels
+    for folder in sorted(p for p in root.iterdir() if (p / "labels.jsonl").is_file()):
         docs += [json.loads(x) for x in (folder / "corpus.jsonl").open(encoding="utf-8")]
         labels += [json.loads(x) for x in (folder / "labels.jsonl").open(encoding="utf-8")]
     return docs, labels
@@ -47,6 +58,9 @@ def load() -> tuple[list[dict[str, object]], list[dict[str, object]]]:
 
 def check() -> int:
     docs, labels = load()
+    frozen_docs, frozen_labels = load(FROZEN)
+    frozen_ids = {d["id"] for d in frozen_docs}
+    docs, labels = docs + frozen_docs, labels + frozen_labels
     problems = []
     by_id = {}
     for d in docs:
@@ -72,7 +86,11 @@ def check() -> int:
     sources = {source_key(str(d["source"])) for d in docs}
     print(f"{len(docs)} paragraphs, {len(labels)} occurrences, {len(sources)} sources")
     print("labels:", dict(Counter(str(x["label"]) for x in labels)))
-    sizes = Counter(split_of(str(by_id[x["doc"]]["source"])) for x in labels if x["doc"] in by_id)
+    sizes = Counter(
+        "test" if x["doc"] in frozen_ids else split_of(str(by_id[x["doc"]]["source"]))
+        for x in labels
+        if x["doc"] in by_id
+    )
     print("occurrences per split:", dict(sizes))
     for p in problems[:30]:
         print("problem:", p)
@@ -82,6 +100,13 @@ def check() -> int:
 def split(out: Path) -> int:
     docs, labels = load()
     where = {d["id"]: split_of(str(d["source"])) for d in docs}
+    frozen_docs, frozen_labels = load(FROZEN)
+    pooled = {source_key(str(d["source"])) for d in docs}
+    for d in frozen_docs:
+        if source_key(str(d["source"])) in pooled:
+            raise SystemExit(f"frozen source also in the pool: {d['source']}")
+        where[d["id"]] = "test"
+    docs, labels = docs + frozen_docs, labels + frozen_labels
     for name in ("train", "dev", "test"):
         folder = out / name
         folder.mkdir(parents=True, exist_ok=True)

@@ -352,7 +352,9 @@ class Engine:
         if found is not None:
             return found
         window = Window.around(text, index, start, end)
-        found = frames.metalinguistic(window, text)
+        lo, hi = bisect_left(starts, window.sent[0]), bisect_left(starts, window.sent[1])
+        found = frames.metalinguistic(window, text) or frames.concept(occ.analysis.right)
+        found = found or frames.word_list(window, hi - lo)
         if found is not None:
             return found
         phrase = _phrase_over(text, start, end, phrases.fixed_names)
@@ -372,7 +374,6 @@ class Engine:
             term=term.id,
         )
         if term.context != "always":
-            lo, hi = bisect_left(starts, window.sent[0]), bisect_left(starts, window.sent[1])
             seen = features(
                 window,
                 left=a.left,

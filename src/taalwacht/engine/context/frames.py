@@ -8,7 +8,7 @@ from functools import cache
 
 from taalwacht.engine.context.cues import cues
 from taalwacht.engine.context.verdict import Verdict, verdict
-from taalwacht.engine.context.window import Window
+from taalwacht.engine.context.window import WORD, Window
 
 # "Klant: iemand die ..." defines the word; "Product: Parkeerkaart" names a value
 HEADWORD_DEFINITION = re.compile(r"\s?:\s+[a-zà-ÿ]")
@@ -40,6 +40,32 @@ NAMING_VERBS = frozenset(
 DETERMINERS = frozenset(
     "de het uw je jouw zijn haar hun ons onze mijn dit dat deze die".split()  # not "een"
 )
+# "de burger als klant", "inwoners als klanten": a role compared, not a person named
+ROLES = frozenset(
+    "burger burgers inwoner inwoners bewoner bewoners cliënt cliënten patiënt patiënten "
+    "mensen mens overheid gemeente".split()
+)
+# "het klantdenken", "de klantgedachte": a compound that names the idea, not a person
+CONCEPTS = frozenset(
+    "denken gedachte concept concepten paradigma filosofie ideologie metafoor".split()
+)
+WORD_LIST_SHARE = 0.5  # a sentence at least this much made of watched words lists them
+
+
+def concept(right: str) -> Verdict | None:
+    """'klantdenken', 'klant-denken', 'productgedachte': the idea of the word is discussed."""
+    return verdict("mention.concept") if right.lstrip("-") in CONCEPTS else None
+
+
+def word_list(w: Window, watched: int) -> Verdict | None:
+    """'Klantcontacten, klantkanalen, klantgerechtigheid en klantverkeer.': a sentence that is
+    little more than the watched words themselves lists words, it does not use them."""
+    words = len(WORD.findall(w.lower, *w.sent))
+    if watched >= 3 and watched >= WORD_LIST_SHARE * words:
+        return verdict("mention.word-list", count=str(watched))
+    return None
+
+
 COPULAS = frozenset("is zijn ben bent was waren wordt worden werd werden blijft blijven".split())
 
 
@@ -114,6 +140,8 @@ def metalinguistic(w: Window, text: str) -> Verdict | None:
     ):
         return verdict("mention.comparison")
     two_before = w.words_before(2)
+    if two_before[-1:] == ["als"] and len(two_before) == 2 and two_before[0] in ROLES:
+        return verdict("mention.as-role", who=two_before[0])  # "de burger als klant"
     if two_before[-1:] == ["als"]:
         verb = after[0] if after and after[0] in NAMING_VERBS else ""
         if not verb and len(two_before) == 2 and two_before[0] in NAMING_VERBS:
