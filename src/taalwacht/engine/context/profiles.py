@@ -34,6 +34,9 @@ CLIENTS = frozenset(
         "bedrijfsleven",
     }
 )
+# "je klanten", "uw klanten": the reader has customers, so the reader is a business (a
+# municipality's resident has none); compounds are the reader's own (uw klantnummer)
+READERS = frozenset({"je", "jouw", "uw"})
 POSSESSIVES = frozenset({"onze", "ons", "zijn", "haar", "hun", "jullie", "mijn"})
 
 
@@ -80,6 +83,11 @@ def _van_commerce(w: Window) -> str:
     return ""
 
 
+def _member_cue(name: str, left: str, right: str) -> str:
+    """A cue of list ``name`` among the members around the watched one: Wmo in Wmo-klanten."""
+    return next((c for c in (cues(name).in_word(m) for m in (left, right) if m) if c), "")
+
+
 def judge_profile(
     profile: str,
     w: Window,
@@ -102,7 +110,7 @@ def judge_profile(
     use = verdict(f"use.{profile}")
     if profile == "always":
         return use
-    own_public = next((c for c in (cues("public").in_word(p) for p in (left, right) if p) if c), "")
+    own_public = _member_cue("public", left, right)
     shop = _van_commerce(w) if profile != "procurement" else ""
     if shop:
         return verdict("commercial.shop", cue=shop)
@@ -124,9 +132,14 @@ def judge_profile(
     if profile == "person":
         if own_public:
             return use
+        trade = _member_cue("trade_members", left, right)
+        if trade:  # klantenwerving, klantenbinding, supermarktklant: the trade's own words
+            return verdict("commercial.trade-compound", member=trade)
         lean = w.leaning(("commerce", "goods"), "public")  # a buyer of laptops is a customer
         owner = w.words_before(1)
         plain = noun and not left and not right  # "wij zijn klantgericht": a verb, not "his"
+        if plain and owner and owner[0] in READERS and not w.count("public"):
+            return verdict("commercial.reader-customers", owner=owner[0])
         if lean > 0 or (
             lean == 0
             and plain
@@ -159,7 +172,7 @@ def judge_profile(
             return verdict("other.english")
         if left and not own_public:
             return verdict("commercial.company-compound", member=left)
-        if right in COMPANY_LAW and not w.count("public"):  # concernvrijstelling, concernfinanciering: a group of firms
+        if right in COMPANY_LAW and not w.count("public"):  # concernvrijstelling: a group of firms
             return verdict("commercial.company-compound", member=right)
         if w.count("commerce") > w.count("public"):
             return verdict("commercial.business", cue=w.first("commerce"))
