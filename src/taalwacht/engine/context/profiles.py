@@ -132,9 +132,9 @@ def judge_profile(
     if profile == "person":
         if own_public:
             return use
-        trade = _member_cue("trade_members", left, right)
-        if trade:  # klantenwerving, klantenbinding, supermarktklant: the trade's own words
-            return verdict("commercial.trade-compound", member=trade)
+        own_trade = _member_cue("trade_members", left, right)
+        if own_trade:  # klantenwerving, klantenbinding, supermarktklant: the trade's own words
+            return verdict("commercial.trade-compound", member=own_trade)
         lean = w.leaning(("commerce", "goods"), "public")  # a buyer of laptops is a customer
         owner = w.words_before(1)
         plain = noun and not left and not right  # "wij zijn klantgericht": a verb, not "his"
