@@ -87,7 +87,7 @@ PROFILES: list[Row] = [
         "De klanten van de supermarkt staan in de rij bij de kassa.",
         [("klanten", "commercial.shop")],
     ),
-    ("De klant is koning, zegt de winkelier.", [("klant", "commercial.trade")]),
+    ("De klant is koning, zegt de winkelier.", [("klant", "other.phrase")]),
     ("Onze klanten kopen graag bij ons.", [("klanten", "commercial.possessive")]),
     (
         "De klanten van de gemeente en de klanten van de bakker.",

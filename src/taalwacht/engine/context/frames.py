@@ -45,6 +45,7 @@ ROLES = frozenset(
     "burger burgers inwoner inwoners bewoner bewoners cliënt cliënten patiënt patiënten "
     "mensen mens overheid gemeente".split()
 )
+PEOPLE = ROLES - {"overheid", "gemeente"}  # "is de burger wel klant?": people, not bodies
 # "het klantdenken", "de klantgedachte": a compound that names the idea, not a person
 CONCEPTS = frozenset(
     "denken gedachte concept concepten paradigma filosofie ideologie metafoor".split()
@@ -66,6 +67,10 @@ def word_list(w: Window, watched: int) -> Verdict | None:
     return None
 
 
+DEFINITION = re.compile(
+    r"\s+(?:is|zijn)\s+(?:iemand|degene|diegene|een persoon|personen|mensen)\b"
+    r"|\s+(?:is|wordt|worden)\s+gedefinieerd\b"
+)
 COPULAS = frozenset("is zijn ben bent was waren wordt worden werd werden blijft blijven".split())
 
 
@@ -142,6 +147,14 @@ def metalinguistic(w: Window, text: str) -> Verdict | None:
     two_before = w.words_before(2)
     if two_before[-1:] == ["als"] and len(two_before) == 2 and two_before[0] in ROLES:
         return verdict("mention.as-role", who=two_before[0])  # "de burger als klant"
+    role = next((x for x in w.words_before(3) if x in PEOPLE), "")
+    copula = any(x in COPULAS for x in (*w.words_before(3), *after[:1]))
+    if role and copula:  # "is de burger wel klant?", "dat burgers eigenlijk klanten zijn"
+        return verdict("mention.as-role", who=role)
+    if DEFINITION.match(w.lower, w.end) and w.words_before(2)[-1:] in (["een"], ["de"]) and (
+        len(w.words_before(3)) <= 1
+    ):  # "Een klant is iemand die betaalt": the word is defined
+        return verdict("mention.definition")
     if two_before[-1:] == ["als"]:
         verb = after[0] if after and after[0] in NAMING_VERBS else ""
         if not verb and len(two_before) == 2 and two_before[0] in NAMING_VERBS:
