@@ -36,7 +36,7 @@ SUGGESTIONS = [
     ("De Wmo-klanten krijgen een brief.", "Wmo-klanten", "Wmo-inwoners"),
     ("Bel het klantcontactcentrum van de gemeente.", "klantcontactcentrum", "contactcentrum"),
     ("Bel het klantencontactcentrum van de gemeente.", "klantencontactcentrum", "contactcentrum"),
-    ("De klantenkring van de gemeente is groot.", "klantenkring", "inwonerkring"),
+    ("De klantenkring van de gemeente is groot.", "klantenkring", "kring van inwoners"),
     ("Uw klantmanager belt u.", "klantmanager", "consulent"),
     ("Uw klantmanagers bellen u.", "klantmanagers", "consulenten"),
     ("De concernstaf adviseert het college.", "concernstaf", "gemeentelijke staf"),
@@ -191,3 +191,23 @@ def test_prefer_moves_the_chosen_alternative_to_the_front_in_form(
 
 def test_prefer_for_another_term_changes_nothing() -> None:
     assert one("De klant wacht.", prefer={"product": "dienst"}) == one("De klant wacht.")
+
+
+@pytest.mark.parametrize(
+    ("text", "fixed"),
+    [
+        ("De klantervaringen zijn goed.", "De ervaringen van inwoners zijn goed."),
+        ("Het klantbeeld is scherp.", "Het beeld van inwoners is scherp."),
+        ("Klantervaringen delen we.", "Ervaringen van inwoners delen we."),
+    ],
+)
+def test_a_phrase_instead_of_a_made_up_compound(text: str, fixed: str) -> None:
+    """inwonerervaringen is no Dutch word; the head leads a phrase and agreement stays."""
+    (finding,) = taalwacht.check(text)
+    assert " van " in finding.suggestions[0]
+    assert taalwacht.fix(text).text == fixed
+
+
+def test_no_phrase_when_the_compound_is_a_word() -> None:
+    (finding,) = taalwacht.check("De bijstandsklanten krijgen een brief.")
+    assert all(" van " not in s for s in finding.suggestions)

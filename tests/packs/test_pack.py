@@ -292,7 +292,8 @@ ORGANISATION_CASES = [
     ("De zorgconsumenten krijgen een brief.", [("zorgconsumenten", ZC, W, "inwoners")]),
     ("Zorgconsumenten bellen vaak.", [("Zorgconsumenten", ZC, W, "Inwoners")]),
     ("De Wmo-zorgconsument belt.", [("Wmo-zorgconsument", ZC, W, "Wmo-inwoner")]),
-    ("Het zorgconsumentenpanel vergadert.", [("zorgconsumentenpanel", ZC, W, "inwonerpanel")]),
+    ("Het zorgconsumentenpanel vergadert.",
+     [("zorgconsumentenpanel", ZC, W, "panel van inwoners")]),
     ("Deze doelgroep en de doelgroepen.", [
         ("doelgroep", "doelgroep", "info", "groep"),
         ("doelgroepen", "doelgroep", "info", "groepen"),

@@ -14,6 +14,7 @@ import re
 from collections.abc import Mapping
 
 from taalwacht.dutch.compounds import head_link
+from taalwacht.dutch.lexicon import is_word
 from taalwacht.dutch.tokens import is_word_char
 from taalwacht.engine.analysis import Analysis
 from taalwacht.model.finding import Choice
@@ -91,9 +92,35 @@ def choices(analysis: Analysis, surface: str, prefer: str = "") -> tuple[Choice,
         else:
             text = surface_left + _case_like(core, member_text) + surface_right
         out.append(Choice(text, gender, plural and not as_modifier, alt.text))
+    if as_modifier and not elided and not analysis.compound_key and not surface_left:
+        out = _phrases(analysis, surface_right, out) + out
     if prefer:
         out.sort(key=lambda c: c.alternative.lower() != prefer.lower())
     return _finish(out, surface, acronym=analysis.watch.kind == "acronym", capital=not surface_left)
+
+
+ADJECTIVE_ENDINGS = ("end", "ende", "lijk", "lijke", "ig", "ige", "isch", "ische", "baar", "bare")
+
+
+def _phrases(analysis: Analysis, surface_right: str, built: list[Choice]) -> list[Choice]:
+    """'ervaringen van inwoners' for klantervaringen, when swapping the member makes no
+    Dutch word (inwonerervaringen): the head stays, so articles and adjectives still agree.
+    Only for terms for people, whose alternatives have a plural to follow 'van'."""
+    term = analysis.watch.term
+    rest = surface_right.lstrip("-\u2010\u2011")
+    if term.context != "person" or not rest or not is_word(rest.lower()):
+        return []
+    if rest.lower().endswith(ADJECTIVE_ENDINGS):
+        return []  # klantenadviserend: an adjective has no "van" phrase
+    if built and any(is_word(c.text.lower()) for c in built):
+        return []  # a real compound exists (inwonersbelang): no phrase needed
+    out = []
+    for alt in term.alternatives:
+        plural = alt.forms.get("pl")
+        if alt.gender is None or not plural or " " in plural:
+            continue
+        out.append(Choice(f"{rest} van {plural}", None, False, alt.text))
+    return out
 
 
 def _finish(out: list[Choice], surface: str, *, acronym: bool, capital: bool) -> tuple[Choice, ...]:

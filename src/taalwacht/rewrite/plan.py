@@ -285,6 +285,10 @@ def _noun_fix(text: str, finding: Finding, term: Term | None, choice: Choice, sw
         head = _common_head(finding.text, choice.text)
         if head:  # klantdossier -> inwonerdossier: the head stays, so does the agreement
             return Fix(finding, choice, (swap,), Applicability.SAFE)
+        first = choice.text.partition(" ")[0].lower()
+        if " van " in choice.text and finding.text.lower().endswith(first) and is_word(first):
+            # klantervaringen -> ervaringen van inwoners: the same head leads the phrase
+            return Fix(finding, choice, (swap,), Applicability.SAFE)
     plural = finding.slot in PLURAL_SLOTS
     if choice.plural != plural and choice.gender is not None:
         return Fix(
