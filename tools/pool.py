@@ -9,8 +9,9 @@ the same as the pool grows): about 60% train, 20% development, 20% frozen test. 
 test split is scored once per round; this script prints only its size, never its text.
 
 Rounds: round 1's frozen test (hash bucket 80-99 of devdata/pool) was scored once on
-2026-12-02 and has joined the training split since. Round 2's frozen test is a separate
-folder of new sources, devdata/frozen2, labelled after round 1 was scored.
+2026-12-02 and has joined the training split since. Each later round's frozen test is a
+separate folder of new sources, devdata/frozen<N>, labelled after the round before was
+scored; once scored, it joins the training split too.
 """
 
 from __future__ import annotations
@@ -35,8 +36,9 @@ def source_key(source: str) -> str:
     return (parts.netloc.lower().removeprefix("www.") + parts.path.rstrip("/")).lower()
 
 
-ROUND = 2
+ROUND = 3
 FROZEN = ROOT / "devdata" / f"frozen{ROUND}"
+SCORED = [ROOT / "devdata" / f"frozen{n}" for n in range(2, ROUND)]  # now training data
 
 
 def split_of(source: str) -> str:
@@ -57,7 +59,8 @@ def load(root: Path = POOL) -> tuple[list[dict[str, object]], list[dict[str, obj
 
 
 def check() -> int:
-    docs, labels = load()
+    docs, labels = load_training()
+    scored = {d["id"] for folder in SCORED for d in load(folder)[0]}
     frozen_docs, frozen_labels = load(FROZEN)
     frozen_ids = {d["id"] for d in frozen_docs}
     docs, labels = docs + frozen_docs, labels + frozen_labels
@@ -87,7 +90,7 @@ def check() -> int:
     print(f"{len(docs)} paragraphs, {len(labels)} occurrences, {len(sources)} sources")
     print("labels:", dict(Counter(str(x["label"]) for x in labels)))
     sizes = Counter(
-        "test" if x["doc"] in frozen_ids else split_of(str(by_id[x["doc"]]["source"]))
+        "test" if x["doc"] in frozen_ids else split_of_doc(by_id[x["doc"]], scored)
         for x in labels
         if x["doc"] in by_id
     )
@@ -97,9 +100,23 @@ def check() -> int:
     return 1 if problems else 0
 
 
-def split(out: Path) -> int:
+def load_training() -> tuple[list[dict[str, object]], list[dict[str, object]]]:
+    """The pool and the frozen tests of earlier rounds, which were scored and joined it."""
     docs, labels = load()
-    where = {d["id"]: split_of(str(d["source"])) for d in docs}
+    for folder in SCORED:
+        more_docs, more_labels = load(folder)
+        docs, labels = docs + more_docs, labels + more_labels
+    return docs, labels
+
+
+def split_of_doc(doc: dict[str, object], scored: set[object]) -> str:
+    return "train" if doc["id"] in scored else split_of(str(doc["source"]))
+
+
+def split(out: Path) -> int:
+    docs, labels = load_training()
+    scored = {d["id"] for folder in SCORED for d in load(folder)[0]}
+    where = {d["id"]: split_of_doc(d, scored) for d in docs}
     frozen_docs, frozen_labels = load(FROZEN)
     pooled = {source_key(str(d["source"])) for d in docs}
     for d in frozen_docs:

@@ -23,7 +23,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from pool import load, source_key, split_of
+from pool import SCORED, load, load_training, source_key, split_of_doc
 
 from taalwacht.engine.context.features import Features
 from taalwacht.engine.context.sense import CLASSES, SenseModel, to_json
@@ -124,10 +124,11 @@ def main() -> int:
 
     recorder = Recorder()
     engine = Engine([load_bundled("markttaal")], sense=recorder)
-    docs, labels = load()
+    docs, labels = load_training()
+    scored = {d["id"] for folder in SCORED for d in load(folder)[0]}
     splits: dict[str, tuple[list[dict[str, object]], list[dict[str, object]]]] = {}
     for name in ("train", "dev"):
-        ids = {d["id"] for d in docs if split_of(str(d["source"])) == name}
+        ids = {d["id"] for d in docs if split_of_doc(d, scored) == name}
         splits[name] = (
             [d for d in docs if d["id"] in ids],
             [lab for lab in labels if lab["doc"] in ids],

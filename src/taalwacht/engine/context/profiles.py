@@ -193,9 +193,6 @@ def judge_profile(
             return verdict("other.english")
         if w.count("other_sense", near=True):
             return verdict("other.sense", cue=w.first("other_sense", near=True))
-        numbered = NUMBERED.match(w.lower, w.end)
-        if numbered and not right:  # "casus 3: Klimmer in nood": one of a series of exercises
-            return verdict("other.numbered", label=numbered.group().strip())
         if w.count("commerce") > w.count("public"):
             return verdict("commercial.business", cue=w.first("commerce"))
         return use
@@ -208,7 +205,6 @@ COMPANY_LAW = frozenset(
     "verhouding verhoudingen verband interne intern verklaring ratio vennootschap "
     "vennootschappen".split()
 )
-NUMBERED = re.compile(r"\s+(?:\d{1,3}|[a-h]|[ivx]{1,4})\b(?!\s*(?:%|euro|jaar|maanden|weken))")
 SHOPPING = re.compile(r"\b(?:doe|doet|doen|deed|deden|gedaan)\b")
 # An employer who buys coaching or training for its own staff is a customer of a business,
 # however much the service looks like help: "de werkgever heeft activiteiten ingekocht om
