@@ -373,7 +373,8 @@ class Engine:
             noun=term.pos == "noun",
             term=term.id,
         )
-        if term.context != "always":
+        weighable = decided.decision is Decision.USE or decided.weak
+        if term.context != "always" and weighable:  # a rule's specific evidence stands as is
             seen = features(
                 window,
                 left=a.left,
