@@ -126,12 +126,15 @@ def test_probabilities_are_a_distribution() -> None:
     assert len(p) == len(CLASSES) and abs(sum(p) - 1) < 1e-9 and min(p) > 0
 
 
-def test_a_learned_decision_carries_its_confidence_and_evidence() -> None:
-    text = "Onze klanten bestellen hun boodschappen online en betalen met iDEAL in de webwinkel."
-    (found,) = taalwacht.check(text, explain=True)
-    assert found.decision is Decision.COMMERCIAL
-    assert found.confidence is not None and 0.5 <= found.confidence <= 1
-    assert found.why
+def test_weighed_decisions_carry_a_confidence_rules_with_evidence_do_not() -> None:
+    use = "De klant krijgt een brief van de gemeente over de bijstand."
+    (found,) = taalwacht.check(use, explain=True)
+    assert found.decision is Decision.USE
+    assert found.confidence is not None and 0 < found.confidence <= 1
+    shop = "Onze klanten bestellen hun boodschappen online en betalen in de webwinkel."
+    (found,) = taalwacht.check(shop, explain=True)
+    assert found.decision is Decision.COMMERCIAL and found.rule == "commercial.trade"
+    assert found.confidence is None and "webwinkel" in found.why
 
 
 def test_one_sense_per_word_follows_the_surest_decision() -> None:
