@@ -77,6 +77,7 @@ def segments(part: str, *, trailing_link: bool, lookup: Callable[[str], bool] = 
 
 
 NO_SPLIT = 99
+DERIVATIONS = ("ie", "io", "iv")  # productie, productioneel, productiviteit
 
 
 @lru_cache(maxsize=65536)
@@ -160,6 +161,8 @@ def find_members(
             continue
         if _longer_word(word, start, end, forms, lookup):
             continue
+        if right.startswith(DERIVATIONS) and not lookup(right):
+            continue  # product|ioneel, product|iviteit: a Latin derivation, no compound
         parts = segments(left, trailing_link=True, lookup=lookup) + segments(
             right[len(link) :], trailing_link=False, lookup=lookup
         )
