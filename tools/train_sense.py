@@ -93,13 +93,20 @@ def examples(
     return out
 
 
-def keep(name: str, engine: Engine, vocabulary: set[str]) -> bool:
+WORD_FEATURES = ("s:", "before=", "after=", "left=", "right=")
+
+
+def word_of(name: str) -> str:
+    """The word a word feature stands for ("s:gezin", "left=wmo"), or ""."""
+    if not name.startswith(WORD_FEATURES):
+        return ""
+    return name[2:] if name.startswith("s:") else name.partition("=")[2]
+
+
+def keep(name: str, vocabulary: set[str]) -> bool:
     """Plain features always; a word only when common enough and not itself watched."""
-    if name.startswith(("s:", "p:")):
-        return name[2:] in vocabulary
-    if name.startswith(("before=", "after=", "left=", "right=")):
-        return name.partition("=")[2] in vocabulary
-    return True
+    word = word_of(name)
+    return not word or word in vocabulary
 
 
 def main() -> int:
@@ -147,15 +154,15 @@ def main() -> int:
     seen: dict[str, set[str]] = {}
     for ex in train:
         for name in ex.features:
-            if name.startswith(("s:", "p:", "before=", "after=")):
-                word = name[2:] if name[1] == ":" else name.partition("=")[2]
+            word = word_of(name)
+            if word:
                 seen.setdefault(word, set()).add(ex.source)
     vocabulary = {
         w for w, s in seen.items() if len(s) >= args.min_sources and engine.analyse(w) is None
     }
 
     def x(rows: list[Example]) -> list[Features]:
-        return [{k: v for k, v in r.features.items() if keep(k, engine, vocabulary)} for r in rows]
+        return [{k: v for k, v in r.features.items() if keep(k, vocabulary)} for r in rows]
 
     vec = DictVectorizer()
     xt = vec.fit_transform(x(train))

@@ -113,7 +113,7 @@ class Engine:
             return []
         lower = lower_same_length(text)
         marked = RegionIndex(regions)
-        index = CueIndex(text, lower, self.sense.vocabulary)
+        index = CueIndex(text, lower)
         occurrences: list[Occurrence] = []
         done_until = -1
         for occ in self._occurrences(text, lower):
@@ -381,6 +381,7 @@ class Engine:
                 right=a.right,
                 neighbours=hi - lo - 1,
                 rules=decided,
+                vocabulary=self.sense.vocabulary,
             )
             decided = self.sense.decide(seen, decided)
         if decided.decision is Decision.USE:  # a name the organisation must rename itself

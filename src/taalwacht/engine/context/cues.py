@@ -3,8 +3,6 @@ sense stand in a document, read once per block (``dutch/data/cues/*.txt``)."""
 
 from __future__ import annotations
 
-import re
-from collections.abc import Set as AbstractSet
 from functools import cache, lru_cache
 from importlib import resources
 
@@ -77,7 +75,6 @@ def _cue_automaton() -> ahocorasick.Automaton:
     return automaton
 
 
-PLAIN_WORD = re.compile(r"[^\W\d_]{2,}")
 TITLES = ("mevrouw", "meneer", "heer", "mw", "mw.", "dhr", "dhr.", "familie", "fam.", "mr.", "dr.")
 
 
@@ -93,13 +90,11 @@ class CueIndex:
     is scanned at most once, however many watched words it holds.
     """
 
-    def __init__(self, text: str, lower: str, vocabulary: AbstractSet[str] | None = None) -> None:
+    def __init__(self, text: str, lower: str) -> None:
         self.text = text
         self.lower = lower
-        self.vocabulary = vocabulary  # the only words ``words`` reports; None: all of them
         self.blocks: dict[int, dict[str, list[tuple[int, str]]]] = {}  # block -> list -> hits
         self.decided: list[tuple[int, str, Decision]] = []  # (start, term, decision) so far
-        self.block_words: dict[int, set[str]] = {}  # block -> its words
 
     def remember(self, start: int, term: str, decision: Decision) -> None:
         """Record a decision: later words in the same passage lean on it."""
@@ -151,20 +146,6 @@ class CueIndex:
                             found.append((start, key))
             self.blocks[b] = hits
         return hits
-
-    def words(self, lo: int, hi: int) -> set[str]:
-        """The distinct plain words (letters only, in the vocabulary) of the blocks that
-        ``[lo, hi)`` touches: the passage, in whole blocks, each block read once."""
-        out: set[str] = set()
-        for b in range(lo // BLOCK, (max(lo, hi - 1)) // BLOCK + 1):
-            found = self.block_words.get(b)
-            if found is None:
-                found = set(PLAIN_WORD.findall(self.lower, b * BLOCK, (b + 1) * BLOCK))
-                if self.vocabulary is not None:
-                    found &= self.vocabulary
-                self.block_words[b] = found
-            out |= found
-        return out
 
     def counts(self, lo: int, hi: int, skip: tuple[int, int]) -> dict[str, int]:
         """How many cues of each list start in ``[lo, hi)`` outside ``skip``, in one pass."""

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Set as AbstractSet
 
 from taalwacht.engine.context.cues import cues
 from taalwacht.engine.context.profiles import english
@@ -46,12 +47,14 @@ def features(
     right: str,
     neighbours: int,
     rules: Verdict,
+    vocabulary: AbstractSet[str] | None = None,
 ) -> Features:
     """The features of the occurrence ``w.lower[w.start:w.end]``.
 
     ``left`` and ``right`` are the compound members around the watched one; ``neighbours``
     counts the other watched words in the same sentence (a list of words under discussion
-    holds several); ``rules`` is the hand-written profile rules' verdict.
+    holds several); ``rules`` is the hand-written profile rules' verdict; ``vocabulary``
+    the context words worth reporting (those the model knows), None for every word.
     """
     # No bias and no feature for the profile alone: the labelled text over-samples commerce,
     # and a prior learned from it would overrule plain public sentences that carry no
@@ -99,8 +102,7 @@ def features(
         f["earlier.use"] = 1.0
     if w.index.earlier(w.start, Decision.COMMERCIAL):
         f["earlier.commercial"] = 1.0
-    known = w.index.vocabulary
     for word in set(WORD.findall(sentence)):
-        if known is None or word in known:
+        if vocabulary is None or word in vocabulary:
             f[f"s:{word}"] = 1.0
     return f

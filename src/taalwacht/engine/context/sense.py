@@ -55,7 +55,7 @@ class SenseModel:
 
     @cached_property
     def vocabulary(self) -> AbstractSet[str]:
-        return frozenset(name[2:] for name in self.weights if name[:2] in ("s:", "p:"))
+        return frozenset(name[2:] for name in self.weights if name.startswith("s:"))
 
     def probabilities(self, features: Features) -> tuple[float, ...]:
         scores = [0.0] * len(CLASSES)
@@ -115,9 +115,8 @@ class SenseModel:
 
 def readable(name: str) -> str:
     """A feature in words a writer understands: 'supermarkt' in de zin, een vraagzin."""
-    if name.startswith(("s:", "p:")):
-        where = "sentence" if name[0] == "s" else "passage"
-        return messages.text(f"evidence.word-{where}", word=name[2:])
+    if name.startswith("s:"):
+        return messages.text("evidence.word-sentence", word=name[2:])
     if name.startswith(("before=", "after=")):
         side, _, word = name.partition("=")
         return messages.text(f"evidence.{side}", word=word)
