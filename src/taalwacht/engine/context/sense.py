@@ -47,7 +47,7 @@ class Decider(Protocol):
 
 @dataclass
 class SenseModel:
-    """Weights per feature and class, a bias per class, and the flag threshold."""
+    """Weights per feature and class (no bias: see features.py) and two flag thresholds."""
 
     weights: dict[str, tuple[float, ...]]
     keep_use: float  # the rules' "use" stands while P(flag) is at least this
@@ -87,9 +87,9 @@ class SenseModel:
     def decide(self, features: Features, rules: Verdict) -> Verdict:
         p = self.probabilities(features)
         # The rules know the default of a plain sentence ("De klant krijgt een brief" is a
-        # use); the model overrules them only where its evidence is clear.
-        # A rule that found specific evidence (a shop, an employer, English) stands; only
-        # its defaults for want of evidence ("weak") are weighed again.
+        # use): the model overrules them only where its evidence is clear. A rule that
+        # found specific evidence (a shop, an employer, English) stands; only its defaults
+        # for want of evidence ("weak") are weighed again.
         ruled_use = rules.decision is Decision.USE
         flag = p[0] >= (self.keep_use if ruled_use else self.overrule) and (
             ruled_use or rules.weak
