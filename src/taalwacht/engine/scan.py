@@ -456,7 +456,8 @@ def _about_the_words(starts: Sequence[int], decided: list[Verdict]) -> None:
         said = bisect_left(mentions, hi) - bisect_left(mentions, lo)
         watched = bisect_left(starts, hi) - bisect_left(starts, lo)
         if whole or (said >= least and said >= share * watched):
-            decided[i] = verdict("mention.about-passage", count=str(len(mentions) if whole else said))
+            count = len(mentions) if whole else said
+            decided[i] = verdict("mention.about-passage", count=str(count))
 
 
 SURE = 0.8  # a learned decision this sure sets the sense of the same word elsewhere
