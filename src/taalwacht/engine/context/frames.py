@@ -151,10 +151,9 @@ def metalinguistic(w: Window, text: str) -> Verdict | None:
     copula = any(x in COPULAS for x in (*w.words_before(3), *after[:1]))
     if role and copula:  # "is de burger wel klant?", "dat burgers eigenlijk klanten zijn"
         return verdict("mention.as-role", who=role)
-    if DEFINITION.match(w.lower, w.end) and w.words_before(2)[-1:] in (["een"], ["de"]) and (
-        len(w.words_before(3)) <= 1
-    ):  # "Een klant is iemand die betaalt": the word is defined
-        return verdict("mention.definition")
+    opening = w.words_before(3)
+    if opening in (["een"], ["de"]) and DEFINITION.match(w.lower, w.end):
+        return verdict("mention.definition")  # "Een klant is iemand die betaalt"
     if two_before[-1:] == ["als"]:
         verb = after[0] if after and after[0] in NAMING_VERBS else ""
         if not verb and len(two_before) == 2 and two_before[0] in NAMING_VERBS:
