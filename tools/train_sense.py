@@ -116,6 +116,12 @@ def main() -> int:
     parser.add_argument("--no-shared-dev", action="store_true", help="train on the pool only")
     parser.add_argument("--min-keep-use", type=float, default=0.1)
     parser.add_argument(
+        "--min-overrule",
+        type=float,
+        default=0.5,
+        help="lowest P(flag) from which the model may turn a rule's weak default into a use",
+    )
+    parser.add_argument(
         "--max-keep-use",
         type=float,
         default=0.25,
@@ -187,7 +193,7 @@ def main() -> int:
     grid = [
         (lo / 100, hi / 100)
         for lo in range(int(args.min_keep_use * 100), int(args.max_keep_use * 100) + 1, 5)
-        for hi in range(50, 95, 5)
+        for hi in range(int(args.min_overrule * 100), 96, 5)
     ]
     keep_use, overrule = max(grid, key=lambda g: _f(p_dev, dev, *g, beta=args.beta))
     model_out = SenseModel(weights, keep_use, overrule)

@@ -109,7 +109,7 @@ PROFILES: list[Row] = [
     ("Het mediaconcern maakte winst.", [("mediaconcern", "commercial.company-compound")]),
     ("Het concern maakte winst.", [("concern", "commercial.business")]),
     (
-        "Het concern Ahold. Het concern maakte winst. Het concern groeit.",
+        "Het concern Brinkhorst. Het concern maakte winst. Het concern groeit.",
         [
             ("concern", "commercial.no-government"),
             ("concern", "commercial.business"),
