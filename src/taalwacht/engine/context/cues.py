@@ -3,6 +3,7 @@ sense stand in a document, read once per block (``dutch/data/cues/*.txt``)."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from functools import cache, lru_cache
 from importlib import resources
 
@@ -10,7 +11,7 @@ import ahocorasick
 
 from taalwacht.model.finding import Decision
 
-CUE_LISTS = ("commerce", "public", "care", "goods", "other_sense", "meta")
+CUE_LISTS = ("commerce", "public", "care", "goods", "other_sense")
 
 BLOCK = 2048  # the cue index reads a document in blocks, each at most once
 DOC_REACH = 1500  # the wider text consulted when the sentence and its neighbours are neutral
@@ -147,14 +148,22 @@ class CueIndex:
             self.blocks[b] = hits
         return hits
 
-    def counts(self, lo: int, hi: int, skip: tuple[int, int]) -> dict[str, int]:
-        """How many cues of each list start in ``[lo, hi)`` outside ``skip``, in one pass."""
-        out: dict[str, int] = {}
+    def counts(
+        self, spans: Sequence[tuple[int, int]], skip: tuple[int, int]
+    ) -> list[dict[str, int]]:
+        """How many cues of each list start in each span outside ``skip``, in one pass over
+        the widest span (spans may overlap in any way; each is counted on its own)."""
+        out: list[dict[str, int]] = [{} for _ in spans]
+        lo = min(a for a, _ in spans)
+        hi = max(b for _, b in spans)
         for b in range(lo // BLOCK, (max(lo, hi - 1)) // BLOCK + 1):
             for name, hits in self._block(b).items():
-                n = sum(1 for pos, _ in hits if lo <= pos < hi and not skip[0] <= pos < skip[1])
-                if n:
-                    out[name] = out.get(name, 0) + n
+                for pos, _ in hits:
+                    if not lo <= pos < hi or skip[0] <= pos < skip[1]:
+                        continue
+                    for (a, z), counted in zip(spans, out, strict=True):
+                        if a <= pos < z:
+                            counted[name] = counted.get(name, 0) + 1
         return out
 
     def find(self, name: str, lo: int, hi: int, skip: tuple[int, int]) -> list[str]:

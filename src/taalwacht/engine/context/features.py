@@ -25,7 +25,7 @@ from taalwacht.model.finding import Decision
 Features = dict[str, float]
 
 # The cue lists a reader weighs, and the evidence class each points to (sense.json groups).
-WEIGHED = ("public", "care", "commerce", "goods", "other_sense", "meta")
+WEIGHED = ("public", "care", "commerce", "goods", "other_sense")
 SPANS = ("clause", "sent", "near", "passage")
 QUOTES = "\"'‘’“”„«»"
 NEGATION = frozenset({"geen", "niet", "nooit", "niets", "zonder"})
@@ -62,9 +62,9 @@ def features(
     f: Features = {f"rules={rules.decision.value}": 1.0}
     if rules.weak:
         f["rules.weak"] = 1.0
-    spans = {"clause": w.clause, "sent": w.sent, "near": w.near, "passage": w.passage}
-    for span in SPANS:
-        for name, n in w.index.counts(*spans[span], (w.start, w.end)).items():
+    spans = (w.clause, w.sent, w.near, w.passage)  # in the order of SPANS
+    for span, counted in zip(SPANS, w.index.counts(spans, (w.start, w.end)), strict=True):
+        for name, n in counted.items():
             f[f"{name}@{span}"] = LOG[n] if n < len(LOG) else _log(n)
     for side, member in (("left", left), ("right", right)):
         if member:

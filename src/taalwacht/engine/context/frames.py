@@ -61,8 +61,9 @@ def concept(right: str) -> Verdict | None:
 def word_list(w: Window, watched: int) -> Verdict | None:
     """'Klantcontacten, klantkanalen, klantgerechtigheid en klantverkeer.': a sentence that is
     little more than the watched words themselves lists words, it does not use them."""
-    words = len(WORD.findall(w.lower, *w.sent))
-    if watched >= 3 and watched >= WORD_LIST_SHARE * words:
+    if watched < 3:
+        return None
+    if watched >= WORD_LIST_SHARE * len(WORD.findall(w.lower, *w.sent)):
         return verdict("mention.word-list", count=str(watched))
     return None
 
