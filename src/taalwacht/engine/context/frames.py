@@ -115,8 +115,8 @@ def metalinguistic(w: Window, text: str) -> Verdict | None:
     if naming:
         return verdict("mention.naming-sentence", phrase=naming.group())
     after = w.words_after(3)
-    negated = _preceded_by(w, "geen") or _preceded_by(w, "niet")
-    contrast = w.words_after(1) == ["maar"]
+    negated = prev[-1:] in (["geen"], ["niet"])
+    contrast = after[:1] == ["maar"]
     # "de burger is geen klant en ...", not "er is geen klant die ...": that one exists
     if negated and (
         _closes_clause(w)
@@ -132,7 +132,7 @@ def metalinguistic(w: Window, text: str) -> Verdict | None:
         "is de benaming",
     ):
         return verdict("mention.is-term", phrase=" ".join(after[:3]))
-    determined = w.words_before(1)[-1:] and w.words_before(1)[0] in DETERMINERS
+    determined = bool(prev) and prev[-1] in DETERMINERS
     if after and after[0] in ("noemen", "noemt", "noemde", "genoemd", "heten", "heet") and not (
         determined and after[0].startswith("noem")  # "uw klantnummer noemen": say it
     ):
