@@ -134,3 +134,32 @@ def assert_one_line_error(result: Any, *parts: str) -> None:
     for part in parts:
         assert part in lines[0]
     assert "Traceback" not in output
+
+
+# An organisation's own pack: a term the bundled pack lacks, decided from the same evidence.
+ORGANISATION_PACK = """\
+pack: zorgtaal
+description: Eigen termen van de gemeente
+terms:
+  - id: zorgconsument
+    lemma: zorgconsument
+    pos: noun
+    gender: de
+    forms: {sg: zorgconsument, pl: zorgconsumenten}
+    linking: [zorgconsumenten]
+    reason: Wie zorg krijgt, consumeert niet.
+    alternatives:
+      - {text: inwoner, gender: de, forms: {sg: inwoner, pl: inwoners}, modifier: inwoner}
+    examples:
+      flag: [De zorgconsument krijgt een brief.]
+  - id: doelgroep
+    lemma: doelgroep
+    pos: noun
+    gender: de
+    forms: {sg: doelgroep, pl: doelgroepen}
+    severity: info
+    context: always
+    reason: Mensen zijn geen doelgroep.
+    alternatives:
+      - {text: groep, gender: de, forms: {sg: groep, pl: groepen}, modifier: groeps}
+"""

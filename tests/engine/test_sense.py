@@ -10,7 +10,7 @@ from dataclasses import replace
 import pytest
 
 import taalwacht
-from conftest import REPO, run, write
+from conftest import ORGANISATION_PACK, REPO, run, write
 from taalwacht.engine.context.features import Features
 from taalwacht.engine.context.sense import CLASSES, shipped
 from taalwacht.engine.context.verdict import Verdict, verdict
@@ -87,32 +87,19 @@ def _recorded(text: str, pack: taalwacht.Pack) -> list[Features]:
     return rows
 
 
-NEW_TERM = """\
-pack: eigen
-description: Eigen termen van de gemeente
-terms:
-  - id: zorgconsument
-    lemma: zorgconsument
-    pos: noun
-    gender: de
-    forms: {sg: zorgconsument, pl: zorgconsumenten}
-    reason: Wie zorg krijgt, consumeert niet.
-    alternatives:
-      - {text: inwoner, gender: de, forms: {sg: inwoner, pl: inwoners}, modifier: inwoner}
-"""
 
 
 def test_features_never_name_the_term() -> None:
     """A term an organisation adds is judged from the same evidence as a bundled one."""
     sentence = "De gemeente belt de {} over de Wmo-aanvraag en de hulp thuis."
     bundled = _recorded(sentence.format("klant"), load_bundled("markttaal"))
-    own = _recorded(sentence.format("zorgconsument"), parse_pack(NEW_TERM, "eigen.yml"))
+    own = _recorded(sentence.format("zorgconsument"), parse_pack(ORGANISATION_PACK, "zorgtaal.yml"))
     assert bundled and bundled == own
     assert not any(re.search("klant|zorgconsument", name) for name in bundled[0])
 
 
 def test_a_new_term_is_decided_by_its_context() -> None:
-    pack = parse_pack(NEW_TERM, "eigen.yml")
+    pack = parse_pack(ORGANISATION_PACK, "zorgtaal.yml")
     public = "De gemeente belt de zorgconsument over de Wmo-aanvraag en de hulp thuis."
     shop = "De supermarkt geeft elke zorgconsument korting op boodschappen in de winkel."
     assert [f.text for f in taalwacht.check(public, packs=[pack])] == ["zorgconsument"]

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 import taalwacht
-from conftest import cli, said
+from conftest import ORGANISATION_PACK, cli, said
 from taalwacht.errors import PackError
 from taalwacht.model.finding import Decision
 from taalwacht.packs import Pack, bundled_pack_names, load_bundled, load_pack, parse_pack
@@ -249,32 +249,6 @@ def test_cli_reports_a_bad_pack_in_one_line(tmp_path: Path, text: str, line: int
 
 # ----------------------------------------------------------- an organisation's pack
 
-ORGANISATION_PACK = """\
-pack: zorgtaal
-description: Eigen termen van de gemeente
-terms:
-  - id: zorgconsument
-    lemma: zorgconsument
-    pos: noun
-    gender: de
-    forms: {sg: zorgconsument, pl: zorgconsumenten}
-    linking: [zorgconsumenten]
-    reason: Wie zorg krijgt, consumeert niet.
-    alternatives:
-      - {text: inwoner, gender: de, forms: {sg: inwoner, pl: inwoners}, modifier: inwoner}
-    examples:
-      flag: [De zorgconsument krijgt een brief.]
-  - id: doelgroep
-    lemma: doelgroep
-    pos: noun
-    gender: de
-    forms: {sg: doelgroep, pl: doelgroepen}
-    severity: info
-    context: always
-    reason: Mensen zijn geen doelgroep.
-    alternatives:
-      - {text: groep, gender: de, forms: {sg: groep, pl: groepen}, modifier: groeps}
-"""
 
 
 @pytest.fixture
