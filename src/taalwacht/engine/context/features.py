@@ -2,8 +2,8 @@
 sentence and its passage, none of which names the term itself.
 
 Features are the evidence a careful reader weighs: cue words of each kind (public service,
-commerce, goods, care, another sense, talk about words) in the clause, the sentence, its
-neighbours and the passage; quotation and question marks; a denial or contrast; a heading;
+care, commerce, goods, another sense) in the clause, the sentence, its neighbours and the
+passage; quotation and question marks; a denial or contrast; a heading;
 the compound members around the watched word; the verdict of the hand-written profile rules;
 and the plain words of the sentence (only those the model knows, so inference stays cheap).
 The passage speaks through its cue counts. Because none of these is the term, a term an
@@ -24,7 +24,7 @@ from taalwacht.model.finding import Decision
 
 Features = dict[str, float]
 
-# The cue lists a reader weighs, and the evidence class each points to (sense.json groups).
+# The cue lists a reader weighs (dutch/data/cues/<name>.txt).
 WEIGHED = ("public", "care", "commerce", "goods", "other_sense")
 SPANS = ("clause", "sent", "near", "passage")
 QUOTES = "\"'‘’“”„«»"
@@ -69,7 +69,7 @@ def features(
     for side, member in (("left", left), ("right", right)):
         if member:
             f[f"{side}={member}"] = 1.0  # the other member: klanten|loyaliteit, inkoop|contract
-            for name in ("public", "care", "commerce", "goods", "other_sense"):
+            for name in WEIGHED:
                 if cues(name).in_word(member):
                     f[f"member.{side}.{name}"] = 1.0
     sentence = w.lower[w.sent[0] : w.start] + " " + w.lower[w.end : w.sent[1]]
