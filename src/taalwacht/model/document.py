@@ -19,8 +19,12 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 from typing import Literal
 
-RegionKind = Literal["code", "emphasis", "quote", "skip", "field", "suppress"]
-DocumentKind = Literal["text", "markdown", "html"]
+RegionKind = Literal["code", "emphasis", "quote", "skip", "field", "suppress", "template"]
+DocumentKind = Literal["text", "markdown", "html", "docx", "odt", "pdf", "mail"]
+# Formats whose text is extracted from a package (offsets point into that extracted text,
+# not into the file's bytes) and the ones of those that taalwacht can write back.
+EXTRACTED: frozenset[str] = frozenset({"docx", "odt", "pdf", "mail"})
+WRITABLE_EXTRACTED: frozenset[str] = frozenset({"docx", "odt"})
 
 
 @dataclass(frozen=True, order=True)
@@ -32,7 +36,9 @@ class Region:
     - ``quote``: a quotation (``<q>``); a word that fills it is a mention;
     - ``skip``: not prose at all (front matter, link targets, tags); never checked;
     - ``field``: text people read outside the body (``alt``, ``title``, a meta description);
-    - ``suppress``: switched off by a ``taalwacht-disable`` comment.
+    - ``suppress``: switched off by a ``taalwacht-disable`` comment;
+    - ``template``: a Word or OpenDocument field (a merge field such as ``«klantnummer»``):
+      checked and reported, never rewritten, since the template or its data source says it.
 
     ``note`` says where the region comes from in words a writer knows (``<code>``,
     ``codeblok``), for the reason ``--explain`` shows.
@@ -113,6 +119,33 @@ IDENTITY = OffsetMap()
 
 
 @dataclass(frozen=True)
+class Place:
+    """Where a paragraph of extracted text sits in the document a writer opens: the part
+    (``hoofdtekst``, ``koptekst``, ``voetnoot``, ``pagina`` ...), its number in that part
+    (the paragraph, or the page of a PDF), and what holds it (``tabelcel``, ``tekstvak``).
+    ``start`` is the paragraph's offset in ``Document.text``; places are sorted by it."""
+
+    start: int
+    part: str
+    number: int
+    within: str = ""
+
+    def label(self) -> str:
+        """``koptekst, alinea 2`` or ``pagina 3``, as the reports show it."""
+        unit = "" if self.part == "pagina" else "alinea "
+        where = f"{self.part} {self.number}" if not unit else f"{self.part}, {unit}{self.number}"
+        return f"{where} ({self.within})" if self.within else where
+
+
+def place_of(places: tuple[Place, ...], offset: int) -> Place | None:
+    """The place holding ``offset``, or None for a document without places."""
+    if not places:
+        return None
+    i = bisect_right([p.start for p in places], offset) - 1
+    return places[max(i, 0)]
+
+
+@dataclass(frozen=True)
 class Document:
     """A decoded document ready to check; see the module docstring for the two strings.
 
@@ -135,6 +168,17 @@ class Document:
     stamp: tuple[int, int, int, int, str] | None = None
     # UTF-8 with a few stray bytes in another encoding: checked, never rewritten.
     mixed_encoding: bool = False
+    # Extracted formats (EXTRACTED): where each paragraph of ``text`` is in the document.
+    places: tuple[Place, ...] = field(default=())
+    # An e-mail's attached documents (.docx, .odt, .pdf), each checked as its own document;
+    # their paths read ``bericht.eml » bijlage.docx``.
+    attachments: tuple[Document, ...] = field(default=())
+
+    @property
+    def extracted(self) -> bool:
+        """Whether offsets point into text extracted from a package (Word, PDF, e-mail)
+        rather than into the file's own characters."""
+        return self.kind in EXTRACTED
 
     @property
     def readable(self) -> str:
