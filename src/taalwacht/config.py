@@ -19,6 +19,7 @@ This is ruff's ``find_settings_toml`` applied to our names. Keys use kebab-case
     concern = "info"
 
     backups = "."                         # fix keeps its backups in ./.taalwacht/backups
+    max-document-mb = 200                 # larger files are refused with a clear message
 
     [prefer]                              # per term id: the alternative `fix` prefers
     klant = "inwoner"
@@ -61,6 +62,7 @@ class Config:
     fail_on: Severity = "warning"  # lowest severity that makes `check` exit 1
     prefer: dict[str, str] = field(default_factory=dict)  # term id -> alternative text
     backups: Path | None = None  # folder holding .taalwacht/backups; None: ``root``
+    max_document_mb: int = 200  # a larger file is refused (a huge file is rarely a letter)
     root: Path = field(default_factory=Path.cwd)
     path: Path | None = None
 
@@ -168,7 +170,17 @@ def _severity(fields: _Fields, key: str, value: object) -> Severity:
     return value
 
 
-KEYS = ("packs", "extra-packs", "severity", "ignore", "allow", "fail-on", "prefer", "backups")
+KEYS = (
+    "packs",
+    "extra-packs",
+    "severity",
+    "ignore",
+    "allow",
+    "fail-on",
+    "prefer",
+    "backups",
+    "max-document-mb",
+)
 
 
 def config_from_mapping(data: Mapping[str, Any], path: Path, prefix: str = "") -> Config:
@@ -192,9 +204,17 @@ def config_from_mapping(data: Mapping[str, Any], path: Path, prefix: str = "") -
         fail_on=fields.severity("fail-on", "warning"),
         prefer=prefer,
         backups=_backups(fields, path.parent.resolve()),
+        max_document_mb=_megabytes(fields, "max-document-mb", 200),
         root=path.parent.resolve(),
         path=path,
     )
+
+
+def _megabytes(fields: _Fields, key: str, default: int) -> int:
+    value = fields.data.get(key, default)
+    if not isinstance(value, int) or isinstance(value, bool) or value < 1:
+        raise fields.fail(key, messages.text("config.positive-int"))
+    return value
 
 
 def _backups(fields: _Fields, root: Path) -> Path | None:

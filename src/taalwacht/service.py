@@ -17,6 +17,7 @@ on the characters the file holds. It returns warnings as values and prints nothi
 from __future__ import annotations
 
 import dataclasses
+import importlib
 import os
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -30,9 +31,17 @@ from taalwacht.engine import Engine
 from taalwacht.errors import ConfigError, InputError, TaalwachtError
 from taalwacht.formats import Skipped, Source, kind_for, parse, read
 from taalwacht.formats.walk import Failed, iter_sources
-from taalwacht.formats.write import clean_stale, encode_like, escape_for, write_document
-from taalwacht.model.document import Document
-from taalwacht.model.edit import Edit, apply, compose, overlaps
+from taalwacht.formats.write import (
+    WriteError,
+    clean_stale,
+    encode_like,
+    escape_for,
+    write_document,
+    write_new,
+    write_package,
+)
+from taalwacht.model.document import WRITABLE_EXTRACTED, Document
+from taalwacht.model.edit import Edit, apply, compose, moved, overlaps
 from taalwacht.model.finding import Decision, Finding, Span
 from taalwacht.model.fix import Applicability, Fix, Left, Result
 from taalwacht.model.terms import TermInfo
@@ -164,7 +173,7 @@ class Service:
         return list(found)
 
     def read(self, source: Source) -> Document | Skipped:
-        return read(source)
+        return read(source, self.config.max_document_mb)
 
     def warm_up(self) -> None:
         """Read the whole lexicon now: before forking workers, so they all share it."""
@@ -175,6 +184,10 @@ class Service:
     def check(self, document: Document) -> list[Finding]:
         """Every occurrence in ``document``, reported or not, sorted, in its text's offsets."""
         return [_to_text(document, f) for f in self._scan(document)]
+
+    def in_template(self, document: Document, findings: Sequence[Finding]) -> int:
+        """How many reported findings lie in fields (merge fields), which ``fix`` leaves."""
+        return sum(1 for f in findings if f.reported and _in_template(document, f))
 
     def _scan(self, document: Document) -> list[Finding]:
         """Findings in view offsets, for the fixer."""
@@ -199,6 +212,10 @@ class Service:
         for finding in scanned if scanned is not None else self._scan(document):
             if finding.decision is not Decision.USE:
                 continue
+            if _in_template(document, finding):
+                left = Left(_to_text(document, finding), messages.text("package.template-left"))
+                planned.append(Planned(left.finding, (), left))
+                continue
             planned_here = self.fixer.options(view, finding)
             options = tuple(_fix_to_text(document, o) for o in planned_here)
             best = self.fixer.best(view, finding, planned_here)
@@ -222,11 +239,7 @@ class Service:
         for _ in range(FIX_ROUNDS - 1):
             if not result.done or result.text == current.text:
                 break
-            current = dataclasses.replace(
-                parse(result.text, document.kind, document.path),
-                encoding=document.encoding,
-                bom=document.bom,
-            )
+            current = _fixed(document, result)
             again = self._fix_once(current, None)
             if not again.done:
                 break
@@ -286,21 +299,67 @@ class Service:
         """``text`` in the document's encoding, with its byte-order mark if it had one."""
         return encode_like(text, document)
 
-    def write(self, document: Document, text: str, *, backup: bool) -> str | None:
-        """Replace the document's file by ``text`` atomically if it is still what was read;
-        return the backup's path. The backups of one service (one run) go into one run
-        folder, so ``undo`` can restore them together; temporary files a killed run left in
-        the folder are removed first. ``WriteError`` (an ``InputError``) says why a file
-        was left."""
-        folder = os.path.dirname(os.path.realpath(document.path))
-        if folder not in self._cleaned:
-            clean_stale(folder)
-            self._cleaned.add(folder)
+    def write(
+        self, document: Document, result: Result, *, backup: bool, track: bool = False
+    ) -> str | None:
+        """Replace the document's file by the fixed one atomically if it is still what was
+        read; return the backup's path. A Word or OpenDocument file gets the result's edits
+        in its own runs, as tracked changes with ``track``; a text file gets the result's
+        text. The backups of one service (one run) go into one run folder, so ``undo`` can
+        restore them together; temporary files a killed run left in the folder are removed
+        first. ``WriteError`` (an ``InputError``) says why a file was left."""
+        self._clean(document.path)
         if backup and self._backups is None:
             from taalwacht.formats.backup import BackupRun  # only a fix that writes needs it
 
             self._backups = BackupRun.start(str(self.backup_root))
-        return write_document(document, text, backups=self._backups if backup else None)
+        backups = self._backups if backup else None
+        if document.extracted:
+            data = self.render(document, result, track=track)
+            return write_package(document, data, backups=backups)
+        return write_document(document, result.text, backups=backups)
+
+    def render(self, document: Document, result: Result, *, track: bool = False) -> bytes:
+        """The bytes of the fixed file: a text in its encoding, a Word or OpenDocument
+        package with the edits in its runs (as tracked changes with ``track``)."""
+        if not document.extracted:
+            return encode_like(result.text, document)
+        module = _package_writer(document)
+        mode = "track" if track else "plain"
+        data: bytes = module.write(self._original(document), document.path, result.edits, mode)
+        return data
+
+    def annotate(self, document: Document, findings: Sequence[Finding]) -> tuple[str, int]:
+        """Write ``NAME.taalwacht.docx`` (or ``.odt``) beside the document, with a comment on
+        each reported finding (reason and suggestions); return its path and how many."""
+        module = _package_writer(document)
+        notes = [module.Note(f.start, f.end, _comment(f)) for f in findings if f.reported]
+        data, placed = module.annotate(self._original(document), document.path, notes)
+        stem, extension = os.path.splitext(document.path)
+        target = f"{stem}.taalwacht{extension}"
+        self._clean(target)
+        write_new(target, data)
+        return target, placed
+
+    def writable(self, document: Document) -> None:
+        """``WriteError`` for a document taalwacht can only check (PDF, e-mail)."""
+        if document.extracted:
+            _package_writer(document)
+
+    def _original(self, document: Document) -> bytes:
+        """The file's bytes as they were read; refused when it changed since."""
+        from taalwacht.formats.decode import read_stamped
+
+        data, stamp = read_stamped(document.path)
+        if document.stamp is not None and (stamp is None or stamp.sha256 != document.stamp[4]):
+            raise WriteError(document.path, "changed", messages.text("write.changed"))
+        return data
+
+    def _clean(self, path: str) -> None:
+        folder = os.path.dirname(os.path.realpath(path))
+        if folder not in self._cleaned:
+            clean_stale(folder)
+            self._cleaned.add(folder)
 
     @property
     def backup_folder(self) -> str | None:
@@ -402,6 +461,33 @@ def unknown_terms(config: Config, packs: Sequence[Pack]) -> list[str]:
 FIX_ROUNDS = 3
 
 
+def _fixed(document: Document, result: Result) -> Document:
+    """The document as the first round of fixing left it, for the next round: a text
+    format parsed again, an extracted one with its regions and places moved by the edits."""
+    if not document.extracted:
+        return dataclasses.replace(
+            parse(result.text, document.kind, document.path),
+            encoding=document.encoding,
+            bom=document.bom,
+        )
+    edits = result.edits
+    starts = moved(edits, [r.start for r in document.regions], left=True)
+    ends = moved(edits, [r.end for r in document.regions], left=False)
+    regions = tuple(
+        dataclasses.replace(r, start=a, end=b)
+        for r, a, b in zip(document.regions, starts, ends, strict=True)
+    )
+    places = moved(edits, [p.start for p in document.places], left=True)
+    return dataclasses.replace(
+        document,
+        text=result.text,
+        regions=regions,
+        places=tuple(
+            dataclasses.replace(p, start=a) for p, a in zip(document.places, places, strict=True)
+        ),
+    )
+
+
 def _then(original: str, first: Result, second: Result) -> Result:
     """One result for two rounds of fixing: edits on the original text, the findings left
     after the last round at their places in the original."""
@@ -431,6 +517,34 @@ def _moved_back(finding: Finding, edits: Sequence[Edit]) -> Finding:
 
 
 # ------------------------------------------------------------- view -> text
+
+
+def _package_writer(document: Document) -> Any:
+    """The format module that writes ``document``'s package; PDF and e-mail are check-only."""
+    if document.kind not in WRITABLE_EXTRACTED:
+        kind = messages.text(f"write.kind-{document.kind}")
+        problem = messages.text("package.check-only", kind=kind)
+        raise WriteError(document.path, "not-a-file", problem)
+    return importlib.import_module(f"taalwacht.formats.{document.kind}")
+
+
+def _in_template(document: Document, finding: Finding) -> bool:
+    """Whether a finding lies in a field (a merge field): reported, never rewritten."""
+    return any(
+        r.kind == "template" and r.start < finding.end and finding.start < r.end
+        for r in document.regions
+    )
+
+
+def _comment(finding: Finding) -> str:
+    """The comment ``--annotate`` puts on a finding: message, reason, suggestions."""
+    lines = [finding.message]
+    if finding.reason:
+        lines.append(finding.reason)
+    if finding.suggestions:
+        lines.append("Voorstel: " + ", ".join(finding.suggestions[:3]))
+    return "\n".join(lines)
+
 
 
 def _at(left: Left) -> tuple[int, int]:

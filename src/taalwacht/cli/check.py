@@ -31,7 +31,10 @@ from taalwacht.cli.common import (
 )
 from taalwacht.cli.locale import OPTIONS_METAVAR, DutchCommand
 from taalwacht.cli.progress import Progress, progress_wanted
+from taalwacht.errors import TaalwachtError
 from taalwacht.messages import text
+from taalwacht.model.document import WRITABLE_EXTRACTED
+from taalwacht.model.results import FileResult
 from taalwacht.report import make_renderer
 from taalwacht.scan.pool import check_all, jobs_for
 from taalwacht.service import Failed, Service, Skipped, Source
@@ -92,6 +95,10 @@ def check(
         bool,
         typer.Option("--explain", help=text("help.explain")),
     ] = False,
+    annotate: Annotated[
+        bool,
+        typer.Option("--annotate", help=text("help.annotate")),
+    ] = False,
     pack: PackOption = None,
     isolated: IsolatedOption = False,
     no_ignore: NoIgnoreOption = False,
@@ -120,7 +127,7 @@ def check(
         threshold = rank(fail_on.value if fail_on else service.config.fail_on)
         sources = service.sources(paths, include or (), exclude or (), gitignore=not no_ignore)
         code = _run_check(
-            service, sources, output_format.value, explain, threshold, no_progress, jobs
+            service, sources, output_format.value, explain, threshold, no_progress, jobs, annotate
         )
     raise typer.Exit(code)
 
@@ -133,8 +140,8 @@ def _run_check(
     threshold: int,
     no_progress: bool,
     jobs: int | None = None,
+    annotate: bool = False,
 ) -> int:
-
     files = [s for s in sources if isinstance(s, Source)]
     sizes = [_source_size(s) for s in files]  # one stat per file: the bar and the pool share it
     total_bytes = sum(sizes)
@@ -172,20 +179,42 @@ def _run_check(
                 failed += 1
                 bar.advance(_source_size(source), 0)
                 continue
-            for line in outcome.result.notes:  # e.g. a mixed encoding; each names the file
-                note(line)
-            renderer.add(outcome.result)
-            hits = [f for f in outcome.result.findings if f.reported]
-            reported += len(hits)
-            failing = failing or any(rank(f.severity) >= threshold for f in hits)
+            found = 0
+            for result in (outcome.result, *outcome.attachments):
+                for line in result.notes:  # e.g. a mixed encoding; each names the file
+                    note(line)
+                renderer.add(result)
+                hits = [f for f in result.findings if f.reported]
+                found += len(hits)
+                failing = failing or any(rank(f.severity) >= threshold for f in hits)
+            if annotate and not _annotated(service, source, outcome.result):
+                failed += 1
+            reported += found
             checked += 1
-            bar.advance(outcome.size, len(hits))
+            bar.advance(outcome.size, found)
         renderer.finish()
     if fmt == "text":
         _summary(checked, skipped, reported, failed)
     if failed:
         return EXIT_ERROR
     return EXIT_FINDINGS if failing else EXIT_OK
+
+
+def _annotated(service: Service, source: Source, result: FileResult) -> bool:
+    """``--annotate``: a copy of a Word or OpenDocument file with a comment on each finding
+    (``brief.taalwacht.docx``); other files are left alone. False when it failed."""
+    if not result.extracted or not any(f.reported for f in result.findings):
+        return True
+    try:
+        document = service.read(source)
+        if isinstance(document, Skipped) or document.kind not in WRITABLE_EXTRACTED:
+            return True
+        target, placed = service.annotate(document, result.findings)
+    except TaalwachtError as err:
+        note(str(err))
+        return False
+    note(text("package.annotated", path=source.path, n=placed, target=target))
+    return True
 
 
 def _summary(checked: int, skipped: int, reported: int, failed: int) -> None:

@@ -33,7 +33,7 @@ from taalwacht.cli.interactive import Asker
 from taalwacht.cli.locale import OPTIONS_METAVAR, DutchCommand
 from taalwacht.errors import TaalwachtError
 from taalwacht.messages import text
-from taalwacht.model.document import Document
+from taalwacht.model.document import WRITABLE_EXTRACTED, Document, place_of
 from taalwacht.model.fix import Result
 from taalwacht.model.location import SourceMap
 from taalwacht.report import printable
@@ -106,6 +106,10 @@ def fix_command(
         list[str] | None,
         typer.Option("--exclude", metavar="GLOB", help=text("help.exclude")),
     ] = None,
+    track_changes: Annotated[
+        bool,
+        typer.Option("--track-changes", help=text("help.track-changes")),
+    ] = False,
     pack: PackOption = None,
     isolated: IsolatedOption = False,
     no_ignore: NoIgnoreOption = False,
@@ -129,7 +133,14 @@ def fix_command(
         for warning in warnings:
             note(warning)
         sources = service.sources(paths, include or (), exclude or (), gitignore=not no_ignore)
-        code = _run_fix(service, sources, diff=diff, backup=not no_backup, interactive=interactive)
+        code = _run_fix(
+            service,
+            sources,
+            diff=diff,
+            backup=not no_backup,
+            interactive=interactive,
+            track=track_changes,
+        )
     raise typer.Exit(code)
 
 
@@ -140,6 +151,7 @@ def _run_fix(
     diff: bool,
     backup: bool,
     interactive: bool,
+    track: bool = False,
 ) -> int:
     totals = _FixTotals()
     for source in sources:
@@ -157,9 +169,14 @@ def _run_fix(
                 continue
             for line in document.notes:  # each names the file
                 note(line)
+            if document.extracted and document.kind not in WRITABLE_EXTRACTED:
+                if source.explicit:  # a PDF or e-mail named on purpose: an error (exit 2)
+                    service.writable(document)
+                note(f"{document.path}: {text('notes.check-only')}")
+                continue
             asker = Asker(document) if interactive else None
             result = guarded(source.path, partial(service.fix, document, asker))
-            _fix_one(service, document, result, totals, diff=diff, backup=backup)
+            _fix_one(service, document, result, totals, diff=diff, backup=backup, track=track)
         except (TaalwachtError, OSError) as err:
             # one file that cannot be read or written is reported; the others go on
             note(str(err) if isinstance(err, TaalwachtError) else f"{source.path}: {err}")
@@ -180,14 +197,20 @@ def _fix_one(
     *,
     diff: bool,
     backup: bool,
+    track: bool = False,
 ) -> None:
     totals.files += 1
     where = SourceMap(document.text)
     for left in result.left:
-        line, col = where.position(left.finding.start)
+        place = place_of(document.places, left.finding.start)
+        if place is not None:
+            spot = f" {place.label()}"
+        else:
+            line, col = where.position(left.finding.start)
+            spot = f"{line}:{col}"
         hint = f" (voorstel: {left.suggestion})" if left.suggestion else ""
         totals.left.append(
-            f"{document.path}:{line}:{col}: '{left.finding.text}' "
+            f"{document.path}:{spot}: '{left.finding.text}' "
             f"[{left.finding.term}]: {left.reason}{hint}"
         )
     changed = result.text != document.text
@@ -206,7 +229,7 @@ def _fix_one(
         return
     if not changed:
         return
-    service.write(document, result.text, backup=backup)
+    service.write(document, result, backup=backup, track=track)
     totals.changed += 1
     totals.words += len(result.done)
     note(f"{document.path}: {plural(len(result.done), 'woord', 'woorden')} herschreven")

@@ -146,7 +146,9 @@ def serialise(root: etree._Element, original: bytes) -> bytes:
     return prolog + body
 
 
-def repack(original: bytes, replaced: dict[str, bytes], added: dict[str, bytes] | None = None) -> bytes:
+def repack(
+    original: bytes, replaced: dict[str, bytes], added: dict[str, bytes] | None = None
+) -> bytes:
     """The package ``original`` with the members in ``replaced`` swapped for new bytes and
     ``added`` appended (a comments part for ``--annotate``); every member keeps its place,
     name, date, attributes and compression."""
@@ -163,5 +165,6 @@ def repack(original: bytes, replaced: dict[str, bytes], added: dict[str, bytes] 
             copy.extra = info.extra
             target.writestr(copy, data)
         for name, data in (added or {}).items():
-            target.writestr(zipfile.ZipInfo(name, (1980, 1, 1, 0, 0, 0)), data, zipfile.ZIP_DEFLATED)
+            info = zipfile.ZipInfo(name, (1980, 1, 1, 0, 0, 0))
+            target.writestr(info, data, zipfile.ZIP_DEFLATED)
     return out.getvalue()

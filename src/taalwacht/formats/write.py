@@ -115,6 +115,33 @@ def write_document(
     return write_atomic(document.path, data, expected=document.stamp, backups=backups)
 
 
+def write_package(
+    document: Document, data: bytes, *, backups: BackupSink | None = None
+) -> str | None:
+    """Write a document's new package bytes (Word, OpenDocument) over its file, with the
+    same guarantees as ``write_document``."""
+    if document.path == STDIN:
+        raise WriteError(document.path, "not-a-file", messages.text("write.stdin"))
+    return write_atomic(document.path, data, expected=document.stamp, backups=backups)
+
+
+def write_new(path: str, data: bytes) -> None:
+    """Write a file taalwacht makes next to a document (``brief.taalwacht.docx``): complete
+    or not at all, through a temporary file and one rename."""
+    target = os.path.realpath(path)
+    tmp: str | None = None
+    try:
+        tmp = write_temp(target, data, mode=0o644)
+        os.replace(tmp, target)
+        tmp = None
+    except OSError as exc:
+        raise WriteError(path, "failed", messages.text("write.failed", error=_why(exc))) from exc
+    finally:
+        if tmp is not None:
+            _remove(tmp)
+    fsync_dir(os.path.dirname(target))
+
+
 def write_atomic(
     path: str,
     data: bytes,

@@ -12,11 +12,14 @@
 
 ``line``/``column`` are 1-based (columns in code points); ``start``/``end`` are 0-based,
 half-open offsets into the decoded text (BOM removed, CRLF kept), so
-``text[start:end] == finding["text"]``. Without ``explain`` only reported findings appear;
-with it the others too (``"reported": false``), and every entry carries ``why``. New keys
-may be added; existing ones keep their meaning while ``version`` stays 1. The schema
-(``contract.schema.json``) is the one description of this shape: tests validate every JSON
-output against it, and the web app and the store read it.
+``text[start:end] == finding["text"]``. ``offsets`` says which text: ``"file"``, or
+``"extracted"`` for a Word, OpenDocument, PDF or e-mail document, where the offsets count
+in the text taalwacht extracted (one paragraph a line) and ``place`` (part, paragraph or
+page) and ``quote`` say where the writer finds the word. Without ``explain`` only reported
+findings appear; with it the others too (``"reported": false``), and every entry carries
+``why``. New keys may be added; existing ones keep their meaning while ``version`` stays 1.
+The schema (``contract.schema.json``) is the one description of this shape: tests validate
+every JSON output against it, and the web app and the store read it.
 """
 
 from __future__ import annotations
@@ -68,6 +71,17 @@ def finding_dict(result: FileResult, finding: Finding, *, explain: bool) -> dict
         "reported": finding.reported,
         "decision": finding.decision.value,
     }
+    if result.extracted:
+        item["offsets"] = "extracted"
+        place = result.place(finding.start)
+        if place is not None:
+            where: dict[str, Any] = {"part": place.part, "number": place.number}
+            if place.within:
+                where["within"] = place.within
+            item["place"] = where
+        item["quote"] = result.quote(finding)
+    else:
+        item["offsets"] = "file"
     if explain:
         item["why"] = finding.why
         if finding.confidence is not None:

@@ -90,6 +90,13 @@ def compose(text: str, first: Sequence[Edit], then: Sequence[Edit]) -> list[Edit
     return out
 
 
+def moved(edits: Sequence[Edit], positions: Sequence[int], *, left: bool) -> list[int]:
+    """``positions`` in a text, at their places after ``edits`` were applied to it; one
+    inside an edit goes to the new text's start (``left``) or end."""
+    regions = _regions(sorted(edits))
+    return [_forward(regions, p, left=left) for p in positions]
+
+
 def _regions(edits: Sequence[Edit]) -> list[tuple[int, int, int, int]]:
     """Each (sorted) edit as (start, end) before and (start, end) after it is applied."""
     regions, shift = [], 0

@@ -2,6 +2,12 @@
 
     brief.md:3:5: warning klant: 'klant' is markttaal -> inwoner, u, aanvrager
 
+In a Word, OpenDocument, PDF or e-mail document the place replaces line and column, and a
+short quote follows::
+
+    brief.docx: koptekst, alinea 2: warning klant: 'klant' is markttaal -> inwoner
+        “Geachte klant, uw aanvraag…”
+
 A path is shown with ``report.printable``: a control character in a file name (a newline,
 ESC) is escaped, so a finding stays one line and no escape sequence reaches the terminal.
 
@@ -39,6 +45,16 @@ def _one_line(text: str) -> str:
     return " ".join(text.split()) if ("\n" in text or "\r" in text) else text
 
 
+def _spot(result: FileResult, finding: Finding) -> str:
+    """``3:5`` (line and column) in a text file; ``koptekst, alinea 2`` or ``pagina 3`` in
+    a document, where line numbers mean nothing to its writer."""
+    place = result.place(finding.start) if result.extracted else None
+    if place is not None:
+        return f" {place.label()}"
+    line, column = result.position(finding.start)
+    return f"{line}:{column}"
+
+
 def _ground(finding: Finding) -> str:
     """The rule id, and how sure the sense model was when it weighed the word."""
     if finding.confidence is None:
@@ -54,14 +70,14 @@ class TextRenderer:
         return f"{_STYLE[style]}{text}{_RESET}" if self.color else text
 
     def line(self, result: FileResult, finding: Finding) -> str:
-        line, column = result.position(finding.start)
         path = printable(result.path)
-        where = self._c("path", f"{path}:{line}:{column}:")
+        spot = _spot(result, finding)
+        where = self._c("path", f"{path}:{spot}:")
         if not finding.reported:
             why = _one_line(finding.why) or "-"
             return self._c(
                 "dim",
-                f"{path}:{line}:{column}: niet gemeld "
+                f"{path}:{spot}: niet gemeld "
                 f"({finding.decision.value}): {why} [{_one_line(finding.text)}]"
                 f" {_ground(finding)}",
             )
@@ -71,6 +87,8 @@ class TextRenderer:
         if suggestion:
             suggestion = " -> " + self._c("suggest", suggestion)
         said = f"{where} {severity} {term}: {_one_line(finding.message)}{suggestion}"
+        if result.extracted:
+            said += "\n    " + self._c("dim", f"“{printable(result.quote(finding))}”")
         if self.explain:
             said += "\n    " + self._c("dim", f"{_one_line(finding.why) or '-'} {_ground(finding)}")
         return said

@@ -15,7 +15,9 @@ from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass
 
+from taalwacht import messages
 from taalwacht.errors import TaalwachtError
+from taalwacht.model.document import Document
 from taalwacht.model.results import FileResult
 from taalwacht.service import Failed, Service, Settings, Skipped, Source, guarded
 
@@ -31,6 +33,7 @@ class Scanned:
 
     result: FileResult
     size: int
+    attachments: tuple[FileResult, ...] = ()  # an e-mail's attached documents
 
 
 def check_one(service: Service, source: Source, *, fixes: bool = False) -> Scanned | Skipped:
@@ -39,16 +42,30 @@ def check_one(service: Service, source: Source, *, fixes: bool = False) -> Scann
     document = service.read(source)
     if isinstance(document, Skipped):
         return document
+    attached = tuple(_result(service, a, fixes) for a in document.attachments)
+    return Scanned(_result(service, document, fixes), document.size, attached)
+
+
+def _result(service: Service, document: Document, fixes: bool) -> FileResult:
     offered = None
     if fixes:
         findings, plans = service.check_and_plan(document)
         offered = {(p.finding.start, p.finding.end): p.offered for p in plans}
     else:
         findings = service.check(document)
-    result = FileResult(
-        document.path, document.text, findings, notes=document.notes, fixes=offered
+    notes = document.notes
+    in_fields = service.in_template(document, findings)
+    if in_fields:
+        notes += (messages.text("package.template-note", path=document.path, n=in_fields),)
+    return FileResult(
+        document.path,
+        document.text,
+        findings,
+        notes=notes,
+        fixes=offered,
+        places=document.places,
+        extracted=document.extracted,
     )
-    return Scanned(result, document.size)
 
 
 def check_guarded(service: Service, source: Source, *, fixes: bool = False) -> Scanned | Skipped:
@@ -145,5 +162,6 @@ def _work(source: Source) -> Outcome:
     service, explain, fixes = _worker
     outcome = _outcome(service, source, fixes)
     if isinstance(outcome, Scanned):
-        return Scanned(outcome.result.compact(explain), outcome.size)
+        attached = tuple(r.compact(explain) for r in outcome.attachments)
+        return Scanned(outcome.result.compact(explain), outcome.size, attached)
     return outcome
