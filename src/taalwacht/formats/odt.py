@@ -148,7 +148,7 @@ def _extract(parts: _Parts) -> Extraction:
 
 def _where(paragraph: etree._Element) -> tuple[str | None, str]:
     """The part label and holder of a paragraph; None for one not shown as text (the
-    record of tracked changes, a style definition)."""
+    record of tracked changes, a style definition) or one taalwacht wrote itself."""
     label, within = "hoofdtekst", ""
     for ancestor in paragraph.iterancestors():
         tag = ancestor.tag
@@ -156,7 +156,9 @@ def _where(paragraph: etree._Element) -> tuple[str | None, str]:
             return None, ""
         if tag == t("note") and label == "hoofdtekst":
             label = "eindnoot" if ancestor.get(t("note-class")) == "endnote" else "voetnoot"
-        elif tag == f"{{{OFFICE}}}annotation" and label == "hoofdtekst":
+        elif tag == f"{{{OFFICE}}}annotation":
+            if ancestor.findtext(f"{{{DC}}}creator") == AUTHOR:
+                return None, ""  # our own remark (--annotate) is not the writer's text
             label = "opmerking"
         elif tag in (f"{{{STYLE}}}header", f"{{{STYLE}}}header-left", f"{{{STYLE}}}header-first"):
             label = "koptekst"
