@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 from taalwacht._version import __version__
 
 if TYPE_CHECKING:
-    from taalwacht.api import check, fix
+    from taalwacht.api import check, check_document, fix, fix_document, read_document
     from taalwacht.model.edit import Edit
     from taalwacht.model.finding import Decision, Finding, Severity, Span
     from taalwacht.model.fix import Result
@@ -21,6 +21,9 @@ if TYPE_CHECKING:
 _WHERE = {
     "check": "taalwacht.api",
     "fix": "taalwacht.api",
+    "check_document": "taalwacht.api",
+    "fix_document": "taalwacht.api",
+    "read_document": "taalwacht.api",
     "Edit": "taalwacht.model.edit",
     "Decision": "taalwacht.model.finding",
     "Finding": "taalwacht.model.finding",
@@ -52,6 +55,9 @@ __all__ = [
     "Term",
     "__version__",
     "check",
+    "check_document",
     "fix",
+    "fix_document",
     "load_pack",
+    "read_document",
 ]

@@ -8,13 +8,15 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from functools import cache
+from pathlib import Path
 
-from taalwacht.config import Config
-from taalwacht.model.document import DocumentKind
+from taalwacht.config import Config, discover
+from taalwacht.errors import InputError
+from taalwacht.model.document import Document, DocumentKind
 from taalwacht.model.finding import Finding, Severity
 from taalwacht.model.fix import Result
 from taalwacht.packs import Pack, load_bundled
-from taalwacht.service import Service, Settings, parse
+from taalwacht.service import Service, Settings, Skipped, Source, load_packs, parse
 
 
 @cache
@@ -76,3 +78,60 @@ def fix(
     """
     service = _service(packs, allow, None, prefer, unsafe)
     return service.fix(parse(text, markup))
+
+
+def _document(service: Service, path: str) -> Document:
+    document = service.read(Source(path, explicit=True))
+    if isinstance(document, Skipped):  # only a walk skips; a named file raises instead
+        raise InputError(path, document.note)
+    return document
+
+
+def _file_service(
+    path: str, packs: Sequence[Pack] | None, prefer: Mapping[str, str] | None = None
+) -> Service:
+    """The service ``taalwacht`` would use in the file's own folder: the organisation's
+    config found upward from there (its packs, severities, backup folder), or the
+    defaults with backups beside the file."""
+    config = discover(Path(path).resolve().parent)
+    chosen = tuple(packs) if packs is not None else tuple(load_packs(config))
+    return Service(Settings(config, chosen, dict(prefer or {})))
+
+
+def check_document(
+    path: str, *, packs: Sequence[Pack] | None = None, explain: bool = False
+) -> list[Finding]:
+    """Findings in a file of any format taalwacht reads (text, Markdown, HTML, Word,
+    OpenDocument, PDF, e-mail), chosen by its content, with the config found upward from
+    the file. In a Word, OpenDocument, PDF or e-mail document the offsets count in its
+    extracted text (``Document.places`` says where each paragraph is); ``read_document``
+    gives that text."""
+    service = _file_service(path, packs)
+    findings = service.check(_document(service, path))
+    return findings if explain else [f for f in findings if f.reported]
+
+
+def read_document(path: str) -> Document:
+    """A file as taalwacht reads it: its text, regions and (for documents) places."""
+    return _document(default_service(), path)
+
+
+def fix_document(
+    path: str,
+    *,
+    packs: Sequence[Pack] | None = None,
+    prefer: Mapping[str, str] | None = None,
+    track_changes: bool = False,
+    backup: bool = True,
+) -> Result:
+    """Fix a file in place as ``taalwacht fix`` does: a Word or OpenDocument file keeps
+    its layout (with ``track_changes`` the changes are Word tracked changes), a text file
+    its encoding; the original is kept in ``.taalwacht/backups`` unless ``backup`` is
+    false. Returns what was done and what is left for a person."""
+    service = _file_service(path, packs, prefer)
+    document = _document(service, path)
+    service.writable(document)
+    result = service.fix(document)
+    if result.edits:
+        service.write(document, result, backup=backup, track=track_changes)
+    return result

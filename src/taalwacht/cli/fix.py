@@ -221,6 +221,8 @@ def _fix_one(
             sys.stdout.write(_unified_diff(document, result.text))
         return
     if document.path == STDIN:
+        if document.extracted:  # the package's bytes are gone with the input stream
+            raise TaalwachtError(text("package.stdin"))
         sys.stdout.flush()
         sys.stdout.buffer.write(service.encode(document, result.text))
         sys.stdout.flush()

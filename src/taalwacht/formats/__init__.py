@@ -74,7 +74,7 @@ def document_module(data: bytes, path: str) -> str | None:
     if data[:1].isalpha() and path != STDIN:
         from taalwacht.formats.mail import looks_like_mail
 
-        return "mail" if looks_like_mail(data[:4096]) else None
+        return "mail" if looks_like_mail(data[:65536]) else None
     return None
 
 

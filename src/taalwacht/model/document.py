@@ -132,7 +132,9 @@ class Place:
 
     def label(self) -> str:
         """``koptekst, alinea 2`` or ``pagina 3``, as the reports show it."""
-        unit = "" if self.part == "pagina" else "alinea "
+        unit = "" if self.part in ("pagina", "onderwerp") else "alinea "
+        if self.part == "onderwerp":
+            return self.part
         where = f"{self.part} {self.number}" if not unit else f"{self.part}, {unit}{self.number}"
         return f"{where} ({self.within})" if self.within else where
 
