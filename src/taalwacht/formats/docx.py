@@ -11,12 +11,15 @@ What Word shows is what is read:
   (``«klantnummer»``, a date, a page number) becomes a ``template`` region: checked and
   reported, never rewritten, since Word computes it from the template or its data source;
 - italic runs become ``emphasis`` regions, so a word in italics on its own is a mention;
-- a text box is read once (Word stores it twice: as a drawing and as a fallback).
+- a text box is read once (Word stores it twice: as a drawing and as a fallback);
+- the separator lines above footnotes and endnotes are no text, so no paragraph.
 
 Writing (``write``): the edits go into the runs that hold the words (``xmltext``), as plain
 changes or, with ``mode="track"``, as tracked changes by "taalwacht" that the writer accepts
 or rejects in Word. ``annotate`` adds a Word comment per finding. Only the parts with edits
-are serialised again; every other member of the package is copied as it was.
+are serialised again; every other member of the package is copied as it was. A text box
+whose drawing got edits gets the same paragraphs in its fallback copy, so a program that
+shows the fallback (an older Word, a converter) shows the new words too.
 """
 
 from __future__ import annotations
@@ -82,6 +85,8 @@ _DESCEND = {
     w("dir"),
 }
 _FALSE = {"0", "false", "off"}
+_SEPARATORS = {"separator", "continuationSeparator", "continuationNotice"}
+_CHANGE_MARKS = {w("ins"), w("del"), w("moveFrom"), w("moveTo")}
 
 Mode = Literal["plain", "track"]
 
@@ -124,7 +129,8 @@ def _main_part(package: Package) -> str:
         types = package.xml("[Content_Types].xml")
         for override in types.iter(f"{{{CT}}}Override"):
             content = override.get("ContentType", "")
-            if content.endswith(_MAIN_TYPES) and "wordprocessingml" in content:
+            word = "wordprocessingml" in content or "ms-word" in content  # .docm, .dotm
+            if content.endswith(_MAIN_TYPES) and word:
                 return override.get("PartName", "").lstrip("/")
     if package.has("word/document.xml"):
         return "word/document.xml"
@@ -165,7 +171,7 @@ class _Reader:
 
     def part(self, root: etree._Element) -> None:
         for paragraph in root.iter(w("p")):
-            if _in_fallback(paragraph):
+            if _in_fallback(paragraph) or _separator(paragraph):
                 continue
             self.number += 1
             self.out.paragraph(self.label, self.number, _within(paragraph))
@@ -226,6 +232,13 @@ def _in_fallback(element: etree._Element) -> bool:
     return any(a.tag == f"{{{MC}}}Fallback" for a in element.iterancestors())
 
 
+def _separator(paragraph: etree._Element) -> bool:
+    """A paragraph of the line Word draws above the notes (a footnote of type separator)."""
+    for note in paragraph.iterancestors(w("footnote"), w("endnote")):
+        return note.get(w("type"), "normal") in _SEPARATORS
+    return False
+
+
 def _within(paragraph: etree._Element) -> str:
     for ancestor in paragraph.iterancestors():
         if ancestor.tag == w("txbxContent"):
@@ -246,6 +259,7 @@ def write(data: bytes, path: str, edits: Sequence[Edit], mode: Mode = "plain") -
     extraction, roots = _extract(parts)
     if any(r.kind == "template" and _hits(r.start, r.end, edits) for r in extraction.regions):
         raise InputError(path, messages.text("package.template-left"))
+    boxes = _TextBoxes(roots)
     try:
         if mode == "track":
             changed = _track(extraction.segments, edits, roots)
@@ -253,7 +267,49 @@ def write(data: bytes, path: str, edits: Sequence[Edit], mode: Mode = "plain") -
             changed = _apply_in_place(extraction.segments, edits, touched=_preserve_space)
     except NotEditable as err:
         raise InputError(path, messages.text("package.no-edit-here")) from err
+    changed |= boxes.mirror(roots)
     return _repacked(parts, roots, changed)
+
+
+class _TextBoxes:
+    """The text boxes Word stores twice (``mc:Choice`` with the drawing, ``mc:Fallback``
+    with the same paragraphs for programs that do not know drawings), as they were before
+    the edits: only the drawing's copy is read and edited, and ``mirror`` copies its
+    paragraphs into the fallback afterwards."""
+
+    def __init__(self, roots: dict[str, etree._Element]) -> None:
+        from lxml import etree
+
+        self.pairs: list[tuple[str, etree._Element, etree._Element, bytes]] = []
+        for name, root in roots.items():
+            for alternate in root.iter(f"{{{MC}}}AlternateContent"):
+                choice = alternate.find(f"{{{MC}}}Choice")
+                fallback = alternate.find(f"{{{MC}}}Fallback")
+                if choice is None or fallback is None:
+                    continue
+                shown = list(choice.iter(w("txbxContent")))
+                kept = list(fallback.iter(w("txbxContent")))
+                if len(shown) == len(kept):
+                    for box, copy_of_box in zip(shown, kept, strict=True):
+                        self.pairs.append((name, box, copy_of_box, etree.tostring(box)))
+
+    def mirror(self, roots: dict[str, etree._Element]) -> set[str]:
+        """Give every fallback whose drawing changed the drawing's paragraphs (innermost
+        first); tracked changes in the copy get ids of their own. The parts changed."""
+        from lxml import etree
+
+        changed: set[str] = set()
+        ids: _Ids | None = None
+        for name, box, kept, before in reversed(self.pairs):
+            if etree.tostring(box) == before:
+                continue
+            ids = ids or _Ids(roots)
+            kept[:] = [copy.deepcopy(child) for child in box]
+            for element in kept.iter():
+                if element.tag in _CHANGE_MARKS and element.get(w("id")) is not None:
+                    element.set(w("id"), ids.take())
+            changed.add(name)
+        return changed
 
 
 def _hits(start: int, end: int, edits: Sequence[Edit]) -> bool:
