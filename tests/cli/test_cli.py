@@ -425,10 +425,11 @@ def test_progress_only_on_a_terminal_outside_ci(monkeypatch: pytest.MonkeyPatch)
 
 
 def test_folder_walks_leave_out_what_is_not_a_document(tmp_path: Path) -> None:
-    """.gitignore is honoured (--no-ignore turns it off); backups, hidden folders, the
-    config and the pack files in use are never checked."""
+    """.gitignore is honoured (--no-ignore turns it off); backups, annotated copies, hidden
+    folders, the config and the pack files in use are never checked."""
     write(tmp_path / "brief.txt", FLAGGED)
     write(tmp_path / "brief.txt.orig", FLAGGED)
+    write(tmp_path / "brief.taalwacht.docx", FLAGGED)  # what check --annotate writes
     write(tmp_path / "oud" / "brief.txt.orig.1", FLAGGED)
     write(tmp_path / "concept" / "brief.txt", FLAGGED)
     write(tmp_path / ".git" / "COMMIT_EDITMSG", FLAGGED)

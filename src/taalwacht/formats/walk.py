@@ -155,13 +155,19 @@ def _walk(
 
 
 BACKUP_NAME = re.compile(r".*\.orig(?:\.[0-9]+)?$")
+ANNOTATED_NAME = re.compile(r".*\.taalwacht\.(?:docx|dotx|docm|odt|ott)$", re.IGNORECASE)
 CONFIG_NAMES = frozenset({"taalwacht.toml"})
 
 
 def _left_out(name: str) -> bool:
-    """Backups of older versions (``brief.txt.orig``) and taalwacht's own config are not
+    """Backups of older versions (``brief.txt.orig``), the annotated copies ``check
+    --annotate`` writes (``brief.taalwacht.docx``) and taalwacht's own config are not
     documents to check or fix."""
-    return name in CONFIG_NAMES or BACKUP_NAME.match(name) is not None
+    return (
+        name in CONFIG_NAMES
+        or BACKUP_NAME.match(name) is not None
+        or ANNOTATED_NAME.match(name) is not None
+    )
 
 
 def _is_dir(entry: os.DirEntry[str]) -> bool:
