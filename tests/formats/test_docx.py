@@ -9,6 +9,7 @@ import io
 import re
 import shutil
 import subprocess
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -36,12 +37,13 @@ from wordfile import (
 
 from conftest import findings, run, said, write
 from taalwacht.api import default_service
+from taalwacht.errors import InputError
 from taalwacht.formats import Document, read
 from taalwacht.formats.docx import read_bytes
 from taalwacht.formats.docx import write as write_docx
 from taalwacht.formats.walk import Source
 from taalwacht.model.document import place_of
-from taalwacht.model.edit import apply
+from taalwacht.model.edit import Edit, apply
 from taalwacht.model.finding import Decision
 from taalwacht.model.fix import Result
 from taalwacht.service import Service
@@ -195,9 +197,6 @@ def test_a_field_is_reported_and_left_for_a_person(workdir: Path, kind: str) -> 
 
 
 def test_the_writer_never_rewrites_a_field(service: Service) -> None:
-    from taalwacht.errors import InputError
-    from taalwacht.model.edit import Edit
-
     data = _field_docx("simple")
     document = read_bytes(data, "brief.docx")
     start = document.text.index("klant")
@@ -524,8 +523,6 @@ def test_a_macro_document_with_its_own_main_part_name(rich: bytes) -> None:
     )
     renamed["_rels/.rels"] = renamed["_rels/.rels"].replace(b"word/document.xml", b"word/hoofd.xml")
     out = io.BytesIO()
-    import zipfile
-
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as package:
         for name, data in renamed.items():
             package.writestr(name, data)
@@ -572,3 +569,28 @@ def test_libreoffice_opens_what_taalwacht_wrote(
             assert sentence in text, sentence
         assert "klantmanager" not in text
         assert "De klant krijgt" not in text
+
+
+# ------------------------------------------------------- parts in other encodings
+
+
+@pytest.mark.parametrize("encoding", ["UTF-16", "ISO-8859-1"])
+def test_a_part_in_another_encoding_is_written_back_in_it(encoding: str) -> None:
+    """Word writes UTF-8; other programs may write a part in UTF-16 or Latin-1. A fix keeps
+    the part readable in its own encoding, the é of café included."""
+    parts = members(simple_docx("De klant drinkt koffie in het café."))
+    xml_text = parts["word/document.xml"].decode("utf-8")
+    body = xml_text.split("?>", 1)[1]
+    parts["word/document.xml"] = (
+        f'<?xml version="1.0" encoding="{encoding}" standalone="yes"?>{body}'.encode(encoding)
+    )
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for name, data in parts.items():
+            target.writestr(name, data)
+    document = read_bytes(out.getvalue(), "brief.docx")
+    assert document.text == "De klant drinkt koffie in het café."
+    fixed = write_docx(out.getvalue(), "brief.docx", [Edit(3, 8, "inwoner")])
+    assert read_bytes(fixed, "brief.docx").text == "De inwoner drinkt koffie in het café."
+    written = members(fixed)["word/document.xml"]
+    assert etree.fromstring(written).getroottree().docinfo.encoding.upper() == encoding

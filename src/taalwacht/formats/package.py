@@ -9,9 +9,10 @@ input, so:
 - XML is parsed without a DTD, without entity expansion and without network access, and a
   document type declaration is refused outright (no office writer makes one), which stops
   "billion laughs" and external entities alike;
-- a part we change is serialised by lxml and keeps its own XML declaration; every other
-  member is copied as it was, in the same order, with the same name, date, attributes and
-  compression (``repack``), so a file after ``fix`` differs only in the parts with edits.
+- a part we change is serialised by lxml and keeps its own XML declaration and encoding
+  (a part in UTF-16 or Latin-1 stays in it); every other member is copied as it was, in
+  the same order, with the same name, date, attributes and compression (``repack``), so a
+  file after ``fix`` differs only in the parts with edits.
 
 Errors are ``InputError`` naming the file, in Dutch: corrupt, encrypted, too large.
 """
@@ -46,6 +47,10 @@ class Limits:
 LIMITS = Limits()
 _CHUNK = 1 << 20
 _DOCTYPE = re.compile(rb"<!DOCTYPE", re.IGNORECASE)
+# The same in the wider encodings an XML part may use (a byte search for ASCII misses them).
+_WIDE_DOCTYPES = tuple(
+    "<!DOCTYPE".encode(wide) for wide in ("utf-16-le", "utf-16-be", "utf-32-le", "utf-32-be")
+)
 
 
 class Package:
@@ -114,7 +119,7 @@ def parse_xml(data: bytes, path: str, name: str) -> etree._Element:
     well-formed or declares a document type."""
     from lxml import etree
 
-    if _DOCTYPE.search(data, 0, 4096) or _DOCTYPE.search(data):
+    if _DOCTYPE.search(data) or any(wide in data for wide in _WIDE_DOCTYPES):
         raise InputError(path, messages.text("package.doctype", name=name))
     parser = etree.XMLParser(
         resolve_entities=False,
@@ -126,10 +131,15 @@ def parse_xml(data: bytes, path: str, name: str) -> etree._Element:
         strip_cdata=False,
     )
     try:
-        return etree.fromstring(data, parser)
+        root = etree.fromstring(data, parser)
     except etree.XMLSyntaxError as err:
         problem = messages.text("package.bad-xml", name=name, problem=str(err).split(" (")[0])
         raise InputError(path, problem) from err
+    info = root.getroottree().docinfo
+    if info.internalDTD is not None or info.externalDTD is not None:
+        # a declaration the byte searches missed (a part in yet another encoding)
+        raise InputError(path, messages.text("package.doctype", name=name))
+    return root
 
 
 def serialise(root: etree._Element, original: bytes) -> bytes:
@@ -137,6 +147,19 @@ def serialise(root: etree._Element, original: bytes) -> bytes:
     lxml writes it, so a part changes only where its elements did."""
     from lxml import etree
 
+    tree = root.getroottree()
+    encoding = tree.docinfo.encoding or "UTF-8"
+    if encoding.upper().replace("_", "-") not in ("UTF-8", "UTF8"):
+        # a part in UTF-16 or Latin-1: written whole in its own encoding, declaration and all
+        standalone = tree.docinfo.standalone
+        if standalone is None:
+            whole = etree.tostring(tree, encoding=encoding, xml_declaration=True)
+        else:
+            whole = etree.tostring(
+                tree, encoding=encoding, xml_declaration=True, standalone=standalone
+            )
+        assert isinstance(whole, bytes)
+        return whole
     start = original.find(b"<", 0)
     while start >= 0 and original[start : start + 2] in (b"<?", b"<!"):
         end = original.find(b">", start)
