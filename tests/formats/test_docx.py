@@ -402,6 +402,37 @@ def test_changes_and_comments_of_another_author_survive(rich: bytes, tracked: by
     assert [shown_text(p) for p in paragraphs(back)] == ["Is dit voor elke klant?"]
 
 
+def test_a_separable_verb_over_runs_and_a_tab_plain_and_tracked(service: Service) -> None:
+    """``kopen ... in`` becomes ``contracteren``: a word replaced, and ``in`` (in a bold run
+    of its own) deleted; a tab in the same run as the next words stays a tab."""
+    import docx
+
+    word = docx.Document()
+    p = word.add_paragraph("Wij kopen de producten ")
+    p.add_run("in").bold = True
+    p.add_run(" bij de leverancier.\tDe gemeente gaat zorg inkopen.")
+    out = io.BytesIO()
+    word.save(out)
+    data = out.getvalue()
+    document = read_bytes(data, "brief.docx")
+    result = service.fix(document)
+    expected = (
+        "Wij contracteren de producten bij de leverancier.\tDe gemeente gaat zorg contracteren."
+    )
+    assert result.text == expected
+    assert read_bytes(write_docx(data, "brief.docx", result.edits), "brief.docx").text == expected
+    tracked = write_docx(data, "brief.docx", result.edits, mode="track")
+    assert _accepted(tracked) == expected
+    assert _rejected(tracked) == document.text
+    (deleted,) = [d for d in part(tracked).iter(w("del")) if run_text_deleted(d) == "in"]
+    assert b"<w:b/>" in etree.tostring(deleted)  # deleted in its own formatting
+    assert len(list(part(tracked).iter(w("tab")))) == 1
+
+
+def run_text_deleted(element: etree._Element) -> str:
+    return "".join(t.text or "" for t in element.iter(w("delText")))
+
+
 # -------------------------------------------------------------------- --annotate
 
 

@@ -124,6 +124,13 @@ def _malformed(folder: Path) -> bytes:
     return with_main(xml.replace(b"</w:body>", b"</w:bod>"))
 
 
+def _deep(folder: Path) -> bytes:
+    """A main part nested 100 000 elements deep (a reader that recursed would crash)."""
+    opening = f'<w:document xmlns:w="{W_NS}"><w:body><w:p>'.encode()
+    nested = b"<w:hyperlink>" * 100_000 + b"</w:hyperlink>" * 100_000
+    return with_main(opening + nested + b"</w:p></w:body></w:document>")
+
+
 def _utf16_doctype(folder: Path) -> bytes:
     text = LAUGHS.decode().replace('encoding="UTF-8"', 'encoding="UTF-16"')
     return with_main(text.encode("utf-16"))
@@ -192,6 +199,7 @@ CASES = {
         "zonder.docx", _without_main, lambda: said("package.missing-part", name=MAIN)
     ),
     "malformed xml": Case("slecht.docx", _malformed, lambda: said("package.bad-xml", name=MAIN)),
+    "nested too deep": Case("diep.docx", _deep, lambda: said("package.bad-xml", name=MAIN)),
     "over max-document-mb": Case(
         "groot.docx", _huge, lambda: said("package.file-too-large", mb=2, limit=1)
     ),
