@@ -40,7 +40,7 @@ from taalwacht.formats.write import (
     write_new,
     write_package,
 )
-from taalwacht.model.document import WRITABLE_EXTRACTED, Document
+from taalwacht.model.document import WRITABLE_EXTRACTED, Document, place_of
 from taalwacht.model.edit import Edit, apply, compose, moved, overlaps
 from taalwacht.model.finding import Decision, Finding, Span
 from taalwacht.model.fix import Applicability, Fix, Left, Result
@@ -212,8 +212,9 @@ class Service:
         for finding in scanned if scanned is not None else self._scan(document):
             if finding.decision is not Decision.USE:
                 continue
-            if _in_template(document, finding):
-                left = Left(_to_text(document, finding), messages.text("package.template-left"))
+            locked = _locked(document, finding)
+            if locked:
+                left = Left(_to_text(document, finding), messages.text(locked))
                 planned.append(Planned(left.finding, (), left))
                 continue
             planned_here = self.fixer.options(view, finding)
@@ -526,6 +527,17 @@ def _package_writer(document: Document) -> Any:
         problem = messages.text("package.check-only", kind=kind)
         raise WriteError(document.path, "not-a-file", problem)
     return importlib.import_module(f"taalwacht.formats.{document.kind}")
+
+
+def _locked(document: Document, finding: Finding) -> str | None:
+    """Why ``fix`` leaves a finding that it could rewrite (a message key), or None: a field
+    shows what its template or data source says; a colleague's comment is theirs."""
+    if _in_template(document, finding):
+        return "package.template-left"
+    place = place_of(document.places, finding.start)
+    if place is not None and place.part == "opmerking":
+        return "package.comment-left"
+    return None
 
 
 def _in_template(document: Document, finding: Finding) -> bool:

@@ -346,8 +346,13 @@ class Engine:
         phrase = _phrase_over(text, start, end, phrases.names)
         if phrase:
             return verdict("other.name", phrase=phrase)
-        found = marks.in_url_or_code(text, start, end) or _marked_code(marked, start)
-        found = found or marks.company_name(text, start, end) or marks.quoted(text, start, end)
+        # A field («klant.naam», «klantnummer») is the template's own word: its chevrons are
+        # no quotation marks and its dotted name no code.
+        field = marked.inside("template", start) is not None
+        found = None if field else marks.in_url_or_code(text, start, end)
+        found = found or _marked_code(marked, start) or marks.company_name(text, start, end)
+        if not field:
+            found = found or marks.quoted(text, start, end)
         found = found or _marked_mention(text, marked, start, end)
         if found is not None:
             return found

@@ -157,6 +157,7 @@ def _extract(parts: _Parts) -> tuple[Extraction, dict[str, etree._Element]]:
     for name, kind, root in parts.parts:
         roots[name] = root
         _Reader(out, name, labels[kind]).part(root)
+    out.typed_fields()
     return out, roots
 
 

@@ -143,6 +143,7 @@ def _extract(parts: _Parts) -> Extraction:
             numbers[label] = numbers.get(label, 0) + 1
             out.paragraph(label, numbers[label], within)
             _Reader(out, name, italic).inline(paragraph, italic=False)
+    out.typed_fields()
     return out
 
 

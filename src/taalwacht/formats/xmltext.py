@@ -14,6 +14,7 @@ Characters a writer cannot edit as text (a tab, a line break, a run of spaces wr
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
@@ -26,6 +27,7 @@ if TYPE_CHECKING:
     from lxml import etree
 
 Slot = Literal["text", "tail"]
+_CHEVRONS = re.compile(r"«[^«»\n]{1,80}»")
 
 
 @dataclass
@@ -87,6 +89,19 @@ class Extraction:
     @property
     def text(self) -> str:
         return "".join(self.chunks)
+
+    def typed_fields(self) -> None:
+        """Placeholders typed between chevrons (``«klant.naam»``), as templates write a
+        merge field that is not a real field: ``template`` regions like real fields."""
+        text = self.text
+        if "«" not in text:
+            return
+        fields = [(r.start, r.end) for r in self.regions if r.kind == "template"]
+        for match in _CHEVRONS.finditer(text):
+            start, end = match.span()
+            if not any(a <= start and end <= b for a, b in fields):  # a real field already
+                self.regions.append(Region(start, end, "template", "veld"))
+        self.regions.sort()
 
 
 def slot_text(segment: Segment) -> str:
