@@ -133,7 +133,8 @@ def parse_xml(data: bytes, path: str, name: str) -> etree._Element:
     try:
         root = etree.fromstring(data, parser)
     except etree.XMLSyntaxError as err:
-        problem = messages.text("package.bad-xml", name=name, problem=str(err).split(" (")[0])
+        line, column = err.position if err.position else (0, 0)
+        problem = messages.text("package.bad-xml", name=name, line=line, column=column)
         raise InputError(path, problem) from err
     info = root.getroottree().docinfo
     if info.internalDTD is not None or info.externalDTD is not None:
