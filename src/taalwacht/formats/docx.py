@@ -161,8 +161,26 @@ def _extract(parts: _Parts) -> tuple[Extraction, dict[str, etree._Element]]:
     return out, roots
 
 
+W_P, W_R, W_T, W_RPR = w("p"), w("r"), w("t"), w("rPr")
+W_FLDCHAR, W_FLDCHARTYPE, W_FLDSIMPLE = w("fldChar"), w("fldCharType"), w("fldSimple")
+W_VAL = w("val")
+W_VANISH, W_I, W_ICS = w("vanish"), w("i"), w("iCs")
+_CHARACTERS = {  # run content read as a character, not edited
+    w("tab"): "\t",
+    w("ptab"): "\t",
+    w("br"): "\n",
+    w("cr"): "\n",
+    w("noBreakHyphen"): "\u2011",
+    w("softHyphen"): "\u00ad",
+}
+
+
 class _Reader:
-    """Reads the paragraphs of one part into an ``Extraction``."""
+    """Reads the paragraphs of one part into an ``Extraction``.
+
+    This loop runs for every run of every paragraph, so it reads each element once, in
+    order, with the tag names computed once (a 100-page report has thousands of runs).
+    """
 
     def __init__(self, out: Extraction, name: str, label: str) -> None:
         self.out, self.name, self.label = out, name, label
@@ -171,48 +189,48 @@ class _Reader:
         self.field_result = 0  # how many of those are past "separate"
 
     def part(self, root: etree._Element) -> None:
-        for paragraph in root.iter(w("p")):
-            if _in_fallback(paragraph) or _separator(paragraph):
+        for paragraph in root.iter(W_P):
+            within = _holder(paragraph)
+            if within is None:
                 continue
             self.number += 1
-            self.out.paragraph(self.label, self.number, _within(paragraph))
+            self.out.paragraph(self.label, self.number, within)
             self.inline(paragraph, template=False)
 
     def inline(self, element: etree._Element, *, template: bool) -> None:
         for child in element:
             tag = child.tag
-            if tag == w("r"):
+            if tag == W_R:
                 self.run(child, template)
             elif tag in _DESCEND:
-                self.inline(child, template=template or tag == w("fldSimple"))
+                self.inline(child, template=template or tag == W_FLDSIMPLE)
 
     def run(self, run: etree._Element, template: bool) -> None:
-        props = run.find(w("rPr"))
-        if props is not None and _on(props.find(w("vanish"))):
-            return
-        italic = props is not None and (_on(props.find(w("i"))) or _on(props.find(w("iCs"))))
+        out = self.out
+        italic = False
         for child in run:
             tag = child.tag
-            if tag == w("fldChar"):
-                self.field(child.get(w("fldCharType"), ""))
-            elif self.field_depth > self.field_result:
-                continue  # the field's code, not what it shows
-            elif tag == w("t"):
-                start = self.out.length
-                self.out.editable(child.text or "", child, "text", self.name)
-                end = self.out.length
+            if tag == W_T:
+                text = child.text
+                if not text or self.field_depth > self.field_result:
+                    continue  # empty, or the field's code rather than what it shows
+                start = out.length
+                out.editable(text, child, "text", self.name)
                 if template or self.field_result:
-                    self.out.region(start, end, "template", "veld")
+                    out.region(start, out.length, "template", "veld")
                 elif italic:
-                    self.out.region(start, end, "emphasis", "cursief")
-            elif tag == w("tab") or tag == w("ptab"):
-                self.out.fixed("\t")
-            elif tag in (w("br"), w("cr")):
-                self.out.fixed("\n")
-            elif tag == w("noBreakHyphen"):
-                self.out.fixed("\u2011")
-            elif tag == w("softHyphen"):
-                self.out.fixed("\u00ad")
+                    out.region(start, out.length, "emphasis", "cursief")
+            elif tag == W_RPR:
+                for flag in child:
+                    flag_tag = flag.tag
+                    if flag_tag == W_VANISH and _on(flag):
+                        return  # hidden text is not read
+                    if flag_tag in (W_I, W_ICS) and _on(flag):
+                        italic = True
+            elif tag == W_FLDCHAR:
+                self.field(child.get(W_FLDCHARTYPE, ""))
+            elif tag in _CHARACTERS and self.field_depth <= self.field_result:
+                out.fixed(_CHARACTERS[tag])
 
     def field(self, kind: str) -> None:
         if kind == "begin":
@@ -225,28 +243,29 @@ class _Reader:
 
 
 def _on(flag: etree._Element | None) -> bool:
-    return flag is not None and flag.get(w("val"), "true").lower() not in _FALSE
+    return flag is not None and flag.get(W_VAL, "true").lower() not in _FALSE
 
 
-def _in_fallback(element: etree._Element) -> bool:
-    """A paragraph in the fallback copy of a text box (the drawing holds the first)."""
-    return any(a.tag == f"{{{MC}}}Fallback" for a in element.iterancestors())
-
-
-def _separator(paragraph: etree._Element) -> bool:
-    """A paragraph of the line Word draws above the notes (a footnote of type separator)."""
-    for note in paragraph.iterancestors(w("footnote"), w("endnote")):
-        return note.get(w("type"), "normal") in _SEPARATORS
-    return False
-
-
-def _within(paragraph: etree._Element) -> str:
+def _holder(paragraph: etree._Element) -> str | None:
+    """What holds a paragraph (``tekstvak``, ``tabelcel`` or ""), from one look at its
+    ancestors; None for one that is not read: in the fallback copy of a text box (the
+    drawing holds the first) or in the line Word draws above the notes."""
+    within = ""
     for ancestor in paragraph.iterancestors():
-        if ancestor.tag == w("txbxContent"):
-            return "tekstvak"
-        if ancestor.tag == w("tc"):
-            return "tabelcel"
-    return ""
+        tag = ancestor.tag
+        if tag == _FALLBACK:
+            return None
+        if tag == _TEXT_BOX:
+            within = within or "tekstvak"
+        elif tag == _CELL:
+            within = within or "tabelcel"
+        elif tag in _NOTES and ancestor.get(w("type"), "normal") in _SEPARATORS:
+            return None
+    return within
+
+
+_FALLBACK, _TEXT_BOX, _CELL = f"{{{MC}}}Fallback", w("txbxContent"), w("tc")
+_NOTES = {w("footnote"), w("endnote")}
 
 
 # ------------------------------------------------------------------ writing

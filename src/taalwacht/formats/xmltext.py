@@ -30,7 +30,7 @@ Slot = Literal["text", "tail"]
 _CHEVRONS = re.compile(r"«[^«»\n]{1,80}»")
 
 
-@dataclass
+@dataclass(slots=True)
 class Segment:
     """``text[start:end]`` is held by ``node.text`` (or ``node.tail``) from its ``offset``."""
 
@@ -60,8 +60,10 @@ class Extraction:
         """Text the writer can change in place."""
         if not text:
             return
-        self.segments.append(Segment(self.length, self.length + len(text), node, slot, part))
-        self._add(text)
+        start = self.length
+        self.length = end = start + len(text)
+        self.segments.append(Segment(start, end, node, slot, part))
+        self.chunks.append(text)
 
     def fixed(self, text: str) -> None:
         """Text that is read but not written back as such (a tab, a line break)."""
@@ -73,8 +75,10 @@ class Extraction:
 
     def paragraph(self, part: str, number: int, within: str = "") -> None:
         """A new paragraph begins here (the previous one ends with a line break)."""
-        if self.length and not self.chunks[-1].endswith("\n"):
-            self.fixed("\n")
+        chunks = self.chunks
+        if chunks and not chunks[-1].endswith("\n"):
+            chunks.append("\n")
+            self.length += 1
         self.places.append(Place(self.length, part, number, within))
 
     def region(self, start: int, end: int, kind: RegionKind, note: str) -> None:
