@@ -599,6 +599,29 @@ def test_libreoffice_opens_what_taalwacht_wrote(
         assert "De klant krijgt" not in text
 
 
+@pytest.mark.slow
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice (soffice) not installed")
+def test_libreoffice_reads_the_comments_of_annotate(workdir: Path, rich: bytes) -> None:
+    """LibreOffice converts the annotated copy to OpenDocument with taalwacht's comments as
+    its own annotations: the comments part, relationship and anchors are right."""
+    write(workdir / "brief.docx", rich)
+    assert run("check", "--annotate", "brief.docx").exit_code == 1
+    profile = (workdir / "profiel").as_uri()
+    subprocess.run(
+        ["soffice", f"-env:UserInstallation={profile}", "--headless", "--convert-to", "odt",
+         "--outdir", str(workdir / "odt"), str(workdir / "brief.taalwacht.docx")],
+        capture_output=True, timeout=180, check=True,
+    )
+    with zipfile.ZipFile(workdir / "odt" / "brief.taalwacht.odt") as archive:
+        content = etree.fromstring(archive.read("content.xml"))
+    office = "urn:oasis:names:tc:opendocument:xmlns:office:1.0"
+    creators = [
+        a.findtext("{http://purl.org/dc/elements/1.1/}creator")
+        for a in content.iter(f"{{{office}}}annotation")
+    ]
+    assert creators.count(AUTHOR) == 9 and creators.count(OTHER) == 1, creators
+
+
 # ------------------------------------------------------- parts in other encodings
 
 
