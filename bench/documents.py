@@ -23,6 +23,7 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -151,8 +152,8 @@ def main() -> int:
         if kind != "pdf":
             steps.append(("fix", fix))
         for name, step in steps:
-            seconds = best(lambda step=step: step(path))  # type: ignore[misc]
-            baseline = best(lambda step=step: step(as_text))  # type: ignore[misc]
+            seconds = best(partial(step, path))
+            baseline = best(partial(step, as_text))
             ratio = seconds / baseline
             target = TARGETS[name] if kind == "docx" else None
             mark = "" if target is None else (" ok" if ratio <= target else f" > {target}x!")

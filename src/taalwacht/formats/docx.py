@@ -27,14 +27,21 @@ from __future__ import annotations
 import copy
 import datetime as dt
 import posixpath
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
 from taalwacht import messages
 from taalwacht.errors import InputError
-from taalwacht.formats.package import Package, parse_xml, repack, serialise
-from taalwacht.formats.xmltext import Extraction, NotEditable, Segment, SegmentIndex
+from taalwacht.formats.package import Package, repack, serialise
+from taalwacht.formats.xmltext import (
+    Extraction,
+    Note,
+    NotEditable,
+    Segment,
+    SegmentIndex,
+    touches_field,
+)
 from taalwacht.formats.xmltext import apply_in_place as _apply_in_place
 from taalwacht.model.document import Document
 from taalwacht.model.edit import Edit
@@ -277,7 +284,7 @@ def write(data: bytes, path: str, edits: Sequence[Edit], mode: Mode = "plain") -
     cannot be placed (it spans a tab or a field)."""
     parts = _open(data, path)
     extraction, roots = _extract(parts)
-    if any(r.kind == "template" and _hits(r.start, r.end, edits) for r in extraction.regions):
+    if touches_field(extraction.regions, edits):
         raise InputError(path, messages.text("package.template-left"))
     boxes = _TextBoxes(roots)
     try:
@@ -330,10 +337,6 @@ class _TextBoxes:
                     element.set(w("id"), ids.take())
             changed.add(name)
         return changed
-
-
-def _hits(start: int, end: int, edits: Sequence[Edit]) -> bool:
-    return any(e.start < end and start < max(e.end, e.start + 1) for e in edits)
 
 
 def _repacked(
@@ -518,15 +521,6 @@ def _new_run(model: etree._Element, value: str) -> etree._Element:
 # ------------------------------------------------------------------- comments
 
 
-@dataclass(frozen=True)
-class Note:
-    """A comment to anchor on ``[start, end)`` of the extracted text."""
-
-    start: int
-    end: int
-    text: str
-
-
 def annotate(data: bytes, path: str, notes: Sequence[Note]) -> tuple[bytes, int]:
     """The package with a Word comment by "taalwacht" on each note in the main document;
     with how many were placed (notes in headers, footers or fields are left out)."""
@@ -612,11 +606,4 @@ def _register_comments(
     changed.update({rels_name, "[Content_Types].xml"})
 
 
-def iter_parts(data: bytes, path: str) -> Iterator[tuple[str, bytes]]:
-    """Every member of the package with its bytes (for tests comparing parts)."""
-    package = Package(data, path)
-    for name in package.names():
-        yield name, package.read(name)
-
-
-__all__ = ["Mode", "Note", "annotate", "parse_xml", "read_bytes", "write"]
+__all__ = ["Mode", "Note", "annotate", "read_bytes", "write"]

@@ -32,12 +32,14 @@ from taalwacht.errors import InputError
 from taalwacht.formats.package import Package, repack, serialise
 from taalwacht.formats.xmltext import (
     Extraction,
+    Note,
     NotEditable,
     Segment,
     SegmentIndex,
     apply_in_place,
     set_slot,
     slot_text,
+    touches_field,
 )
 from taalwacht.model.document import Document
 from taalwacht.model.edit import Edit
@@ -103,9 +105,9 @@ class _Parts:
 
 def _open(data: bytes, path: str) -> _Parts:
     package = Package(data, path)
-    kind = package.read("mimetype").decode("ascii", "replace").strip() if package.has(
-        "mimetype"
-    ) else ""
+    kind = ""
+    if package.has("mimetype"):
+        kind = package.read("mimetype").decode("ascii", "replace").strip()
     if kind and kind not in TEXT_TYPES:
         what = kind.rsplit(".", 1)[-1]
         raise InputError(path, messages.text("package.not-text-document", kind=what))
@@ -234,11 +236,7 @@ def write(data: bytes, path: str, edits: Sequence[Edit], mode: Mode = "plain") -
     changes in the body (``mode="track"``)."""
     parts = _open(data, path)
     extraction = _extract(parts)
-    if any(
-        r.kind == "template" and any(e.start < r.end and r.start < max(e.end, e.start + 1)
-                                     for e in edits)
-        for r in extraction.regions
-    ):
+    if touches_field(extraction.regions, edits):
         raise InputError(path, messages.text("package.template-left"))
     try:
         if mode == "track":
@@ -367,15 +365,6 @@ def _insert(segment: Segment, at: int, elements: Sequence[etree._Element]) -> No
 
 
 # ------------------------------------------------------------------- comments
-
-
-@dataclass(frozen=True)
-class Note:
-    """A comment to anchor on ``[start, end)`` of the extracted text."""
-
-    start: int
-    end: int
-    text: str
 
 
 def annotate(data: bytes, path: str, notes: Sequence[Note]) -> tuple[bytes, int]:

@@ -32,14 +32,30 @@ _CHEVRONS = re.compile(r"«[^«»\n]{1,80}»")
 
 @dataclass(slots=True)
 class Segment:
-    """``text[start:end]`` is held by ``node.text`` (or ``node.tail``) from its ``offset``."""
+    """``text[start:end]`` is the whole of ``node.text`` (or ``node.tail``) as read."""
 
     start: int
     end: int
     node: etree._Element
     slot: Slot
     part: str  # the package member the node belongs to
-    offset: int = 0  # where the piece begins inside the node's string
+
+
+@dataclass(frozen=True)
+class Note:
+    """A comment ``--annotate`` anchors on ``[start, end)`` of the extracted text."""
+
+    start: int
+    end: int
+    text: str
+
+
+def touches_field(regions: Sequence[Region], edits: Sequence[Edit]) -> bool:
+    """Whether an edit reaches into a field (a ``template`` region): never written."""
+    fields = [r for r in regions if r.kind == "template"]
+    return any(
+        e.start < r.end and r.start < max(e.end, e.start + 1) for r in fields for e in edits
+    )
 
 
 class NotEditable(Exception):
@@ -179,8 +195,8 @@ def apply_in_place(
         covered = index.covering(edit.start, edit.end)
         for n, segment in enumerate(covered):
             value = slot_text(segment)
-            lo = segment.offset + max(edit.start - segment.start, 0)
-            hi = segment.offset + min(edit.end, segment.end) - segment.start
+            lo = max(edit.start - segment.start, 0)
+            hi = min(edit.end, segment.end) - segment.start
             new = edit.text if n == 0 else ""
             set_slot(segment, value[:lo] + new + value[hi:])
             if touched is not None:
