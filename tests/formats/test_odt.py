@@ -332,3 +332,26 @@ def test_libreoffice_opens_the_fixed_and_tracked_files(tmp_path: Path, service: 
         pdf = PdfReader(tmp_path / "pdf" / f"{name}.pdf")
         text = " ".join(page.extract_text() for page in pdf.pages)
         assert "inwoner" in text and "voorziening" in text and "consulent" in text
+
+
+def test_hidden_text_is_not_read_and_a_template_reads_like_a_document(tmp_path: Path) -> None:
+    doc = OpenDocumentText()
+    hidden = Style(name="Verborgen", family="text")
+    hidden.addElement(TextProperties(display="none"))
+    doc.automaticstyles.addElement(hidden)
+    paragraph = P(text="De inwoner belt.")
+    paragraph.addElement(Span(stylename=hidden, text=" De klant ziet dit niet."))
+    paragraph.addText(" Dit is zichtbaar.")
+    doc.text.addElement(paragraph)
+    out = io.BytesIO()
+    doc.write(out)
+    members = {}
+    with zipfile.ZipFile(io.BytesIO(out.getvalue())) as archive:
+        members = {name: archive.read(name) for name in archive.namelist()}
+    members["mimetype"] = b"application/vnd.oasis.opendocument.text-template"
+    path = tmp_path / "sjabloon.ott"
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, data in members.items():
+            archive.writestr(name, data)
+    assert b"text-template" in parts(path)["mimetype"]
+    assert document(path).text == "De inwoner belt. Dit is zichtbaar."

@@ -10,7 +10,8 @@ so a piece of editable text is an element's ``text`` or a child's ``tail`` (``xm
 - the record of tracked changes (``text:tracked-changes``: deleted text) is not read;
 - fields (a database field, a user field, a date, a page number) become ``template``
   regions: checked and reported, never rewritten;
-- text in an italic character style becomes an ``emphasis`` region.
+- text in an italic character style becomes an ``emphasis`` region; text in a hidden one
+  (``text:display="none"``) and hidden-text fields are not read.
 
 Writing: plain edits in the text nodes, or (``mode="track"``) tracked changes by
 "taalwacht" in the body: ``<text:change-start/>``…``<text:change-end/>`` around new words and
@@ -78,7 +79,9 @@ _OWN_PARAGRAPHS = {  # hold paragraphs of their own: never part of the anchoring
     t("tracked-changes"),
     t("ruby-text"),
 }
-_MARKERS = {  # no text of their own
+_MARKERS = {  # no text of their own, or none that is shown (hidden text and paragraphs)
+    t("hidden-text"),
+    t("hidden-paragraph"),
     t("change"),
     t("change-start"),
     t("change-end"),
@@ -133,9 +136,12 @@ def read_bytes(data: bytes, path: str) -> Document:
 
 def _extract(parts: _Parts) -> Extraction:
     out = Extraction()
-    italic = set()
+    italic: set[str] = set()
+    hidden: set[str] = set()
     for root in parts.roots.values():
-        italic |= _italic_styles(root)
+        styled = _styles(root)
+        italic |= styled[0]
+        hidden |= styled[1]
     numbers: dict[str, int] = {}
     for name, root in parts.roots.items():
         for paragraph in root.iter(*_PARAGRAPHS):
@@ -144,7 +150,7 @@ def _extract(parts: _Parts) -> Extraction:
                 continue
             numbers[label] = numbers.get(label, 0) + 1
             out.paragraph(label, numbers[label], within)
-            _Reader(out, name, italic).inline(paragraph, italic=False)
+            _Reader(out, name, italic, hidden).inline(paragraph, italic=False)
     out.typed_fields()
     return out
 
@@ -176,18 +182,24 @@ def _where(paragraph: etree._Element) -> tuple[str | None, str]:
     return label, within
 
 
-def _italic_styles(root: etree._Element) -> set[str]:
-    names = set()
+def _styles(root: etree._Element) -> tuple[set[str], set[str]]:
+    """The names of the italic and of the hidden (``text:display="none"``) styles."""
+    italic, hidden = set(), set()
     for style in root.iter(f"{{{STYLE}}}style"):
         props = style.find(f"{{{STYLE}}}text-properties")
-        if props is not None and props.get(f"{{{FO}}}font-style") == "italic":
-            names.add(style.get(f"{{{STYLE}}}name", ""))
-    return names
+        if props is None:
+            continue
+        name = style.get(f"{{{STYLE}}}name", "")
+        if props.get(f"{{{FO}}}font-style") == "italic":
+            italic.add(name)
+        if props.get(t("display")) == "none":
+            hidden.add(name)
+    return italic, hidden
 
 
 class _Reader:
-    def __init__(self, out: Extraction, part: str, italic: set[str]) -> None:
-        self.out, self.part, self.italic = out, part, italic
+    def __init__(self, out: Extraction, part: str, italic: set[str], hidden: set[str]) -> None:
+        self.out, self.part, self.italic, self.hidden = out, part, italic, hidden
 
     def inline(self, element: etree._Element, *, italic: bool) -> None:
         self.piece(element.text, element, "text", italic)
@@ -197,7 +209,8 @@ class _Reader:
                 pass
             elif tag in _INLINE:
                 style = child.get(t("style-name"), "")
-                self.inline(child, italic=italic or style in self.italic)
+                if style not in self.hidden:  # hidden text is not read
+                    self.inline(child, italic=italic or style in self.italic)
             elif tag == t("s"):
                 self.out.fixed(" " * _count(child))
             elif tag == t("tab"):
