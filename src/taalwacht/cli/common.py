@@ -14,7 +14,9 @@ import typer
 from taalwacht.cli.locale import OPTIONS_METAVAR, DutchGroup
 from taalwacht.errors import TaalwachtError
 from taalwacht.messages import os_reason, text
+from taalwacht.model.document import Document, place_of
 from taalwacht.model.finding import SEVERITIES, Severity
+from taalwacht.model.location import SourceMap
 from taalwacht.report import printable
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
@@ -105,3 +107,13 @@ def rank(severity: Severity) -> int:
 
 def plural(n: int, one: str, many: str) -> str:
     return f"{n} {one if n == 1 else many}"
+
+
+def spot(document: Document, where: SourceMap, offset: int) -> str:
+    """Where ``offset`` is, as a writer finds it: ``12:8`` (line and column) in a text
+    file, `` koptekst, alinea 2`` in a Word, OpenDocument, PDF or e-mail document."""
+    place = place_of(document.places, offset)
+    if place is not None:
+        return f" {place.label()}"
+    line, column = where.position(offset)
+    return f"{line}:{column}"

@@ -28,12 +28,13 @@ from taalwacht.cli.common import (
     note,
     one_line,
     plural,
+    spot,
 )
 from taalwacht.cli.interactive import Asker
 from taalwacht.cli.locale import OPTIONS_METAVAR, DutchCommand
 from taalwacht.errors import TaalwachtError
 from taalwacht.messages import text
-from taalwacht.model.document import WRITABLE_EXTRACTED, Document, place_of
+from taalwacht.model.document import WRITABLE_EXTRACTED, Document
 from taalwacht.model.fix import Result
 from taalwacht.model.location import SourceMap
 from taalwacht.report import printable
@@ -202,15 +203,10 @@ def _fix_one(
     totals.files += 1
     where = SourceMap(document.text)
     for left in result.left:
-        place = place_of(document.places, left.finding.start)
-        if place is not None:
-            spot = f" {place.label()}"
-        else:
-            line, col = where.position(left.finding.start)
-            spot = f"{line}:{col}"
+        at = spot(document, where, left.finding.start)
         hint = f" (voorstel: {left.suggestion})" if left.suggestion else ""
         totals.left.append(
-            f"{document.path}:{spot}: '{left.finding.text}' "
+            f"{document.path}:{at}: '{left.finding.text}' "
             f"[{left.finding.term}]: {left.reason}{hint}"
         )
     changed = result.text != document.text

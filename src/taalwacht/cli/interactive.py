@@ -7,7 +7,7 @@ from __future__ import annotations
 import sys
 from collections.abc import Sequence
 
-from taalwacht.cli.common import note
+from taalwacht.cli.common import note, spot
 from taalwacht.model.document import Document
 from taalwacht.model.edit import Edit, apply
 from taalwacht.model.fix import Applicability, Fix
@@ -51,8 +51,8 @@ class Asker:
 
     def __call__(self, planned: Planned) -> Choice:
         text, finding = self.document.text, planned.finding
-        line, col = self.where.position(finding.start)
-        note(f"{self.document.path}:{line}:{col}: '{finding.text}' [{finding.term}]")
+        at = spot(self.document, self.where, finding.start)
+        note(f"{self.document.path}:{at}: '{finding.text}' [{finding.term}]")
         best = planned.best
         default = best if isinstance(best, Fix) else None
         before, after = _preview(text, default.edits if default else (), finding.start, finding.end)
