@@ -257,6 +257,9 @@ def _holder(paragraph: etree._Element) -> str | None:
     """What holds a paragraph (``tekstvak``, ``tabelcel`` or ""), from one look at its
     ancestors; None for one that is not read: in the fallback copy of a text box (the
     drawing holds the first) or in the line Word draws above the notes."""
+    parent = paragraph.getparent()
+    if parent is not None and parent.tag in _PLAIN_HOLDERS:  # most paragraphs: no walk up
+        return ""
     within = ""
     for ancestor in paragraph.iterancestors():
         tag = ancestor.tag
@@ -273,6 +276,7 @@ def _holder(paragraph: etree._Element) -> str | None:
 
 _FALLBACK, _TEXT_BOX, _CELL = f"{{{MC}}}Fallback", w("txbxContent"), w("tc")
 _NOTES = {w("footnote"), w("endnote")}
+_PLAIN_HOLDERS = {w("body"), w("hdr"), w("ftr")}  # a paragraph right in these is plain
 
 
 # ------------------------------------------------------------------ writing

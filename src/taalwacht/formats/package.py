@@ -47,6 +47,7 @@ class Limits:
 LIMITS = Limits()
 _CHUNK = 1 << 20
 _DOCTYPE = re.compile(rb"<!DOCTYPE", re.IGNORECASE)
+_ROOT_START = re.compile(rb"<[A-Za-z_]")  # the first element's tag (in ASCII-based parts)
 # The same in the wider encodings an XML part may use (a byte search for ASCII misses them).
 _WIDE_DOCTYPES = tuple(
     "<!DOCTYPE".encode(wide) for wide in ("utf-16-le", "utf-16-be", "utf-32-le", "utf-32-be")
@@ -119,7 +120,9 @@ def parse_xml(data: bytes, path: str, name: str) -> etree._Element:
     well-formed or declares a document type."""
     from lxml import etree
 
-    if _DOCTYPE.search(data) or any(wide in data for wide in _WIDE_DOCTYPES):
+    root_start = _ROOT_START.search(data)  # a declaration can only stand before the root
+    prolog = data[: root_start.start()] if root_start else data
+    if _DOCTYPE.search(prolog) or any(wide in prolog for wide in _WIDE_DOCTYPES):
         raise InputError(path, messages.text("package.doctype", name=name))
     parser = etree.XMLParser(
         resolve_entities=False,

@@ -112,8 +112,10 @@ class Extraction:
 
     def typed_fields(self) -> None:
         """Placeholders typed between chevrons (``«klant.naam»``), as templates write a
-        merge field that is not a real field: ``template`` regions like real fields."""
+        merge field that is not a real field: ``template`` regions like real fields. The
+        last step of a reader: the text is joined here, once."""
         text = self.text
+        self.chunks = [text]
         if "«" not in text:
             return
         fields = [(r.start, r.end) for r in self.regions if r.kind == "template"]
