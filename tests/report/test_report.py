@@ -281,3 +281,42 @@ def test_every_format_handles_an_empty_run() -> None:
         rendered(fmt, [])
     with pytest.raises(ValueError, match="unknown format"):
         rendered("xml", [])
+
+
+# ------------------------------------------------------------- extracted documents
+
+
+def _word_result() -> FileResult:
+    from taalwacht.model.document import Place
+
+    text = "Beste klant,\nWij bellen u.\nGemeente - Klantcontactcentrum\n"
+    used = finding(text, "klant")
+    header = finding(text, "Klantcontactcentrum", term="klantcontact")
+    places = (Place(0, "hoofdtekst", 1), Place(13, "hoofdtekst", 2), Place(27, "koptekst", 1))
+    return FileResult("brief.docx", text, [used, header], places=places, extracted=True)
+
+
+def test_sarif_and_github_point_into_a_document_by_place_not_by_line() -> None:
+    """A viewer cannot show line 3 of a Word file: the place and a quote say where."""
+    result = _word_result()
+    sarif = json.loads(rendered("sarif", [result]))
+    jsonschema.validate(sarif, json.loads(SCHEMA.read_text("utf-8")))
+    located = sarif["runs"][0]["results"]
+    assert all("region" not in r["locations"][0]["physicalLocation"] for r in located)
+    assert [r["locations"][0]["logicalLocations"][0]["name"] for r in located] == [
+        "hoofdtekst, alinea 1",
+        "koptekst, alinea 1",
+    ]
+    assert "“Gemeente - Klantcontactcentrum”" in located[1]["message"]["text"]
+    lines = rendered("github", [result]).splitlines()
+    assert lines[0].startswith("::warning file=brief.docx,title=taalwacht klant::")
+    assert "line=" not in lines[0] and "(koptekst, alinea 1" in lines[1]
+
+
+def test_json_says_the_offsets_are_extracted_with_place_and_quote() -> None:
+    found = json.loads(rendered("json", [_word_result()]))
+    jsonschema.validate(found, schema())
+    first, second = found["findings"]
+    assert first["offsets"] == "extracted" and first["place"] == {"part": "hoofdtekst", "number": 1}
+    assert first["quote"] == "Beste klant,"
+    assert second["place"]["part"] == "koptekst"

@@ -32,18 +32,24 @@ def escape_property(text: str) -> str:
 
 
 def annotation(result: FileResult, finding: Finding) -> str:
-    line, column = result.position(finding.start)
-    end_line, end_column = result.position(finding.end)
-    props = {
-        "file": printable(result.path),
-        "line": str(line),
-        "col": str(column),
-        "endLine": str(end_line),
-        "endColumn": str(end_column),
-        "title": f"taalwacht {finding.term}",
-    }
+    props = {"file": printable(result.path)}
+    said = finding.message + suggestion_text(finding)
+    if result.extracted:  # a Word file or PDF has no lines to point at: a place and a quote
+        place = result.place(finding.start)
+        where = f"{place.label()}: " if place is not None else ""
+        said += f" ({where}“{result.quote(finding)}”)"
+    else:
+        line, column = result.position(finding.start)
+        end_line, end_column = result.position(finding.end)
+        props |= {
+            "line": str(line),
+            "col": str(column),
+            "endLine": str(end_line),
+            "endColumn": str(end_column),
+        }
+    props["title"] = f"taalwacht {finding.term}"
     joined = ",".join(f"{key}={escape_property(value)}" for key, value in props.items())
-    message = escape_data(finding.message + suggestion_text(finding))
+    message = escape_data(said)
     return f"::{COMMANDS[finding.severity]} {joined}::{message}"
 
 

@@ -134,19 +134,35 @@ class SarifRenderer:
         location = {"uri": uri, "index": artifact}
         region = _region(result, finding.start, finding.end)
         region["snippet"] = {"text": finding.text}
+        physical: dict[str, Any] = {"artifactLocation": location, "region": region}
+        message = finding.message
+        place = result.place(finding.start) if result.extracted else None
+        if result.extracted:
+            # A Word file, PDF or e-mail has no lines a viewer can show: the place and a quote
+            # say where the word is; the offsets count in the extracted text (JSON's
+            # "offsets": "extracted"), so they stay only as properties.
+            physical = {"artifactLocation": location}
+            where = f"{place.label()}: " if place is not None else ""
+            message = f"{message} ({where}“{result.quote(finding)}”)"
         item: dict[str, Any] = {
             "ruleId": finding.term,
             "ruleIndex": self._rule(finding),
             "level": LEVELS[finding.severity],
-            "message": {"text": finding.message},
-            "locations": [{"physicalLocation": {"artifactLocation": location, "region": region}}],
+            "message": {"text": message},
+            "locations": [{"physicalLocation": physical}],
             "properties": {
                 "suggestions": list(finding.suggestions),
                 "decision": finding.decision.value,
                 "pack": finding.pack,
             },
         }
-        if finding.related:
+        if place is not None:
+            item["locations"][0]["logicalLocations"] = [
+                {"name": place.label(), "kind": "element"}
+            ]
+        if result.extracted:
+            item["properties"]["extractedOffsets"] = [finding.start, finding.end]
+        if finding.related and not result.extracted:
             item["relatedLocations"] = [
                 {
                     "id": i,
@@ -158,7 +174,7 @@ class SarifRenderer:
                 for i, span in enumerate(finding.related)
             ]
         offered = (result.fixes or {}).get((finding.start, finding.end), ())
-        if offered:
+        if offered and not result.extracted:  # a fix in a package is no text replacement
             item["fixes"] = [_fix(result, location, fix) for fix in offered]
         if not finding.reported:
             item["suppressions"] = [
