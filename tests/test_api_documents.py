@@ -62,3 +62,20 @@ def test_word_on_standard_input_is_checked_but_not_fixed(tmp_path: Path) -> None
     assert fixed.returncode == 2
     assert fixed.stdout == b""
     assert fixed.stderr.decode().splitlines()[0] == said("package.stdin")
+
+
+def test_pdf_and_mail_are_checked_but_never_fixed(tmp_path: Path) -> None:
+    from formats.pdffile import make_pdf
+
+    pdf = tmp_path / "nota.pdf"
+    pdf.write_bytes(make_pdf(["De gemeente helpt de klant."]))
+    original = pdf.read_bytes()
+    named = cli("fix", "--isolated", "nota.pdf", cwd=tmp_path)
+    assert named.returncode == 2
+    assert said("package.check-only", kind="PDF-bestand") in named.stderr
+    walked = cli("fix", "--isolated", ".", cwd=tmp_path)
+    assert walked.returncode == 0
+    assert said("notes.check-only") in walked.stderr
+    assert pdf.read_bytes() == original
+    checked = cli("check", "--isolated", "--no-progress", "nota.pdf", cwd=tmp_path)
+    assert checked.returncode == 1 and "nota.pdf: pagina 1:" in checked.stdout
