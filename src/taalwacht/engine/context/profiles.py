@@ -210,6 +210,7 @@ SHOPPING = re.compile(r"\b(?:doe|doet|doen|deed|deden|gedaan)\b")
 # however much the service looks like help: "de werkgever heeft activiteiten ingekocht om
 # de werknemer te begeleiden naar ander werk".
 EMPLOYER = re.compile(r"\b(?:werkgevers?|(?:de|het|uw|zijn|haar) (?:bedrijf|onderneming))\b")
+NAMED_OBJECT = re.compile(r"\s+van\s+(?:de\s+|het\s+|een\s+)?([a-zà-ÿ-]{4,})")
 PUBLIC_BUYER = re.compile(r"\b(?:gemeenten?|college|overheid|rijk|ministerie|provincies?|regio)\b")
 
 
@@ -239,4 +240,10 @@ def _procurement(w: Window, word: str, members: tuple[str, str]) -> Verdict:
         return use
     if w.count("goods", near=True):
         return verdict("commercial.goods-purchase", cue=w.first("goods", near=True))
+    bought = NAMED_OBJECT.match(w.lower, lo, hi)
+    for_residents = w.index.find("public", w.end, w.sent[1], (w.start, w.end))
+    if bought and not for_residents and not w.leaning("care", "goods"):
+        # "het inkopen van polymeren": what is bought is named, it is no care or help, and
+        # no resident it would be for follows ("trajecten voor werkzoekenden" is help)
+        return verdict("commercial.goods-purchase", cue=bought.group(1))
     return verdict("commercial.plain-purchase", weak=True)
