@@ -554,9 +554,9 @@ def _comment(finding: Finding) -> str:
     if finding.reason:
         lines.append(finding.reason)
     if finding.suggestions:
-        lines.append("Voorstel: " + ", ".join(finding.suggestions[:3]))
+        suggestions = ", ".join(finding.suggestions[:3])
+        lines.append(messages.text("package.comment-suggestions", suggestions=suggestions))
     return "\n".join(lines)
-
 
 
 def _at(left: Left) -> tuple[int, int]:
