@@ -21,7 +21,8 @@ from conftest import said
 from taalwacht.api import default_service
 from taalwacht.errors import InputError
 from taalwacht.formats import mail
-from taalwacht.formats.mail import is_msg, looks_like_mail, read_bytes
+from taalwacht.formats.decode import looks_like_mail
+from taalwacht.formats.mail import is_msg, read_bytes
 from taalwacht.model.document import Document, place_of
 
 PDF = make_pdf(["De klant krijgt een brief."])

@@ -13,15 +13,16 @@ from __future__ import annotations
 import dataclasses
 import importlib
 import os
-import re
 
 from taalwacht import messages
 from taalwacht.errors import InputError
 from taalwacht.formats.decode import (
+    MAIL_SNIFF_BYTES,
     STDIN,
     BinaryInputError,
     binary_kind,
     decode_text,
+    looks_like_mail,
     read_stamped,
 )
 from taalwacht.formats.suppress import suppressed
@@ -53,11 +54,6 @@ def parse(text: str, kind: DocumentKind = "text", path: str = STDIN) -> Document
     return document
 
 
-# The header a saved e-mail starts with (``formats.mail.looks_like_mail`` decides).
-_MAIL_START = re.compile(
-    rb"(?i)(from|received|return-path|date|subject|mime-version|message-id|delivered-to|to)"
-    rb"[ \t]*:"
-)
 # Stream names in an OLE directory are UTF-16: an encrypted Office package, a Word 97 file.
 _ENCRYPTED = "EncryptionInfo".encode("utf-16-le")
 _WORD_97 = "WordDocument".encode("utf-16-le")
@@ -77,10 +73,8 @@ def document_module(data: bytes, path: str) -> str | None:
         return _ole_module(data, path)
     if os.path.splitext(path)[1].lower() == ".eml":
         return "mail"
-    if _MAIL_START.match(data) and path != STDIN:  # cheap first: most text is no mail
-        from taalwacht.formats.mail import looks_like_mail
-
-        return "mail" if looks_like_mail(data[:65536]) else None
+    if path != STDIN and looks_like_mail(data[:MAIL_SNIFF_BYTES]):
+        return "mail"
     return None
 
 

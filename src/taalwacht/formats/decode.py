@@ -232,6 +232,50 @@ def _refuse_known_binary(data: bytes, path: str) -> None:
         raise BinaryInputError(path, messages.text("write.binary-kind", kind=kind), kind=kind)
 
 
+# ------------------------------------------------------------------ e-mail
+
+# Headers a message starts with, and headers only a MIME message has.
+FIRST_HEADERS = frozenset(
+    "from received return-path date subject mime-version message-id delivered-to to".split()
+)
+MIME_HEADERS = frozenset({"mime-version", "content-type"})
+TRANSPORT_HEADERS = frozenset(
+    "received return-path delivered-to message-id dkim-signature arc-seal".split()
+)
+MAIL_SNIFF_BYTES = 65536
+_MAIL_HEADER = re.compile(rb"([!-9;-~]+)[ \t]*:")
+
+
+def looks_like_mail(head: bytes) -> bool:
+    """Whether ``head`` (the first few KB of a file) starts as an RFC 822 message: a block of
+    header lines opening with one a mail starts with (``From:``, ``Received:``, ``Date:``
+    ...) and holding ``MIME-Version:`` or ``Content-Type:``. A block the head cuts off
+    (servers add kilobytes of ``Received:`` and signatures before ``MIME-Version:``) may
+    instead hold a header only mail transport adds (``Received:``, ``Message-ID:`` ...)."""
+    first = _MAIL_HEADER.match(head)
+    if first is None or first.group(1).lower().decode("ascii") not in FIRST_HEADERS:
+        return False  # most text files: decided by their first word, without a split
+    lines = head[:MAIL_SNIFF_BYTES].split(b"\n")
+    complete = any(not line.rstrip(b"\r") for line in lines)
+    if not complete:
+        lines = lines[:-1]  # the last line may be cut off by the head's length
+    names: list[bytes] = []
+    for raw in lines:
+        line = raw.rstrip(b"\r")
+        if not line:
+            break
+        if line[:1] in (b" ", b"\t") and names:
+            continue  # a folded header goes on
+        match = _MAIL_HEADER.match(line)
+        if match is None:
+            return False
+        names.append(match.group(1).lower())
+    if not names or names[0].decode("ascii") not in FIRST_HEADERS:
+        return False
+    wanted = MIME_HEADERS if complete else MIME_HEADERS | TRANSPORT_HEADERS
+    return any(name.decode("ascii") in wanted for name in names)
+
+
 # ------------------------------------------------------------------ reading
 
 

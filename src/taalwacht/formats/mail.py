@@ -38,7 +38,7 @@ from typing import Any
 
 from taalwacht import messages
 from taalwacht.errors import InputError
-from taalwacht.formats.decode import binary_kind
+from taalwacht.formats.decode import FIRST_HEADERS, MIME_HEADERS, binary_kind
 from taalwacht.formats.html import parse as parse_html
 from taalwacht.model.document import Document, Place
 
@@ -58,17 +58,7 @@ READERS = {
 }
 _ODF_TEXT = b"mimetypeapplication/vnd.oasis.opendocument.text"  # .odt and .ott
 
-# Headers a message starts with, and headers only a MIME message has.
-_FIRST_HEADERS = frozenset(
-    "from received return-path date subject mime-version message-id delivered-to to".split()
-)
-_MIME_HEADERS = frozenset({"mime-version", "content-type"})
-_TRANSPORT_HEADERS = frozenset(
-    "received return-path delivered-to message-id dkim-signature arc-seal".split()
-)
-_SNIFF = 65536
-_MAIL_HEADERS = _FIRST_HEADERS | _MIME_HEADERS | {"cc", "reply-to", "sender"}
-_HEADER = re.compile(rb"([!-9;-~]+)[ \t]*:")
+_MAIL_HEADERS = FIRST_HEADERS | MIME_HEADERS | {"cc", "reply-to", "sender"}
 _META_CHARSET = re.compile(
     rb"""<meta[^>]{0,200}?charset\s*=\s*["']?([A-Za-z0-9_.:-]{1,40})""", re.I
 )
@@ -91,33 +81,6 @@ class _Message:
 
 
 # ----------------------------------------------------------------------- sniffing
-
-
-def looks_like_mail(head: bytes) -> bool:
-    """Whether ``head`` (the first few KB of a file) starts as an RFC 822 message: a block of
-    header lines opening with one a mail starts with (``From:``, ``Received:``, ``Date:``
-    ...) and holding ``MIME-Version:`` or ``Content-Type:``. A block the head cuts off
-    (servers add kilobytes of ``Received:`` and signatures before ``MIME-Version:``) may
-    instead hold a header only mail transport adds (``Received:``, ``Message-ID:`` ...)."""
-    lines = head[:_SNIFF].split(b"\n")
-    complete = any(not line.rstrip(b"\r") for line in lines)
-    if not complete:
-        lines = lines[:-1]  # the last line may be cut off by the head's length
-    names: list[bytes] = []
-    for raw in lines:
-        line = raw.rstrip(b"\r")
-        if not line:
-            break
-        if line[:1] in (b" ", b"\t") and names:
-            continue  # a folded header goes on
-        match = _HEADER.match(line)
-        if match is None:
-            return False
-        names.append(match.group(1).lower())
-    if not names or names[0].decode("ascii") not in _FIRST_HEADERS:
-        return False
-    wanted = _MIME_HEADERS if complete else _MIME_HEADERS | _TRANSPORT_HEADERS
-    return any(name.decode("ascii") in wanted for name in names)
 
 
 def is_msg(data: bytes) -> bool:
