@@ -33,7 +33,7 @@ from typing import TYPE_CHECKING, Literal
 
 from taalwacht import messages
 from taalwacht.errors import InputError
-from taalwacht.formats.package import Package, repack, serialise
+from taalwacht.formats.package import Package, rewrite
 from taalwacht.formats.xmltext import (
     Extraction,
     Note,
@@ -147,14 +147,7 @@ def _main_part(package: Package) -> str:
 def read_bytes(data: bytes, path: str) -> Document:
     """The Word document in ``data`` as a ``Document`` (offsets into the extracted text)."""
     extraction, _ = _extract(_open(data, path))
-    return Document(
-        path,
-        extraction.text,
-        "docx",
-        regions=tuple(sorted(extraction.regions)),
-        size=len(data),
-        places=tuple(extraction.places),
-    )
+    return extraction.document(path, "docx", len(data))
 
 
 def _extract(parts: _Parts) -> tuple[Extraction, dict[str, etree._Element]]:
@@ -299,7 +292,7 @@ def write(data: bytes, path: str, edits: Sequence[Edit], mode: Mode = "plain") -
     except NotEditable as err:
         raise InputError(path, messages.text("package.no-edit-here")) from err
     changed |= boxes.mirror(roots)
-    return _repacked(parts, roots, changed)
+    return rewrite(parts.package, roots, changed)
 
 
 class _TextBoxes:
@@ -341,17 +334,6 @@ class _TextBoxes:
                     element.set(w("id"), ids.take())
             changed.add(name)
         return changed
-
-
-def _repacked(
-    parts: _Parts,
-    roots: dict[str, etree._Element],
-    changed: set[str],
-    added: dict[str, bytes] | None = None,
-) -> bytes:
-    package = parts.package
-    replaced = {name: serialise(roots[name], package.read(name)) for name in sorted(changed)}
-    return repack(package.data, replaced, added)
 
 
 def _preserve_space(segment: Segment) -> None:
@@ -578,7 +560,7 @@ def annotate(data: bytes, path: str, notes: Sequence[Note]) -> tuple[bytes, int]
             comments, xml_declaration=True, encoding="UTF-8", standalone=True
         )
         _register_comments(parts, roots, main, changed)
-    return _repacked(parts, roots, changed, added), placed
+    return rewrite(parts.package, roots, changed, added), placed
 
 
 def _register_comments(

@@ -30,7 +30,7 @@ from typing import TYPE_CHECKING, Literal
 
 from taalwacht import messages
 from taalwacht.errors import InputError
-from taalwacht.formats.package import Package, repack, serialise
+from taalwacht.formats.package import Package, rewrite
 from taalwacht.formats.xmltext import (
     Extraction,
     Note,
@@ -123,15 +123,7 @@ def _open(data: bytes, path: str) -> _Parts:
 def read_bytes(data: bytes, path: str) -> Document:
     """The OpenDocument text in ``data`` as a ``Document`` (offsets into the extracted
     text)."""
-    extraction = _extract(_open(data, path))
-    return Document(
-        path,
-        extraction.text,
-        "odt",
-        regions=tuple(sorted(extraction.regions)),
-        size=len(data),
-        places=tuple(extraction.places),
-    )
+    return _extract(_open(data, path)).document(path, "odt", len(data))
 
 
 def _extract(parts: _Parts) -> Extraction:
@@ -258,15 +250,7 @@ def write(data: bytes, path: str, edits: Sequence[Edit], mode: Mode = "plain") -
             changed = apply_in_place(extraction.segments, edits)
     except NotEditable as err:
         raise InputError(path, messages.text("package.no-edit-here")) from err
-    return _repacked(parts, changed)
-
-
-def _repacked(parts: _Parts, changed: set[str]) -> bytes:
-    package = parts.package
-    replaced = {
-        name: serialise(parts.roots[name], package.read(name)) for name in sorted(changed)
-    }
-    return repack(package.data, replaced)
+    return rewrite(parts.package, parts.roots, changed)
 
 
 class _Changes:
@@ -416,7 +400,7 @@ def annotate(data: bytes, path: str, notes: Sequence[Note]) -> tuple[bytes, int]
         placed += 1
     if not placed:
         return data, 0
-    return _repacked(parts, {"content.xml"}), placed
+    return rewrite(parts.package, parts.roots, {"content.xml"}), placed
 
 
 def _with_places(extraction: Extraction) -> list[tuple[Segment, str]]:

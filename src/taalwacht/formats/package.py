@@ -173,6 +173,18 @@ def serialise(root: etree._Element, original: bytes) -> bytes:
     return prolog + body
 
 
+def rewrite(
+    package: Package,
+    roots: dict[str, etree._Element],
+    changed: set[str],
+    added: dict[str, bytes] | None = None,
+) -> bytes:
+    """The package with the parts named in ``changed`` serialised again from ``roots`` (the
+    trees the writer edited) and ``added`` appended; every other member as it was."""
+    replaced = {name: serialise(roots[name], package.read(name)) for name in sorted(changed)}
+    return repack(package.data, replaced, added)
+
+
 def repack(
     original: bytes, replaced: dict[str, bytes], added: dict[str, bytes] | None = None
 ) -> bytes:

@@ -20,7 +20,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Literal
 
-from taalwacht.model.document import Place, Region, RegionKind
+from taalwacht.model.document import Document, DocumentKind, Place, Region, RegionKind
 from taalwacht.model.edit import Edit
 
 if TYPE_CHECKING:
@@ -109,6 +109,11 @@ class Extraction:
     @property
     def text(self) -> str:
         return "".join(self.chunks)
+
+    def document(self, path: str, kind: DocumentKind, size: int) -> Document:
+        """The extracted text as a ``Document``: regions sorted, places as read."""
+        regions, places = tuple(sorted(self.regions)), tuple(self.places)
+        return Document(path, self.text, kind, regions=regions, size=size, places=places)
 
     def typed_fields(self) -> None:
         """Placeholders typed between chevrons (``«klant.naam»``), as templates write a
