@@ -324,7 +324,7 @@ class Service:
         """The bytes of the fixed file: a text in its encoding, a Word or OpenDocument
         package with the edits in its runs (as tracked changes with ``track``)."""
         if not document.extracted:
-            return encode_like(result.text, document)
+            return self.encode(document, result.text)
         module = _package_writer(document)
         mode = "track" if track else "plain"
         data: bytes = module.write(self._original(document), document.path, result.edits, mode)
