@@ -128,8 +128,17 @@ FORMS = [
     ("De Wmo-klant belt.", "Wmo-klant", ["Wmo-inwoner", "Wmo-aanvrager"], False),
     ("De Wmo-klanten krijgen een brief.", "Wmo-klanten", ["Wmo-inwoners", "Wmo-aanvragers"], True),
     ("De WMO-KLANTEN bellen.", "WMO-KLANTEN", ["WMO-INWONERS", "WMO-AANVRAGERS"], True),
-    ("Het Wmo-klantcontact.", "Wmo-klantcontact", ["Wmo-publiekscontact"], False),
-    # compounds the pack names get the pack's own replacement first
+    ("Het Wmo-klantcontact.", "Wmo-klantcontact", ["Wmo-contact"], False),
+    # a phrase takes the preposition of its head: onderzoek onder, interactie met
+    ("Het klantbelevingsonderzoek loopt.", "klantbelevingsonderzoek",
+     ["belevingsonderzoek onder inwoners"], False),
+    ("De klantinteractie verbetert.", "klantinteractie", ["interactie met inwoners"], False),
+    # klantcontact names no people: its compounds keep the compound, no "medewerker van ..."
+    ("De klantcontactmedewerker belt.", "klantcontactmedewerker",
+     ["contactmedewerker", "publiekscontactmedewerker"], False),
+    # compounds the pack names get the pack's own replacement first, before any phrase
+    ("Met de klantreis brengen we dit in beeld.", "klantreis",
+     ["inwonersreis", "reis van inwoners"], False),
     ("De bijstandsklant krijgt een brief.", "bijstandsklant",
      ["bijstandsgerechtigde", "bijstandsinwoner"], False),
     ("De bijstandsklanten krijgen een brief.", "bijstandsklanten",

@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
+from functools import cache
+from importlib import resources
 
 from taalwacht.dutch.compounds import head_link
 from taalwacht.dutch.lexicon import is_word
@@ -48,6 +50,7 @@ def choices(analysis: Analysis, surface: str, prefer: str = "") -> tuple[Choice,
             Choice(alt.forms.get(named_slot) or alt.text, alt.gender, named_slot == "pl", alt.text)
             for alt in alternatives
         )
+    named = len(out)
     if analysis.compound_key:
         surface_left, surface_right = "", ""
     else:
@@ -93,7 +96,8 @@ def choices(analysis: Analysis, surface: str, prefer: str = "") -> tuple[Choice,
             text = surface_left + _case_like(core, member_text) + surface_right
         out.append(Choice(text, gender, plural and not as_modifier, alt.text))
     if as_modifier and not elided and not analysis.compound_key and not surface_left:
-        out = _phrases(analysis, surface_right, out) + out
+        # the pack's own replacement of a named compound stays first (klantreis: inwonersreis)
+        out = out[:named] + _phrases(analysis, surface_right, out) + out[named:]
     if prefer:
         out.sort(key=lambda c: c.alternative.lower() != prefer.lower())
     return _finish(out, surface, acronym=analysis.watch.kind == "acronym", capital=not surface_left)
@@ -108,19 +112,37 @@ def _phrases(analysis: Analysis, surface_right: str, built: list[Choice]) -> lis
     Only for terms for people, whose alternatives have a plural to follow 'van'."""
     term = analysis.watch.term
     rest = surface_right.lstrip("-\u2010\u2011")
-    if term.context != "person" or not rest or not is_word(rest.lower()):
+    if not term.people or not rest or not is_word(rest.lower()):
         return []
     if rest.lower().endswith(ADJECTIVE_ENDINGS):
         return []  # klantenadviserend: an adjective has no "van" phrase
     if built and any(is_word(c.text.lower()) for c in built):
         return []  # a real compound exists (inwonersbelang): no phrase needed
+    preposition = _preposition(rest.lower())
     out = []
     for alt in term.alternatives:
         plural = alt.forms.get("pl")
         if alt.gender is None or not plural or " " in plural:
             continue
-        out.append(Choice(f"{rest} van {plural}", None, False, alt.text))
+        out.append(Choice(f"{rest} {preposition} {plural}", None, False, alt.text))
     return out
+
+
+@cache
+def _head_prepositions() -> dict[str, str]:
+    raw = (resources.files("taalwacht.dutch") / "data" / "head_prepositions.txt").read_text("utf-8")
+    pairs = (line.split() for line in raw.splitlines() if line.strip() and line[0] != "#")
+    return {head: preposition for head, preposition in pairs}
+
+
+def _preposition(head: str) -> str:
+    """The preposition of ``head`` (its last member decides): onderzoek onder, contact met."""
+    table = _head_prepositions()
+    for i in range(len(head) - 2):
+        found = table.get(head[i:])
+        if found:
+            return found
+    return "van"
 
 
 def _finish(out: list[Choice], surface: str, *, acronym: bool, capital: bool) -> tuple[Choice, ...]:

@@ -57,6 +57,8 @@ def _term(term: Term) -> dict[str, Any]:
     }
     if term.gender:
         out["gender"] = term.gender
+    if term.people != (term.context == "person" and term.pos == "noun"):
+        out["people"] = term.people
     if term.particle:
         out["particle"] = term.particle
     optional: dict[str, Any] = {

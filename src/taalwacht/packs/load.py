@@ -196,6 +196,7 @@ TERM_KEYS = {
     "allow",
     "examples",
     "context",
+    "people",
 }
 
 
@@ -246,6 +247,7 @@ def _term(
         if isinstance(examples, _LineDict)
         else None
     )
+    context = r.choice("context", PROFILES, "person")
     particle = r.optional_text("particle")
     separated = r.text_map("separated", frozenset(POS_SLOTS["verb"]))
     if separated and not particle:
@@ -265,7 +267,8 @@ def _term(
         linking=r.texts("linking"),
         acronyms=r.texts("acronyms"),
         compound=r.choice("compound", COMPOUND_MODES, "both"),
-        context=r.choice("context", PROFILES, "person"),
+        context=context,
+        people=r.choice("people", (True, False), context == "person" and pos == "noun"),
         particle=particle,
         separated=separated,
         compounds=compounds,

@@ -80,6 +80,9 @@ class Term:
     acronyms: tuple[str, ...] = ()  # KCC: matched as whole words only
     compound: CompoundMode = "both"
     context: Profile = "person"  # which evidence decides, see engine.context.profiles
+    # the word names people, so "klantervaringen" may become "ervaringen van inwoners"
+    # (klantcontact has the person profile but names no one: no "medewerker van contacten")
+    people: bool = True
     particle: str | None = None  # separable verbs: "in" of inkopen
     separated: Mapping[str, str] = field(default_factory=dict)  # slot -> verb without particle
     compounds: Mapping[str, tuple[Alternative, ...]] = field(default_factory=dict)
