@@ -28,12 +28,12 @@ import copy
 import datetime as dt
 import posixpath
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Literal
 
 from taalwacht import messages
 from taalwacht.errors import InputError
-from taalwacht.formats.package import Package, rewrite
+from taalwacht.formats.package import Package, package_day, rewrite
 from taalwacht.formats.xmltext import (
     Extraction,
     Note,
@@ -144,10 +144,16 @@ def _main_part(package: Package) -> str:
     raise InputError(package.path, messages.text("package.missing-part", name="word/document.xml"))
 
 
+# when the document was last saved, else made (docProps/core.xml, Dublin Core terms)
+CORE_DATES = ("{http://purl.org/dc/terms/}modified", "{http://purl.org/dc/terms/}created")
+
+
 def read_bytes(data: bytes, path: str) -> Document:
     """The Word document in ``data`` as a ``Document`` (offsets into the extracted text)."""
-    extraction, _ = _extract(_open(data, path))
-    return extraction.document(path, "docx", len(data))
+    parts = _open(data, path)
+    extraction, _ = _extract(parts)
+    day = package_day(parts.package, "docProps/core.xml", CORE_DATES)
+    return replace(extraction.document(path, "docx", len(data)), date=day)
 
 
 def _extract(parts: _Parts) -> tuple[Extraction, dict[str, etree._Element]]:

@@ -24,6 +24,7 @@ from html.entities import html5
 from html.parser import HTMLParser
 from typing import NamedTuple, Protocol
 
+from taalwacht.formats.dates import iso_day
 from taalwacht.model.document import Document, OffsetMap, Region, RegionKind
 
 BLOCK_TAGS = frozenset(
@@ -127,7 +128,35 @@ def parse(text: str, path: str = "-") -> Document:
     reader = _Reader(text)
     _tokenize(text, reader)
     view, offsets, regions = reader.finish()
-    return Document(path=path, text=text, kind="html", view=view, offsets=offsets, regions=regions)
+    return Document(
+        path=path,
+        text=text,
+        kind="html",
+        view=view,
+        offsets=offsets,
+        regions=regions,
+        date=meta_day(text),
+    )
+
+
+# <meta name="dcterms.modified" content="2024-03-05">, article:modified_time, DC.date ...
+_META_DATE = re.compile(
+    r"""<meta\s[^>]{0,300}?(?:name|property)\s*=\s*["']?(?:dcterms\.modified|"""
+    r"""article:modified_time|dcterms\.date|dc\.date|date|dcterms\.issued|"""
+    r"""article:published_time|dcterms\.created)["'\s][^>]{0,300}?>""",
+    re.IGNORECASE,
+)
+_CONTENT = re.compile(r"""content\s*=\s*["']([^"']{1,60})""", re.IGNORECASE)
+HEAD_REACH = 65_536  # the head of a page; a date further on is no metadata
+
+
+def meta_day(text: str) -> str | None:
+    """The page's date from its first dated ``<meta>`` (modified, published, DC date)."""
+    for tag in _META_DATE.finditer(text, 0, min(len(text), HEAD_REACH)):
+        content = _CONTENT.search(tag.group(0))
+        if content and (day := iso_day(content.group(1))):
+            return day
+    return None
 
 
 def text_regions(fragment: str) -> list[Region]:

@@ -38,6 +38,7 @@ from typing import Any
 
 from taalwacht import messages
 from taalwacht.errors import InputError
+from taalwacht.formats.dates import mail_day
 from taalwacht.formats.decode import FIRST_HEADERS, MIME_HEADERS, binary_kind
 from taalwacht.formats.html import parse as parse_html
 from taalwacht.model.document import Document, Place
@@ -62,6 +63,7 @@ _MAIL_HEADERS = FIRST_HEADERS | MIME_HEADERS | {"cc", "reply-to", "sender"}
 _META_CHARSET = re.compile(
     rb"""<meta[^>]{0,200}?charset\s*=\s*["']?([A-Za-z0-9_.:-]{1,40})""", re.I
 )
+_TRANSPORT_DATE = re.compile(r"^Date:[ \t]*(.+)$", re.MULTILINE | re.IGNORECASE)
 
 _PARSER = BytesParser(policy=policy.default)
 _ATTACH = "__attach_version1.0_#"
@@ -78,6 +80,7 @@ class _Message:
     forwarded: list[_Message] = field(default_factory=list)
     too_deep: bool = False  # forwarded messages below MAX_DEPTH left out
     unreadable: list[str] = field(default_factory=list)  # names of damaged forwarded ones
+    day: str | None = None  # YYYY-MM-DD of its Date header
 
 
 # ----------------------------------------------------------------------- sniffing
@@ -114,6 +117,7 @@ def read_bytes(data: bytes, path: str) -> Document:
         size=len(data),
         attachments=tuple(attachments),
         notes=tuple(notes),
+        date=message.day,
     )
 
 
@@ -264,7 +268,7 @@ def _from_eml(message: EmailMessage, depth: int) -> _Message:
     body = ""
     if isinstance(body_part, EmailMessage):
         body = _part_text(body_part)
-    result = _Message(subject, body)
+    result = _Message(subject, body, day=mail_day(str(message.get("date", "")) or None))
     for part in _leaves(message, 0):
         if part is body_part:
             continue
@@ -378,7 +382,9 @@ def _from_msg(ole: _Entries, prefix: tuple[str, ...], depth: int) -> _Message:
         body = _clean(_decode(html, sniffed.group(1).decode("ascii") if sniffed else None), True)
     else:
         body = _clean(ole.text(prefix, "1013"), True)
-    result = _Message(subject, body)
+    # the Date of the transport headers an Outlook message keeps (PR_TRANSPORT_MESSAGE_HEADERS)
+    headers = _TRANSPORT_DATE.search(ole.text(prefix, "007D"))
+    result = _Message(subject, body, day=mail_day(headers.group(1)) if headers else None)
     for storage in ole.children(prefix, _ATTACH):
         attached = (*prefix, storage)
         name = _file_name(ole.text(attached, "3707") or ole.text(attached, "3704"))

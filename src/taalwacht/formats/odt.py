@@ -25,12 +25,12 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Literal
 
 from taalwacht import messages
 from taalwacht.errors import InputError
-from taalwacht.formats.package import Package, rewrite
+from taalwacht.formats.package import Package, package_day, rewrite
 from taalwacht.formats.xmltext import (
     Extraction,
     Note,
@@ -120,10 +120,20 @@ def _open(data: bytes, path: str) -> _Parts:
     return _Parts(package, roots)
 
 
+# when the document was last saved, else made (meta.xml)
+META_DATES = (
+    "{urn:oasis:names:tc:opendocument:xmlns:office:1.0}meta/{http://purl.org/dc/elements/1.1/}date",
+    "{urn:oasis:names:tc:opendocument:xmlns:office:1.0}meta"
+    "/{urn:oasis:names:tc:opendocument:xmlns:meta:1.0}creation-date",
+)
+
+
 def read_bytes(data: bytes, path: str) -> Document:
     """The OpenDocument text in ``data`` as a ``Document`` (offsets into the extracted
     text)."""
-    return _extract(_open(data, path)).document(path, "odt", len(data))
+    parts = _open(data, path)
+    day = package_day(parts.package, "meta.xml", META_DATES)
+    return replace(_extract(parts).document(path, "odt", len(data)), date=day)
 
 
 def _extract(parts: _Parts) -> Extraction:
@@ -218,8 +228,9 @@ class _Reader:
                 self.out.region(start, self.out.length, "template", "veld")
             self.piece(child.tail, child, "tail", italic)
 
-    def piece(self, value: str | None, node: etree._Element, slot: Literal["text", "tail"],
-              italic: bool) -> None:
+    def piece(
+        self, value: str | None, node: etree._Element, slot: Literal["text", "tail"], italic: bool
+    ) -> None:
         if not value:
             return
         start = self.out.length

@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING
 
 from taalwacht import messages
 from taalwacht.errors import InputError
+from taalwacht.formats.dates import iso_day
 
 if TYPE_CHECKING:
     from lxml import etree
@@ -207,3 +208,19 @@ def repack(
             info = zipfile.ZipInfo(name, (1980, 1, 1, 0, 0, 0))
             target.writestr(info, data, zipfile.ZIP_DEFLATED)
     return out.getvalue()
+
+
+def package_day(package: Package, part: str, paths: tuple[str, ...]) -> str | None:
+    """The first date found at ``paths`` (Clark-notation element paths) in the XML
+    ``part`` of an office package; ``None`` when the part or the date is missing or broken."""
+    if not package.has(part):
+        return None
+    try:
+        root = package.xml(part)
+    except InputError:
+        return None  # a broken metadata part costs the date, never the document
+    for path in paths:
+        found = root.find(path)
+        if found is not None and (day := iso_day(found.text)):
+            return day
+    return None

@@ -175,6 +175,7 @@ class Document:
     # An e-mail's attached documents (.docx, .odt, .pdf), each checked as its own document;
     # their paths read ``bericht.eml » bijlage.docx``.
     attachments: tuple[Document, ...] = field(default=())
+    date: str | None = None  # YYYY-MM-DD the document's metadata gives (the scan's month)
 
     @property
     def extracted(self) -> bool:
