@@ -136,6 +136,10 @@ def test_defaults_for_an_empty_file(tmp_path: Path) -> None:
         ('[severity]\nklant = "loud"\n', "severity.klant"),
         ("severity = 3\n", "severity"),
         ("[prefer]\nklant = 3\n", "prefer.klant"),
+        ('departments = "Werk"\n', "departments"),
+        ('[[departments]]\nname = "Werk"\n', "departments[0].match"),
+        ('[[departments]]\nmatch = ["Werk/**"]\n', "departments[0].name"),
+        ('[[departments]]\nname = "W"\nmatch = ["W/**"]\nkleur = "rood"\n', "departments[0]"),
     ],
 )
 def test_invalid_settings_name_file_and_key(tmp_path: Path, text: str, key: str) -> None:
@@ -190,3 +194,15 @@ def test_a_wrong_prefer_in_the_config_is_an_error_naming_file_and_key(
     result = cli("check", "brief.txt", cwd=tmp_path)
     assert result.returncode == 2
     assert "taalwacht.toml" in result.stderr and key in result.stderr
+
+
+def test_departments_are_read_in_order(tmp_path: Path) -> None:
+    path = write(
+        tmp_path / "taalwacht.toml",
+        '[[departments]]\nname = "Werk en inkomen"\nmatch = ["Werk/**", "Inkomen/**"]\n'
+        '[[departments]]\nname = "Zorg"\nmatch = "Wmo/**"\n',
+    )
+    assert load_config(path).departments == (
+        ("Werk en inkomen", ("Werk/**", "Inkomen/**")),
+        ("Zorg", ("Wmo/**",)),
+    )

@@ -63,6 +63,8 @@ class Config:
     prefer: dict[str, str] = field(default_factory=dict)  # term id -> alternative text
     backups: Path | None = None  # folder holding .taalwacht/backups; None: ``root``
     max_document_mb: int = 200  # a larger file is refused (a huge file is rarely a letter)
+    # scan: (department, path globs) in order; the first that matches names a document's
+    departments: tuple[tuple[str, tuple[str, ...]], ...] = ()
     root: Path = field(default_factory=Path.cwd)
     path: Path | None = None
 
@@ -180,6 +182,7 @@ KEYS = (
     "prefer",
     "backups",
     "max-document-mb",
+    "departments",
 )
 
 
@@ -205,9 +208,34 @@ def config_from_mapping(data: Mapping[str, Any], path: Path, prefix: str = "") -
         prefer=prefer,
         backups=_backups(fields, path.parent.resolve()),
         max_document_mb=_megabytes(fields, "max-document-mb", 200),
+        departments=_departments(fields),
         root=path.parent.resolve(),
         path=path,
     )
+
+
+def _departments(fields: _Fields) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """``[[departments]]`` tables: a ``name`` and the ``match`` globs of its documents."""
+    raw = fields.data.get("departments", [])
+    if not isinstance(raw, list) or not all(isinstance(d, dict) for d in raw):
+        raise fields.fail("departments", messages.text("config.departments"))
+    out = []
+    for i, entry in enumerate(raw):
+        name, match = entry.get("name"), entry.get("match")
+        if isinstance(match, str):
+            match = [match]
+        if set(entry) - {"name", "match"}:
+            raise fields.fail(f"departments[{i}]", messages.text("config.departments"))
+        if not isinstance(name, str) or not name.strip():
+            raise fields.fail(f"departments[{i}].name", messages.text("config.non-empty"))
+        if (
+            not isinstance(match, list)
+            or not match
+            or not all(isinstance(m, str) and m.strip() for m in match)
+        ):
+            raise fields.fail(f"departments[{i}].match", messages.text("config.departments"))
+        out.append((name.strip(), tuple(m.strip() for m in match)))
+    return tuple(out)
 
 
 def _megabytes(fields: _Fields, key: str, default: int) -> int:

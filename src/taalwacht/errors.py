@@ -45,3 +45,7 @@ class InputError(TaalwachtError):
     def __init__(self, path: str, problem: str) -> None:
         self.path, self.problem = path, problem
         super().__init__(f"{path}: {problem}")
+
+
+class StoreError(TaalwachtError):
+    """The scan store cannot be opened or written: not a taalwacht store, corrupt, newer."""

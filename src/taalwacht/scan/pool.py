@@ -34,6 +34,10 @@ class Scanned:
     result: FileResult
     size: int
     attachments: tuple[FileResult, ...] = ()  # an e-mail's attached documents
+    # per document, then per attachment: its kind and word count (for figures per 1,000 words)
+    kinds: tuple[str, ...] = ()
+    words: tuple[int, ...] = ()
+    days: tuple[str | None, ...] = ()  # the date each one's metadata gives
 
 
 def check_one(service: Service, source: Source, *, fixes: bool = False) -> Scanned | Skipped:
@@ -43,7 +47,15 @@ def check_one(service: Service, source: Source, *, fixes: bool = False) -> Scann
     if isinstance(document, Skipped):
         return document
     attached = tuple(_result(service, a, fixes) for a in document.attachments)
-    return Scanned(_result(service, document, fixes), document.size, attached)
+    every = (document, *document.attachments)
+    return Scanned(
+        _result(service, document, fixes),
+        document.size,
+        attached,
+        tuple(d.kind for d in every),
+        tuple(len(d.text.split()) for d in every),  # words as a reader counts them
+        tuple(d.date for d in every),
+    )
 
 
 def _result(service: Service, document: Document, fixes: bool) -> FileResult:
@@ -163,5 +175,12 @@ def _work(source: Source) -> Outcome:
     outcome = _outcome(service, source, fixes)
     if isinstance(outcome, Scanned):
         attached = tuple(r.compact(explain) for r in outcome.attachments)
-        return Scanned(outcome.result.compact(explain), outcome.size, attached)
+        return Scanned(
+            outcome.result.compact(explain),
+            outcome.size,
+            attached,
+            outcome.kinds,
+            outcome.words,
+            outcome.days,
+        )
     return outcome

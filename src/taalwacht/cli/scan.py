@@ -1,0 +1,200 @@
+"""``taalwacht scan`` and ``taalwacht report``: an organisation's language over time.
+
+``scan`` walks folders into the store (SQLite ``taalwacht.db`` by default), checking only what
+changed; ``report`` writes the figures as one HTML file, or CSV or JSON.
+"""
+
+from __future__ import annotations
+
+import os
+from enum import StrEnum
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from taalwacht.cli.common import (
+    EXIT_OK,
+    IsolatedOption,
+    NoIgnoreOption,
+    PackOption,
+    app,
+    errors_as_exit,
+    fail,
+    note,
+)
+from taalwacht.cli.locale import OPTIONS_METAVAR, DutchCommand
+from taalwacht.cli.progress import Progress, progress_wanted
+from taalwacht.messages import text
+from taalwacht.service import Service
+
+if TYPE_CHECKING:
+    from taalwacht.scan.runner import Summary
+
+DbOption = Annotated[
+    str | None,
+    typer.Option("--db", metavar="OPSLAG", help=text("help.db"), show_default=False),
+]
+
+
+def _dutch(n: int) -> str:
+    return f"{n:,}".replace(",", ".")
+
+
+@app.command(help=text("help.scan"), cls=DutchCommand, options_metavar=OPTIONS_METAVAR)
+def scan(
+    paths: Annotated[
+        list[str] | None,
+        typer.Argument(metavar="PAD", help=text("help.scan-paths"), show_default=False),
+    ] = None,
+    db: DbOption = None,
+    hash_paths: Annotated[bool, typer.Option("--hash-paths", help=text("help.hash-paths"))] = False,
+    include: Annotated[
+        list[str] | None,
+        typer.Option("--include", metavar="GLOB", help=text("help.include")),
+    ] = None,
+    exclude: Annotated[
+        list[str] | None,
+        typer.Option("--exclude", metavar="GLOB", help=text("help.exclude")),
+    ] = None,
+    pack: PackOption = None,
+    isolated: IsolatedOption = False,
+    no_ignore: NoIgnoreOption = False,
+    no_progress: Annotated[
+        bool, typer.Option("--no-progress", help=text("help.no-progress"))
+    ] = False,
+    jobs: Annotated[
+        int | None,
+        typer.Option(
+            "--jobs", "-j", min=1, metavar="N", help=text("help.jobs"), show_default=False
+        ),
+    ] = None,
+) -> None:
+    """Scan collections into the store."""
+    # SQLAlchemy and Alembic load only for the commands that use the store: check stays quick
+    from taalwacht.scan.runner import scan as run_scan
+    from taalwacht.scan.store import Store, database_url
+
+    if not paths:
+        fail(text("errors.no-path", command="scan"))
+    if "-" in paths:
+        fail(text("scan.no-stdin"))
+    with errors_as_exit():
+        service, warnings = Service.load(isolated=isolated, extra_packs=pack or ())
+        for warning in warnings:
+            note(warning)
+        store = Store.open(database_url(db))
+        if store.journal == "delete":
+            note(text("store.network-journal", db=store.shown))
+        bar: Progress | None = None
+
+        def started(files: int, size: int) -> None:
+            nonlocal bar
+            bar = Progress(files, size, enabled=progress_wanted(no_progress)).__enter__()
+
+        def advance(size: int, found: int) -> None:
+            if bar is not None:
+                bar.advance(size, found)
+
+        try:
+            summary = run_scan(
+                service,
+                store,
+                paths,
+                jobs=jobs,
+                hash_paths=hash_paths,
+                include=include or (),
+                exclude=exclude or (),
+                started=started,
+                advance=advance,
+            )
+        finally:
+            if bar is not None:
+                bar.__exit__(None, None, None)
+        _summary(summary, store.shown)
+    raise typer.Exit(EXIT_OK)
+
+
+def _summary(s: Summary, db: str) -> None:
+    for message in s.errors[:20]:
+        note(message)
+    if len(s.errors) > 20:
+        note(text("scan.more-errors", n=_dutch(len(s.errors) - 20)))
+    if s.rechecked_all:
+        note(text("scan.rechecked-all"))
+    rate = f"{1000 * s.findings / s.words:.2f}".replace(".", ",") if s.words else "0"
+    note(
+        text(
+            "scan.summary",
+            scan=s.scan_id,
+            checked=_dutch(s.checked),
+            reused=_dutch(s.reused),
+            failed=_dutch(s.failed),
+            removed=_dutch(s.removed),
+            skipped=_dutch(s.skipped),
+            findings=_dutch(s.findings),
+            words=_dutch(s.words),
+            rate=rate,
+            db=db,
+        )
+    )
+
+
+class ReportFormat(StrEnum):
+    html = "html"
+    csv = "csv"
+    json = "json"
+
+
+@app.command(help=text("help.report"), cls=DutchCommand, options_metavar=OPTIONS_METAVAR)
+def report(
+    output: Annotated[
+        str | None,
+        typer.Option(
+            "--output", "-o", metavar="BESTAND", help=text("help.report-output"), show_default=False
+        ),
+    ] = None,
+    output_format: Annotated[
+        ReportFormat, typer.Option("--format", "-f", help=text("help.report-format"))
+    ] = ReportFormat.html,
+    db: DbOption = None,
+    since: Annotated[
+        str | None,
+        typer.Option("--since", metavar="JJJJ-MM-DD", help=text("help.since"), show_default=False),
+    ] = None,
+    baseline: Annotated[
+        str | None,
+        typer.Option(
+            "--baseline", metavar="JJJJ-MM-DD", help=text("help.baseline"), show_default=False
+        ),
+    ] = None,
+) -> None:
+    """Write the organisation report."""
+    from taalwacht.scan.figures import figures
+    from taalwacht.scan.output import default_path, save
+    from taalwacht.scan.store import Store, database_url
+
+    for name, value in (("--since", since), ("--baseline", baseline)):
+        if value is not None and not _is_day(value):
+            fail(text("scan.bad-day", option=name, value=value))
+    url = database_url(db)
+    if url.startswith("sqlite:///") and not os.path.exists(url.removeprefix("sqlite:///")):
+        fail(text("scan.no-store", db=url.removeprefix("sqlite:///")))
+    fmt = output_format.value
+    path = output or default_path(fmt)
+    with errors_as_exit():
+        store = Store.open(url)
+        found = figures(store, since=since, baseline=baseline)
+        save(found, fmt, path)
+    if path != "-":
+        note(text("scan.report-written", path=path, documents=_dutch(found.total.documents)))
+    raise typer.Exit(EXIT_OK)
+
+
+def _is_day(value: str) -> bool:
+    from datetime import date
+
+    try:
+        date.fromisoformat(value)
+    except ValueError:
+        return False
+    return len(value) == 10

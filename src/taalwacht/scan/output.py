@@ -1,0 +1,25 @@
+"""The organisation report on disk: complete or not at all (a temporary file and one rename),
+so an interrupted run never leaves half a report where the old one was."""
+
+from __future__ import annotations
+
+import sys
+
+from taalwacht.formats.write import write_new
+from taalwacht.model.figures import Figures
+from taalwacht.report.organisation import RENDERERS
+
+DEFAULT_NAME = "taalwacht-rapport"
+
+
+def default_path(fmt: str) -> str:
+    return f"{DEFAULT_NAME}.{fmt}"
+
+
+def save(figures: Figures, fmt: str, path: str) -> None:
+    """Render ``figures`` as ``fmt`` (html, csv, json) into ``path``; ``-`` is stdout."""
+    text = RENDERERS[fmt](figures)
+    if path == "-":
+        sys.stdout.write(text)
+        return
+    write_new(path, text.encode("utf-8"))

@@ -1,0 +1,391 @@
+"""Where scan results live: SQLite by default, PostgreSQL by URL, through SQLAlchemy.
+
+The store keeps, per document, what the figures need and no more: findings as term, rule id,
+severity and offsets; word count, content hash, department and date; the engine and pack
+fingerprint it was checked with. No document text, no title, no author: figures per person
+would monitor staff. Alembic migrates a store from an older taalwacht on opening; a file that
+is not a taalwacht store, or one from a newer taalwacht, is refused and left as it is.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy.engine import Connection, Engine
+
+from taalwacht import messages
+from taalwacht.errors import StoreError
+
+DEFAULT_DB = "taalwacht.db"
+HEAD = "0001"  # the newest migration this taalwacht knows
+NETWORK_FILESYSTEMS = frozenset({"nfs", "nfs4", "cifs", "smb3", "smbfs", "fuse.sshfs", "9p"})
+
+metadata = sa.MetaData()
+scans = sa.Table(
+    "scans",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    sa.Column("started", sa.String(32), nullable=False),
+    sa.Column("finished", sa.String(32)),
+    sa.Column("engine", sa.String(80), nullable=False),
+    sa.Column("packs", sa.String(80), nullable=False),
+    sa.Column("roots", sa.Text, nullable=False),
+    sa.Column("checked", sa.Integer, nullable=False, server_default="0"),
+    sa.Column("reused", sa.Integer, nullable=False, server_default="0"),
+    sa.Column("failed", sa.Integer, nullable=False, server_default="0"),
+    sa.Column("removed", sa.Integer, nullable=False, server_default="0"),
+    sa.Column("rechecked_all", sa.Boolean, nullable=False, server_default=sa.false()),
+)
+documents = sa.Table(
+    "documents",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    sa.Column("source", sa.String(2048), nullable=False, unique=True),
+    sa.Column("root", sa.String(2048), nullable=False),  # the scanned folder it was found in
+    sa.Column("kind", sa.String(16), nullable=False, server_default="text"),
+    sa.Column("size", sa.BigInteger, nullable=False, server_default="0"),
+    sa.Column("words", sa.Integer, nullable=False, server_default="0"),
+    sa.Column("content_hash", sa.String(64)),
+    sa.Column("department", sa.String(200), nullable=False),
+    sa.Column("day", sa.String(10)),  # the document's own date, YYYY-MM-DD
+    sa.Column("day_from", sa.String(16)),  # where the date came from: metadata or mtime
+    sa.Column("engine", sa.String(80)),
+    sa.Column("packs", sa.String(80)),
+    sa.Column("status", sa.String(16), nullable=False),  # ok, error, removed
+    sa.Column("error", sa.Text),
+    sa.Column("seen_scan", sa.Integer, sa.ForeignKey("scans.id"), nullable=False),
+    sa.Column("checked_scan", sa.Integer, sa.ForeignKey("scans.id")),
+    sa.Index("documents_status_day", "status", "day"),
+)
+findings = sa.Table(
+    "findings",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    sa.Column(
+        "document_id",
+        sa.Integer,
+        sa.ForeignKey("documents.id", ondelete="CASCADE"),
+        nullable=False,
+    ),
+    sa.Column("term", sa.String(80), nullable=False),
+    sa.Column("rule", sa.String(80), nullable=False),
+    sa.Column("severity", sa.String(16), nullable=False),
+    sa.Column("start", sa.Integer, nullable=False),
+    sa.Column("end", sa.Integer, nullable=False),
+    sa.Index("findings_document", "document_id"),
+)
+
+
+@dataclass(frozen=True)
+class Known:
+    """What the store knows of a document: enough to decide whether to check it again."""
+
+    id: int
+    root: str
+    content_hash: str | None
+    engine: str | None
+    packs: str | None
+    status: str
+
+
+@dataclass(frozen=True)
+class Checked:
+    """One document as the scan found it, ready to be stored."""
+
+    source: str
+    root: str
+    kind: str
+    size: int
+    words: int
+    content_hash: str
+    department: str
+    day: str | None
+    day_from: str
+    findings: tuple[tuple[str, str, str, int, int], ...]  # term, rule, severity, start, end
+    error: str | None = None  # set for a document that could not be read or checked
+
+
+def now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+def database_url(db: str | None, cwd: Path | None = None) -> str:
+    """A SQLAlchemy URL for ``--db``: a URL as given, a path as a SQLite file."""
+    if db and "://" in db:
+        return db
+    path = Path(db or DEFAULT_DB)
+    if not path.is_absolute():
+        path = (cwd or Path.cwd()) / path
+    return f"sqlite:///{path}"
+
+
+def _network_share(path: Path) -> bool:
+    """Whether ``path`` lies on a network filesystem, where SQLite's WAL is not safe."""
+    try:
+        mounts = Path("/proc/mounts").read_text("utf-8").splitlines()
+    except OSError:
+        return False
+    best, kind = "", ""
+    target = str(path.resolve().parent)
+    for line in mounts:
+        parts = line.split()
+        under = len(parts) >= 3 and (
+            target == parts[1] or target.startswith(parts[1].rstrip("/") + "/")
+        )
+        if under and len(parts[1]) > len(best):  # the deepest mount holding the store
+            best, kind = parts[1], parts[2]
+    return kind in NETWORK_FILESYSTEMS
+
+
+class Store:
+    """An open store. ``open`` migrates it to this taalwacht's version first."""
+
+    def __init__(self, engine: Engine, shown: str, journal: str) -> None:
+        self.engine = engine
+        self.shown = shown  # how the user named it, for messages (never with a password)
+        self.journal = journal  # "wal" or "delete" (SQLite); "" for a server
+
+    @classmethod
+    def open(cls, url: str) -> Store:
+        parsed = sa.engine.make_url(url)
+        sqlite = parsed.get_backend_name() == "sqlite"
+        shown = (parsed.database or "") if sqlite else parsed.render_as_string(hide_password=True)
+        journal = ""
+        kwargs: dict[str, Any] = {}
+        if sqlite:
+            path = Path(parsed.database or DEFAULT_DB)
+            if path.is_dir():
+                raise StoreError(messages.text("store.is-folder", db=shown))
+            journal = "delete" if _network_share(path) else "wal"
+            kwargs["connect_args"] = {"timeout": 30}
+        try:
+            engine = sa.create_engine(url, **kwargs)
+        except (sa.exc.ArgumentError, sa.exc.NoSuchModuleError, ImportError) as err:
+            raise StoreError(messages.text("store.url", db=shown, problem=err)) from err
+        store = cls(engine, shown, journal)
+        store._migrate(journal)
+        return store
+
+    def _migrate(self, journal: str) -> None:
+        """Refuse what is no taalwacht store before anything is written (WAL mode writes the
+        file's header), then migrate."""
+        from alembic import command
+        from alembic.config import Config as AlembicConfig
+        from alembic.runtime.migration import MigrationContext
+
+        try:
+            with self.engine.connect() as conn:
+                tables = set(sa.inspect(conn).get_table_names())
+                current = MigrationContext.configure(conn).get_current_revision()
+            if tables and "alembic_version" not in tables:
+                raise StoreError(messages.text("store.foreign", db=self.shown))
+            if current is not None and current not in _revisions():
+                raise StoreError(messages.text("store.newer", db=self.shown, version=current))
+            if journal:
+                self.engine.dispose()  # the connections from here on are made with the pragmas
+                _sqlite_pragmas(self.engine, journal)
+            with self.engine.begin() as conn:
+                if current != HEAD:
+                    config = AlembicConfig()
+                    location = resources.files("taalwacht.scan") / "migrations"
+                    config.set_main_option("script_location", str(location))
+                    config.attributes["connection"] = conn
+                    command.upgrade(config, "head")
+        except sa.exc.DatabaseError as err:
+            problem = _first_line(err)
+            raise StoreError(
+                messages.text("store.corrupt", db=self.shown, problem=problem)
+            ) from err
+
+    @contextmanager
+    def transaction(self) -> Iterator[Connection]:
+        try:
+            with self.engine.begin() as conn:
+                yield conn
+        except sa.exc.DatabaseError as err:
+            raise StoreError(
+                messages.text("store.write", db=self.shown, problem=_first_line(err))
+            ) from err
+
+    # ------------------------------------------------------------------ scanning
+
+    def begin_scan(self, engine: str, packs: str, roots: Sequence[str]) -> tuple[int, bool]:
+        """A new scan; and whether stored results came from another engine or pack (then
+        the scan checks everything again, and the report marks the break)."""
+        with self.transaction() as conn:
+            older = conn.execute(
+                sa.select(sa.func.count())
+                .select_from(documents)
+                .where(documents.c.status == "ok")
+                .where(sa.or_(documents.c.engine != engine, documents.c.packs != packs))
+            ).scalar_one()
+            scan_id = conn.execute(
+                scans.insert().values(
+                    started=now(),
+                    engine=engine,
+                    packs=packs,
+                    roots="\n".join(roots),
+                    rechecked_all=bool(older),
+                )
+            ).inserted_primary_key[0]  # type: ignore[index]
+        return int(scan_id), bool(older)
+
+    def known(self) -> dict[str, Known]:
+        with self.engine.connect() as conn:
+            rows = conn.execute(
+                sa.select(
+                    documents.c.source,
+                    documents.c.id,
+                    documents.c.root,
+                    documents.c.content_hash,
+                    documents.c.engine,
+                    documents.c.packs,
+                    documents.c.status,
+                )
+            )
+            return {
+                r.source: Known(r.id, r.root, r.content_hash, r.engine, r.packs, r.status)
+                for r in rows
+            }
+
+    def record(
+        self,
+        scan_id: int,
+        engine: str,
+        packs: str,
+        checked: Iterable[Checked],
+        known: Mapping[str, Known],
+    ) -> None:
+        """Store checked documents in one transaction: a document's row and its findings
+        replace what was there, so a scan killed and resumed never duplicates one."""
+        with self.transaction() as conn:
+            for doc in checked:
+                values = {
+                    "root": doc.root,
+                    "kind": doc.kind,
+                    "size": doc.size,
+                    "words": doc.words,
+                    "content_hash": doc.content_hash,
+                    "department": doc.department,
+                    "day": doc.day,
+                    "day_from": doc.day_from,
+                    "engine": engine,
+                    "packs": packs,
+                    "status": "error" if doc.error else "ok",
+                    "error": doc.error,
+                    "seen_scan": scan_id,
+                    "checked_scan": scan_id,
+                }
+                old = known.get(doc.source)
+                if old is None:
+                    found = conn.execute(
+                        sa.select(documents.c.id).where(documents.c.source == doc.source)
+                    ).scalar_one_or_none()
+                else:
+                    found = old.id
+                if found is None:
+                    doc_id = conn.execute(
+                        documents.insert().values(source=doc.source, **values)
+                    ).inserted_primary_key[0]  # type: ignore[index]
+                else:
+                    doc_id = found
+                    conn.execute(
+                        documents.update().where(documents.c.id == doc_id).values(**values)
+                    )
+                    conn.execute(findings.delete().where(findings.c.document_id == doc_id))
+                if doc.findings:
+                    conn.execute(
+                        findings.insert(),
+                        [
+                            {
+                                "document_id": doc_id,
+                                "term": t,
+                                "rule": r,
+                                "severity": s,
+                                "start": a,
+                                "end": b,
+                            }
+                            for t, r, s, a, b in doc.findings
+                        ],
+                    )
+
+    def touch(self, scan_id: int, ids: Sequence[int], departments: Mapping[int, str]) -> None:
+        """Documents unchanged since they were checked: seen by this scan, not analysed again
+        (their department follows today's rules)."""
+        with self.transaction() as conn:
+            for i in range(0, len(ids), 500):
+                chunk = ids[i : i + 500]
+                conn.execute(
+                    documents.update()
+                    .where(documents.c.id.in_(chunk))
+                    .values(seen_scan=scan_id, status="ok")
+                )
+            by_name: dict[str, list[int]] = {}
+            for doc_id, name in departments.items():
+                by_name.setdefault(name, []).append(doc_id)
+            for name, doc_ids in by_name.items():
+                for i in range(0, len(doc_ids), 500):
+                    conn.execute(
+                        documents.update()
+                        .where(documents.c.id.in_(doc_ids[i : i + 500]))
+                        .where(documents.c.department != name)
+                        .values(department=name)
+                    )
+
+    def mark_removed(self, scan_id: int, gone: Sequence[int]) -> None:
+        with self.transaction() as conn:
+            for i in range(0, len(gone), 500):
+                conn.execute(
+                    documents.update()
+                    .where(documents.c.id.in_(gone[i : i + 500]))
+                    .values(status="removed", seen_scan=scan_id)
+                )
+
+    def finish_scan(self, scan_id: int, **counts: int) -> None:
+        with self.transaction() as conn:
+            conn.execute(
+                scans.update().where(scans.c.id == scan_id).values(finished=now(), **counts)
+            )
+
+
+def _sqlite_pragmas(engine: Engine, journal: str) -> None:
+    @sa.event.listens_for(engine, "connect")
+    def _on_connect(dbapi_connection: Any, record: Any) -> None:
+        cursor = dbapi_connection.cursor()
+        cursor.execute(f"PRAGMA journal_mode={journal}")
+        cursor.execute("PRAGMA foreign_keys=ON")
+        cursor.execute("PRAGMA synchronous=NORMAL")
+        cursor.close()
+
+
+def _revisions() -> set[str]:
+    folder = resources.files("taalwacht.scan") / "migrations" / "versions"
+    out = set()
+    for entry in folder.iterdir():
+        name = entry.name
+        if name.startswith("v") and name.endswith(".py"):
+            out.add(name[1:5])
+    return out
+
+
+def _first_line(err: BaseException) -> str:
+    orig = getattr(err, "orig", None)
+    return str(orig or err).splitlines()[0]
+
+
+def store_size(url: str) -> int:
+    """Bytes on disk of a SQLite store (0 for a server)."""
+    parsed = sa.engine.make_url(url)
+    if parsed.get_backend_name() != "sqlite" or not parsed.database:
+        return 0
+    return sum(
+        os.path.getsize(p) for p in (parsed.database, parsed.database + "-wal") if os.path.exists(p)
+    )

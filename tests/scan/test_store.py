@@ -1,0 +1,79 @@
+"""The scan store: made and migrated by Alembic, a real SQLite file in WAL mode; a file that
+is no taalwacht store, or one from a newer taalwacht, is refused and left byte for byte."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+import sqlalchemy as sa
+from alembic.autogenerate import compare_metadata
+from alembic.runtime.migration import MigrationContext
+
+from taalwacht.errors import StoreError
+from taalwacht.scan.store import HEAD, Store, database_url, metadata
+
+
+def test_a_new_store_is_migrated_to_the_newest_version(tmp_path: Path) -> None:
+    store = Store.open(database_url(str(tmp_path / "taalwacht.db")))
+    with store.engine.connect() as conn:
+        assert MigrationContext.configure(conn).get_current_revision() == HEAD
+        # the tables the code queries are exactly the ones the migrations made
+        assert compare_metadata(MigrationContext.configure(conn), metadata) == []
+    assert store.journal == "wal"
+    with sqlite3.connect(tmp_path / "taalwacht.db") as raw:
+        assert raw.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+
+
+def test_opening_again_keeps_what_is_stored(tmp_path: Path) -> None:
+    url = database_url(str(tmp_path / "t.db"))
+    scan_id, _ = Store.open(url).begin_scan("e", "p", ["/docs"])
+    again = Store.open(url)
+    with again.engine.connect() as conn:
+        assert conn.execute(sa.text("select id from scans")).scalar_one() == scan_id
+
+
+@pytest.mark.parametrize(
+    "content",
+    [b"Dit is een gewoon tekstbestand, geen database.\n" * 50, bytes(range(256)) * 40],
+    ids=["text", "binary"],
+)
+def test_a_file_that_is_no_database_is_refused_and_left_alone(
+    tmp_path: Path, content: bytes
+) -> None:
+    path = tmp_path / "taalwacht.db"
+    path.write_bytes(content)
+    with pytest.raises(StoreError, match="is geen taalwacht-opslag of is beschadigd"):
+        Store.open(database_url(str(path)))
+    assert path.read_bytes() == content
+
+
+def test_another_programs_database_is_refused_and_left_alone(tmp_path: Path) -> None:
+    path = tmp_path / "taalwacht.db"
+    with sqlite3.connect(path) as raw:
+        raw.execute("create table klanten (naam text)")
+        raw.execute("insert into klanten values ('Jansen')")
+    before = path.read_bytes()
+    with pytest.raises(StoreError, match="is geen opslag van taalwacht"):
+        Store.open(database_url(str(path)))
+    assert path.read_bytes() == before
+
+
+def test_a_store_from_a_newer_taalwacht_is_refused(tmp_path: Path) -> None:
+    url = database_url(str(tmp_path / "t.db"))
+    Store.open(url)
+    with sqlite3.connect(tmp_path / "t.db") as raw:
+        raw.execute("update alembic_version set version_num = '9999'")
+    with pytest.raises(StoreError, match="nieuwere taalwacht"):
+        Store.open(url)
+
+
+def test_a_folder_is_no_store(tmp_path: Path) -> None:
+    with pytest.raises(StoreError, match="is een map"):
+        Store.open(database_url(str(tmp_path)))
+
+
+def test_a_plain_name_is_a_sqlite_file_in_the_working_folder(tmp_path: Path) -> None:
+    assert database_url(None, tmp_path) == f"sqlite:///{tmp_path / 'taalwacht.db'}"
+    assert database_url("postgresql://u@h/db") == "postgresql://u@h/db"
