@@ -56,6 +56,21 @@ def test_a_second_scan_analyses_nothing_unchanged(tmp_path: Path, collection: Pa
     assert stored == 18  # not duplicated by the second scan
 
 
+def test_a_touched_document_with_the_same_content_is_not_analysed_again(
+    tmp_path: Path, collection: Path
+) -> None:
+    store = Store.open(database_url(str(tmp_path / "t.db")))
+    service = _service(tmp_path)
+    scan(service, store, [str(collection)])
+    os.utime(collection / "Werk" / "brief0.txt", (1_700_000_000, 1_700_000_000))
+    again = scan(service, store, [str(collection)])
+    assert (again.checked, again.reused) == (0, 7)  # the content hash decided
+    write(collection / "Werk" / "brief0.txt", LETTER + "Kenmerk 9.\n")  # same size, new text
+    os.utime(collection / "Werk" / "brief0.txt", (1_700_000_500, 1_700_000_500))
+    third = scan(service, store, [str(collection)])
+    assert (third.checked, third.reused) == (1, 6)
+
+
 def test_a_changed_document_is_checked_again_and_a_gone_one_marked(
     tmp_path: Path, collection: Path
 ) -> None:

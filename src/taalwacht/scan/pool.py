@@ -38,6 +38,7 @@ class Scanned:
     kinds: tuple[str, ...] = ()
     words: tuple[int, ...] = ()
     days: tuple[str | None, ...] = ()  # the date each one's metadata gives
+    digest: str = ""  # sha256 of the bytes read (the stamp's), for the scan store
 
 
 def check_one(service: Service, source: Source, *, fixes: bool = False) -> Scanned | Skipped:
@@ -55,6 +56,7 @@ def check_one(service: Service, source: Source, *, fixes: bool = False) -> Scann
         tuple(d.kind for d in every),
         tuple(len(d.text.split()) for d in every),  # words as a reader counts them
         tuple(d.date for d in every),
+        document.stamp[4] if document.stamp else "",
     )
 
 
@@ -182,5 +184,6 @@ def _work(source: Source) -> Outcome:
             outcome.kinds,
             outcome.words,
             outcome.days,
+            outcome.digest,
         )
     return outcome

@@ -16,7 +16,6 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from functools import cache
 from importlib import resources
-from pathlib import Path
 
 import pathspec
 
@@ -113,19 +112,29 @@ class _Place:
     department."""
 
     def __init__(self, roots: Sequence[str], departments: Departments, hashed: bool) -> None:
-        self.roots = sorted((str(Path(r).resolve()) for r in roots), key=len, reverse=True)
+        self.roots = sorted((os.path.abspath(r) for r in roots), key=len, reverse=True)
         self.departments = departments
         self.hashed = hashed
+        self._full: dict[str, str] = {}
+
+    def full(self, path: str) -> str:
+        """The absolute path, made once per file (three questions ask it). Not resolved: a
+        symbolic link is a document where the user sees it, and resolving costs a system
+        call per folder level."""
+        found = self._full.get(path)
+        if found is None:
+            found = self._full[path] = os.path.abspath(path)
+        return found
 
     def root_of(self, path: str) -> str:
-        full = str(Path(path).resolve())
+        full = self.full(path)
         for root in self.roots:
             if full == root or full.startswith(root.rstrip(os.sep) + os.sep):
                 return root
-        return str(Path(full).parent)
+        return os.path.dirname(full)
 
     def key(self, path: str) -> str:
-        full = str(Path(path).resolve())
+        full = self.full(path)
         if self.hashed:  # document numbers in paths can be personal data
             return "sha256:" + hashlib.sha256(full.encode()).hexdigest()
         return full
@@ -134,8 +143,10 @@ class _Place:
         return "sha256:" + hashlib.sha256(root.encode()).hexdigest() if self.hashed else root
 
     def department(self, path: str, root: str) -> str:
-        full = str(Path(path).resolve())
-        relative = os.path.relpath(full, root) if full != root else os.path.basename(full)
+        full = self.full(path)
+        if not self.departments.rules:
+            return UNKNOWN_DEPARTMENT
+        relative = full[len(root) :].lstrip(os.sep) if full != root else os.path.basename(full)
         return self.departments.of(relative.replace(os.sep, "/"))
 
 
@@ -178,35 +189,47 @@ def scan(
             summary.skipped += 1
         elif isinstance(item, Failed):
             _failed(item.path, item.message, place, pending, seen, summary)
+    attached: dict[str, list[tuple[str, Known]]] = {}  # a message's key -> its attachments
+    for k, v in known.items():
+        if ATTACHED in k:
+            attached.setdefault(k.partition(ATTACHED)[0], []).append((k, v))
     todo: list[Source] = []
-    hashes: dict[str, str | None] = {}
+    stats: dict[str, tuple[int, int | None]] = {}
     unchanged: list[int] = []
     departments: dict[int, str] = {}
+    moved: dict[int, int] = {}
     for source in files:
         key = place.key(source.path)
         seen.add(key)
-        digest = content_hash(source.path)
-        hashes[source.path] = digest
+        size, mtime_ns = stats[source.path] = _stat(source.path)
         old = known.get(key)
-        if (
+        same_checker = (
             old is not None
             and not rechecked_all
             and old.status == "ok"
-            and digest is not None
-            and old.content_hash == digest
             and old.engine == engine
             and old.packs == packs
-        ):
-            root = place.root_of(source.path)
-            for attached_key, attached in _with_attachments(known, key, old):
-                seen.add(attached_key)
-                unchanged.append(attached.id)
-                departments[attached.id] = place.department(source.path, root)
-            summary.reused += 1
+        )
+        # the file's size and time say "unchanged" without reading it (as git does); a
+        # file touched since is read, and its content hash decides
+        if old is not None and same_checker and (old.size, old.mtime_ns) == (size, mtime_ns):
+            pass
+        elif old is not None and same_checker and content_hash(source.path) == old.content_hash:
+            if mtime_ns is not None:
+                moved[old.id] = mtime_ns
         else:
             todo.append(source)
-    store.touch(scan_id, unchanged, departments)
-    sizes = [_size(s.path) for s in todo]
+            continue
+        assert old is not None
+        root = place.root_of(source.path)
+        department = place.department(source.path, root)
+        for doc_key, doc in [(key, old), *attached.get(key, [])]:
+            seen.add(doc_key)
+            unchanged.append(doc.id)
+            departments[doc.id] = department
+        summary.reused += 1
+    store.touch(scan_id, unchanged, departments, moved)
+    sizes = [stats[s.path][0] for s in todo]
     started(len(todo), sum(sizes))
     try:
         for source, outcome in check_all(service, todo, jobs_for(todo, sizes, jobs)):
@@ -219,7 +242,7 @@ def scan(
                 advance(_size(source.path), 0)
                 flush()
                 continue
-            hits = _store_outcome(source, outcome, hashes.get(source.path), place, pending, seen)
+            hits = _store_outcome(source, outcome, stats[source.path][1], place, pending, seen)
             summary.checked += 1
             summary.findings += hits
             summary.words += sum(outcome.words)
@@ -248,11 +271,6 @@ def scan(
     return summary
 
 
-def _with_attachments(known: dict[str, Known], key: str, old: Known) -> list[tuple[str, Known]]:
-    prefix = key + ATTACHED
-    return [(key, old)] + [(k, v) for k, v in known.items() if k.startswith(prefix)]
-
-
 def _failed(
     path: str, message: str, place: _Place, pending: list[Checked], seen: set[str], summary: Summary
 ) -> None:
@@ -265,6 +283,7 @@ def _failed(
             place.hidden(root),
             "text",
             _size(path),
+            None,
             0,
             "",
             place.department(path, root),
@@ -281,7 +300,7 @@ def _failed(
 def _store_outcome(
     source: Source,
     outcome: Scanned,
-    digest: str | None,
+    mtime_ns: int | None,
     place: _Place,
     pending: list[Checked],
     seen: set[str],
@@ -310,8 +329,9 @@ def _store_outcome(
                 place.hidden(root),
                 kind,
                 outcome.size if doc_key == key else 0,
+                mtime_ns if doc_key == key else None,
                 count,
-                digest or "",
+                outcome.digest,
                 department,
                 day or modified,
                 "metadata" if day else "mtime",
@@ -319,6 +339,14 @@ def _store_outcome(
             )
         )
     return total
+
+
+def _stat(path: str) -> tuple[int, int | None]:
+    try:
+        status = os.stat(path)
+    except OSError:
+        return 0, None
+    return status.st_size, status.st_mtime_ns
 
 
 def _size(path: str) -> int:

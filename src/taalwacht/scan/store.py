@@ -10,7 +10,7 @@ is not a taalwacht store, or one from a newer taalwacht, is refused and left as 
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -52,6 +52,7 @@ documents = sa.Table(
     sa.Column("root", sa.String(2048), nullable=False),  # the scanned folder it was found in
     sa.Column("kind", sa.String(16), nullable=False, server_default="text"),
     sa.Column("size", sa.BigInteger, nullable=False, server_default="0"),
+    sa.Column("mtime_ns", sa.BigInteger),
     sa.Column("words", sa.Integer, nullable=False, server_default="0"),
     sa.Column("content_hash", sa.String(64)),
     sa.Column("department", sa.String(200), nullable=False),
@@ -90,6 +91,8 @@ class Known:
 
     id: int
     root: str
+    size: int
+    mtime_ns: int | None
     content_hash: str | None
     engine: str | None
     packs: str | None
@@ -104,6 +107,7 @@ class Checked:
     root: str
     kind: str
     size: int
+    mtime_ns: int | None
     words: int
     content_hash: str
     department: str
@@ -152,6 +156,7 @@ class Store:
         self.engine = engine
         self.shown = shown  # how the user named it, for messages (never with a password)
         self.journal = journal  # "wal" or "delete" (SQLite); "" for a server
+        self._inserted: dict[str, int] = {}  # rows this process made, by source
 
     @classmethod
     def open(cls, url: str) -> Store:
@@ -177,14 +182,14 @@ class Store:
     def _migrate(self, journal: str) -> None:
         """Refuse what is no taalwacht store before anything is written (WAL mode writes the
         file's header), then migrate."""
-        from alembic import command
-        from alembic.config import Config as AlembicConfig
-        from alembic.runtime.migration import MigrationContext
-
         try:
             with self.engine.connect() as conn:
                 tables = set(sa.inspect(conn).get_table_names())
-                current = MigrationContext.configure(conn).get_current_revision()
+                current = None
+                if "alembic_version" in tables:
+                    current = conn.execute(
+                        sa.text("SELECT version_num FROM alembic_version")
+                    ).scalar_one_or_none()
             if tables and "alembic_version" not in tables:
                 raise StoreError(messages.text("store.foreign", db=self.shown))
             if current is not None and current not in _revisions():
@@ -192,6 +197,11 @@ class Store:
             if journal:
                 self.engine.dispose()  # the connections from here on are made with the pragmas
                 _sqlite_pragmas(self.engine, journal)
+            if current == HEAD:
+                return
+            from alembic import command  # only to migrate: opening a current store is quick
+            from alembic.config import Config as AlembicConfig
+
             with self.engine.begin() as conn:
                 if current != HEAD:
                     config = AlembicConfig()
@@ -245,6 +255,8 @@ class Store:
                     documents.c.source,
                     documents.c.id,
                     documents.c.root,
+                    documents.c.size,
+                    documents.c.mtime_ns,
                     documents.c.content_hash,
                     documents.c.engine,
                     documents.c.packs,
@@ -252,7 +264,9 @@ class Store:
                 )
             )
             return {
-                r.source: Known(r.id, r.root, r.content_hash, r.engine, r.packs, r.status)
+                r.source: Known(
+                    r.id, r.root, r.size, r.mtime_ns, r.content_hash, r.engine, r.packs, r.status
+                )
                 for r in rows
             }
 
@@ -261,66 +275,87 @@ class Store:
         scan_id: int,
         engine: str,
         packs: str,
-        checked: Iterable[Checked],
+        checked: Sequence[Checked],
         known: Mapping[str, Known],
     ) -> None:
         """Store checked documents in one transaction: a document's row and its findings
-        replace what was there, so a scan killed and resumed never duplicates one."""
+        replace what was there, so a scan killed and resumed never duplicates one. New rows
+        and findings go in as one statement each (the store is not the slow part)."""
+        fresh: list[dict[str, Any]] = []
+        changed: list[tuple[int, dict[str, Any]]] = []
+        ids: dict[str, int] = {}
+        for doc in checked:
+            values = {
+                "root": doc.root,
+                "kind": doc.kind,
+                "size": doc.size,
+                "mtime_ns": doc.mtime_ns,
+                "words": doc.words,
+                "content_hash": doc.content_hash,
+                "department": doc.department,
+                "day": doc.day,
+                "day_from": doc.day_from,
+                "engine": engine,
+                "packs": packs,
+                "status": "error" if doc.error else "ok",
+                "error": doc.error,
+                "seen_scan": scan_id,
+                "checked_scan": scan_id,
+            }
+            old = known.get(doc.source)
+            doc_id = old.id if old is not None else self._inserted.get(doc.source)
+            if doc_id is None:
+                fresh.append({"source": doc.source, **values})
+            else:
+                changed.append((doc_id, values))
+                ids[doc.source] = doc_id
         with self.transaction() as conn:
-            for doc in checked:
-                values = {
-                    "root": doc.root,
-                    "kind": doc.kind,
-                    "size": doc.size,
-                    "words": doc.words,
-                    "content_hash": doc.content_hash,
-                    "department": doc.department,
-                    "day": doc.day,
-                    "day_from": doc.day_from,
-                    "engine": engine,
-                    "packs": packs,
-                    "status": "error" if doc.error else "ok",
-                    "error": doc.error,
-                    "seen_scan": scan_id,
-                    "checked_scan": scan_id,
+            if fresh:
+                made = conn.execute(
+                    documents.insert().returning(
+                        documents.c.id, documents.c.source, sort_by_parameter_order=True
+                    ),
+                    fresh,
+                )
+                ids.update({row.source: row.id for row in made})
+            for doc_id, values in changed:
+                conn.execute(documents.update().where(documents.c.id == doc_id).values(**values))
+            old_ids = [doc_id for doc_id, _ in changed]
+            for i in range(0, len(old_ids), 500):
+                conn.execute(
+                    findings.delete().where(findings.c.document_id.in_(old_ids[i : i + 500]))
+                )
+            rows = [
+                {
+                    "document_id": ids[doc.source],
+                    "term": t,
+                    "rule": r,
+                    "severity": s,
+                    "start": a,
+                    "end": b,
                 }
-                old = known.get(doc.source)
-                if old is None:
-                    found = conn.execute(
-                        sa.select(documents.c.id).where(documents.c.source == doc.source)
-                    ).scalar_one_or_none()
-                else:
-                    found = old.id
-                if found is None:
-                    doc_id = conn.execute(
-                        documents.insert().values(source=doc.source, **values)
-                    ).inserted_primary_key[0]  # type: ignore[index]
-                else:
-                    doc_id = found
-                    conn.execute(
-                        documents.update().where(documents.c.id == doc_id).values(**values)
-                    )
-                    conn.execute(findings.delete().where(findings.c.document_id == doc_id))
-                if doc.findings:
-                    conn.execute(
-                        findings.insert(),
-                        [
-                            {
-                                "document_id": doc_id,
-                                "term": t,
-                                "rule": r,
-                                "severity": s,
-                                "start": a,
-                                "end": b,
-                            }
-                            for t, r, s, a, b in doc.findings
-                        ],
-                    )
+                for doc in checked
+                for t, r, s, a, b in doc.findings
+            ]
+            if rows:
+                conn.execute(findings.insert(), rows)
+        self._inserted.update({doc["source"]: ids[doc["source"]] for doc in fresh})
 
-    def touch(self, scan_id: int, ids: Sequence[int], departments: Mapping[int, str]) -> None:
+    def touch(
+        self,
+        scan_id: int,
+        ids: Sequence[int],
+        departments: Mapping[int, str],
+        moved: Mapping[int, int] | None = None,
+    ) -> None:
         """Documents unchanged since they were checked: seen by this scan, not analysed again
-        (their department follows today's rules)."""
+        (their department follows today's rules; ``moved``: a new modification time for
+        documents touched without a change of content)."""
         with self.transaction() as conn:
+            for doc_id, mtime_ns in (moved or {}).items():
+                conn.execute(
+                    documents.update().where(documents.c.id == doc_id).values(mtime_ns=mtime_ns)
+                )
             for i in range(0, len(ids), 500):
                 chunk = ids[i : i + 500]
                 conn.execute(

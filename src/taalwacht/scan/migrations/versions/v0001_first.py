@@ -36,6 +36,7 @@ def upgrade() -> None:
         sa.Column("root", sa.String(2048), nullable=False),
         sa.Column("kind", sa.String(16), nullable=False, server_default="text"),
         sa.Column("size", sa.BigInteger, nullable=False, server_default="0"),
+        sa.Column("mtime_ns", sa.BigInteger),
         sa.Column("words", sa.Integer, nullable=False, server_default="0"),
         sa.Column("content_hash", sa.String(64)),
         sa.Column("department", sa.String(200), nullable=False),
