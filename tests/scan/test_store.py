@@ -4,12 +4,14 @@ is no taalwacht store, or one from a newer taalwacht, is refused and left byte f
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 import sqlalchemy as sa
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
+from postgres import postgres_server
 
 from taalwacht.errors import StoreError
 from taalwacht.scan.store import HEAD, Store, database_url, metadata
@@ -76,4 +78,52 @@ def test_a_folder_is_no_store(tmp_path: Path) -> None:
 
 def test_a_plain_name_is_a_sqlite_file_in_the_working_folder(tmp_path: Path) -> None:
     assert database_url(None, tmp_path) == f"sqlite:///{tmp_path / 'taalwacht.db'}"
-    assert database_url("postgresql://u@h/db") == "postgresql://u@h/db"
+    assert database_url("postgresql://u@h/db") == "postgresql+psycopg://u@h/db"
+    assert database_url("sqlite:////tmp/x.db") == "sqlite:////tmp/x.db"
+
+
+def test_a_missing_database_driver_names_the_extra(monkeypatch: pytest.MonkeyPatch) -> None:
+    import builtins
+
+    real = builtins.__import__
+
+    def no_psycopg(name: str, *args: object, **kwargs: object) -> object:
+        if name.startswith("psycopg"):
+            raise ImportError("No module named 'psycopg'", name="psycopg")
+        return real(name, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(builtins, "__import__", no_psycopg)
+    with pytest.raises(StoreError, match=r"taalwacht\[postgres\]"):
+        Store.open(database_url("postgresql://u@localhost/db"))
+
+
+@pytest.fixture(scope="module")
+def postgres() -> Iterator[str]:
+    with postgres_server() as url:
+        yield url
+
+
+def test_postgresql_store_is_migrated_and_holds_a_scan(postgres: str, tmp_path: Path) -> None:
+    from taalwacht.scan.runner import scan
+    from taalwacht.service import Service
+
+    store = Store.open(postgres)
+    assert store.journal == ""
+    with store.engine.connect() as conn:
+        assert compare_metadata(MigrationContext.configure(conn), metadata) == []
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    for i in range(3):
+        (docs / f"brief{i}.txt").write_text(f"Beste klant {i}, uw klantmanager belt.\n", "utf-8")
+    service = Service.load(isolated=True)[0]
+    first = scan(service, store, [str(docs)])
+    assert (first.checked, first.findings) == (3, 6)
+    again = scan(service, Store.open(postgres), [str(docs)])
+    assert (again.checked, again.reused) == (0, 3)
+    with store.engine.connect() as conn:
+        assert conn.execute(sa.text("select count(*) from findings")).scalar_one() == 6
+    from taalwacht.scan.figures import figures
+
+    counted = figures(store)  # the report's queries run on PostgreSQL as on SQLite
+    assert (counted.total.documents, counted.total.findings) == (3, 6)
+    assert {t.name for t in counted.terms} == {"klant", "klantmanager"}

@@ -122,7 +122,10 @@ def now() -> str:
 
 
 def database_url(db: str | None, cwd: Path | None = None) -> str:
-    """A SQLAlchemy URL for ``--db``: a URL as given, a path as a SQLite file."""
+    """A SQLAlchemy URL for ``--db``: a path as a SQLite file; ``postgresql://`` through
+    psycopg (version 3), the driver taalwacht installs with its ``postgres`` extra."""
+    if db and db.startswith(("postgresql://", "postgres://")):
+        return "postgresql+psycopg://" + db.partition("://")[2]
     if db and "://" in db:
         return db
     path = Path(db or DEFAULT_DB)
@@ -173,7 +176,9 @@ class Store:
             kwargs["connect_args"] = {"timeout": 30}
         try:
             engine = sa.create_engine(url, **kwargs)
-        except (sa.exc.ArgumentError, sa.exc.NoSuchModuleError, ImportError) as err:
+        except ImportError as err:  # the server's driver is an extra: taalwacht[postgres]
+            raise StoreError(messages.text("store.driver", db=shown, module=err.name)) from err
+        except (sa.exc.ArgumentError, sa.exc.NoSuchModuleError) as err:
             raise StoreError(messages.text("store.url", db=shown, problem=err)) from err
         store = cls(engine, shown, journal)
         store._migrate(journal)
