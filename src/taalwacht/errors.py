@@ -49,3 +49,7 @@ class InputError(TaalwachtError):
 
 class StoreError(TaalwachtError):
     """The scan store cannot be opened or written: not a taalwacht store, corrupt, newer."""
+
+
+class ClusterError(TaalwachtError):
+    """A scan cannot use the Dask cluster it was given: not installed, or not reachable."""

@@ -68,6 +68,10 @@ def scan(
             "--jobs", "-j", min=1, metavar="N", help=text("help.jobs"), show_default=False
         ),
     ] = None,
+    dask: Annotated[
+        str | None,
+        typer.Option("--dask", metavar="ADRES", help=text("help.dask"), show_default=False),
+    ] = None,
 ) -> None:
     """Scan collections into the store."""
     # SQLAlchemy and Alembic load only for the commands that use the store: check stays quick
@@ -104,6 +108,7 @@ def scan(
                 hash_paths=hash_paths,
                 include=include or (),
                 exclude=exclude or (),
+                dask=dask,
                 started=started,
                 advance=advance,
             )

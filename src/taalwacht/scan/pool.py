@@ -174,6 +174,14 @@ def _start_worker(settings: Settings, explain: bool, fixes: bool) -> None:
 def _work(source: Source) -> Outcome:
     assert _worker is not None
     service, explain, fixes = _worker
+    return compact_outcome(service, source, explain=explain, fixes=fixes)
+
+
+def compact_outcome(
+    service: Service, source: Source, *, explain: bool = False, fixes: bool = False
+) -> Outcome:
+    """A source's outcome as another process sends it back: the results without their
+    text (positions are resolved here, where the text is)."""
     outcome = _outcome(service, source, fixes)
     if isinstance(outcome, Scanned):
         attached = tuple(r.compact(explain) for r in outcome.attachments)

@@ -159,11 +159,13 @@ def scan(
     hash_paths: bool = False,
     include: Sequence[str] = (),
     exclude: Sequence[str] = (),
+    dask: str | None = None,
     advance: Callable[[int, int], None] = lambda size, found: None,
     started: Callable[[int, int], None] = lambda files, size: None,
 ) -> Summary:
-    """Scan ``paths`` into ``store``; ``started`` hears the amount of work, ``advance`` each
-    file done (bytes, findings)."""
+    """Scan ``paths`` into ``store``, checking on this machine's cores or on the Dask
+    cluster at ``dask``; ``started`` hears the amount of work, ``advance`` each file done
+    (bytes, findings)."""
     engine, packs = engine_fingerprint(), packs_fingerprint(service)
     place = _Place(paths, Departments(service.config), hash_paths)
     scan_id, rechecked_all = store.begin_scan(engine, packs, [place.hidden(r) for r in place.roots])
@@ -232,7 +234,13 @@ def scan(
     sizes = [stats[s.path][0] for s in todo]
     started(len(todo), sum(sizes))
     try:
-        for source, outcome in check_all(service, todo, jobs_for(todo, sizes, jobs)):
+        if dask:
+            from taalwacht.scan.cluster import check_on_dask  # Dask loads only when asked for
+
+            outcomes = check_on_dask(service, todo, dask)
+        else:
+            outcomes = check_all(service, todo, jobs_for(todo, sizes, jobs))
+        for source, outcome in outcomes:
             if isinstance(outcome, Skipped):
                 summary.skipped += 1
                 advance(_size(source.path), 0)
