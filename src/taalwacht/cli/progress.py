@@ -54,7 +54,13 @@ class Progress:
         if not self.enabled:
             return self
         from rich.console import Console
-        from rich.progress import BarColumn, MofNCompleteColumn, TextColumn, TimeElapsedColumn
+        from rich.progress import (
+            BarColumn,
+            MofNCompleteColumn,
+            TextColumn,
+            TimeElapsedColumn,
+            TimeRemainingColumn,
+        )
         from rich.progress import Progress as RichProgress
 
         stdout_tty = _isatty(sys.stdout)
@@ -66,6 +72,8 @@ class Progress:
             TextColumn("{task.fields[mb]}"),
             TextColumn("{task.fields[hits]} meldingen"),
             TimeElapsedColumn(),
+            TextColumn("nog"),
+            TimeRemainingColumn(),
             console=Console(stderr=True),
             transient=True,
             redirect_stdout=stdout_tty,

@@ -29,6 +29,7 @@ from taalwacht.service import Service
 
 if TYPE_CHECKING:
     from taalwacht.scan.runner import Summary
+    from taalwacht.scan.store import Store
 
 DbOption = Annotated[
     str | None,
@@ -72,14 +73,24 @@ def scan(
         str | None,
         typer.Option("--dask", metavar="ADRES", help=text("help.dask"), show_default=False),
     ] = None,
+    sitemap: Annotated[
+        list[str] | None,
+        typer.Option("--sitemap", metavar="URL", help=text("help.sitemap"), show_default=False),
+    ] = None,
+    urls: Annotated[
+        str | None,
+        typer.Option("--urls", metavar="BESTAND", help=text("help.urls"), show_default=False),
+    ] = None,
+    rate: Annotated[float, typer.Option("--rate", min=0.01, help=text("help.rate"))] = 1.0,
 ) -> None:
     """Scan collections into the store."""
     # SQLAlchemy and Alembic load only for the commands that use the store: check stays quick
     from taalwacht.scan.runner import scan as run_scan
     from taalwacht.scan.store import Store, database_url
 
-    if not paths:
+    if not paths and not sitemap and not urls:
         fail(text("errors.no-path", command="scan"))
+    paths = paths or []
     if "-" in paths:
         fail(text("scan.no-stdin"))
     with errors_as_exit():
@@ -99,6 +110,10 @@ def scan(
             if bar is not None:
                 bar.advance(size, found)
 
+        for summary in _web(service, store, sitemap or [], urls, rate):
+            _summary(summary, store.shown)
+        if not paths:
+            raise typer.Exit(EXIT_OK)
         try:
             summary = run_scan(
                 service,
@@ -117,6 +132,30 @@ def scan(
                 bar.__exit__(None, None, None)
         _summary(summary, store.shown)
     raise typer.Exit(EXIT_OK)
+
+
+def _web(
+    service: Service, store: Store, sitemaps: list[str], urls: str | None, rate: float
+) -> list[Summary]:
+    """Scan each sitemap, and the URL list, as a collection of its own."""
+    from taalwacht.scan.web import Fetcher, FetchError, scan_web, sitemap_urls
+
+    done = []
+    fetcher = Fetcher(rate, service.config.max_document_mb * 1_000_000)
+    for sitemap in sitemaps:
+        try:
+            pages = sitemap_urls(fetcher, sitemap)
+        except FetchError as err:
+            fail(text("web.sitemap-failed", url=sitemap, problem=err))
+        done.append(scan_web(service, store, pages, sitemap, rate=rate, fetcher=fetcher))
+    if urls:
+        with open(urls, encoding="utf-8-sig") as f:
+            listed = [u.strip() for u in f if u.strip().startswith(("http://", "https://"))]
+        if not listed:
+            fail(text("web.no-urls", path=urls))
+        root = "urls:" + os.path.abspath(urls)
+        done.append(scan_web(service, store, listed, root, rate=rate, fetcher=fetcher))
+    return done
 
 
 def _summary(s: Summary, db: str) -> None:
