@@ -7,8 +7,14 @@ changed; ``report`` writes the figures as one HTML file, or CSV or JSON.
 from __future__ import annotations
 
 import os
+import signal
+import sys
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from enum import StrEnum
-from typing import TYPE_CHECKING, Annotated
+from types import FrameType
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
@@ -93,7 +99,7 @@ def scan(
     paths = paths or []
     if "-" in paths:
         fail(text("scan.no-stdin"))
-    with errors_as_exit():
+    with errors_as_exit(), _ctrl_c_kept() as interrupted:
         service, warnings = Service.load(isolated=isolated, extra_packs=pack or ())
         for warning in warnings:
             note(warning)
@@ -107,6 +113,8 @@ def scan(
             bar = Progress(files, size, enabled=progress_wanted(no_progress)).__enter__()
 
         def advance(size: int, found: int) -> None:
+            if interrupted.is_set():  # a Ctrl-C that Python swallowed (see _ctrl_c_kept)
+                raise KeyboardInterrupt
             if bar is not None:
                 bar.advance(size, found)
 
@@ -132,6 +140,36 @@ def scan(
                 bar.__exit__(None, None, None)
         _summary(summary, store.shown)
     raise typer.Exit(EXIT_OK)
+
+
+@contextmanager
+def _ctrl_c_kept() -> Iterator[threading.Event]:
+    """Ctrl-C stops a scan even when it lands in a garbage-collection callback, where Python
+    reports the KeyboardInterrupt as "ignored" and goes on: the signal is remembered, the
+    swallowed exception is not printed, and the next document done raises it again."""
+    interrupted = threading.Event()
+    previous_hook = sys.unraisablehook
+
+    def hook(unraisable: Any) -> None:
+        if isinstance(unraisable.exc_value, KeyboardInterrupt):
+            return  # remembered by the handler below
+        previous_hook(unraisable)
+
+    def handler(signum: int, frame: FrameType | None) -> None:
+        interrupted.set()
+        raise KeyboardInterrupt
+
+    previous = signal.getsignal(signal.SIGINT)
+    if previous is not signal.default_int_handler:
+        yield interrupted  # Ctrl-C is not ours to handle here (ignored, or someone else's)
+        return
+    sys.unraisablehook = hook
+    signal.signal(signal.SIGINT, handler)
+    try:
+        yield interrupted
+    finally:
+        signal.signal(signal.SIGINT, previous)
+        sys.unraisablehook = previous_hook
 
 
 def _web(
