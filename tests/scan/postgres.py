@@ -59,22 +59,42 @@ def postgres_server() -> Iterator[str]:
     env = dict(os.environ, LC_ALL="C.UTF-8")
     subprocess.run(
         _as(user, f"{folder}/initdb", "-D", data, "-U", "postgres", "-A", "trust", "-E", "UTF8"),
-        check=True, capture_output=True, env=env,
+        check=True,
+        capture_output=True,
+        env=env,
     )
     options = f"-k {root} -p {PORT} -c listen_addresses='' -c fsync=off"
     subprocess.run(
-        _as(user, f"{folder}/pg_ctl", "-D", data, "-o", options, "-w", "-l", f"{root}/log", "start"),
-        check=True, capture_output=True, env=env,
+        _as(
+            user, f"{folder}/pg_ctl", "-D", data, "-o", options, "-w", "-l", f"{root}/log", "start"
+        ),
+        check=True,
+        capture_output=True,
+        env=env,
     )
     try:
         subprocess.run(
-            _as(user, f"{folder}/createdb", "-h", root, "-p", str(PORT), "-U", "postgres", "taalwacht"),
-            check=True, capture_output=True, env=env,
+            _as(
+                user,
+                f"{folder}/createdb",
+                "-h",
+                root,
+                "-p",
+                str(PORT),
+                "-U",
+                "postgres",
+                "taalwacht",
+            ),
+            check=True,
+            capture_output=True,
+            env=env,
         )
         yield f"postgresql+psycopg://postgres@/taalwacht?host={root}&port={PORT}"
     finally:
         subprocess.run(
             _as(user, f"{folder}/pg_ctl", "-D", data, "-m", "immediate", "stop"),
-            check=False, capture_output=True, env=env,
+            check=False,
+            capture_output=True,
+            env=env,
         )
         shutil.rmtree(root, ignore_errors=True)

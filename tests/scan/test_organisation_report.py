@@ -95,7 +95,8 @@ def test_report_and_scan_from_the_command_line(tmp_path: Path) -> None:
     _dated(docs / "brief.txt", LETTER, "2025-01-10")
     done = cli("scan", "docs", cwd=tmp_path)
     assert done.returncode == 0, done.stderr
-    assert said("scan.summary", scan=1, checked="1") in done.stderr
+    assert said("scan.summary", scan=1, checked="1 document") in done.stderr
+    assert "2 meldingen in 6 woorden" in done.stderr
     assert (tmp_path / "taalwacht.db").exists()
     again = cli("scan", "docs", cwd=tmp_path)
     assert "0 documenten gecontroleerd, 1 ongewijzigd" in again.stderr

@@ -4,6 +4,7 @@ page is recorded and the scan goes on; an unchanged page is not checked again.""
 
 from __future__ import annotations
 
+import itertools
 import sqlite3
 import threading
 import time
@@ -48,7 +49,7 @@ def site() -> Iterator[tuple[Site, str]]:
     served = Site()
 
     class Handler(BaseHTTPRequestHandler):
-        def do_GET(self) -> None:  # noqa: N802 (the standard library's name)
+        def do_GET(self) -> None:
             served.log.append((time.monotonic(), self.path, self.headers.get("User-Agent", "")))
             status, kind, data, headers = served.pages.get(
                 self.path, (404, "text/plain", b"nee", {})
@@ -106,7 +107,7 @@ def test_a_sitemap_is_scanned_politely(tmp_path: Path, site: tuple[Site, str]) -
     assert "/intern/geheim.html" not in asked and asked.count("/robots.txt") == 1
     assert all(agent == USER_AGENT for _, _, agent in served.log)
     times = [t for t, _, _ in served.log]
-    assert all(b - a >= 0.19 for a, b in zip(times, times[1:]))  # at most 5 a second
+    assert all(b - a >= 0.19 for a, b in itertools.pairwise(times))  # at most 5 a second
     rows = {
         str(url).removeprefix(base): (status, day, day_from)
         for url, status, day, day_from in _rows(

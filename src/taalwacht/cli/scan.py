@@ -27,6 +27,7 @@ from taalwacht.cli.common import (
     errors_as_exit,
     fail,
     note,
+    plural,
 )
 from taalwacht.cli.locale import OPTIONS_METAVAR, DutchCommand
 from taalwacht.cli.progress import Progress, progress_wanted
@@ -204,18 +205,25 @@ def _summary(s: Summary, db: str) -> None:
     if s.rechecked_all:
         note(text("scan.rechecked-all"))
     rate = f"{1000 * s.findings / s.words:.2f}".replace(".", ",") if s.words else "0"
+    found = ""
+    if s.checked:
+        findings = plural(s.findings, "melding", "meldingen").replace(
+            str(s.findings), _dutch(s.findings), 1
+        )
+        found = text("scan.found", findings=findings, words=_dutch(s.words), rate=rate)
+    checked = plural(s.checked, "document", "documenten").replace(
+        str(s.checked), _dutch(s.checked), 1
+    )
     note(
         text(
             "scan.summary",
             scan=s.scan_id,
-            checked=_dutch(s.checked),
+            checked=checked,
             reused=_dutch(s.reused),
             failed=_dutch(s.failed),
             removed=_dutch(s.removed),
             skipped=_dutch(s.skipped),
-            findings=_dutch(s.findings),
-            words=_dutch(s.words),
-            rate=rate,
+            found=found,
             db=db,
         )
     )
