@@ -65,6 +65,7 @@ class Config:
     max_document_mb: int = 200  # a larger file is refused (a huge file is rarely a letter)
     # scan: (department, path globs) in order; the first that matches names a document's
     departments: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    store_snippets: bool = False  # scan: keep a short quote around each finding (text!)
     root: Path = field(default_factory=Path.cwd)
     path: Path | None = None
 
@@ -183,6 +184,7 @@ KEYS = (
     "backups",
     "max-document-mb",
     "departments",
+    "store-snippets",
 )
 
 
@@ -209,9 +211,17 @@ def config_from_mapping(data: Mapping[str, Any], path: Path, prefix: str = "") -
         backups=_backups(fields, path.parent.resolve()),
         max_document_mb=_megabytes(fields, "max-document-mb", 200),
         departments=_departments(fields),
+        store_snippets=_flag(fields, "store-snippets"),
         root=path.parent.resolve(),
         path=path,
     )
+
+
+def _flag(fields: _Fields, key: str) -> bool:
+    value = fields.data.get(key, False)
+    if not isinstance(value, bool):
+        raise fields.fail(key, messages.text("config.flag"))
+    return value
 
 
 def _departments(fields: _Fields) -> tuple[tuple[str, tuple[str, ...]], ...]:

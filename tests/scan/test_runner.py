@@ -168,3 +168,12 @@ def test_a_new_engine_checks_everything_again(
     assert again.rechecked_all and again.checked == 7 and again.reused == 0
     engines = {e for (e,) in _rows(tmp_path / "t.db", "select engine from documents")}
     assert engines == {"9.9+nieuw"}
+
+
+def test_snippets_are_stored_only_when_the_config_asks(tmp_path: Path, collection: Path) -> None:
+    write(tmp_path / "taalwacht.toml", "store-snippets = true\n")
+    store = Store.open(database_url(str(tmp_path / "t.db")))
+    scan(_service(tmp_path), store, [str(collection)])
+    snippets = [s for (s,) in _rows(tmp_path / "t.db", "select snippet from findings")]
+    assert len(snippets) == 18 and all(s for s in snippets)
+    assert any("Uw klantmanager belt u" in str(s) for s in snippets)

@@ -127,3 +127,54 @@ def test_postgresql_store_is_migrated_and_holds_a_scan(postgres: str, tmp_path: 
     counted = figures(store)  # the report's queries run on PostgreSQL as on SQLite
     assert (counted.total.documents, counted.total.findings) == (3, 6)
     assert {t.name for t in counted.terms} == {"klant", "klantmanager"}
+
+
+def test_a_store_from_the_first_version_is_migrated_with_its_data(tmp_path: Path) -> None:
+    from importlib import resources
+
+    from alembic import command
+    from alembic.config import Config as AlembicConfig
+
+    url = database_url(str(tmp_path / "oud.db"))
+    engine = sa.create_engine(url)
+    config = AlembicConfig()
+    config.set_main_option("script_location", str(resources.files("taalwacht.scan") / "migrations"))
+    with engine.begin() as conn:
+        config.attributes["connection"] = conn
+        command.upgrade(config, "0001")  # the store as the first taalwacht scan made it
+        conn.execute(
+            sa.text(
+                "insert into scans (id, started, engine, packs, roots) "
+                "values (1, 'x', 'e', 'p', '/d')"
+            )
+        )
+        conn.execute(
+            sa.text(
+                "insert into documents (id, source, root, department, status, seen_scan) "
+                "values (1, '/d/brief.txt', '/d', 'onbekend', 'ok', 1)"
+            )
+        )
+        conn.execute(
+            sa.text(
+                'insert into findings (document_id, term, rule, severity, start, "end") '
+                "values (1, 'klant', 'use.plain', 'warning', 6, 11)"
+            )
+        )
+    engine.dispose()
+    store = Store.open(url)
+    with store.engine.connect() as conn:
+        assert MigrationContext.configure(conn).get_current_revision() == HEAD
+        row = conn.execute(sa.text("select term, start, snippet from findings")).one()
+    assert tuple(row) == ("klant", 6, None)
+
+
+def test_a_store_on_a_network_share_uses_a_plain_journal(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from taalwacht.scan import store as store_module
+
+    monkeypatch.setattr(store_module, "_network_share", lambda path: True)
+    opened = Store.open(database_url(str(tmp_path / "t.db")))
+    assert opened.journal == "delete"
+    with opened.engine.connect() as conn:
+        assert conn.execute(sa.text("PRAGMA journal_mode")).scalar_one() == "delete"

@@ -39,6 +39,8 @@ class Scanned:
     words: tuple[int, ...] = ()
     days: tuple[str | None, ...] = ()  # the date each one's metadata gives
     digest: str = ""  # sha256 of the bytes read (the stamp's), for the scan store
+    # per document, a quote around each reported finding; only with store-snippets = true
+    snippets: tuple[tuple[str, ...], ...] = ()
 
 
 def check_one(service: Service, source: Source, *, fixes: bool = False) -> Scanned | Skipped:
@@ -49,14 +51,21 @@ def check_one(service: Service, source: Source, *, fixes: bool = False) -> Scann
         return document
     attached = tuple(_result(service, a, fixes) for a in document.attachments)
     every = (document, *document.attachments)
+    result = _result(service, document, fixes)
+    quotes: tuple[tuple[str, ...], ...] = ()
+    if service.config.store_snippets:  # quoted here, while the results still hold the text
+        quotes = tuple(
+            tuple(r.quote(f) for f in r.findings if f.reported) for r in (result, *attached)
+        )
     return Scanned(
-        _result(service, document, fixes),
+        result,
         document.size,
         attached,
         tuple(d.kind for d in every),
         tuple(len(d.text.split()) for d in every),  # words as a reader counts them
         tuple(d.date for d in every),
         document.stamp[4] if document.stamp else "",
+        quotes,
     )
 
 
@@ -193,5 +202,6 @@ def compact_outcome(
             outcome.words,
             outcome.days,
             outcome.digest,
+            outcome.snippets,
         )
     return outcome

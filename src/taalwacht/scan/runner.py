@@ -324,8 +324,11 @@ def _store_outcome(
     kinds = outcome.kinds or ("text",) * len(results)
     words = outcome.words or (0,) * len(results)
     days = outcome.days or (None,) * len(results)
+    quotes = outcome.snippets or ((),) * len(results)
     total = 0
-    for (doc_key, result), kind, count, day in zip(results, kinds, words, days, strict=False):
+    for (doc_key, result), kind, count, day, quoted in zip(
+        results, kinds, words, days, quotes, strict=False
+    ):
         hits = tuple(
             (f.term, f.rule, f.severity, f.start, f.end) for f in result.findings if f.reported
         )
@@ -344,6 +347,7 @@ def _store_outcome(
                 day or modified,
                 "metadata" if day else "mtime",
                 hits,
+                snippets=quoted,
             )
         )
     return total

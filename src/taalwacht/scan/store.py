@@ -25,7 +25,7 @@ from taalwacht import messages
 from taalwacht.errors import StoreError
 
 DEFAULT_DB = "taalwacht.db"
-HEAD = "0001"  # the newest migration this taalwacht knows
+HEAD = "0002"  # the newest migration this taalwacht knows
 NETWORK_FILESYSTEMS = frozenset({"nfs", "nfs4", "cifs", "smb3", "smbfs", "fuse.sshfs", "9p"})
 
 metadata = sa.MetaData()
@@ -81,6 +81,7 @@ findings = sa.Table(
     sa.Column("severity", sa.String(16), nullable=False),
     sa.Column("start", sa.Integer, nullable=False),
     sa.Column("end", sa.Integer, nullable=False),
+    sa.Column("snippet", sa.String(300)),  # only with store-snippets = true in the config
     sa.Index("findings_document", "document_id"),
 )
 
@@ -115,6 +116,7 @@ class Checked:
     day_from: str
     findings: tuple[tuple[str, str, str, int, int], ...]  # term, rule, severity, start, end
     error: str | None = None  # set for a document that could not be read or checked
+    snippets: tuple[str, ...] = ()  # a quote per finding, only when the config asks
 
 
 def now() -> str:
@@ -338,9 +340,10 @@ class Store:
                     "severity": s,
                     "start": a,
                     "end": b,
+                    "snippet": doc.snippets[i][:300] if doc.snippets else None,
                 }
                 for doc in checked
-                for t, r, s, a, b in doc.findings
+                for i, (t, r, s, a, b) in enumerate(doc.findings)
             ]
             if rows:
                 conn.execute(findings.insert(), rows)

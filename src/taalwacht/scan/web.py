@@ -30,6 +30,7 @@ from taalwacht import messages
 from taalwacht._version import __version__
 from taalwacht.errors import InputError
 from taalwacht.formats.package import parse_xml
+from taalwacht.model.results import FileResult
 from taalwacht.scan.runner import Departments, Summary, engine_fingerprint, packs_fingerprint
 from taalwacht.scan.store import Checked, Store
 from taalwacht.service import Service, Skipped, Source
@@ -256,6 +257,10 @@ def _check(
         return _failed(page.url, root, department, today, message)
     finally:
         os.unlink(path)
+    quotes: tuple[str, ...] = ()
+    if service.config.store_snippets:
+        full = FileResult(document.path, document.text, findings)
+        quotes = tuple(full.quote(f) for f in findings)
     day, day_from = document.date, "metadata"
     if day is None:
         day, day_from = (page.modified, "last-modified") if page.modified else (today, "fetched")
@@ -271,6 +276,7 @@ def _check(
         day,
         day_from,
         tuple((f.term, f.rule, f.severity, f.start, f.end) for f in findings),
+        snippets=quotes,
     )
 
 
