@@ -123,3 +123,13 @@ def test_a_corrupt_store_is_one_dutch_line_and_left_alone(workdir: Path) -> None
     assert_one_line_error(run("scan", "docs"), "taalwacht.db", "beschadigd")
     assert_one_line_error(run("report"), "taalwacht.db", "beschadigd")
     assert db.read_bytes() == before
+
+
+def test_information_only_findings_are_not_counted(tmp_path: Path) -> None:
+    docs = tmp_path / "docs"
+    _dated(docs / "tarief.txt", "Het DBC-zorgproduct en de klantmanager.\n", "2025-01-10")
+    store = Store.open(database_url(str(tmp_path / "t.db")))
+    done = scan(Service.load(isolated=True)[0], store, [str(docs)])
+    assert done.findings == 2  # both stored, the fixed term as info
+    counted = figures(store)
+    assert counted.total.findings == 1 and [t.name for t in counted.terms] == ["klantmanager"]

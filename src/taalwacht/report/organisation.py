@@ -217,6 +217,7 @@ def html(figures: Figures) -> str:
         )
     parts.append(
         "<footer><p>taalwacht bewaart geen tekst van documenten, geen titels en geen auteurs. "
+        "Meldingen ter informatie (vaste namen zoals DBC-zorgproduct) tellen niet mee. "
         f"Niet meegeteld: {_number(f.failed)} onleesbare documenten, {_number(f.removed)} "
         f"verwijderde documenten, {_number(f.undated)} documenten zonder datum.</p></footer>"
     )

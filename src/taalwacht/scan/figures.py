@@ -1,6 +1,8 @@
 """The organisation's figures from the store: market-speak per 1,000 words by month,
 department and term; the documents with the most findings; the change since a baseline.
 
+Findings reported as information only (fixed names and legal terms a writer cannot change,
+such as DBC-zorgproduct) are stored but not counted: they are no language to change.
 A month is the document's own date. A department with fewer than ``MIN_GROUP`` documents in a
 period is counted in "overig" only, so that no figure points at a small team. Documents checked
 with more than one engine or pack are a break in the series: the figures say so.
@@ -26,6 +28,7 @@ def figures(store: Store, *, since: str | None = None, baseline: str | None = No
     with store.engine.connect() as conn:
         counts = (
             sa.select(findings.c.document_id, sa.func.count().label("n"))
+            .where(findings.c.severity != "info")
             .group_by(findings.c.document_id)
             .subquery()
         )
@@ -49,6 +52,7 @@ def figures(store: Store, *, since: str | None = None, baseline: str | None = No
                 sa.select(findings.c.term, findings.c.document_id, sa.func.count().label("n"))
                 .join(documents, documents.c.id == findings.c.document_id)
                 .where(documents.c.status == "ok")
+                .where(findings.c.severity != "info")
                 .group_by(findings.c.term, findings.c.document_id)
             )
         )
