@@ -177,3 +177,12 @@ def test_snippets_are_stored_only_when_the_config_asks(tmp_path: Path, collectio
     snippets = [s for (s,) in _rows(tmp_path / "t.db", "select snippet from findings")]
     assert len(snippets) == 18 and all(s for s in snippets)
     assert any("Uw klantmanager belt u" in str(s) for s in snippets)
+
+
+def test_gitignore_is_honoured_unless_switched_off(tmp_path: Path, collection: Path) -> None:
+    write(collection / ".gitignore", "Winkel/\n")
+    (collection / ".git").mkdir()  # .gitignore files count inside a repository
+    store = Store.open(database_url(str(tmp_path / "t.db")))
+    assert scan(_service(tmp_path), store, [str(collection)]).checked == 6
+    other = Store.open(database_url(str(tmp_path / "u.db")))
+    assert scan(_service(tmp_path), other, [str(collection)], gitignore=False).checked == 7

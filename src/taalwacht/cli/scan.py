@@ -132,6 +132,7 @@ def scan(
                 hash_paths=hash_paths,
                 include=include or (),
                 exclude=exclude or (),
+                gitignore=not no_ignore,
                 dask=dask,
                 started=started,
                 advance=advance,

@@ -193,7 +193,7 @@ class _GitIgnore:
                 lines = f.read().splitlines()
         except OSError:
             lines = []
-        return cls(folder, pathspec.PathSpec.from_lines("gitwildmatch", lines))
+        return cls(folder, pathspec.GitIgnoreSpec.from_lines(lines))
 
     def ignores(self, path: str, is_dir: bool) -> bool:
         rel = os.path.relpath(path, self.folder).replace(os.sep, "/")

@@ -159,6 +159,7 @@ def scan(
     hash_paths: bool = False,
     include: Sequence[str] = (),
     exclude: Sequence[str] = (),
+    gitignore: bool = True,
     dask: str | None = None,
     advance: Callable[[int, int], None] = lambda size, found: None,
     started: Callable[[int, int], None] = lambda files, size: None,
@@ -171,7 +172,7 @@ def scan(
     scan_id, rechecked_all = store.begin_scan(engine, packs, [place.hidden(r) for r in place.roots])
     summary = Summary(scan_id, rechecked_all)
     known = store.known()
-    found = service.sources(paths, include, exclude)
+    found = service.sources(paths, include, exclude, gitignore=gitignore)
     files = [s for s in found if isinstance(s, Source)]
     seen: set[str] = set()
     pending: list[Checked] = []
