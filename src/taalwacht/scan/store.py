@@ -9,7 +9,6 @@ is not a taalwacht store, or one from a newer taalwacht, is refused and left as 
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -210,12 +209,11 @@ class Store:
             from alembic.config import Config as AlembicConfig
 
             with self.engine.begin() as conn:
-                if current != HEAD:
-                    config = AlembicConfig()
-                    location = resources.files("taalwacht.scan") / "migrations"
-                    config.set_main_option("script_location", str(location))
-                    config.attributes["connection"] = conn
-                    command.upgrade(config, "head")
+                config = AlembicConfig()
+                location = resources.files("taalwacht.scan") / "migrations"
+                config.set_main_option("script_location", str(location))
+                config.attributes["connection"] = conn
+                command.upgrade(config, "head")
         except sa.exc.DatabaseError as err:
             problem = _first_line(err)
             raise StoreError(
@@ -422,13 +420,3 @@ def _revisions() -> set[str]:
 def _first_line(err: BaseException) -> str:
     orig = getattr(err, "orig", None)
     return str(orig or err).splitlines()[0]
-
-
-def store_size(url: str) -> int:
-    """Bytes on disk of a SQLite store (0 for a server)."""
-    parsed = sa.engine.make_url(url)
-    if parsed.get_backend_name() != "sqlite" or not parsed.database:
-        return 0
-    return sum(
-        os.path.getsize(p) for p in (parsed.database, parsed.database + "-wal") if os.path.exists(p)
-    )
