@@ -11,7 +11,7 @@ from __future__ import annotations
 import hashlib
 import os
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence, Set
 from dataclasses import dataclass, field
 from datetime import datetime
 from functools import cache
@@ -262,22 +262,29 @@ def scan(
     except BaseException:
         flush(force=True)  # keep what is done: the next scan goes on from here
         raise
-    roots = {place.hidden(r) for r in place.roots}
+    close_scan(store, summary, known, {place.hidden(r) for r in place.roots}, seen)
+    return summary
+
+
+def close_scan(
+    store: Store, summary: Summary, known: Mapping[str, Known], roots: Set[str], seen: Set[str]
+) -> None:
+    """Mark what was stored under ``roots`` and not seen again as removed, and record the
+    scan's counts: the end of a folder scan and of a website scan alike."""
     gone = [
         k.id
         for key, k in known.items()
         if k.root in roots and key not in seen and k.status != "removed"
     ]
-    store.mark_removed(scan_id, gone)
+    store.mark_removed(summary.scan_id, gone)
     summary.removed = len(gone)
     store.finish_scan(
-        scan_id,
+        summary.scan_id,
         checked=summary.checked,
         reused=summary.reused,
         failed=summary.failed,
         removed=summary.removed,
     )
-    return summary
 
 
 def _failed(

@@ -31,7 +31,13 @@ from taalwacht._version import __version__
 from taalwacht.errors import InputError
 from taalwacht.formats.package import parse_xml
 from taalwacht.model.results import FileResult
-from taalwacht.scan.runner import Departments, Summary, engine_fingerprint, packs_fingerprint
+from taalwacht.scan.runner import (
+    Departments,
+    Summary,
+    close_scan,
+    engine_fingerprint,
+    packs_fingerprint,
+)
 from taalwacht.scan.store import Checked, Store
 from taalwacht.service import Service, Skipped, Source
 
@@ -220,20 +226,7 @@ def scan_web(
                 pending = []
         store.record(scan_id, engine, packs, pending, known)
     store.touch(scan_id, reused, {})
-    gone = [
-        k.id
-        for key, k in known.items()
-        if k.root == root and key not in seen and k.status != "removed"
-    ]
-    store.mark_removed(scan_id, gone)
-    summary.removed = len(gone)
-    store.finish_scan(
-        scan_id,
-        checked=summary.checked,
-        reused=summary.reused,
-        failed=summary.failed,
-        removed=summary.removed,
-    )
+    close_scan(store, summary, known, {root}, seen)
     return summary
 
 
