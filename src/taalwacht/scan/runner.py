@@ -100,10 +100,13 @@ def content_hash(path: str) -> str | None:
     return digest.hexdigest()
 
 
-def _day(path: str) -> str | None:
+def _day(mtime_ns: int | None) -> str | None:
+    """The local date of a modification time (from ``_stat``), the fallback date."""
+    if mtime_ns is None:
+        return None
     try:
-        return datetime.fromtimestamp(os.stat(path).st_mtime).date().isoformat()
-    except (OSError, ValueError, OverflowError):
+        return datetime.fromtimestamp(mtime_ns / 1e9).date().isoformat()
+    except (ValueError, OverflowError, OSError):
         return None
 
 
@@ -244,11 +247,11 @@ def scan(
         for source, outcome in outcomes:
             if isinstance(outcome, Skipped):
                 summary.skipped += 1
-                advance(_size(source.path), 0)
+                advance(stats[source.path][0], 0)
                 continue
             if isinstance(outcome, Failed):
                 _failed(source.path, outcome.message, place, pending, seen, summary)
-                advance(_size(source.path), 0)
+                advance(stats[source.path][0], 0)
                 flush()
                 continue
             hits = _store_outcome(source, outcome, stats[source.path][1], place, pending, seen)
@@ -293,17 +296,18 @@ def _failed(
     root = place.root_of(path)
     key = place.key(path)
     seen.add(key)
+    size, mtime_ns = _stat(path)
     pending.append(
         Checked(
             key,
             place.hidden(root),
             "text",
-            _size(path),
+            size,
             None,
             0,
             "",
             place.department(path, root),
-            _day(path),
+            _day(mtime_ns),
             "mtime",
             (),
             error=message,
@@ -324,7 +328,7 @@ def _store_outcome(
     root = place.root_of(source.path)
     key = place.key(source.path)
     department = place.department(source.path, root)
-    modified = _day(source.path)
+    modified = _day(mtime_ns)
     results: list[tuple[str, FileResult]] = [(key, outcome.result)]
     for result in outcome.attachments:
         name = result.path.rpartition(ATTACHED)[2]
@@ -367,10 +371,3 @@ def _stat(path: str) -> tuple[int, int | None]:
     except OSError:
         return 0, None
     return status.st_size, status.st_mtime_ns
-
-
-def _size(path: str) -> int:
-    try:
-        return os.stat(path).st_size
-    except OSError:
-        return 0

@@ -21,7 +21,6 @@ import urllib.robotparser
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
-from email.utils import parsedate_to_datetime
 from urllib.parse import urljoin, urlsplit
 
 from lxml import etree
@@ -29,6 +28,7 @@ from lxml import etree
 from taalwacht import messages
 from taalwacht._version import __version__
 from taalwacht.errors import InputError
+from taalwacht.formats.dates import mail_day
 from taalwacht.formats.package import parse_xml
 from taalwacht.model.results import FileResult
 from taalwacht.scan.runner import (
@@ -104,7 +104,7 @@ class Fetcher:
             with urllib.request.urlopen(request, timeout=TIMEOUT) as response:
                 data = response.read(self.max_bytes + 1)
                 kind = response.headers.get_content_type()
-                modified = _day(response.headers.get("Last-Modified"))
+                modified = mail_day(response.headers.get("Last-Modified"))
         except urllib.error.HTTPError as err:
             raise FetchError(messages.text("web.status", status=err.code)) from err
         except (urllib.error.URLError, OSError, ValueError) as err:
@@ -126,15 +126,6 @@ class Fetcher:
                 robots.parse([])  # no robots.txt: everything is allowed
             self.robots[host] = robots
         return robots
-
-
-def _day(header: str | None) -> str | None:
-    if not header:
-        return None
-    try:
-        return parsedate_to_datetime(header).date().isoformat()
-    except (TypeError, ValueError, IndexError):
-        return None
 
 
 def sitemap_urls(fetcher: Fetcher, sitemap: str) -> list[str]:
