@@ -18,8 +18,12 @@ from taalwacht.cli.common import (
     EXIT_ERROR,
     EXIT_FINDINGS,
     EXIT_OK,
+    ExcludeOption,
+    IncludeOption,
     IsolatedOption,
+    JobsOption,
     NoIgnoreOption,
+    NoProgressOption,
     PackOption,
     app,
     errors_as_exit,
@@ -83,14 +87,8 @@ def check(
             show_default=False,
         ),
     ] = None,
-    include: Annotated[
-        list[str] | None,
-        typer.Option("--include", metavar="GLOB", help=text("help.include")),
-    ] = None,
-    exclude: Annotated[
-        list[str] | None,
-        typer.Option("--exclude", metavar="GLOB", help=text("help.exclude")),
-    ] = None,
+    include: IncludeOption = None,
+    exclude: ExcludeOption = None,
     explain: Annotated[
         bool,
         typer.Option("--explain", help=text("help.explain")),
@@ -102,20 +100,8 @@ def check(
     pack: PackOption = None,
     isolated: IsolatedOption = False,
     no_ignore: NoIgnoreOption = False,
-    no_progress: Annotated[
-        bool, typer.Option("--no-progress", help=text("help.no-progress"))
-    ] = False,
-    jobs: Annotated[
-        int | None,
-        typer.Option(
-            "--jobs",
-            "-j",
-            min=1,
-            metavar="N",
-            help=text("help.jobs"),
-            show_default=False,
-        ),
-    ] = None,
+    no_progress: NoProgressOption = False,
+    jobs: JobsOption = None,
 ) -> None:
     """Check texts for market-speak and report each finding with alternatives."""
     if not paths:

@@ -39,6 +39,19 @@ PackOption = Annotated[
     list[str] | None,
     typer.Option("--pack", metavar="BESTAND.yml", help=text("help.pack")),
 ]
+IncludeOption = Annotated[
+    list[str] | None,
+    typer.Option("--include", metavar="GLOB", help=text("help.include")),
+]
+ExcludeOption = Annotated[
+    list[str] | None,
+    typer.Option("--exclude", metavar="GLOB", help=text("help.exclude")),
+]
+NoProgressOption = Annotated[bool, typer.Option("--no-progress", help=text("help.no-progress"))]
+JobsOption = Annotated[
+    int | None,
+    typer.Option("--jobs", "-j", min=1, metavar="N", help=text("help.jobs"), show_default=False),
+]
 
 
 def one_line(text: str) -> str:

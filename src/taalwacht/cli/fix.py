@@ -19,6 +19,7 @@ from taalwacht.cli.common import (
     EXIT_ERROR,
     EXIT_FINDINGS,
     EXIT_OK,
+    ExcludeOption,
     IsolatedOption,
     NoIgnoreOption,
     PackOption,
@@ -103,10 +104,7 @@ def fix_command(
         list[str] | None,
         typer.Option("--include", metavar="GLOB", help=text("help.include-fix")),
     ] = None,
-    exclude: Annotated[
-        list[str] | None,
-        typer.Option("--exclude", metavar="GLOB", help=text("help.exclude")),
-    ] = None,
+    exclude: ExcludeOption = None,
     track_changes: Annotated[
         bool,
         typer.Option("--track-changes", help=text("help.track-changes")),

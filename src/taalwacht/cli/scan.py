@@ -20,8 +20,12 @@ import typer
 
 from taalwacht.cli.common import (
     EXIT_OK,
+    ExcludeOption,
+    IncludeOption,
     IsolatedOption,
+    JobsOption,
     NoIgnoreOption,
+    NoProgressOption,
     PackOption,
     app,
     errors_as_exit,
@@ -56,26 +60,13 @@ def scan(
     ] = None,
     db: DbOption = None,
     hash_paths: Annotated[bool, typer.Option("--hash-paths", help=text("help.hash-paths"))] = False,
-    include: Annotated[
-        list[str] | None,
-        typer.Option("--include", metavar="GLOB", help=text("help.include")),
-    ] = None,
-    exclude: Annotated[
-        list[str] | None,
-        typer.Option("--exclude", metavar="GLOB", help=text("help.exclude")),
-    ] = None,
+    include: IncludeOption = None,
+    exclude: ExcludeOption = None,
     pack: PackOption = None,
     isolated: IsolatedOption = False,
     no_ignore: NoIgnoreOption = False,
-    no_progress: Annotated[
-        bool, typer.Option("--no-progress", help=text("help.no-progress"))
-    ] = False,
-    jobs: Annotated[
-        int | None,
-        typer.Option(
-            "--jobs", "-j", min=1, metavar="N", help=text("help.jobs"), show_default=False
-        ),
-    ] = None,
+    no_progress: NoProgressOption = False,
+    jobs: JobsOption = None,
     dask: Annotated[
         str | None,
         typer.Option("--dask", metavar="ADRES", help=text("help.dask"), show_default=False),
