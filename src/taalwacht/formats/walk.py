@@ -80,11 +80,11 @@ def _matches(globs: re.Pattern[str] | None, candidates: Iterable[str]) -> bool:
     return globs is not None and any(globs.match(c) for c in candidates if c)
 
 
-def _candidates(rel: str, rooted: str | None) -> tuple[str, ...]:
+def _candidates(rel: str, name: str, rooted: str | None) -> tuple[str, ...]:
     """Names a glob is tried on: path relative to the walked folder, base name, and the
     path relative to the config's directory when the folder lies inside it."""
-    rel_posix = rel.replace(os.sep, "/")
-    names = (rel_posix, os.path.basename(rel))
+    rel_posix = rel.replace(os.sep, "/") if os.sep != "/" else rel
+    names = (rel_posix, name)
     if rooted is None:
         return names
     return (*names, f"{rooted}/{rel_posix}" if rooted else rel_posix)
@@ -114,9 +114,13 @@ def _walk(
     is walked like any other). A folder that cannot be read is ``Failed`` and the walk goes
     on; ``.gitignore`` files are honoured as git does, from the folder walked downwards."""
     rooted = _relative_root(folder, ignore_root)
-    stack: list[tuple[str, tuple[_GitIgnore, ...]]] = [(folder, ())]
+    # each folder carries its path relative to ``folder``: one string join per file instead
+    # of relpath, normpath and abspath (a rescan of an unchanged collection is mostly walk)
+    top = os.path.normpath(folder)
+    left_out_names = frozenset(os.path.basename(p) for p in leave_out)
+    stack: list[tuple[str, str, tuple[_GitIgnore, ...]]] = [(top, "", ())]
     while stack:
-        dirpath, rules = stack.pop()
+        dirpath, rel_dir, rules = stack.pop()
         try:
             with os.scandir(dirpath) as scan:
                 entries = sorted(scan, key=lambda e: e.name)
@@ -132,26 +136,30 @@ def _walk(
             name = entry.name
             if name.startswith("."):
                 continue  # hidden: .git, .taalwacht (backups), an editor's temporary files
-            full = os.path.normpath(os.path.join(dirpath, name))
-            candidates = _candidates(os.path.relpath(full, folder), rooted)
+            full = name if dirpath == os.curdir else os.path.join(dirpath, name)
+            rel = os.path.join(rel_dir, name) if rel_dir else name
+            candidates = _candidates(rel, name, rooted)
             is_dir = _is_dir(entry)
             if _matches(exclude, candidates[:2]) or _matches(ignore, candidates):
                 continue
             if any(rule.ignores(full, is_dir) for rule in rules):
                 continue
             if is_dir:
-                below.append(full)
+                below.append((full, rel))
                 continue
             if include is not None and not _matches(include, candidates[:2]):
                 continue
-            if _left_out(name) or os.path.normcase(os.path.abspath(full)) in leave_out:
+            if _left_out(name) or (
+                os.path.normcase(name) in left_out_names
+                and os.path.normcase(os.path.abspath(full)) in leave_out
+            ):
                 continue
             if not entry.is_file():
                 if entry.is_symlink() and not os.path.exists(full):
                     yield Skipped(full, messages.text("errors.skipped-broken-link"))
                 continue  # sockets, fifos and devices are not documents
             yield Source(full, explicit=False)
-        stack.extend((path, rules) for path in reversed(below))
+        stack.extend((path, rel, rules) for path, rel in reversed(below))
 
 
 BACKUP_NAME = re.compile(r".*\.orig(?:\.[0-9]+)?$")
