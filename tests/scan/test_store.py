@@ -17,12 +17,42 @@ from taalwacht.errors import StoreError
 from taalwacht.scan.store import HEAD, Store, database_url, metadata
 
 
-def test_a_new_store_is_migrated_to_the_newest_version(tmp_path: Path) -> None:
-    store = Store.open(database_url(str(tmp_path / "taalwacht.db")))
-    with store.engine.connect() as conn:
+def _migrate_with_alembic(url: str, revision: str = "head") -> None:
+    """The store as Alembic's migrations make it, from the first one up to ``revision``."""
+    from importlib import resources
+
+    from alembic import command
+    from alembic.config import Config as AlembicConfig
+
+    engine = sa.create_engine(url)
+    config = AlembicConfig()
+    config.set_main_option("script_location", str(resources.files("taalwacht.scan") / "migrations"))
+    with engine.begin() as conn:
+        config.attributes["connection"] = conn
+        command.upgrade(config, revision)
+    engine.dispose()
+
+
+def _schema_matches_the_code(url: str) -> None:
+    engine = sa.create_engine(url)
+    with engine.connect() as conn:
         assert MigrationContext.configure(conn).get_current_revision() == HEAD
-        # the tables the code queries are exactly the ones the migrations made
+        # the tables the code queries are exactly the ones in the store
         assert compare_metadata(MigrationContext.configure(conn), metadata) == []
+    engine.dispose()
+
+
+def test_the_migrations_make_the_tables_the_code_declares(tmp_path: Path) -> None:
+    """A new store is made from the declared tables, an old one by the migrations: both
+    must end in the same schema."""
+    url = database_url(str(tmp_path / "gemigreerd.db"))
+    _migrate_with_alembic(url)
+    _schema_matches_the_code(url)
+
+
+def test_a_new_store_is_made_at_the_newest_version(tmp_path: Path) -> None:
+    store = Store.open(database_url(str(tmp_path / "taalwacht.db")))
+    _schema_matches_the_code(database_url(str(tmp_path / "taalwacht.db")))
     assert store.journal == "wal"
     with sqlite3.connect(tmp_path / "taalwacht.db") as raw:
         assert raw.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
@@ -109,8 +139,7 @@ def test_postgresql_store_is_migrated_and_holds_a_scan(postgres: str, tmp_path: 
 
     store = Store.open(postgres)
     assert store.journal == ""
-    with store.engine.connect() as conn:
-        assert compare_metadata(MigrationContext.configure(conn), metadata) == []
+    _schema_matches_the_code(postgres)
     docs = tmp_path / "docs"
     docs.mkdir()
     for i in range(3):
@@ -129,19 +158,22 @@ def test_postgresql_store_is_migrated_and_holds_a_scan(postgres: str, tmp_path: 
     assert {t.name for t in counted.terms} == {"klant", "klantmanager"}
 
 
+def test_postgresql_migrations_make_the_tables_the_code_declares(postgres: str) -> None:
+    engine = sa.create_engine(postgres)
+    with engine.begin() as conn:  # start from an empty database
+        metadata.drop_all(conn)
+        conn.execute(sa.text("drop table if exists alembic_version"))
+    engine.dispose()
+    _migrate_with_alembic(postgres, "0001")
+    Store.open(postgres)
+    _schema_matches_the_code(postgres)
+
+
 def test_a_store_from_the_first_version_is_migrated_with_its_data(tmp_path: Path) -> None:
-    from importlib import resources
-
-    from alembic import command
-    from alembic.config import Config as AlembicConfig
-
     url = database_url(str(tmp_path / "oud.db"))
+    _migrate_with_alembic(url, "0001")  # the store as the first taalwacht scan made it
     engine = sa.create_engine(url)
-    config = AlembicConfig()
-    config.set_main_option("script_location", str(resources.files("taalwacht.scan") / "migrations"))
     with engine.begin() as conn:
-        config.attributes["connection"] = conn
-        command.upgrade(config, "0001")  # the store as the first taalwacht scan made it
         conn.execute(
             sa.text(
                 "insert into scans (id, started, engine, packs, roots) "
