@@ -2,7 +2,7 @@
 """The organisation scan end to end, against a bare Aho-Corasick scan in the same run.
 
     python bench/scan.py                      # ../shared/corpus (2,624 documents, 54 MB)
-    python bench/scan.py --corpus DIR
+    python bench/scan.py --corpus DIR --rounds 5
 
 Each scan is ``taalwacht scan CORPUS --db FRESH.db`` as a user runs it, in a process of its
 own: walking, reading, checking, store writes (SQLite, WAL) and all. Two times are taken of
@@ -13,9 +13,9 @@ each run:
 - *command*: the whole process as a user waits for it, with the start of Python and the
   imports (about half a second here, the same for every run).
 
-Printed: MB/s, documents/s and peak memory of each run, and the ratios the organisation-view
-issue sets, on the scan times (the bare scan has no start-up either), with the same ratios on
-the command times beside them:
+Printed: MB/s, documents/s and peak memory of each kind of run (the median of ``--rounds``
+runs), and the ratios the organisation-view issue sets, on the scan times (the bare scan has
+no start-up either), with the same ratios on the command times beside them:
 
 1. a full scan (all cores) against the bare scan of the same text: at most 4x;
 2. an unchanged rescan against the full scan: under 10%;
@@ -28,6 +28,7 @@ three, in this process, so the ratios compare runs on the same machine in the sa
 from __future__ import annotations
 
 import argparse
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -73,8 +74,10 @@ try:
 except SystemExit as done:
     code = done.code
 took = time.perf_counter() - t0
-usage = resource.getrusage
-peak = max(usage(resource.RUSAGE_SELF).ru_maxrss, usage(resource.RUSAGE_CHILDREN).ru_maxrss)
+# this process's own high-water mark: ru_maxrss would keep the benchmark's across exec
+own = [int(line.split()[1]) for line in open("/proc/self/status") if line.startswith("VmHWM:")]
+workers = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+peak = max(own + [workers])
 print(took, peak)
 sys.exit(code)
 """
@@ -104,9 +107,20 @@ def run_scan(corpus: Path, db: Path, jobs: int | None) -> Run:
     return Run(float(took), command, int(peak), done.stderr.strip().splitlines()[-1])
 
 
+def _median(runs: list[Run]) -> Run:
+    """The median of each time, the largest peak, the last summary."""
+    return Run(
+        statistics.median(r.scan for r in runs),
+        statistics.median(r.command for r in runs),
+        max(r.peak_kb for r in runs),
+        runs[-1].summary,
+    )
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
+    parser.add_argument("--rounds", type=int, default=3, help="runs of each scan (median)")
     args = parser.parse_args()
     if not args.corpus.is_dir():
         print(f"no corpus at {args.corpus} (it lives in ../shared/corpus next to the repo)")
@@ -117,21 +131,25 @@ def main() -> int:
     mb = size / 1e6
     bare = bare_scan(texts, Engine([load_bundled("markttaal")]).stems)
     print(f"corpus: {len(files)} files, {mb:.1f} MB; bare scan {bare:.2f} s")
+    configurations = (
+        ("full, all cores", None, "all"),
+        ("rescan, unchanged", None, "all"),  # the store the line above filled
+        ("full, 1 worker", 1, "one"),
+        ("full, 2 workers", 2, "two"),
+    )
+    taken: dict[str, list[Run]] = {name: [] for name, _, _ in configurations}
     with tempfile.TemporaryDirectory() as tmp:
-        runs: dict[str, Run] = {}
-        for name, jobs, db in (
-            ("full, all cores", None, "all.db"),
-            ("rescan, unchanged", None, "all.db"),
-            ("full, 1 worker", 1, "one.db"),
-            ("full, 2 workers", 2, "two.db"),
-        ):
-            run = runs[name] = run_scan(args.corpus, Path(tmp) / db, jobs)
-            print(
-                f"{name:18} scan {run.scan:6.2f} s  {mb / run.scan:6.2f} MB/s"
-                f"  {len(files) / run.scan:7.1f} docs/s  peak {run.peak_kb / 1024:.0f} MB"
-                f"  (command {run.command:.2f} s)"
-            )
-            print(f"{'':18} {run.summary}")
+        for round_ in range(args.rounds):  # rounds interleave, so a drift hits all alike
+            for name, jobs, db in configurations:
+                taken[name].append(run_scan(args.corpus, Path(tmp) / f"{db}{round_}.db", jobs))
+    runs = {name: _median(found) for name, found in taken.items()}
+    for name, run in runs.items():
+        print(
+            f"{name:18} scan {run.scan:6.2f} s  {mb / run.scan:6.2f} MB/s"
+            f"  {len(files) / run.scan:7.1f} docs/s  peak {run.peak_kb / 1024:.0f} MB"
+            f"  (command {run.command:.2f} s)"
+        )
+        print(f"{'':18} {run.summary}")
     full, rescan = runs["full, all cores"], runs["rescan, unchanged"]
     one, two = runs["full, 1 worker"], runs["full, 2 workers"]
     print("                          scan     command")

@@ -336,9 +336,7 @@ class Store:
         with self.transaction() as conn:
             if fresh:
                 made = conn.execute(
-                    documents.insert().returning(
-                        documents.c.id, documents.c.source, sort_by_parameter_order=True
-                    ),
+                    documents.insert().returning(documents.c.id, documents.c.source),
                     fresh,
                 )
                 ids.update({row.source: row.id for row in made})
