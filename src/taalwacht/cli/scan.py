@@ -169,6 +169,8 @@ def _web(
     service: Service, store: Store, sitemaps: list[str], urls: str | None, rate: float
 ) -> list[Summary]:
     """Scan each sitemap, and the URL list, as a collection of its own."""
+    if not sitemaps and not urls:
+        return []  # the web's modules (http, xml) load only for a web scan
     from taalwacht.scan.web import Fetcher, FetchError, scan_web, sitemap_urls
 
     done = []
