@@ -1,5 +1,6 @@
 """A scan on a Dask LocalCluster (worker processes, as on a real cluster) stores exactly what
-a scan on this machine stores; an unreachable cluster is one Dutch line."""
+a scan on this machine stores, the workers writing the rows themselves; an unreachable
+cluster is one Dutch line."""
 
 from __future__ import annotations
 
@@ -63,6 +64,29 @@ def test_a_cluster_scan_stores_what_a_local_scan_stores(tmp_path: Path, cluster:
         service, Store.open(database_url(str(tmp_path / "dask.db"))), [str(docs)], dask=cluster
     )
     assert (again.checked, again.reused) == (0, 60)
+
+
+@pytest.mark.slow
+def test_the_workers_write_the_rows_themselves(
+    tmp_path: Path, cluster: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    docs = tmp_path / "docs"
+    for i in range(40):
+        write(docs / f"doc{i:02}.txt", SENTENCES[i % 4] + "\n")
+    service = Service.load(isolated=True)[0]
+    store = Store.open(database_url(str(tmp_path / "dask.db")))
+
+    def not_here(*args: object, **kwargs: object) -> None:
+        raise AssertionError("the scanning machine wrote a document's rows")
+
+    monkeypatch.setattr(Store, "record", not_here)  # in this process only, not on the workers
+    summary = scan(service, store, [str(docs)], dask=cluster)
+    assert (summary.checked, summary.failed) == (40, 0)
+    with sqlite3.connect(tmp_path / "dask.db") as raw:
+        stored = raw.execute("select count(*), count(distinct source) from documents").fetchone()
+        found = raw.execute("select count(*) from findings").fetchone()[0]
+    assert stored == (40, 40)
+    assert found == summary.findings > 0
 
 
 @pytest.mark.slow  # the client waits its 10-second timeout

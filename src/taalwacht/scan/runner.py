@@ -11,9 +11,8 @@ from __future__ import annotations
 import hashlib
 import os
 import time
-from collections.abc import Callable, Mapping, Sequence, Set
+from collections.abc import Callable, Iterator, Mapping, Sequence, Set
 from dataclasses import dataclass, field
-from datetime import datetime
 from functools import cache
 from importlib import resources
 
@@ -21,15 +20,14 @@ import pathspec
 
 from taalwacht._version import __version__
 from taalwacht.config import Config
-from taalwacht.model.results import FileResult
-from taalwacht.scan.pool import Scanned, check_all, jobs_for
+from taalwacht.scan.pool import check_all, jobs_for
+from taalwacht.scan.rows import ATTACHED, Placement, Tally, failed_row, settle
 from taalwacht.scan.store import Checked, Known, Store
 from taalwacht.service import Failed, Service, Skipped, Source
 
 UNKNOWN_DEPARTMENT = "onbekend"
 BATCH = 100  # documents per transaction: a kill loses at most these, and they are redone
 BATCH_SECONDS = 2.0
-ATTACHED = " » "  # how an e-mail's attachment is named after its message
 
 
 @dataclass
@@ -100,16 +98,6 @@ def content_hash(path: str) -> str | None:
     return digest.hexdigest()
 
 
-def _day(mtime_ns: int | None) -> str | None:
-    """The local date of a modification time (from ``_stat``), the fallback date."""
-    if mtime_ns is None:
-        return None
-    try:
-        return datetime.fromtimestamp(mtime_ns / 1e9).date().isoformat()
-    except (ValueError, OverflowError, OSError):
-        return None
-
-
 class _Place:
     """Where a file sits: the folder it was found under, its key in the store, its
     department."""
@@ -144,6 +132,12 @@ class _Place:
 
     def hidden(self, root: str) -> str:
         return "sha256:" + hashlib.sha256(root.encode()).hexdigest() if self.hashed else root
+
+    def of(self, path: str, size: int, mtime_ns: int | None) -> Placement:
+        root = self.root_of(path)
+        return Placement(
+            self.key(path), self.hidden(root), self.department(path, root), size, mtime_ns
+        )
 
     def department(self, path: str, root: str) -> str:
         full = self.full(path)
@@ -194,20 +188,23 @@ def scan(
         if isinstance(item, Skipped):
             summary.skipped += 1
         elif isinstance(item, Failed):
-            _failed(item.path, item.message, place, pending, seen, summary)
+            placement = place.of(item.path, *_stat(item.path))
+            pending.append(failed_row(placement, item.message))
+            _add(summary, seen, Tally(placement.size, (placement.key,), error=item.message))
     attached: dict[str, list[tuple[str, Known]]] = {}  # a message's key -> its attachments
     for k, v in known.items():
         if ATTACHED in k:
             attached.setdefault(k.partition(ATTACHED)[0], []).append((k, v))
     todo: list[Source] = []
-    stats: dict[str, tuple[int, int | None]] = {}
+    places: dict[str, Placement] = {}
     unchanged: list[int] = []
     departments: dict[int, str] = {}
     moved: dict[int, int] = {}
     for source in files:
-        key = place.key(source.path)
+        size, mtime_ns = _stat(source.path)
+        placement = place.of(source.path, size, mtime_ns)
+        key = placement.key
         seen.add(key)
-        size, mtime_ns = stats[source.path] = _stat(source.path)
         old = known.get(key)
         same_checker = (
             old is not None
@@ -225,41 +222,33 @@ def scan(
                 moved[old.id] = mtime_ns
         else:
             todo.append(source)
+            places[source.path] = placement
             continue
         assert old is not None
-        root = place.root_of(source.path)
-        department = place.department(source.path, root)
         for doc_key, doc in [(key, old), *attached.get(key, [])]:
             seen.add(doc_key)
             unchanged.append(doc.id)
-            departments[doc.id] = department
+            departments[doc.id] = placement.department
         summary.reused += 1
     store.touch(scan_id, unchanged, departments, moved)
-    sizes = [stats[s.path][0] for s in todo]
+    sizes = [places[s.path].size for s in todo]
     started(len(todo), sum(sizes))
     try:
+        tallies: Iterator[tuple[Source, Tally]]
         if dask:
-            from taalwacht.scan.cluster import check_on_dask  # Dask loads only when asked for
+            from taalwacht.scan.cluster import Job, check_on_dask  # Dask loads when asked for
 
-            outcomes = check_on_dask(service, todo, dask)
+            items = [
+                (s, places[s.path], _known_of(places[s.path].key, known, attached)) for s in todo
+            ]
+            job = Job(store.url, scan_id, engine, packs)
+            tallies = check_on_dask(service, items, dask, job)  # the workers store the rows
         else:
             outcomes = check_all(service, todo, jobs_for(todo, sizes, jobs))
-        for source, outcome in outcomes:
-            if isinstance(outcome, Skipped):
-                summary.skipped += 1
-                advance(stats[source.path][0], 0)
-                continue
-            if isinstance(outcome, Failed):
-                _failed(source.path, outcome.message, place, pending, seen, summary)
-                advance(stats[source.path][0], 0)
-                flush()
-                continue
-            hits = _store_outcome(source, outcome, stats[source.path][1], place, pending, seen)
-            summary.checked += 1
-            summary.findings += hits
-            summary.words += sum(outcome.words)
-            summary.bytes += outcome.size
-            advance(outcome.size, hits)
+            tallies = ((s, _pend(settle(places[s.path], o), pending)) for s, o in outcomes)
+        for _source, tally in tallies:
+            _add(summary, seen, tally)
+            advance(tally.size, tally.findings)
             flush()
         flush(force=True)
     except BaseException:
@@ -267,6 +256,38 @@ def scan(
         raise
     close_scan(store, summary, known, {place.hidden(r) for r in place.roots}, seen)
     return summary
+
+
+def _pend(settled: tuple[list[Checked], Tally], pending: list[Checked]) -> Tally:
+    """Queue a file's rows for the next write; its tally goes on to the summary."""
+    rows, tally = settled
+    pending.extend(rows)
+    return tally
+
+
+def _known_of(
+    key: str, known: Mapping[str, Known], attached: Mapping[str, list[tuple[str, Known]]]
+) -> dict[str, Known]:
+    """What the store knows of a file and its attachments: a Dask worker updates these rows
+    instead of adding new ones."""
+    mine = dict(attached.get(key, []))
+    if key in known:
+        mine[key] = known[key]
+    return mine
+
+
+def _add(summary: Summary, seen: set[str], tally: Tally) -> None:
+    seen.update(tally.keys)
+    if tally.error is not None:
+        summary.failed += 1
+        summary.errors.append(tally.error)
+    elif tally.checked:
+        summary.checked += 1
+        summary.findings += tally.findings
+        summary.words += tally.words
+        summary.bytes += tally.size
+    else:
+        summary.skipped += 1
 
 
 def close_scan(
@@ -288,81 +309,6 @@ def close_scan(
         failed=summary.failed,
         removed=summary.removed,
     )
-
-
-def _failed(
-    path: str, message: str, place: _Place, pending: list[Checked], seen: set[str], summary: Summary
-) -> None:
-    root = place.root_of(path)
-    key = place.key(path)
-    seen.add(key)
-    size, mtime_ns = _stat(path)
-    pending.append(
-        Checked(
-            key,
-            place.hidden(root),
-            "text",
-            size,
-            None,
-            0,
-            "",
-            place.department(path, root),
-            _day(mtime_ns),
-            "mtime",
-            (),
-            error=message,
-        )
-    )
-    summary.failed += 1
-    summary.errors.append(message)
-
-
-def _store_outcome(
-    source: Source,
-    outcome: Scanned,
-    mtime_ns: int | None,
-    place: _Place,
-    pending: list[Checked],
-    seen: set[str],
-) -> int:
-    root = place.root_of(source.path)
-    key = place.key(source.path)
-    department = place.department(source.path, root)
-    modified = _day(mtime_ns)
-    results: list[tuple[str, FileResult]] = [(key, outcome.result)]
-    for result in outcome.attachments:
-        name = result.path.rpartition(ATTACHED)[2]
-        results.append((key + ATTACHED + name, result))
-    kinds = outcome.kinds or ("text",) * len(results)
-    words = outcome.words or (0,) * len(results)
-    days = outcome.days or (None,) * len(results)
-    quotes = outcome.snippets or ((),) * len(results)
-    total = 0
-    for (doc_key, result), kind, count, day, quoted in zip(
-        results, kinds, words, days, quotes, strict=False
-    ):
-        hits = tuple(
-            (f.term, f.rule, f.severity, f.start, f.end) for f in result.findings if f.reported
-        )
-        total += len(hits)
-        seen.add(doc_key)
-        pending.append(
-            Checked(
-                doc_key,
-                place.hidden(root),
-                kind,
-                outcome.size if doc_key == key else 0,
-                mtime_ns if doc_key == key else None,
-                count,
-                outcome.digest,
-                department,
-                day or modified,
-                "metadata" if day else "mtime",
-                hits,
-                snippets=quoted,
-            )
-        )
-    return total
 
 
 def _stat(path: str) -> tuple[int, int | None]:

@@ -162,6 +162,11 @@ class Store:
         self.journal = journal  # "wal" or "delete" (SQLite); "" for a server
         self._inserted: dict[str, int] = {}  # rows this process made, by source
 
+    @property
+    def url(self) -> str:
+        """The URL to open this store again elsewhere (a Dask worker), password included."""
+        return self.engine.url.render_as_string(hide_password=False)
+
     @classmethod
     def open(cls, url: str) -> Store:
         parsed = sa.engine.make_url(url)
