@@ -42,6 +42,9 @@ from taalwacht.model.finding import SEVERITIES, Severity
 
 CONFIG_NAMES = ("taalwacht.toml", ".taalwacht.toml")
 PYPROJECT = "pyproject.toml"
+# How ``taalwacht serve`` hands its options (JSON) to the web application's server
+# processes, which build their service from them: one process or several, the same service.
+SERVE_SETTINGS = "TAALWACHT_SERVE"
 DEFAULT_PACKS: tuple[str, ...] = ("markttaal",)
 
 

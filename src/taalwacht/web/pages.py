@@ -1,0 +1,206 @@
+"""The pages: Controleren (paste or upload, review each finding, take the rewrite) and
+Woorden (the organisation's terms). Server-rendered, and complete without JavaScript."""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import os
+import re
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Form, Request, UploadFile
+from fastapi.responses import HTMLResponse, Response
+from fastapi.templating import Jinja2Templates
+
+from taalwacht import messages
+from taalwacht.errors import InputError
+from taalwacht.model.document import Document
+from taalwacht.service import Service, Skipped, Source, parse
+from taalwacht.web.guard import CSRF_COOKIE, new_token, same_token
+from taalwacht.web.review import apply_choices, review
+
+router = APIRouter()
+templates = Jinja2Templates(directory=os.path.join(os.path.dirname(__file__), "templates"))
+
+EXTENSIONS = (".txt", ".md", ".markdown", ".html", ".htm", ".docx", ".odt", ".pdf", ".eml", ".msg")
+WRITABLE = (".txt", ".md", ".markdown", ".html", ".htm", ".docx", ".odt")
+TRACKABLE = (".docx", ".odt")
+MEDIA_TYPES = {
+    ".docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    ".odt": "application/vnd.oasis.opendocument.text",
+    ".html": "text/html; charset=utf-8",
+    ".htm": "text/html; charset=utf-8",
+}
+
+
+class PageError(Exception):
+    """A problem the writer can fix: shown on the page with ``status``, in Dutch."""
+
+    def __init__(self, message: str, status: int = 400) -> None:
+        super().__init__(message)
+        self.status = status
+
+
+def _service(request: Request) -> Service:
+    service: Service = request.app.state.service
+    return service
+
+
+def page(request: Request, name: str, status: int = 200, **context: Any) -> HTMLResponse:
+    """A page with the form token its forms carry, set as a cookie when it is new."""
+    token = request.cookies.get(CSRF_COOKIE) or new_token()
+    root = request.scope.get("root_path", "").rstrip("/")
+    response = templates.TemplateResponse(
+        request, name, {"csrf": token, "root": root, **context}, status_code=status
+    )
+    if request.cookies.get(CSRF_COOKIE) != token:
+        response.set_cookie(
+            CSRF_COOKIE,
+            token,
+            httponly=True,
+            samesite="strict",
+            secure=request.url.scheme == "https",
+            path=request.scope.get("root_path") or "/",
+        )
+    return response
+
+
+def _check_token(request: Request, field: str) -> None:
+    if not same_token(request.cookies.get(CSRF_COOKIE), field):
+        raise PageError(messages.text("app.expired"), 403)
+
+
+@router.get("/", response_class=HTMLResponse, include_in_schema=False)
+def start(request: Request) -> HTMLResponse:
+    return page(request, "controleren.html")
+
+
+@router.post("/controleren", response_class=HTMLResponse, include_in_schema=False)
+async def controleren(
+    request: Request,
+    csrf: Annotated[str, Form()] = "",
+    tekst: Annotated[str, Form()] = "",
+    bestand: UploadFile | None = None,
+) -> HTMLResponse:
+    """Check a pasted text or an uploaded document and show each finding to review."""
+    _check_token(request, csrf)
+    service = _service(request)
+    if bestand is not None and bestand.filename:
+        name = _file_name(bestand.filename)
+        data = await bestand.read()
+        with _document(service, name, data) as document:
+            checked = review(service, document)
+            source = {"name": name, "data": base64.b64encode(data).decode("ascii")}
+            return page(
+                request,
+                "beoordelen.html",
+                review=checked,
+                document=source,
+                writable=name.lower().endswith(WRITABLE),
+                trackable=name.lower().endswith(TRACKABLE),
+            )
+    if not tekst.strip():
+        raise PageError(messages.text("app.empty"), 422)
+    checked = review(service, parse(tekst))
+    # the text goes back encoded, so the offsets of the choices point into the same string
+    # (a browser sends the line breaks of a form field as CR LF)
+    source = {"name": "", "data": base64.b64encode(tekst.encode("utf-8")).decode("ascii")}
+    return page(request, "beoordelen.html", review=checked, document=source, writable=True)
+
+
+@router.post("/herschrijven", include_in_schema=False)
+async def herschrijven(request: Request) -> Response:
+    """Apply the writer's choices: the rewritten text on a page, or the rewritten document
+    as a download in its own format."""
+    form = await request.form()
+    _check_token(request, str(form.get("csrf", "")))
+    service = _service(request)
+    choices = {k[6:]: str(v) for k, v in form.items() if k.startswith("keuze-")}
+    take_all = form.get("alles") is not None
+    try:
+        data = base64.b64decode(str(form.get("inhoud", "")), validate=True)
+    except (binascii.Error, ValueError) as err:
+        raise PageError(messages.text("app.bad-form"), 422) from err
+    name = str(form.get("naam", ""))
+    if name:
+        name = _file_name(name)
+        if not name.lower().endswith(WRITABLE):
+            raise PageError(messages.text("app.not-writable", name=name), 422)
+        with _document(service, name, data) as document:
+            result = apply_choices(service, document, choices, take_all=take_all)
+            track = form.get("bijhouden") is not None and name.lower().endswith(TRACKABLE)
+            fixed = service.render(document, result, track=track)
+        stem, extension = os.path.splitext(name)
+        download = f"{stem} (herschreven){extension}"
+        return Response(
+            fixed,
+            media_type=MEDIA_TYPES.get(extension.lower(), "text/plain; charset=utf-8"),
+            headers={"content-disposition": _attachment(download)},
+        )
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as err:
+        raise PageError(messages.text("app.bad-form"), 422) from err
+    if not text.strip():
+        raise PageError(messages.text("app.empty"), 422)
+    document = parse(text)
+    result = apply_choices(service, document, choices, take_all=take_all)
+    return page(
+        request,
+        "herschreven.html",
+        result=result,
+        changed=len(result.edits),
+        left=result.left,
+    )
+
+
+@router.get("/woorden", response_class=HTMLResponse, include_in_schema=False)
+def woorden(request: Request, zoek: str = "") -> HTMLResponse:
+    """The organisation's terms with their reasons and alternatives, searchable."""
+    wanted = zoek.strip().lower()[:100]
+    terms = [
+        t
+        for t in _service(request).terms()
+        if not wanted
+        or wanted in t.lemma.lower()
+        or any(wanted in a.text.lower() for a in t.alternatives)
+    ]
+    return page(request, "woorden.html", terms=terms, zoek=zoek[:100])
+
+
+def _file_name(raw: str) -> str:
+    """The upload's own name without folders or odd characters, kept for the download."""
+    name = os.path.basename(raw.replace("\\", "/")).strip()
+    name = re.sub(r"[^\w .,()+-]", "_", name)[:120].lstrip(".") or "document.txt"
+    if not name.lower().endswith(EXTENSIONS):
+        raise PageError(messages.text("app.unknown-type", name=name), 415)
+    return name
+
+
+@contextmanager
+def _document(service: Service, name: str, data: bytes) -> Iterator[Document]:
+    """The uploaded bytes read as the command line reads a file: in a private temporary
+    folder, removed as soon as the request is answered."""
+    with tempfile.TemporaryDirectory(prefix="taalwacht-web-") as folder:
+        path = os.path.join(folder, name)
+        with open(path, "wb") as f:
+            f.write(data)
+        try:
+            document = service.read(Source(path, explicit=True))
+        except InputError as err:
+            raise PageError(str(err).replace(path, name), 422) from err
+        if isinstance(document, Skipped):
+            raise PageError(f"{name}: {document.note}", 422)
+        yield document
+
+
+def _attachment(name: str) -> str:
+    """A Content-Disposition for a download with a name in any script (RFC 6266)."""
+    from urllib.parse import quote
+
+    plain = name.encode("ascii", "replace").decode("ascii").replace('"', "_")
+    return f"attachment; filename=\"{plain}\"; filename*=UTF-8''{quote(name)}"
