@@ -1,0 +1,73 @@
+#!/usr/bin/env python3
+"""Screenshots of the web application's main pages for docs/screenshots/.
+
+    python tools/screenshots.py      # needs Debian's chromium and the test extra (playwright)
+
+Starts ``taalwacht serve --isolated`` on a free port, walks through Controleren with the
+bundled example letter, and saves one PNG per page.
+"""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+from playwright.sync_api import sync_playwright
+
+ROOT = Path(__file__).resolve().parent.parent
+OUT = ROOT / "docs" / "screenshots"
+TEXT = (
+    "Beste klant,\n\n"
+    "Uw klantmanager heeft uw aanvraag ontvangen. Het nieuwe product van de gemeente, de "
+    "energietoeslag, is klaar. U kunt het aanvragen via het klantcontactcentrum.\n\n"
+    "Met vriendelijke groet,\nTeam Inkomen\n"
+)
+
+
+def main() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    server = subprocess.Popen(
+        [sys.executable, "-m", "taalwacht", "serve", "--isolated", "--port", str(port)],
+        stderr=subprocess.DEVNULL,
+    )
+    base = f"http://127.0.0.1:{port}"
+    try:
+        for _ in range(100):
+            try:
+                urllib.request.urlopen(base + "/api/packs").close()
+                break
+            except OSError:
+                time.sleep(0.2)
+        OUT.mkdir(parents=True, exist_ok=True)
+        with sync_playwright() as p:
+            browser = p.chromium.launch(
+                executable_path="/usr/bin/chromium",
+                args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"],
+            )
+            page = browser.new_page(viewport={"width": 1000, "height": 900}, locale="nl-NL")
+            page.goto(base + "/")
+            page.get_by_label("Uw tekst").fill(TEXT)
+            page.screenshot(path=OUT / "controleren.png", full_page=True)
+            page.get_by_role("button", name="Controleren").click()
+            page.screenshot(path=OUT / "beoordelen.png", full_page=True)
+            page.get_by_role("button", name="Herschrijven met mijn keuzes").click()
+            page.screenshot(path=OUT / "herschreven.png", full_page=True)
+            page.goto(base + "/woorden?zoek=klant")
+            page.screenshot(path=OUT / "woorden.png", full_page=True)
+            browser.close()
+    finally:
+        server.terminate()
+        server.wait()
+    print(f"screenshots in {os.path.relpath(OUT)}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
