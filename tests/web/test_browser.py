@@ -13,6 +13,8 @@ import docx
 import pytest
 from server import AXE, BROWSER_ARGS, CHROMIUM, required, served
 
+from conftest import cli, write
+
 playwright_api = pytest.importorskip("playwright.sync_api")
 
 TEXT = "Beste klant,\n\nHet nieuwe product is klaar. Uw klantmanager belt u.\n"
@@ -20,7 +22,12 @@ TEXT = "Beste klant,\n\nHet nieuwe product is klaar. Uw klantmanager belt u.\n"
 
 @pytest.fixture(scope="module")
 def base(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    with served(tmp_path_factory.mktemp("server")) as url:
+    """The server, with a scan of a few letters in its store for the Voortgang page."""
+    folder = tmp_path_factory.mktemp("server")
+    for i in range(6):
+        write(folder / "brieven" / f"brief{i}.txt", f"Beste klant {i}, uw klantmanager belt.\n")
+    cli("scan", "--isolated", "--no-progress", "brieven", cwd=folder)
+    with served(folder) as url:
         yield url
 
 
@@ -131,6 +138,9 @@ def test_no_serious_accessibility_violations_on_any_page(browser: Any, base: str
     problems["herschreven"] = _axe(page)
     page.goto(base + "/woorden")
     problems["woorden"] = _axe(page)
+    page.goto(base + "/voortgang")
+    assert page.get_by_role("heading", name="Per term").is_visible()
+    problems["voortgang"] = _axe(page)
     page.goto(base + "/bestaat-niet")
     problems["fout"] = _axe(page)
     shown = {k: [(v["id"], v["help"]) for v in found] for k, found in problems.items() if found}

@@ -152,3 +152,29 @@ def test_the_terms_page_finds_a_word_by_its_alternative(client: TestClient) -> N
     assert page.status_code == 200
     assert '<dt id="term-klant">klant</dt>' in page.text
     assert '<dt id="term-concern">' not in page.text
+
+
+def test_voortgang_shows_the_organisation_report_from_the_store(tmp_path: Path) -> None:
+    from taalwacht.scan.runner import scan
+    from taalwacht.scan.store import Store, database_url
+
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    for i in range(6):
+        (docs / f"brief{i}.txt").write_text(f"Beste klant {i}, uw klantmanager belt.\n", "utf-8")
+    service = Service.load(isolated=True)[0]
+    store = Store.open(database_url(str(tmp_path / "taalwacht.db")))
+    scan(service, store, [str(docs)])
+    with TestClient(create_app(service, store=store)) as client:
+        page = client.get("/voortgang")
+        assert page.status_code == 200
+        assert "<h2>Per term</h2>" in page.text
+        assert "6 documenten" in page.text
+        assert "<style" not in page.text  # the CSP allows no inline style
+        assert client.get("/voortgang/figuren.css").headers["content-type"].startswith("text/css")
+
+
+def test_voortgang_without_a_store_says_how_to_get_one(client: TestClient) -> None:
+    page = client.get("/voortgang")
+    assert page.status_code == 200
+    assert "taalwacht serve --db" in page.text

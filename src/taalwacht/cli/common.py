@@ -35,6 +35,10 @@ app = typer.Typer(
 
 IsolatedOption = Annotated[bool, typer.Option("--isolated", help=text("help.isolated"))]
 NoIgnoreOption = Annotated[bool, typer.Option("--no-ignore", help=text("help.no-ignore"))]
+DbOption = Annotated[
+    str | None,
+    typer.Option("--db", metavar="OPSLAG", help=text("help.db"), show_default=False),
+]
 PackOption = Annotated[
     list[str] | None,
     typer.Option("--pack", metavar="BESTAND.yml", help=text("help.pack")),

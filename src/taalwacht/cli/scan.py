@@ -20,6 +20,7 @@ import typer
 
 from taalwacht.cli.common import (
     EXIT_OK,
+    DbOption,
     ExcludeOption,
     IncludeOption,
     IsolatedOption,
@@ -41,11 +42,6 @@ from taalwacht.service import Service
 if TYPE_CHECKING:
     from taalwacht.scan.runner import Summary
     from taalwacht.scan.store import Store
-
-DbOption = Annotated[
-    str | None,
-    typer.Option("--db", metavar="OPSLAG", help=text("help.db"), show_default=False),
-]
 
 
 def _dutch(n: int) -> str:

@@ -16,6 +16,7 @@ import typer
 
 from taalwacht import messages
 from taalwacht.cli.common import (
+    DbOption,
     IsolatedOption,
     PackOption,
     app,
@@ -43,20 +44,25 @@ def serve(
     workers: Annotated[
         int, typer.Option("--workers", metavar="AANTAL", min=1, max=64, help=text("help.workers"))
     ] = 1,
+    db: DbOption = None,
     pack: PackOption = None,
     isolated: IsolatedOption = False,
 ) -> None:
     """Start the web application."""
     import uvicorn  # the server loads only for this command
 
+    from taalwacht.scan.store import Store, database_url
+
+    url = database_url(db)
     with errors_as_exit():
         _, warnings = Service.load(isolated=isolated, extra_packs=pack or ())  # fail early
         for warning in warnings:
             note(warning)
+        Store.open(url)  # made or migrated here, once, before the server processes open it
     _free_or_fail(host, port)
     root = "/" + root_path.strip("/") if root_path.strip("/") else ""
     os.environ[SERVE_SETTINGS] = json.dumps(
-        {"isolated": isolated, "packs": list(pack or ()), "root_path": root}
+        {"isolated": isolated, "packs": list(pack or ()), "root_path": root, "db": url}
     )
     sys.stderr.write(text("app.serving", url=f"http://{host}:{port}{root}/") + "\n")
     uvicorn.run(  # by name: each server process imports the application itself

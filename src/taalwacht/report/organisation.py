@@ -19,11 +19,17 @@ from taalwacht.model.figures import Figures, Row
 
 WIDTH, HEIGHT, PAD = 640, 220, 40
 
-STYLE = """
+# The page around the report (a file of its own) and the figures' own look, which the web
+# application serves as a style sheet for the same figures inside its pages.
+PAGE_STYLE = """
 body{font-family:system-ui,-apple-system,"Segoe UI",sans-serif;max-width:60rem;margin:2rem auto;
 padding:0 1rem;color:#1b1b1b;line-height:1.45}
 h1{font-size:1.6rem;margin-bottom:.2rem}
 h2{font-size:1.2rem;margin-top:2rem;border-bottom:1px solid #ccc}
+footer{margin-top:2rem;font-size:.85rem;color:#555}
+@media print{body{margin:0;max-width:none}h2{break-after:avoid}}
+"""
+FIGURE_STYLE = """
 .meta{color:#555}.break{background:#fff4ce;border-left:4px solid #c69500;padding:.5rem 1rem}
 .pair{display:flex;flex-wrap:wrap;gap:1.5rem;align-items:flex-start}
 table{border-collapse:collapse;font-size:.9rem}th,td{padding:.2rem .6rem;text-align:right}
@@ -31,9 +37,7 @@ th:first-child,td:first-child{text-align:left}thead th{border-bottom:2px solid #
 tbody tr:nth-child(odd){background:#f4f4f4}svg{max-width:100%;height:auto}
 .line{fill:none;stroke:#00549f;stroke-width:2}.dot{fill:#00549f}.bar{fill:#00549f}
 .axis{stroke:#999}.label{font-size:11px;fill:#333}
-footer{margin-top:2rem;font-size:.85rem;color:#555}
-@media print{body{margin:0;max-width:none}.pair{display:block}h2{break-after:avoid}
-table,svg{break-inside:avoid}}
+@media print{.pair{display:block}table,svg{break-inside:avoid}}
 """
 
 
@@ -128,12 +132,20 @@ def _link(source: str) -> str:
 
 def html(figures: Figures) -> str:
     """The report as one self-contained HTML page."""
+    return (
+        "<!DOCTYPE html><html lang='nl'><head><meta charset='utf-8'>"
+        "<meta name='viewport' content='width=device-width, initial-scale=1'>"
+        "<title>Markttaal in de organisatie</title>"
+        f"<style>{PAGE_STYLE}{FIGURE_STYLE}</style></head><body>"
+        f"<h1>Markttaal in de organisatie</h1>{content(figures)}</body></html>\n"
+    )
+
+
+def content(figures: Figures) -> str:
+    """The report's sections, for a page of its own or inside the web application (whose
+    pages link ``FIGURE_STYLE`` as a style sheet: no inline style, no script)."""
     f = figures
     parts = [
-        "<!DOCTYPE html><html lang='nl'><head><meta charset='utf-8'>",
-        "<meta name='viewport' content='width=device-width, initial-scale=1'>",
-        f"<title>Markttaal in de organisatie</title><style>{STYLE}</style></head><body>",
-        "<h1>Markttaal in de organisatie</h1>",
         f"<p class='meta'>Gemaakt op {escape(f.generated[:10])} uit {escape(f.store)}. "
         f"{_number(f.total.documents)} documenten, {_number(f.total.words)} woorden, "
         f"{_number(f.total.findings)} bevindingen: <strong>{_number(f.total.rate)} per 1.000 "
@@ -221,7 +233,6 @@ def html(figures: Figures) -> str:
         f"Niet meegeteld: {_number(f.failed)} onleesbare documenten, {_number(f.removed)} "
         f"verwijderde documenten, {_number(f.undated)} documenten zonder datum.</p></footer>"
     )
-    parts.append("</body></html>\n")
     return "".join(parts)
 
 

@@ -20,13 +20,15 @@ from starlette.exceptions import HTTPException
 from taalwacht import messages
 from taalwacht._version import __version__
 from taalwacht.config import SERVE_SETTINGS
+from taalwacht.scan.store import Store
 from taalwacht.service import Service
 from taalwacht.web import pages, rest
 from taalwacht.web.guard import Guard
 
 
-def create_app(service: Service, *, root_path: str = "") -> Any:
-    """The ASGI application for ``service``: FastAPI inside the guard (headers, size)."""
+def create_app(service: Service, *, store: Store | None = None, root_path: str = "") -> Any:
+    """The ASGI application for ``service``: FastAPI inside the guard (headers, size).
+    With a scan ``store`` the Voortgang page shows the organisation report."""
     service.warm_up()  # the lexicon is read once here, not by the first requests at once
     app = FastAPI(
         title="taalwacht",
@@ -38,6 +40,7 @@ def create_app(service: Service, *, root_path: str = "") -> Any:
         openapi_url="/api/openapi.json",
     )
     app.state.service = service
+    app.state.store = store
     app.include_router(rest.router)
     app.include_router(pages.router)
     static = os.path.join(os.path.dirname(__file__), "static")
@@ -57,7 +60,8 @@ def from_environment() -> Any:
     service, _warnings = Service.load(
         isolated=bool(settings.get("isolated")), extra_packs=settings.get("packs") or ()
     )
-    return create_app(service, root_path=str(settings.get("root_path", "")))
+    store = Store.open(settings["db"]) if settings.get("db") else None
+    return create_app(service, store=store, root_path=str(settings.get("root_path", "")))
 
 
 def _wants_json(request: Request) -> bool:

@@ -172,6 +172,28 @@ def woorden(request: Request, zoek: str = "") -> HTMLResponse:
     return page(request, "woorden.html", terms=terms, zoek=zoek[:100])
 
 
+@router.get("/voortgang", response_class=HTMLResponse, include_in_schema=False)
+def voortgang(request: Request) -> HTMLResponse:
+    """The organisation report from the scan store, inside the application."""
+    from markupsafe import Markup
+
+    from taalwacht.report.organisation import content
+    from taalwacht.scan.figures import figures
+
+    store = request.app.state.store
+    if store is None:
+        return page(request, "voortgang.html", report=None)
+    report = Markup(content(figures(store)))  # the renderer escapes every value itself
+    return page(request, "voortgang.html", report=report)
+
+
+@router.get("/voortgang/figuren.css", include_in_schema=False)
+def figure_style() -> Response:
+    from taalwacht.report.organisation import FIGURE_STYLE
+
+    return Response(FIGURE_STYLE, media_type="text/css")
+
+
 def _file_name(raw: str) -> str:
     """The upload's own name without folders or odd characters, kept for the download."""
     name = os.path.basename(raw.replace("\\", "/")).strip()
