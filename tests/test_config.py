@@ -206,3 +206,11 @@ def test_departments_are_read_in_order(tmp_path: Path) -> None:
         ("Werk en inkomen", ("Werk/**", "Inkomen/**")),
         ("Zorg", ("Wmo/**",)),
     )
+
+
+def test_the_api_rate_is_a_count_and_zero_means_no_limit(tmp_path: Path) -> None:
+    (tmp_path / "taalwacht.toml").write_text("api-requests-per-minute = 0\n", "utf-8")
+    assert load_config(tmp_path / "taalwacht.toml").api_requests_per_minute == 0
+    (tmp_path / "taalwacht.toml").write_text("api-requests-per-minute = -5\n", "utf-8")
+    with pytest.raises(ConfigError, match="api-requests-per-minute"):
+        load_config(tmp_path / "taalwacht.toml")

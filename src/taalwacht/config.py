@@ -69,6 +69,7 @@ class Config:
     # scan: (department, path globs) in order; the first that matches names a document's
     departments: tuple[tuple[str, tuple[str, ...]], ...] = ()
     store_snippets: bool = False  # scan: keep a short quote around each finding (text!)
+    api_requests_per_minute: int = 600  # web: per client address and server process; 0: none
     root: Path = field(default_factory=Path.cwd)
     path: Path | None = None
 
@@ -188,6 +189,7 @@ KEYS = (
     "max-document-mb",
     "departments",
     "store-snippets",
+    "api-requests-per-minute",
 )
 
 
@@ -215,6 +217,7 @@ def config_from_mapping(data: Mapping[str, Any], path: Path, prefix: str = "") -
         max_document_mb=_megabytes(fields, "max-document-mb", 200),
         departments=_departments(fields),
         store_snippets=_flag(fields, "store-snippets"),
+        api_requests_per_minute=_count(fields, "api-requests-per-minute", 600),
         root=path.parent.resolve(),
         path=path,
     )
@@ -255,6 +258,13 @@ def _megabytes(fields: _Fields, key: str, default: int) -> int:
     value = fields.data.get(key, default)
     if not isinstance(value, int) or isinstance(value, bool) or value < 1:
         raise fields.fail(key, messages.text("config.positive-int"))
+    return value
+
+
+def _count(fields: _Fields, key: str, default: int) -> int:
+    value = fields.data.get(key, default)
+    if not isinstance(value, int) or isinstance(value, bool) or value < 0:
+        raise fields.fail(key, messages.text("config.count"))
     return value
 
 

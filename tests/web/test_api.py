@@ -134,3 +134,21 @@ def test_every_answer_carries_the_security_headers(client: TestClient) -> None:
         assert "script-src 'self'" in csp and "unsafe-inline" not in csp
         assert answer.headers["x-content-type-options"] == "nosniff"
         assert answer.headers["x-frame-options"] == "DENY"
+
+
+def test_a_client_over_the_rate_limit_gets_a_dutch_429_with_retry_after() -> None:
+    from dataclasses import replace
+
+    from taalwacht.service import Settings
+
+    loaded = Service.load(isolated=True)[0]
+    config = replace(loaded.config, api_requests_per_minute=3)
+    service = Service(Settings(config, loaded.settings.packs))
+    with TestClient(create_app(service)) as limited:
+        answers = [limited.post("/api/check", json={"text": "Beste klant"}) for _ in range(4)]
+        assert [a.status_code for a in answers] == [200, 200, 200, 429]
+        refused = answers[-1]
+        assert 1 <= int(refused.headers["retry-after"]) <= 60
+        assert refused.json()["detail"].startswith("Te veel verzoeken van dit adres")
+        assert refused.headers["x-content-type-options"] == "nosniff"
+        assert limited.get("/").status_code == 200  # the pages are not limited

@@ -23,7 +23,7 @@ from taalwacht.config import SERVE_SETTINGS
 from taalwacht.scan.store import Store
 from taalwacht.service import Service
 from taalwacht.web import pages, rest
-from taalwacht.web.guard import Guard
+from taalwacht.web.guard import Guard, RateLimit
 
 
 def create_app(service: Service, *, store: Store | None = None, root_path: str = "") -> Any:
@@ -51,7 +51,9 @@ def create_app(service: Service, *, store: Store | None = None, root_path: str =
     app.add_exception_handler(Exception, _unexpected)
     # an upload as large as the readers accept, sent back once more in the review form
     limit = service.config.max_document_mb * 1_000_000 * 3 // 2 + 1_000_000
-    return Guard(app, limit)
+    # the guard outermost: its headers are on the rate limit's answers too
+    limited = RateLimit(app, service.config.api_requests_per_minute, root_path)
+    return Guard(limited, limit, root_path)
 
 
 def from_environment() -> Any:
