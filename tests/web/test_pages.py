@@ -178,3 +178,36 @@ def test_voortgang_without_a_store_says_how_to_get_one(client: TestClient) -> No
     page = client.get("/voortgang")
     assert page.status_code == 200
     assert "taalwacht serve --db" in page.text
+
+
+def test_a_text_with_very_many_findings_offers_one_choice_for_all(client: TestClient) -> None:
+    from taalwacht.web.review import MAX_CHOICES
+
+    text = "Beste klant, uw klantmanager belt u.\n" * (MAX_CHOICES // 2 + 1)
+    page = client.post("/controleren", data={"csrf": _token(client), "tekst": text})
+    assert page.status_code == 200
+    assert page.text.count("<mark") == 2 * (MAX_CHOICES // 2 + 1)  # every word is marked
+    assert "<fieldset" not in page.text and "Herschrijven met mijn keuzes" not in page.text
+    form = {**_form(page.text), "alles": "ja"}
+    done = client.post("/herschrijven", data=form)
+    rewritten = unescape(re.search(r"readonly>([^<]*)</textarea>", done.text).group(1))
+    assert rewritten == text.replace("klantmanager", "consulent").replace("klant", "inwoner")
+
+
+def test_a_document_over_a_megabyte_comes_back_rewritten(
+    client: TestClient, tmp_path: Path
+) -> None:
+    """The review form carries the upload back; a field over Starlette's 1 MB default."""
+    filler = "De raad vergadert op dinsdag in het stadhuis over de begroting.\n" * 25_000
+    text = "Beste klant, het nieuwe product van de gemeente is klaar.\n" + filler
+    data = text.encode("utf-8")
+    assert len(data) > 1_500_000
+    page = client.post(
+        "/controleren",
+        data={"csrf": _token(client)},
+        files={"bestand": ("lang.txt", data, "text/plain")},
+    )
+    assert page.status_code == 200
+    done = client.post("/herschrijven", data={**_form(page.text), "alles": "ja"})
+    assert done.status_code == 200
+    assert done.content.decode("utf-8").startswith("Beste inwoner, de nieuwe voorziening")

@@ -51,6 +51,7 @@ def create_app(service: Service, *, store: Store | None = None, root_path: str =
     app.add_exception_handler(Exception, _unexpected)
     # an upload as large as the readers accept, sent back once more in the review form
     limit = service.config.max_document_mb * 1_000_000 * 3 // 2 + 1_000_000
+    app.state.max_bytes = limit
     # the guard outermost: its headers are on the rate limit's answers too
     limited = RateLimit(app, service.config.api_requests_per_minute, root_path)
     return Guard(limited, limit, root_path)

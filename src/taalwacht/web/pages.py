@@ -10,17 +10,21 @@ import re
 import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
-from typing import Annotated, Any
+from typing import Any
 
-from fastapi import APIRouter, Form, Request, UploadFile
+from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, Response
 from fastapi.templating import Jinja2Templates
+from starlette.datastructures import FormData
+from starlette.datastructures import UploadFile as StarletteUpload
+from starlette.exceptions import HTTPException
 
 from taalwacht import messages
 from taalwacht.errors import InputError
 from taalwacht.model.document import Document
 from taalwacht.service import Service, Skipped, Source, parse
 from taalwacht.web.guard import CSRF_COOKIE, new_token, same_token
+from taalwacht.web.rest import MAX_CHARS
 from taalwacht.web.review import apply_choices, review
 
 router = APIRouter()
@@ -80,16 +84,13 @@ def start(request: Request) -> HTMLResponse:
 
 
 @router.post("/controleren", response_class=HTMLResponse, include_in_schema=False)
-async def controleren(
-    request: Request,
-    csrf: Annotated[str, Form()] = "",
-    tekst: Annotated[str, Form()] = "",
-    bestand: UploadFile | None = None,
-) -> HTMLResponse:
+async def controleren(request: Request) -> HTMLResponse:
     """Check a pasted text or an uploaded document and show each finding to review."""
-    _check_token(request, csrf)
+    form = await _form(request)
+    _check_token(request, str(form.get("csrf", "")))
     service = _service(request)
-    if bestand is not None and bestand.filename:
+    bestand = form.get("bestand")
+    if isinstance(bestand, StarletteUpload) and bestand.filename:
         name = _file_name(bestand.filename)
         data = await bestand.read()
         with _document(service, name, data) as document:
@@ -103,8 +104,13 @@ async def controleren(
                 writable=name.lower().endswith(WRITABLE),
                 trackable=name.lower().endswith(TRACKABLE),
             )
+    tekst = str(form.get("tekst", ""))
     if not tekst.strip():
         raise PageError(messages.text("app.empty"), 422)
+    if len(tekst) > MAX_CHARS:
+        raise PageError(
+            messages.text("app.text-too-long", n=f"{MAX_CHARS:_}".replace("_", ".")), 413
+        )
     checked = review(service, parse(tekst))
     # the text goes back encoded, so the offsets of the choices point into the same string
     # (a browser sends the line breaks of a form field as CR LF)
@@ -116,7 +122,7 @@ async def controleren(
 async def herschrijven(request: Request) -> Response:
     """Apply the writer's choices: the rewritten text on a page, or the rewritten document
     as a download in its own format."""
-    form = await request.form()
+    form = await _form(request)
     _check_token(request, str(form.get("csrf", "")))
     service = _service(request)
     choices = {k[6:]: str(v) for k, v in form.items() if k.startswith("keuze-")}
@@ -192,6 +198,15 @@ def figure_style() -> Response:
     from taalwacht.report.organisation import FIGURE_STYLE
 
     return Response(FIGURE_STYLE, media_type="text/css")
+
+
+async def _form(request: Request) -> FormData:
+    """The posted form. A field may be as large as the whole request the guard lets in
+    (the review form carries the document back); Starlette's default is 1 MB a field."""
+    try:
+        return await request.form(max_part_size=request.app.state.max_bytes)
+    except HTTPException as err:  # a body that is no form (multipart) at all
+        raise PageError(messages.text("app.bad-form"), 400) from err
 
 
 def _file_name(raw: str) -> str:

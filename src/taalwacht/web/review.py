@@ -17,6 +17,7 @@ from taalwacht.model.fix import Fix, Left, Result
 from taalwacht.service import Planned, Service
 
 KEEP = "nee"  # the choice that leaves a word as it is
+MAX_CHOICES = 300  # more findings than this: one choice for all, not a form of thousands
 
 
 @dataclass(frozen=True)
@@ -50,10 +51,16 @@ class Review:
     segments: tuple[Segment, ...]
     items: tuple[Item, ...]
 
+    @property
+    def per_word(self) -> bool:
+        """Whether the page asks per finding (else only: take every proposal, or none)."""
+        return len(self.items) <= MAX_CHOICES
+
 
 def review(service: Service, document: Document) -> Review:
     """The document's text cut into plain and flagged segments, and an item per finding."""
-    findings, plans = service.check_and_plan(document)
+    findings = service.check(document)
+    plans = service.plan(document) if sum(f.reported for f in findings) <= MAX_CHOICES else []
     by_span = {(p.finding.start, p.finding.end): p for p in plans}
     text = document.text
     items = []
