@@ -16,6 +16,7 @@ on the characters the file holds. It returns warnings as values and prints nothi
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import importlib
 import os
@@ -41,7 +42,7 @@ from taalwacht.formats.write import (
     write_package,
 )
 from taalwacht.model.document import WRITABLE_EXTRACTED, Document, place_of
-from taalwacht.model.edit import Edit, apply, compose, moved, overlaps
+from taalwacht.model.edit import Edit, apply, clashes, compose, moved
 from taalwacht.model.finding import Decision, Finding, Span
 from taalwacht.model.fix import Applicability, Fix, Left, Result
 from taalwacht.model.terms import TermInfo
@@ -202,9 +203,7 @@ class Service:
         scanned = self._scan(document)
         return [_to_text(document, f) for f in scanned], self.plan(document, scanned)
 
-    def plan(
-        self, document: Document, scanned: Sequence[Finding] | None = None
-    ) -> list[Planned]:
+    def plan(self, document: Document, scanned: Sequence[Finding] | None = None) -> list[Planned]:
         """Per reported use (fixed names are only reported), the fixes on offer.
         ``scanned`` is the document's scan in view offsets, when the caller has it."""
         view = document.readable
@@ -247,9 +246,7 @@ class Service:
             result = _then(document.text, result, again)
         return result
 
-    def _fix_once(
-        self, document: Document, choose: Callable[[Planned], Choice] | None
-    ) -> Result:
+    def _fix_once(self, document: Document, choose: Callable[[Planned], Choice] | None) -> Result:
         chosen: list[tuple[Finding, Sequence[Edit], Fix | None]] = []
         left: list[Left] = []
         stopped = False
@@ -284,15 +281,15 @@ class Service:
         taken: list[Fix] = []
         left: list[Left] = []
         for finding, own, fix in chosen:
-            if any(overlaps(a, b) for a in own for b in edits):
+            if any(clashes(a, edits) for a in own):
                 hint = fix.choice.text if fix is not None and fix.choice else ""
                 left.append(Left(finding, messages.text("fix.overlap"), hint))
                 continue
-            edits.extend(own)
+            for edit in own:
+                bisect.insort(edits, edit)  # sorted, for clashes
             done.append(finding)
             if fix is not None:
                 taken.append(fix)
-        edits.sort()
         new = apply(document.text, edits)
         return Result(new, tuple(edits), tuple(left), tuple(done), tuple(taken))
 

@@ -3,9 +3,13 @@ overlap."""
 
 from __future__ import annotations
 
-import pytest
+import bisect
 
-from taalwacht.model.edit import Edit, apply, overlaps
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from taalwacht.model.edit import Edit, apply, clashes, overlaps
 
 
 def test_edit_constructors() -> None:
@@ -31,3 +35,25 @@ def test_apply_refuses_overlap() -> None:
     assert overlaps(Edit(0, 3), Edit(2, 4))
     assert not overlaps(Edit(0, 3), Edit(3, 4))
     assert overlaps(Edit(2, 2, "x"), Edit(2, 2, "y"))
+
+
+edits_strategy = st.builds(
+    lambda start, length, text: Edit(start, start + length, text),
+    st.integers(0, 40),
+    st.integers(0, 6),
+    st.sampled_from(["", "x", "yz"]),
+)
+
+
+@given(st.lists(edits_strategy, max_size=30))
+def test_clashes_finds_exactly_the_overlaps_a_check_against_every_edit_finds(
+    candidates: list[Edit],
+) -> None:
+    """The chain of kept edits, grown as a fix grows it: the neighbour check of ``clashes``
+    decides every candidate as the check against all kept edits does."""
+    taken: list[Edit] = []
+    for edit in candidates:
+        expected = any(overlaps(edit, other) for other in taken)
+        assert clashes(edit, taken) == expected
+        if not expected:
+            bisect.insort(taken, edit)
