@@ -20,7 +20,7 @@ import pathspec
 
 from taalwacht._version import __version__
 from taalwacht.config import Config
-from taalwacht.scan.pool import check_all, jobs_for
+from taalwacht.scan.pool import Outcome, check_all, jobs_for
 from taalwacht.scan.rows import ATTACHED, Placement, Tally, failed_row, settle
 from taalwacht.scan.store import Checked, Known, Store
 from taalwacht.service import Failed, Service, Skipped, Source
@@ -234,7 +234,9 @@ def scan(
     sizes = [places[s.path].size for s in todo]
     started(len(todo), sum(sizes))
     try:
-        tallies: Iterator[tuple[Source, Tally]]
+        # the workers of a Dask cluster store their files' rows and send back a tally; the
+        # process pool sends back outcomes, whose rows this process stores
+        results: Iterator[tuple[Source, Tally | Outcome]]
         if dask:
             from taalwacht.scan.cluster import Job, check_on_dask  # Dask loads when asked for
 
@@ -242,11 +244,15 @@ def scan(
                 (s, places[s.path], _known_of(places[s.path].key, known, attached)) for s in todo
             ]
             job = Job(store.url, scan_id, engine, packs)
-            tallies = check_on_dask(service, items, dask, job)  # the workers store the rows
+            results = check_on_dask(service, items, dask, job)
         else:
-            outcomes = check_all(service, todo, jobs_for(todo, sizes, jobs))
-            tallies = ((s, _pend(settle(places[s.path], o), pending)) for s, o in outcomes)
-        for _source, tally in tallies:
+            results = check_all(service, todo, jobs_for(todo, sizes, jobs))
+        for source, result in results:
+            if isinstance(result, Tally):
+                tally = result
+            else:
+                rows, tally = settle(places[source.path], result)
+                pending.extend(rows)
             _add(summary, seen, tally)
             advance(tally.size, tally.findings)
             flush()
@@ -256,13 +262,6 @@ def scan(
         raise
     close_scan(store, summary, known, {place.hidden(r) for r in place.roots}, seen)
     return summary
-
-
-def _pend(settled: tuple[list[Checked], Tally], pending: list[Checked]) -> Tally:
-    """Queue a file's rows for the next write; its tally goes on to the summary."""
-    rows, tally = settled
-    pending.extend(rows)
-    return tally
 
 
 def _known_of(
