@@ -15,6 +15,7 @@ from typing import Any
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, Response
 from fastapi.templating import Jinja2Templates
+from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import FormData
 from starlette.datastructures import UploadFile as StarletteUpload
 from starlette.exceptions import HTTPException
@@ -36,8 +37,8 @@ TRACKABLE = (".docx", ".odt")
 MEDIA_TYPES = {
     ".docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
     ".odt": "application/vnd.oasis.opendocument.text",
-    ".html": "text/html; charset=utf-8",
-    ".htm": "text/html; charset=utf-8",
+    ".html": "text/html",  # no charset: the file keeps the encoding it came in
+    ".htm": "text/html",
 }
 
 
@@ -94,7 +95,7 @@ async def controleren(request: Request) -> HTMLResponse:
         name = _file_name(bestand.filename)
         data = await bestand.read()
         with _document(service, name, data) as document:
-            checked = review(service, document)
+            checked = await run_in_threadpool(review, service, document)
             source = {"name": name, "data": base64.b64encode(data).decode("ascii")}
             return page(
                 request,
@@ -111,7 +112,7 @@ async def controleren(request: Request) -> HTMLResponse:
         raise PageError(
             messages.text("app.text-too-long", n=f"{MAX_CHARS:_}".replace("_", ".")), 413
         )
-    checked = review(service, parse(tekst))
+    checked = await run_in_threadpool(review, service, parse(tekst))
     # the text goes back encoded, so the offsets of the choices point into the same string
     # (a browser sends the line breaks of a form field as CR LF)
     source = {"name": "", "data": base64.b64encode(tekst.encode("utf-8")).decode("ascii")}
@@ -136,15 +137,14 @@ async def herschrijven(request: Request) -> Response:
         name = _file_name(name)
         if not name.lower().endswith(WRITABLE):
             raise PageError(messages.text("app.not-writable", name=name), 422)
+        track = form.get("bijhouden") is not None and name.lower().endswith(TRACKABLE)
         with _document(service, name, data) as document:
-            result = apply_choices(service, document, choices, take_all=take_all)
-            track = form.get("bijhouden") is not None and name.lower().endswith(TRACKABLE)
-            fixed = service.render(document, result, track=track)
+            fixed = await run_in_threadpool(_rewritten, service, document, choices, take_all, track)
         stem, extension = os.path.splitext(name)
         download = f"{stem} (herschreven){extension}"
         return Response(
             fixed,
-            media_type=MEDIA_TYPES.get(extension.lower(), "text/plain; charset=utf-8"),
+            media_type=MEDIA_TYPES.get(extension.lower(), "text/plain"),
             headers={"content-disposition": _attachment(download)},
         )
     try:
@@ -154,7 +154,7 @@ async def herschrijven(request: Request) -> Response:
     if not text.strip():
         raise PageError(messages.text("app.empty"), 422)
     document = parse(text)
-    result = apply_choices(service, document, choices, take_all=take_all)
+    result = await run_in_threadpool(apply_choices, service, document, choices, take_all)
     return page(
         request,
         "herschreven.html",
@@ -198,6 +198,14 @@ def figure_style() -> Response:
     from taalwacht.report.organisation import FIGURE_STYLE
 
     return Response(FIGURE_STYLE, media_type="text/css")
+
+
+def _rewritten(
+    service: Service, document: Document, choices: dict[str, str], take_all: bool, track: bool
+) -> bytes:
+    """The document's bytes with the writer's choices made (tracked changes with ``track``)."""
+    result = apply_choices(service, document, choices, take_all)
+    return service.render(document, result, track=track)
 
 
 async def _form(request: Request) -> FormData:

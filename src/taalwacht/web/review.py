@@ -117,7 +117,7 @@ def _segments(text: str, items: list[Item]) -> tuple[Segment, ...]:
 
 
 def apply_choices(
-    service: Service, document: Document, choices: Mapping[str, str], *, take_all: bool
+    service: Service, document: Document, choices: Mapping[str, str], take_all: bool
 ) -> Result:
     """Rewrite the document as the writer chose: per finding an offered fix or ``KEEP``;
     ``take_all`` takes the best fix of every finding, whatever the form said."""
