@@ -47,6 +47,14 @@ class InputError(TaalwachtError):
         super().__init__(f"{path}: {problem}")
 
 
+class AccountError(TaalwachtError):
+    """An account that cannot be made as asked: the name in use, a short password ..."""
+
+    def __init__(self, name: str, problem: str) -> None:
+        self.name, self.problem = name, problem
+        super().__init__(f"{name}: {problem}")
+
+
 class StoreError(TaalwachtError):
     """The scan store cannot be opened or written: not a taalwacht store, corrupt, newer."""
 

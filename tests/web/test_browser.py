@@ -18,6 +18,7 @@ from conftest import cli, write
 playwright_api = pytest.importorskip("playwright.sync_api")
 
 TEXT = "Beste klant,\n\nHet nieuwe product is klaar. Uw klantmanager belt u.\n"
+PASSWORD = "een zin als wachtwoord"
 
 
 @pytest.fixture(scope="module")
@@ -27,6 +28,7 @@ def base(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     for i in range(6):
         write(folder / "brieven" / f"brief{i}.txt", f"Beste klant {i}, uw klantmanager belt.\n")
     cli("scan", "--isolated", "--no-progress", "brieven", cwd=folder)
+    cli("user", "anna", "--role", "editor", input=PASSWORD + "\n", cwd=folder)
     with served(folder) as url:
         yield url
 
@@ -115,6 +117,17 @@ def test_the_whole_flow_with_the_keyboard_alone(page: Any, base: str) -> None:
     assert result == "Beste inwoner, uw consulent belt u."
 
 
+def test_sign_in_and_out(page: Any, base: str) -> None:
+    page.goto(base + "/")
+    page.get_by_role("link", name="Inloggen").click()
+    page.get_by_label("Gebruikersnaam").fill("anna")
+    page.get_by_label("Wachtwoord").fill(PASSWORD)
+    page.get_by_role("button", name="Inloggen").click()
+    assert "Ingelogd als anna" in page.locator(".wie").inner_text()
+    page.get_by_role("button", name="Uitloggen").click()
+    assert page.get_by_role("link", name="Inloggen").is_visible()
+
+
 def _axe(page: Any) -> list[dict[str, Any]]:
     page.add_script_tag(path=str(AXE))
     found: dict[str, Any] = page.evaluate(
@@ -143,5 +156,7 @@ def test_no_serious_accessibility_violations_on_any_page(browser: Any, base: str
     problems["voortgang"] = _axe(page)
     page.goto(base + "/bestaat-niet")
     problems["fout"] = _axe(page)
+    page.goto(base + "/inloggen")
+    problems["inloggen"] = _axe(page)
     shown = {k: [(v["id"], v["help"]) for v in found] for k, found in problems.items() if found}
     assert shown == {}

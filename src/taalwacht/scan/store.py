@@ -1,4 +1,5 @@
-"""Where scan results live: SQLite by default, PostgreSQL by URL, through SQLAlchemy.
+"""The organisation's store: scan results, and the web application's accounts. SQLite by
+default, PostgreSQL by URL, through SQLAlchemy; one schema, one chain of migrations.
 
 The store keeps, per document, what the figures need and no more: findings as term, rule id,
 severity and offsets; word count, content hash, department and date; the engine and pack
@@ -24,7 +25,7 @@ from taalwacht import messages
 from taalwacht.errors import StoreError
 
 DEFAULT_DB = "taalwacht.db"
-HEAD = "0002"  # the newest migration this taalwacht knows
+HEAD = "0003"  # the newest migration this taalwacht knows
 NETWORK_FILESYSTEMS = frozenset({"nfs", "nfs4", "cifs", "smb3", "smbfs", "fuse.sshfs", "9p"})
 
 metadata = sa.MetaData()
@@ -82,6 +83,27 @@ findings = sa.Table(
     sa.Column("end", sa.Integer, nullable=False),
     sa.Column("snippet", sa.String(300)),  # only with store-snippets = true in the config
     sa.Index("findings_document", "document_id"),
+)
+
+# The web application's accounts (``taalwacht.accounts``): the password as its argon2 hash,
+# a session as the sha256 of its token, so a copy of the store opens no account.
+users = sa.Table(
+    "users",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    sa.Column("name", sa.String(120), nullable=False, unique=True),
+    sa.Column("password", sa.String(200), nullable=False),
+    sa.Column("role", sa.String(16), nullable=False),  # reader, proposer, editor, admin
+    sa.Column("created", sa.String(32), nullable=False),
+    sa.Column("active", sa.Boolean, nullable=False, server_default=sa.true()),
+)
+sessions = sa.Table(
+    "sessions",
+    metadata,
+    sa.Column("token", sa.String(64), primary_key=True),
+    sa.Column("user_id", sa.Integer, sa.ForeignKey("users.id", ondelete="CASCADE"), nullable=False),
+    sa.Column("created", sa.String(32), nullable=False),
+    sa.Column("expires", sa.String(32), nullable=False),
 )
 
 

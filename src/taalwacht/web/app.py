@@ -22,8 +22,9 @@ from taalwacht._version import __version__
 from taalwacht.config import SERVE_SETTINGS
 from taalwacht.scan.store import Store
 from taalwacht.service import Service
-from taalwacht.web import pages, rest
-from taalwacht.web.guard import Guard, RateLimit
+from taalwacht.web import pages, rest, signin
+from taalwacht.web.guard import Attempts, Guard, RateLimit
+from taalwacht.web.render import PageError, page
 
 
 def create_app(service: Service, *, store: Store | None = None, root_path: str = "") -> Any:
@@ -41,11 +42,13 @@ def create_app(service: Service, *, store: Store | None = None, root_path: str =
     )
     app.state.service = service
     app.state.store = store
+    app.state.attempts = Attempts()
     app.include_router(rest.router)
     app.include_router(pages.router)
+    app.include_router(signin.router)
     static = os.path.join(os.path.dirname(__file__), "static")
     app.mount("/static", StaticFiles(directory=static), name="static")
-    app.add_exception_handler(pages.PageError, _page_error)
+    app.add_exception_handler(PageError, _page_error)
     app.add_exception_handler(HTTPException, _http_error)
     app.add_exception_handler(RequestValidationError, _invalid)
     app.add_exception_handler(Exception, _unexpected)
@@ -74,11 +77,11 @@ def _wants_json(request: Request) -> bool:
 def _error_page(request: Request, message: str, status: int) -> Response:
     if _wants_json(request):
         return JSONResponse({"detail": message}, status_code=status)
-    return pages.page(request, "fout.html", status=status, message=message)
+    return page(request, "fout.html", status=status, message=message)
 
 
 async def _page_error(request: Request, exc: Exception) -> Response:
-    assert isinstance(exc, pages.PageError)
+    assert isinstance(exc, PageError)
     return _error_page(request, str(exc), exc.status)
 
 
@@ -98,7 +101,7 @@ async def _invalid(request: Request, exc: Exception) -> Response:
     message = messages.text("app.invalid", problems="; ".join(problems[:5]))
     if _wants_json(request):
         return JSONResponse({"detail": message}, status_code=422)
-    return pages.page(request, "fout.html", status=422, message=message)
+    return page(request, "fout.html", status=422, message=message)
 
 
 async def _unexpected(request: Request, exc: Exception) -> Response:

@@ -136,6 +136,36 @@ class RateLimit:
         await self.app(scope, receive, send)
 
 
+class Attempts:
+    """Failed sign-ins per client address and per account name: after ``limit`` failures
+    within ``minutes`` the next try waits, so a password cannot be guessed by the thousand.
+    Kept per server process."""
+
+    def __init__(self, limit: int = 5, minutes: int = 15) -> None:
+        self.limit, self.window = limit, minutes * 60
+        self.failures: dict[str, list[float]] = {}
+
+    def wait(self, *keys: str) -> int:
+        """Minutes until ``keys`` may try again; 0 when they may now."""
+        now = time.time()
+        longest = 0.0
+        for key in keys:
+            recent = [t for t in self.failures.get(key, []) if now - t < self.window]
+            self.failures[key] = recent
+            if len(recent) >= self.limit:
+                longest = max(longest, recent[0] + self.window - now)
+        return math.ceil(longest / 60) if longest else 0
+
+    def failed(self, *keys: str) -> None:
+        now = time.time()
+        for key in keys:
+            self.failures.setdefault(key, []).append(now)
+
+    def cleared(self, *keys: str) -> None:
+        for key in keys:
+            self.failures.pop(key, None)
+
+
 class BodyTooLarge(Exception):
     """A request body without Content-Length that grew past the limit."""
 

@@ -1,5 +1,6 @@
-"""The pages: Controleren (paste or upload, review each finding, take the rewrite) and
-Woorden (the organisation's terms). Server-rendered, and complete without JavaScript."""
+"""The pages: Controleren (paste or upload, review each finding, take the rewrite), Woorden
+(the organisation's terms) and Voortgang (the organisation report). Server-rendered, and
+complete without JavaScript."""
 
 from __future__ import annotations
 
@@ -10,26 +11,21 @@ import re
 import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
-from typing import Any
 
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, Response
-from fastapi.templating import Jinja2Templates
 from starlette.concurrency import run_in_threadpool
-from starlette.datastructures import FormData
 from starlette.datastructures import UploadFile as StarletteUpload
-from starlette.exceptions import HTTPException
 
 from taalwacht import messages
 from taalwacht.errors import InputError
 from taalwacht.model.document import Document
 from taalwacht.service import Service, Skipped, Source, parse
-from taalwacht.web.guard import CSRF_COOKIE, new_token, same_token
+from taalwacht.web.render import PageError, form_of, page, verify_token
 from taalwacht.web.rest import MAX_CHARS
 from taalwacht.web.review import apply_choices, review
 
 router = APIRouter()
-templates = Jinja2Templates(directory=os.path.join(os.path.dirname(__file__), "templates"))
 
 EXTENSIONS = (".txt", ".md", ".markdown", ".html", ".htm", ".docx", ".odt", ".pdf", ".eml", ".msg")
 WRITABLE = (".txt", ".md", ".markdown", ".html", ".htm", ".docx", ".odt")
@@ -42,41 +38,9 @@ MEDIA_TYPES = {
 }
 
 
-class PageError(Exception):
-    """A problem the writer can fix: shown on the page with ``status``, in Dutch."""
-
-    def __init__(self, message: str, status: int = 400) -> None:
-        super().__init__(message)
-        self.status = status
-
-
 def _service(request: Request) -> Service:
     service: Service = request.app.state.service
     return service
-
-
-def page(request: Request, name: str, status: int = 200, **context: Any) -> HTMLResponse:
-    """A page with the form token its forms carry, set as a cookie when it is new."""
-    token = request.cookies.get(CSRF_COOKIE) or new_token()
-    root = request.scope.get("root_path", "").rstrip("/")
-    response = templates.TemplateResponse(
-        request, name, {"csrf": token, "root": root, **context}, status_code=status
-    )
-    if request.cookies.get(CSRF_COOKIE) != token:
-        response.set_cookie(
-            CSRF_COOKIE,
-            token,
-            httponly=True,
-            samesite="strict",
-            secure=request.url.scheme == "https",
-            path=request.scope.get("root_path") or "/",
-        )
-    return response
-
-
-def _check_token(request: Request, field: str) -> None:
-    if not same_token(request.cookies.get(CSRF_COOKIE), field):
-        raise PageError(messages.text("app.expired"), 403)
 
 
 @router.get("/", response_class=HTMLResponse, include_in_schema=False)
@@ -87,8 +51,8 @@ def start(request: Request) -> HTMLResponse:
 @router.post("/controleren", response_class=HTMLResponse, include_in_schema=False)
 async def controleren(request: Request) -> HTMLResponse:
     """Check a pasted text or an uploaded document and show each finding to review."""
-    form = await _form(request)
-    _check_token(request, str(form.get("csrf", "")))
+    form = await form_of(request)
+    verify_token(request, str(form.get("csrf", "")))
     service = _service(request)
     bestand = form.get("bestand")
     if isinstance(bestand, StarletteUpload) and bestand.filename:
@@ -123,8 +87,8 @@ async def controleren(request: Request) -> HTMLResponse:
 async def herschrijven(request: Request) -> Response:
     """Apply the writer's choices: the rewritten text on a page, or the rewritten document
     as a download in its own format."""
-    form = await _form(request)
-    _check_token(request, str(form.get("csrf", "")))
+    form = await form_of(request)
+    verify_token(request, str(form.get("csrf", "")))
     service = _service(request)
     choices = {k[6:]: str(v) for k, v in form.items() if k.startswith("keuze-")}
     take_all = form.get("alles") is not None
@@ -206,15 +170,6 @@ def _rewritten(
     """The document's bytes with the writer's choices made (tracked changes with ``track``)."""
     result = apply_choices(service, document, choices, take_all)
     return service.render(document, result, track=track)
-
-
-async def _form(request: Request) -> FormData:
-    """The posted form. A field may be as large as the whole request the guard lets in
-    (the review form carries the document back); Starlette's default is 1 MB a field."""
-    try:
-        return await request.form(max_part_size=request.app.state.max_bytes)
-    except HTTPException as err:  # a body that is no form (multipart) at all
-        raise PageError(messages.text("app.bad-form"), 400) from err
 
 
 def _file_name(raw: str) -> str:

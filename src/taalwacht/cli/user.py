@@ -1,0 +1,43 @@
+"""``taalwacht user``: make an account for the web application, the first admin above all
+(nobody can sign in to make one). The password is asked twice, or read from standard input
+as one line when that is no terminal (for scripts)."""
+
+from __future__ import annotations
+
+import getpass
+import sys
+from typing import Annotated
+
+import typer
+
+from taalwacht.cli.common import DbOption, app, errors_as_exit, fail
+from taalwacht.cli.locale import OPTIONS_METAVAR, DutchCommand
+from taalwacht.messages import text
+
+
+@app.command(help=text("help.user"), cls=DutchCommand, options_metavar=OPTIONS_METAVAR)
+def user(
+    name: Annotated[str, typer.Argument(metavar="NAAM", help=text("help.user-name"))],
+    role: Annotated[
+        str, typer.Option("--role", metavar="ROL", help=text("help.user-role"))
+    ] = "admin",
+    db: DbOption = None,
+) -> None:
+    """Make an account."""
+    from taalwacht.accounts import add_user  # the store loads only for this command
+    from taalwacht.scan.store import Store, database_url
+
+    password = _password()
+    with errors_as_exit():
+        store = Store.open(database_url(db))
+        made = add_user(store, name, password, role)
+    sys.stderr.write(text("accounts.made", name=made.name, role=made.role, db=store.shown) + "\n")
+
+
+def _password() -> str:
+    if not sys.stdin.isatty():
+        return sys.stdin.readline().rstrip("\r\n")
+    first = getpass.getpass(text("accounts.password-prompt"))
+    if getpass.getpass(text("accounts.password-again")) != first:
+        fail(text("accounts.password-mismatch"))
+    return first
