@@ -46,7 +46,9 @@ def write(name: str, lines: list[str]) -> None:
 
 
 def main() -> int:
-    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     ap.add_argument("--source", default="/usr/share/dict/dutch")
     a = ap.parse_args()
     raw = Path(a.source).read_text(encoding="utf-8").split("\n")

@@ -10,9 +10,11 @@ bundled example letter, and saves one PNG per page.
 from __future__ import annotations
 
 import os
+import shutil
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 import urllib.request
 from pathlib import Path
@@ -33,8 +35,10 @@ def main() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
+    folder = tempfile.mkdtemp(prefix="taalwacht-screenshots-")  # the server's store goes here
     server = subprocess.Popen(
         [sys.executable, "-m", "taalwacht", "serve", "--isolated", "--port", str(port)],
+        cwd=folder,
         stderr=subprocess.DEVNULL,
     )
     base = f"http://127.0.0.1:{port}"
@@ -65,6 +69,7 @@ def main() -> int:
     finally:
         server.terminate()
         server.wait()
+        shutil.rmtree(folder, ignore_errors=True)
     print(f"screenshots in {os.path.relpath(OUT)}")
     return 0
 
