@@ -23,13 +23,13 @@ from taalwacht.config import SERVE_SETTINGS
 from taalwacht.scan.store import Store
 from taalwacht.service import Service
 from taalwacht.web import pages, rest, signin
-from taalwacht.web.guard import Attempts, Guard, RateLimit
+from taalwacht.web.guard import Attempts, Guard, RateLimit, is_api
 from taalwacht.web.render import PageError, page
 
 
 def create_app(service: Service, *, store: Store | None = None, root_path: str = "") -> Any:
-    """The ASGI application for ``service``: FastAPI inside the guard (headers, size).
-    With a scan ``store`` the Voortgang page shows the organisation report."""
+    """The ASGI application for ``service``: FastAPI inside the guard (headers, size, rate).
+    With the organisation's ``store``, colleagues sign in and Voortgang shows the report."""
     service.warm_up()  # the lexicon is read once here, not by the first requests at once
     app = FastAPI(
         title="taalwacht",
@@ -71,7 +71,7 @@ def from_environment() -> Any:
 
 
 def _wants_json(request: Request) -> bool:
-    return request.url.path.startswith(f"{request.scope.get('root_path', '')}/api")
+    return is_api(request.scope, str(request.scope.get("root_path", "")))
 
 
 def _error_page(request: Request, message: str, status: int) -> Response:
