@@ -3,7 +3,9 @@ Dutch line when the port is taken."""
 
 from __future__ import annotations
 
+import json
 import socket
+import urllib.error
 import urllib.request
 from pathlib import Path
 
@@ -22,6 +24,12 @@ def test_behind_a_reverse_proxy_the_pages_link_under_its_path(tmp_path: Path) ->
         assert 'action="/taalwacht/controleren"' in page
         assert "Path=/taalwacht" in cookie and "HttpOnly" in cookie
         assert "SameSite=strict" in cookie
+        try:
+            urllib.request.urlopen(base + "/api/bestaat-niet")
+            raise AssertionError("an unknown API path answered")
+        except urllib.error.HTTPError as err:  # the API's errors are JSON under the path too
+            assert err.code == 404
+            assert json.loads(err.read()) == {"detail": "Deze pagina bestaat niet."}
 
 
 def test_a_port_in_use_is_one_dutch_line(tmp_path: Path) -> None:
