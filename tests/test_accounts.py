@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 
 from conftest import assert_one_line_error, cli, said
-from taalwacht.accounts import add_user, sign_in, sign_out, user_for
 from taalwacht.errors import AccountError
+from taalwacht.scan.accounts import add_user, sign_in, sign_out, user_for
 from taalwacht.scan.store import Store, database_url
 
 PASSWORD = "een zin als wachtwoord"

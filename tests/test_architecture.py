@@ -23,9 +23,8 @@ ALLOWED: dict[str, set[str]] = {
     "config": {"model", "packs"} | BASE,
     "service": {"model", "dutch", "packs", "formats", "engine", "rewrite", "config"} | BASE,
     "scan": {"service", "model", "config", "report", "formats", "packs"} | BASE,
-    "accounts": {"scan"} | BASE,  # the web application's accounts, in the scan store
 }
-FRONT = {"service", "model", "report", "config", "scan", "packs", "accounts"} | BASE
+FRONT = {"service", "model", "report", "config", "scan", "packs"} | BASE
 for face in ("cli", "api", "web", "lsp"):
     ALLOWED[face] = FRONT
 

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from fastapi.testclient import TestClient
 
-from taalwacht.accounts import add_user
+from taalwacht.scan.accounts import add_user
 from taalwacht.scan.store import Store, database_url
 from taalwacht.service import Service
 from taalwacht.web.app import create_app

@@ -24,7 +24,7 @@ def user(
     db: DbOption = None,
 ) -> None:
     """Make an account."""
-    from taalwacht.accounts import add_user  # the store loads only for this command
+    from taalwacht.scan.accounts import add_user  # the store loads only for this command
     from taalwacht.scan.store import Store, database_url
 
     password = _password()

@@ -85,7 +85,7 @@ findings = sa.Table(
     sa.Index("findings_document", "document_id"),
 )
 
-# The web application's accounts (``taalwacht.accounts``): the password as its argon2 hash,
+# The web application's accounts (``scan.accounts``): the password as its argon2 hash,
 # a session as the sha256 of its token, so a copy of the store opens no account.
 users = sa.Table(
     "users",

@@ -13,7 +13,7 @@ from starlette.datastructures import FormData
 from starlette.exceptions import HTTPException
 
 from taalwacht import messages
-from taalwacht.accounts import User, user_for
+from taalwacht.scan.accounts import User, user_for
 from taalwacht.web.guard import CSRF_COOKIE, new_token, same_token
 
 SESSION_COOKIE = "taalwacht_sessie"

@@ -10,7 +10,7 @@ from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from taalwacht import messages
-from taalwacht.accounts import SESSION_DAYS, sign_in, sign_out
+from taalwacht.scan.accounts import SESSION_DAYS, sign_in, sign_out
 from taalwacht.web.render import SESSION_COOKIE, PageError, form_of, page, verify_token
 
 router = APIRouter()
