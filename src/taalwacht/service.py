@@ -198,10 +198,17 @@ class Service:
 
     # ------------------------------------------------------------------- fixing
 
-    def check_and_plan(self, document: Document) -> tuple[list[Finding], list[Planned]]:
-        """``check`` and ``plan`` from one scan of the document (for SARIF's fixes)."""
+    def check_and_plan(
+        self, document: Document, most: int | None = None
+    ) -> tuple[list[Finding], list[Planned]]:
+        """``check`` and ``plan`` from one scan of the document (for SARIF's fixes, and the
+        web application's review). With ``most``, a document with more reported findings
+        than that is not planned (no plans): its findings are shown, not offered one by one."""
         scanned = self._scan(document)
-        return [_to_text(document, f) for f in scanned], self.plan(document, scanned)
+        findings = [_to_text(document, f) for f in scanned]
+        if most is not None and sum(f.reported for f in findings) > most:
+            return findings, []
+        return findings, self.plan(document, scanned)
 
     def plan(self, document: Document, scanned: Sequence[Finding] | None = None) -> list[Planned]:
         """Per reported use (fixed names are only reported), the fixes on offer.

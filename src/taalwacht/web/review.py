@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from taalwacht.model.document import Document
 from taalwacht.model.finding import Finding
-from taalwacht.model.fix import Fix, Left, Result
+from taalwacht.model.fix import Applicability, Fix, Left, Result
 from taalwacht.service import Planned, Service
 
 KEEP = "nee"  # the choice that leaves a word as it is
@@ -59,12 +59,14 @@ class Review:
 
 def review(service: Service, document: Document) -> Review:
     """The document's text cut into plain and flagged segments, and an item per finding."""
-    findings = service.check(document)
-    plans = service.plan(document) if sum(f.reported for f in findings) <= MAX_CHOICES else []
+    findings, plans = service.check_and_plan(document, most=MAX_CHOICES)
     by_span = {(p.finding.start, p.finding.end): p for p in plans}
     text = document.text
     items = []
+    line, counted = 1, 0  # the findings come in text order: count the lines once
     for number, finding in enumerate((f for f in findings if f.reported), start=1):
+        line += text.count("\n", counted, finding.start)
+        counted = finding.start
         planned = by_span.get((finding.start, finding.end))
         options = _options(text, planned)
         left = ""
@@ -73,7 +75,6 @@ def review(service: Service, document: Document) -> Review:
         elif planned is None:
             left = finding.why or finding.message
         chosen = "0" if planned is not None and isinstance(planned.best, Fix) else KEEP
-        line = text.count("\n", 0, finding.start) + 1
         key = f"{finding.start}-{finding.end}"
         items.append(Item(number, key, finding, line, options, chosen, left))
     return Review(_segments(text, items), tuple(items))
@@ -83,7 +84,7 @@ def _options(text: str, planned: Planned | None) -> tuple[Option, ...]:
     if planned is None:
         return ()
     return tuple(
-        Option(str(i), preview(text, fix), fix.applicability.value == "safe")
+        Option(str(i), preview(text, fix), fix.applicability is Applicability.SAFE)
         for i, fix in enumerate(planned.offered)
     )
 
