@@ -23,7 +23,6 @@ Send = Callable[[Message], Awaitable[None]]
 ASGIApp = Callable[[Scope, Receive, Send], Awaitable[None]]
 
 CSRF_COOKIE = "taalwacht_csrf"
-CSRF_FIELD = "csrf"
 
 HEADERS = [
     (
