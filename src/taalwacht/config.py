@@ -20,6 +20,9 @@ This is ruff's ``find_settings_toml`` applied to our names. Keys use kebab-case
 
     backups = "."                         # fix keeps its backups in ./.taalwacht/backups
     max-document-mb = 200                 # larger files are refused with a clear message
+    store = "taalwacht.db"                # the organisation's store (or postgresql://...):
+                                          # scan and serve use it, check and fix its words
+    sign-in-required = false              # web: checking and fixing only when signed in
 
     [prefer]                              # per term id: the alternative `fix` prefers
     klant = "inwoner"
@@ -46,6 +49,7 @@ PYPROJECT = "pyproject.toml"
 # processes, which build their service from them: one process or several, the same service.
 SERVE_SETTINGS = "TAALWACHT_SERVE"
 DEFAULT_PACKS: tuple[str, ...] = ("markttaal",)
+DEFAULT_DB = "taalwacht.db"  # the store scan, report and serve use when none is named
 
 
 @dataclass(frozen=True)
@@ -70,6 +74,8 @@ class Config:
     departments: tuple[tuple[str, tuple[str, ...]], ...] = ()
     store_snippets: bool = False  # scan: keep a short quote around each finding (text!)
     api_requests_per_minute: int = 600  # web: per client address and server process; 0: none
+    store: str | None = None  # the organisation's store: a path (absolute here) or a URL
+    sign_in_required: bool = False  # web: checking and fixing need an account too
     root: Path = field(default_factory=Path.cwd)
     path: Path | None = None
 
@@ -190,6 +196,8 @@ KEYS = (
     "departments",
     "store-snippets",
     "api-requests-per-minute",
+    "store",
+    "sign-in-required",
 )
 
 
@@ -218,6 +226,8 @@ def config_from_mapping(data: Mapping[str, Any], path: Path, prefix: str = "") -
         departments=_departments(fields),
         store_snippets=_flag(fields, "store-snippets"),
         api_requests_per_minute=_count(fields, "api-requests-per-minute", 600),
+        store=_store(fields, path.parent.resolve()),
+        sign_in_required=_flag(fields, "sign-in-required"),
         root=path.parent.resolve(),
         path=path,
     )
@@ -276,6 +286,17 @@ def _backups(fields: _Fields, root: Path) -> Path | None:
     if not isinstance(value, str) or not value.strip():
         raise fields.fail("backups", messages.text("config.non-empty"))
     return (root / value.strip()).resolve()
+
+
+def _store(fields: _Fields, root: Path) -> str | None:
+    """``store = "taalwacht.db"`` relative to the config's folder, or a server's URL."""
+    if "store" not in fields.data:
+        return None
+    value = fields.data["store"]
+    if not isinstance(value, str) or not value.strip():
+        raise fields.fail("store", messages.text("config.non-empty"))
+    value = value.strip()
+    return value if "://" in value else str((root / value).resolve())
 
 
 def load_config(path: str | Path) -> Config:

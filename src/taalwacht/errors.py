@@ -61,3 +61,7 @@ class StoreError(TaalwachtError):
 
 class ClusterError(TaalwachtError):
     """A scan cannot use the Dask cluster it was given: not installed, or not reachable."""
+
+
+class NotAllowed(TaalwachtError):
+    """A user's role does not allow what was asked (proposing, deciding ...)."""

@@ -47,6 +47,7 @@ from taalwacht.model.finding import Decision, Finding, Span
 from taalwacht.model.fix import Applicability, Fix, Left, Result
 from taalwacht.model.terms import TermInfo
 from taalwacht.packs import Pack, Term, resolve_pack
+from taalwacht.packs.edit import with_stored
 from taalwacht.rewrite import Fixer, PreferError, resolve_prefer
 
 __all__ = [
@@ -121,11 +122,14 @@ class Service:
         prefer: Mapping[str, str] | None = None,
         unsafe: bool = False,
         cwd: Path | None = None,
+        config: Config | None = None,
+        stored: Sequence[Pack] = (),
     ) -> tuple[Service, list[str]]:
         """The service for a run from the config found upward from ``cwd`` (none with
-        ``isolated``), its packs and ``extra_packs``; with the warnings to show."""
-        config = discover(cwd, isolated=isolated)
-        packs = load_packs(config, extra_packs)
+        ``isolated``), its packs with the organisation's ``stored`` versions in their place,
+        and ``extra_packs``; with the warnings to show."""
+        config = config or discover(cwd, isolated=isolated)
+        packs = load_packs(config, extra_packs, stored)
         warnings = unknown_terms(config, packs)
         wanted = dict(config.prefer)
         for term, alternative in wanted.items():  # a wrong term or word names file and key
@@ -433,13 +437,18 @@ def guarded(path: str, step: Callable[[], T]) -> T:
 # --------------------------------------------------------------------- settings
 
 
-def load_packs(config: Config, extra: Sequence[str] = ()) -> list[Pack]:
+def load_packs(
+    config: Config, extra: Sequence[str] = (), stored: Sequence[Pack] = ()
+) -> list[Pack]:
     """Active packs: the config's ``packs`` and ``extra-packs`` (relative to the config's
-    directory), then ``--pack`` files (relative to the working directory). A later pack
-    with the same id replaces an earlier one."""
+    directory), the organisation's versions from its store in their place, then ``--pack``
+    files (relative to the working directory). A later pack with the same id replaces an
+    earlier one: a file named on the command line is what its user wants to try."""
     loaded: dict[str, Pack] = {}
     for ref in config.pack_refs:
         pack = resolve_pack(ref, base=config.root)
+        loaded[pack.id] = pack
+    for pack in with_stored(list(loaded.values()), stored):
         loaded[pack.id] = pack
     for ref in extra:
         pack = resolve_pack(ref, base=Path.cwd())

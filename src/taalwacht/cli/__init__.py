@@ -31,7 +31,7 @@ if signal.getsignal(signal.SIGINT) is signal.default_int_handler:
 import typer  # noqa: E402  (after the Ctrl-C guard: importing takes a while)
 from typer._click import exceptions as click_errors  # noqa: E402
 
-from taalwacht.cli import check, fix, info, scan, serve, undo, user  # noqa: E402, F401
+from taalwacht.cli import check, fix, info, pack, scan, serve, undo, user  # noqa: E402, F401
 from taalwacht.cli.common import EXIT_ERROR, EXIT_FINDINGS, app, one_line  # noqa: E402
 from taalwacht.cli.locale import install, usage_error  # noqa: E402
 

@@ -18,6 +18,7 @@ from taalwacht.cli.common import (
     EXIT_ERROR,
     EXIT_FINDINGS,
     EXIT_OK,
+    DbOption,
     ExcludeOption,
     IncludeOption,
     IsolatedOption,
@@ -28,6 +29,7 @@ from taalwacht.cli.common import (
     app,
     errors_as_exit,
     fail,
+    load_service,
     note,
     plural,
     rank,
@@ -98,6 +100,7 @@ def check(
         typer.Option("--annotate", help=text("help.annotate")),
     ] = False,
     pack: PackOption = None,
+    db: DbOption = None,
     isolated: IsolatedOption = False,
     no_ignore: NoIgnoreOption = False,
     no_progress: NoProgressOption = False,
@@ -107,9 +110,7 @@ def check(
     if not paths:
         fail(text("errors.no-path", command="check"))
     with errors_as_exit():
-        service, warnings = Service.load(isolated=isolated, extra_packs=pack or ())
-        for warning in warnings:
-            note(warning)
+        service = load_service(isolated=isolated, pack=pack, db=db)
         threshold = rank(fail_on.value if fail_on else service.config.fail_on)
         sources = service.sources(paths, include or (), exclude or (), gitignore=not no_ignore)
         code = _run_check(

@@ -5,9 +5,10 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from typing import Annotated, NoReturn
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Any, NoReturn
 
 import typer
 
@@ -18,6 +19,11 @@ from taalwacht.model.document import Document, place_of
 from taalwacht.model.finding import SEVERITIES, Severity
 from taalwacht.model.location import SourceMap
 from taalwacht.report import printable
+
+if TYPE_CHECKING:
+    from taalwacht.config import Config
+    from taalwacht.scan.store import Store
+    from taalwacht.service import Service
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
@@ -134,3 +140,80 @@ def spot(document: Document, where: SourceMap, offset: int) -> str:
         return f" {place.label()}"
     line, column = where.position(offset)
     return f"{line}:{column}"
+
+
+def load_service(
+    *,
+    isolated: bool,
+    pack: Sequence[str] | None,
+    db: str | None = None,
+    store: Store | None = None,
+    **options: Any,
+) -> Service:
+    """The command's service with the organisation's own words: the newest versions in its
+    store (``store``, ``--db``, the config's ``store``, else ``taalwacht.db`` here when that
+    file exists). Says on stderr which words it used, then the config's warnings."""
+    from taalwacht.config import discover
+    from taalwacht.service import Service
+
+    config = discover(None, isolated=isolated)
+    if store is None:
+        url = store_url(config, db)
+        if url is not None:
+            from taalwacht.scan.store import Store
+
+            store = Store.open(url)
+    stored = []
+    if store is not None:
+        from taalwacht.scan.words import stored_packs
+
+        stored = stored_packs(store)
+    named = {}
+    if stored and pack:
+        from taalwacht.packs import resolve_pack
+
+        named = {resolve_pack(ref, base=Path.cwd()).id: ref for ref in pack}
+    for words, version in stored:
+        assert store is not None
+        if words.id in named:
+            note(text("words.file-wins", path=named[words.id], pack=words.id, db=store.shown))
+            continue
+        note(
+            text(
+                "words.used",
+                pack=words.id,
+                db=store.shown,
+                version=version.id,
+                day=version.made[:10],
+                by=version.made_by,
+            )
+        )
+    service, warnings = Service.load(
+        isolated=isolated,
+        extra_packs=pack or (),
+        config=config,
+        stored=[p for p, _ in stored],
+        **options,
+    )
+    for warning in warnings:
+        note(warning)
+    return service
+
+
+def store_url(config: Config, db: str | None) -> str | None:
+    """The organisation's store for a command that only reads its words: ``--db``, else the
+    config's ``store``, else ``taalwacht.db`` in the working directory if there is one."""
+    from taalwacht.config import DEFAULT_DB
+
+    if not (db or config.store or (Path.cwd() / DEFAULT_DB).is_file()):
+        return None  # no store: SQLAlchemy need not even load
+    from taalwacht.scan.store import database_url
+
+    return database_url(db or config.store)
+
+
+def configured_store(isolated: bool = False) -> str | None:
+    """The config's ``store``, for the commands whose ``--db`` defaults to it."""
+    from taalwacht.config import discover
+
+    return discover(None, isolated=isolated).store

@@ -19,6 +19,7 @@ from taalwacht.cli.common import (
     EXIT_ERROR,
     EXIT_FINDINGS,
     EXIT_OK,
+    DbOption,
     ExcludeOption,
     IsolatedOption,
     NoIgnoreOption,
@@ -26,6 +27,7 @@ from taalwacht.cli.common import (
     app,
     errors_as_exit,
     fail,
+    load_service,
     note,
     one_line,
     plural,
@@ -110,6 +112,7 @@ def fix_command(
         typer.Option("--track-changes", help=text("help.track-changes")),
     ] = False,
     pack: PackOption = None,
+    db: DbOption = None,
     isolated: IsolatedOption = False,
     no_ignore: NoIgnoreOption = False,
 ) -> None:
@@ -126,11 +129,7 @@ def fix_command(
         fail(text("errors.interactive-stdin"))
     wanted = parse_prefer(prefer or ())
     with errors_as_exit():
-        service, warnings = Service.load(
-            isolated=isolated, extra_packs=pack or (), prefer=wanted, unsafe=unsafe
-        )
-        for warning in warnings:
-            note(warning)
+        service = load_service(isolated=isolated, pack=pack, db=db, prefer=wanted, unsafe=unsafe)
         sources = service.sources(paths, include or (), exclude or (), gitignore=not no_ignore)
         code = _run_fix(
             service,

@@ -6,17 +6,25 @@ from typing import Annotated
 
 import typer
 
-from taalwacht.cli.common import IsolatedOption, PackOption, app, errors_as_exit, fail
+from taalwacht.cli.common import (
+    DbOption,
+    IsolatedOption,
+    PackOption,
+    app,
+    errors_as_exit,
+    fail,
+    load_service,
+)
 from taalwacht.cli.locale import OPTIONS_METAVAR, DutchCommand
 from taalwacht.messages import text
 from taalwacht.service import Service
 
 
 @app.command(help=text("help.packs"), cls=DutchCommand, options_metavar=OPTIONS_METAVAR)
-def packs(pack: PackOption = None, isolated: IsolatedOption = False) -> None:
+def packs(pack: PackOption = None, db: DbOption = None, isolated: IsolatedOption = False) -> None:
     """List the active term packs and their terms."""
     with errors_as_exit():
-        service, _ = Service.load(isolated=isolated, extra_packs=pack or ())
+        service = load_service(isolated=isolated, pack=pack, db=db)
         _print_packs(service)
 
 
@@ -60,11 +68,12 @@ def _describe_alternative(text: str, gender: str | None, plural: str | None, not
 def explain(
     term: Annotated[str, typer.Argument(metavar="TERM", help=text("help.term"))],
     pack: PackOption = None,
+    db: DbOption = None,
     isolated: IsolatedOption = False,
 ) -> None:
     """Explain a term: why it is market-speak and what to write instead."""
     with errors_as_exit():
-        service, _ = Service.load(isolated=isolated, extra_packs=pack or ())
+        service = load_service(isolated=isolated, pack=pack, db=db)
         config = service.config
         found = service.explain(term)
         if found is None:

@@ -29,13 +29,16 @@ from taalwacht.cli.common import (
     NoProgressOption,
     PackOption,
     app,
+    configured_store,
     errors_as_exit,
     fail,
+    load_service,
     note,
     plural,
 )
 from taalwacht.cli.locale import OPTIONS_METAVAR, DutchCommand
 from taalwacht.cli.progress import Progress, progress_wanted
+from taalwacht.config import discover
 from taalwacht.messages import text
 from taalwacht.service import Service
 
@@ -88,10 +91,9 @@ def scan(
     if "-" in paths:
         fail(text("scan.no-stdin"))
     with errors_as_exit(), _ctrl_c_kept() as interrupted:
-        service, warnings = Service.load(isolated=isolated, extra_packs=pack or ())
-        for warning in warnings:
-            note(warning)
-        store = Store.open(database_url(db))
+        config = discover(None, isolated=isolated)
+        store = Store.open(database_url(db or config.store))
+        service = load_service(isolated=isolated, pack=pack, store=store)
         if store.journal == "delete":
             note(text("store.network-journal", db=store.shown))
         bar: Progress | None = None
@@ -256,7 +258,7 @@ def report(
     for name, value in (("--since", since), ("--baseline", baseline)):
         if value is not None and not _is_day(value):
             fail(text("scan.bad-day", option=name, value=value))
-    url = database_url(db)
+    url = database_url(db or configured_store())
     if url.startswith("sqlite:///") and not os.path.exists(url.removeprefix("sqlite:///")):
         fail(text("scan.no-store", db=url.removeprefix("sqlite:///")))
     fmt = output_format.value

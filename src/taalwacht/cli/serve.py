@@ -20,6 +20,7 @@ from taalwacht.cli.common import (
     IsolatedOption,
     PackOption,
     app,
+    configured_store,
     errors_as_exit,
     fail,
     note,
@@ -53,7 +54,7 @@ def serve(
 
     from taalwacht.scan.store import Store, database_url
 
-    url = database_url(db)
+    url = database_url(db or configured_store(isolated))
     with errors_as_exit():
         _, warnings = Service.load(isolated=isolated, extra_packs=pack or ())  # fail early
         for warning in warnings:

@@ -1,5 +1,6 @@
 """``taalwacht user``: make an account for the web application, the first admin above all
-(nobody can sign in to make one). The password is asked twice, or read from standard input
+(nobody can sign in to make one); ``taalwacht token``: a key for a document system. The
+password is asked twice, or read from standard input
 as one line when that is no terminal (for scripts)."""
 
 from __future__ import annotations
@@ -10,7 +11,7 @@ from typing import Annotated
 
 import typer
 
-from taalwacht.cli.common import DbOption, app, errors_as_exit, fail
+from taalwacht.cli.common import DbOption, app, configured_store, errors_as_exit, fail
 from taalwacht.cli.locale import OPTIONS_METAVAR, DutchCommand
 from taalwacht.messages import text
 
@@ -29,9 +30,28 @@ def user(
 
     password = _password()
     with errors_as_exit():
-        store = Store.open(database_url(db))
+        store = Store.open(database_url(db or configured_store()))
         made = add_user(store, name, password, role)
     sys.stderr.write(text("accounts.made", name=made.name, role=made.role, db=store.shown) + "\n")
+
+
+@app.command(help=text("help.token"), cls=DutchCommand, options_metavar=OPTIONS_METAVAR)
+def token(
+    name: Annotated[str, typer.Argument(metavar="NAAM", help=text("help.token-name"))],
+    label: Annotated[
+        str, typer.Option("--label", metavar="TEKST", help=text("help.token-label"))
+    ] = "api",
+    db: DbOption = None,
+) -> None:
+    """Make an API token that speaks for an account."""
+    from taalwacht.scan.accounts import new_api_token
+    from taalwacht.scan.store import Store, database_url
+
+    with errors_as_exit():
+        store = Store.open(database_url(db or configured_store()))
+        made = new_api_token(store, name, label)
+    sys.stderr.write(text("accounts.token-made", name=name.strip(), db=store.shown) + "\n")
+    sys.stdout.write(made + "\n")
 
 
 def _password() -> str:

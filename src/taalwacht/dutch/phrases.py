@@ -46,8 +46,6 @@ def paragraph_break(text: str, start: int, end: int) -> bool:
     return gap.count("\n") >= 2
 
 
-
-
 @dataclass
 class Phrase:
     """The words left of a noun that agree with it, and the relative pronoun after it."""

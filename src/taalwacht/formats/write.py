@@ -235,9 +235,7 @@ def _same_file(path: str, before: os.stat_result, now: os.stat_result) -> None:
 
 
 def _identity(status: os.stat_result) -> tuple[int, ...]:
-    return (
-        status.st_dev, status.st_ino, status.st_size, status.st_mtime_ns, status.st_ctime_ns
-    )
+    return (status.st_dev, status.st_ino, status.st_size, status.st_mtime_ns, status.st_ctime_ns)
 
 
 def _keep_owner_and_mode(path: str, status: os.stat_result) -> Callable[[int], None]:
@@ -362,9 +360,7 @@ def fsync_dir(folder: str) -> None:
         os.close(fd)
 
 
-def clean_stale(
-    folder: str, *, recursive: bool = False, max_age: float = STALE_AFTER
-) -> list[str]:
+def clean_stale(folder: str, *, recursive: bool = False, max_age: float = STALE_AFTER) -> list[str]:
     """Remove the temporary files a killed run left in ``folder``; return their paths.
 
     A temporary file is stale when the process named in it is gone, or when it is older

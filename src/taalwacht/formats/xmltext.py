@@ -53,9 +53,7 @@ class Note:
 def touches_field(regions: Sequence[Region], edits: Sequence[Edit]) -> bool:
     """Whether an edit reaches into a field (a ``template`` region): never written."""
     fields = [r for r in regions if r.kind == "template"]
-    return any(
-        e.start < r.end and r.start < max(e.end, e.start + 1) for r in fields for e in edits
-    )
+    return any(e.start < r.end and r.start < max(e.end, e.start + 1) for r in fields for e in edits)
 
 
 class NotEditable(Exception):

@@ -132,5 +132,3 @@ class Pack:
 
     def term(self, term_id: str) -> Term | None:
         return next((t for t in self.terms if t.id == term_id), None)
-
-

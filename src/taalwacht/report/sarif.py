@@ -157,9 +157,7 @@ class SarifRenderer:
             },
         }
         if place is not None:
-            item["locations"][0]["logicalLocations"] = [
-                {"name": place.label(), "kind": "element"}
-            ]
+            item["locations"][0]["logicalLocations"] = [{"name": place.label(), "kind": "element"}]
         if result.extracted:
             item["properties"]["extractedOffsets"] = [finding.start, finding.end]
         if finding.related and not result.extracted:

@@ -431,9 +431,7 @@ class Fixer:
         """Every choice of ``finding`` as a fix, the one ``best`` would take first."""
         return options(text, finding, self.term(finding), self._preferred.get(finding.term))
 
-    def best(
-        self, text: str, finding: Finding, options: Sequence[Fix] | None = None
-    ) -> Fix | Left:
+    def best(self, text: str, finding: Finding, options: Sequence[Fix] | None = None) -> Fix | Left:
         """The fix to apply by default, or why the finding is left for a person.
 
         The first safe option wins (the preferred alternative is tried first, and is the

@@ -20,7 +20,7 @@ from argon2.exceptions import InvalidHashError, VerificationError
 
 from taalwacht import messages
 from taalwacht.errors import AccountError
-from taalwacht.scan.store import Store, sessions, users
+from taalwacht.scan.store import Store, api_tokens, sessions, users
 
 ROLES = ("reader", "proposer", "editor", "admin")
 SESSION_DAYS = 7
@@ -123,6 +123,40 @@ def sign_out(store: Store, token: str | None) -> None:
     if token:
         with store.transaction() as conn:
             conn.execute(sessions.delete().where(sessions.c.token == _token_hash(token)))
+
+
+def new_api_token(store: Store, name: str, label: str = "") -> str:
+    """A token for a document system that changes terms through the API in ``name``'s name,
+    with ``name``'s role. Shown once: the store keeps only its hash."""
+    token = "tw_" + secrets.token_urlsafe(32)
+    with store.transaction() as conn:
+        row = conn.execute(
+            sa.select(users.c.id).where(users.c.name == name.strip(), users.c.active)
+        ).first()
+        if row is None:
+            raise AccountError(name, messages.text("accounts.unknown"))
+        conn.execute(
+            api_tokens.insert().values(
+                token=_token_hash(token),
+                user_id=row.id,
+                name=(label or "api")[:120],
+                made=_now().isoformat(timespec="seconds"),
+            )
+        )
+    return token
+
+
+def user_for_api_token(store: Store, token: str | None) -> User | None:
+    """The user an API token speaks for, or None."""
+    if not token:
+        return None
+    with store.engine.connect() as conn:
+        row = conn.execute(
+            sa.select(users.c.id, users.c.name, users.c.role)
+            .join(api_tokens, api_tokens.c.user_id == users.c.id)
+            .where(api_tokens.c.token == _token_hash(token), users.c.active)
+        ).first()
+    return User(row.id, row.name, row.role) if row is not None else None
 
 
 _DUMMY = _hasher.hash("taalwacht: no such account")

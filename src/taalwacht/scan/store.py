@@ -22,10 +22,10 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Connection, Engine
 
 from taalwacht import messages
+from taalwacht.config import DEFAULT_DB
 from taalwacht.errors import StoreError
 
-DEFAULT_DB = "taalwacht.db"
-HEAD = "0003"  # the newest migration this taalwacht knows
+HEAD = "0004"  # the newest migration this taalwacht knows
 NETWORK_FILESYSTEMS = frozenset({"nfs", "nfs4", "cifs", "smb3", "smbfs", "fuse.sshfs", "9p"})
 
 metadata = sa.MetaData()
@@ -104,6 +104,87 @@ sessions = sa.Table(
     sa.Column("user_id", sa.Integer, sa.ForeignKey("users.id", ondelete="CASCADE"), nullable=False),
     sa.Column("created", sa.String(32), nullable=False),
     sa.Column("expires", sa.String(32), nullable=False),
+)
+
+# The organisation's own words (``scan.words``): every version of a pack as its YAML, with
+# who made it, when and how; the proposals colleagues make, their comments and votes, and
+# the editor's decision; the "geen markttaal" marks writers leave; API tokens as hashes.
+pack_versions = sa.Table(
+    "pack_versions",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    sa.Column("pack", sa.String(80), nullable=False),
+    sa.Column("yaml", sa.Text, nullable=False),
+    sa.Column("fingerprint", sa.String(64), nullable=False),
+    sa.Column("made", sa.String(32), nullable=False),
+    sa.Column("made_by", sa.String(120), nullable=False),
+    sa.Column("how", sa.String(16), nullable=False),  # import, forced, decision, api
+    sa.Column("what", sa.Text, nullable=False),  # one Dutch line
+    sa.Column("proposal_id", sa.Integer),
+)
+proposals = sa.Table(
+    "proposals",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    sa.Column("change", sa.Text, nullable=False),  # JSON, see packs.edit
+    sa.Column("summary", sa.Text, nullable=False),
+    sa.Column("motivation", sa.Text, nullable=False, server_default=""),
+    sa.Column("author_id", sa.Integer, sa.ForeignKey("users.id"), nullable=False),
+    sa.Column("made", sa.String(32), nullable=False),
+    sa.Column("status", sa.String(16), nullable=False),  # open, accepted, rejected
+    sa.Column("decided_by", sa.Integer, sa.ForeignKey("users.id")),
+    sa.Column("decided", sa.String(32)),
+    sa.Column("decision", sa.Text),
+    sa.Column("preview", sa.Text),  # JSON: how the last scan's findings would change
+)
+comments = sa.Table(
+    "comments",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    sa.Column(
+        "proposal_id",
+        sa.Integer,
+        sa.ForeignKey("proposals.id", ondelete="CASCADE"),
+        nullable=False,
+    ),
+    sa.Column("author_id", sa.Integer, sa.ForeignKey("users.id"), nullable=False),
+    sa.Column("made", sa.String(32), nullable=False),
+    sa.Column("text", sa.Text, nullable=False),
+)
+votes = sa.Table(
+    "votes",
+    metadata,
+    sa.Column(
+        "proposal_id",
+        sa.Integer,
+        sa.ForeignKey("proposals.id", ondelete="CASCADE"),
+        primary_key=True,
+    ),
+    sa.Column(
+        "user_id", sa.Integer, sa.ForeignKey("users.id", ondelete="CASCADE"), primary_key=True
+    ),
+    sa.Column("value", sa.Integer, nullable=False),  # 1 for, -1 against
+    sa.Column("made", sa.String(32), nullable=False),
+)
+marks = sa.Table(
+    "marks",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    sa.Column("term", sa.String(80), nullable=False),
+    sa.Column("word", sa.String(200), nullable=False),
+    sa.Column("phrase", sa.String(300), nullable=False),  # the few words the writer kept
+    sa.Column("reason", sa.Text, nullable=False),
+    sa.Column("user_id", sa.Integer, sa.ForeignKey("users.id", ondelete="SET NULL")),
+    sa.Column("made", sa.String(32), nullable=False),
+    sa.Column("status", sa.String(16), nullable=False),  # open, exception, dismissed
+)
+api_tokens = sa.Table(
+    "api_tokens",
+    metadata,
+    sa.Column("token", sa.String(64), primary_key=True),
+    sa.Column("user_id", sa.Integer, sa.ForeignKey("users.id", ondelete="CASCADE"), nullable=False),
+    sa.Column("name", sa.String(120), nullable=False),
+    sa.Column("made", sa.String(32), nullable=False),
 )
 
 

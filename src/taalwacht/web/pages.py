@@ -1,6 +1,6 @@
-"""The pages: Controleren (paste or upload, review each finding, take the rewrite), Woorden
-(the organisation's terms) and Voortgang (the organisation report). Server-rendered, and
-complete without JavaScript."""
+"""The pages: Controleren (paste or upload, review each finding, take the rewrite, or mark
+it "geen markttaal") and Voortgang (the organisation report); Woorden is ``web.words``.
+Server-rendered, and complete without JavaScript."""
 
 from __future__ import annotations
 
@@ -13,17 +13,27 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 
 from fastapi import APIRouter, Request
-from fastapi.responses import HTMLResponse, Response
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from starlette.concurrency import run_in_threadpool
+from starlette.datastructures import FormData
 from starlette.datastructures import UploadFile as StarletteUpload
 
 from taalwacht import messages
 from taalwacht.errors import InputError
 from taalwacht.model.document import Document
+from taalwacht.scan.proposals import add_mark
 from taalwacht.service import Service, Skipped, Source, parse
-from taalwacht.web.render import PageError, form_of, page, verify_token
+from taalwacht.web.current import service_of
+from taalwacht.web.render import (
+    PageError,
+    current_user,
+    form_of,
+    page,
+    require_access,
+    verify_token,
+)
 from taalwacht.web.rest import MAX_CHARS
-from taalwacht.web.review import apply_choices, review
+from taalwacht.web.review import MARK, apply_choices, around, review
 
 router = APIRouter()
 
@@ -38,13 +48,13 @@ MEDIA_TYPES = {
 }
 
 
-def _service(request: Request) -> Service:
-    service: Service = request.app.state.service
-    return service
-
-
 @router.get("/", response_class=HTMLResponse, include_in_schema=False)
-def start(request: Request) -> HTMLResponse:
+def start(request: Request) -> Response:
+    try:
+        require_access(request)
+    except PageError:  # sign-in required: to the sign-in page, then back here
+        root = request.scope.get("root_path", "").rstrip("/")
+        return RedirectResponse(f"{root}/inloggen", status_code=303)
     return page(request, "controleren.html")
 
 
@@ -53,7 +63,8 @@ async def controleren(request: Request) -> HTMLResponse:
     """Check a pasted text or an uploaded document and show each finding to review."""
     form = await form_of(request)
     verify_token(request, str(form.get("csrf", "")))
-    service = _service(request)
+    require_access(request)
+    service = service_of(request)
     bestand = form.get("bestand")
     if isinstance(bestand, StarletteUpload) and bestand.filename:
         name = _file_name(bestand.filename)
@@ -68,6 +79,7 @@ async def controleren(request: Request) -> HTMLResponse:
                 document=source,
                 writable=name.lower().endswith(WRITABLE),
                 trackable=name.lower().endswith(TRACKABLE),
+                can_mark=request.app.state.store is not None,
             )
     tekst = str(form.get("tekst", ""))
     if not tekst.strip():
@@ -80,7 +92,14 @@ async def controleren(request: Request) -> HTMLResponse:
     # the text goes back encoded, so the offsets of the choices point into the same string
     # (a browser sends the line breaks of a form field as CR LF)
     source = {"name": "", "data": base64.b64encode(tekst.encode("utf-8")).decode("ascii")}
-    return page(request, "beoordelen.html", review=checked, document=source, writable=True)
+    return page(
+        request,
+        "beoordelen.html",
+        review=checked,
+        document=source,
+        writable=True,
+        can_mark=request.app.state.store is not None,
+    )
 
 
 @router.post("/herschrijven", include_in_schema=False)
@@ -89,7 +108,8 @@ async def herschrijven(request: Request) -> Response:
     as a download in its own format."""
     form = await form_of(request)
     verify_token(request, str(form.get("csrf", "")))
-    service = _service(request)
+    require_access(request)
+    service = service_of(request)
     choices = {k[6:]: str(v) for k, v in form.items() if k.startswith("keuze-")}
     take_all = form.get("alles") is not None
     try:
@@ -97,12 +117,16 @@ async def herschrijven(request: Request) -> Response:
     except (binascii.Error, ValueError) as err:
         raise PageError(messages.text("app.bad-form"), 422) from err
     name = str(form.get("naam", ""))
+    marks_only = form.get("alleen-melden") is not None
     if name:
         name = _file_name(name)
-        if not name.lower().endswith(WRITABLE):
+        if not marks_only and not name.lower().endswith(WRITABLE):
             raise PageError(messages.text("app.not-writable", name=name), 422)
         track = form.get("bijhouden") is not None and name.lower().endswith(TRACKABLE)
         with _document(service, name, data) as document:
+            sent = _send_marks(request, form, document.text, choices)
+            if marks_only:
+                return page(request, "gemeld.html", sent=sent)
             fixed = await run_in_threadpool(_rewritten, service, document, choices, take_all, track)
         stem, extension = os.path.splitext(name)
         download = f"{stem} (herschreven){extension}"
@@ -118,6 +142,9 @@ async def herschrijven(request: Request) -> Response:
     if not text.strip():
         raise PageError(messages.text("app.empty"), 422)
     document = parse(text)
+    sent = _send_marks(request, form, document.text, choices)
+    if marks_only:
+        return page(request, "gemeld.html", sent=sent)
     result = await run_in_threadpool(apply_choices, service, document, choices, take_all)
     return page(
         request,
@@ -125,21 +152,34 @@ async def herschrijven(request: Request) -> Response:
         result=result,
         changed=len(result.edits),
         left=result.left,
+        sent=sent,
     )
 
 
-@router.get("/woorden", response_class=HTMLResponse, include_in_schema=False)
-def woorden(request: Request, zoek: str = "") -> HTMLResponse:
-    """The organisation's terms with their reasons and alternatives, searchable."""
-    wanted = zoek.strip().lower()[:100]
-    terms = [
-        t
-        for t in _service(request).terms()
-        if not wanted
-        or wanted in t.lemma.lower()
-        or any(wanted in a.text.lower() for a in t.alternatives)
-    ]
-    return page(request, "woorden.html", terms=terms, zoek=zoek[:100])
+def _send_marks(request: Request, form: FormData, text: str, choices: dict[str, str]) -> int:
+    """Keep the findings the writer marked "geen markttaal", with the reason given: only
+    the word and a few words around it, never the text."""
+    store = request.app.state.store
+    if store is None:
+        return 0
+    sent = 0
+    for key, value in choices.items():
+        start, _, end = key.partition("-")
+        if value != MARK or not (start.isdigit() and end.isdigit()):
+            continue
+        a, b = int(start), int(end)
+        if not 0 <= a < b <= len(text):
+            continue
+        add_mark(
+            store,
+            current_user(request),
+            term=str(form.get(f"term-{key}", "")),
+            word=text[a:b],
+            phrase=around(text, a, b),
+            reason=str(form.get(f"reden-{key}", "")) or messages.text("words.no-reason-given"),
+        )
+        sent += 1
+    return sent
 
 
 @router.get("/voortgang", response_class=HTMLResponse, include_in_schema=False)

@@ -71,3 +71,11 @@ async def form_of(request: Request) -> FormData:
         return await request.form(max_part_size=request.app.state.max_bytes)
     except HTTPException as err:  # a body that is no form (multipart) at all
         raise PageError(messages.text("app.bad-form"), 400) from err
+
+
+def require_access(request: Request, user: User | None = None) -> None:
+    """With ``sign-in-required = true`` in the config, checking and fixing need an account
+    (a signed-in user, or an API token's)."""
+    current = request.app.state.current
+    if current.base.config.sign_in_required and (user or current_user(request)) is None:
+        raise PageError(messages.text("words.sign-in-to-check"), 401)

@@ -17,6 +17,8 @@ from taalwacht.model.fix import Applicability, Fix, Left, Result
 from taalwacht.service import Planned, Service
 
 KEEP = "nee"  # the choice that leaves a word as it is
+MARK = "melden"  # leave it, and tell the editors it is no market-speak here
+AROUND = 6  # words kept on each side of a marked word
 MAX_CHOICES = 300  # more findings than this: one choice for all, not a form of thousands
 
 
@@ -133,3 +135,13 @@ def apply_choices(
         return None
 
     return service.fix(document, choose)
+
+
+def around(text: str, start: int, end: int) -> str:
+    """The marked word with a few words on each side, within its line: enough for an
+    editor to see the use, too little to carry a letter's personal details along."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    before = text[line_start:start].split()[-AROUND:]
+    after = text[end : line_end if line_end >= 0 else len(text)].split()[:AROUND]
+    return " ".join([*before, text[start:end], *after])

@@ -87,6 +87,8 @@ def _closes_clause(w: Window) -> bool:
 
 # "liever spreken over inwoners dan over klanten", "beter te spreken van X, of digitaal Y"
 NAMING_SENTENCE = re.compile(r"\b(?:beter|liever)\s+(?:te\s+)?(?:spreken|praten)\s+(?:van|over)\b")
+
+
 def metalinguistic(w: Window, text: str) -> Verdict | None:
     """Frames that talk about the word: 'het woord klant', 'klanten noemen', 'als klant zien'."""
     newline = text.rfind("\n", max(0, w.start - 200), w.start)
@@ -133,8 +135,12 @@ def metalinguistic(w: Window, text: str) -> Verdict | None:
     ):
         return verdict("mention.is-term", phrase=" ".join(after[:3]))
     determined = bool(prev) and prev[-1] in DETERMINERS
-    if after and after[0] in ("noemen", "noemt", "noemde", "genoemd", "heten", "heet") and not (
-        determined and after[0].startswith("noem")  # "uw klantnummer noemen": say it
+    if (
+        after
+        and after[0] in ("noemen", "noemt", "noemde", "genoemd", "heten", "heet")
+        and not (
+            determined and after[0].startswith("noem")  # "uw klantnummer noemen": say it
+        )
     ):
         return verdict("mention.naming-verb", verb=after[0])
     if after[:2] in (

@@ -91,9 +91,7 @@ class SenseModel:
         # found specific evidence (a shop, an employer, English) stands; only its defaults
         # for want of evidence ("weak") are weighed again.
         ruled_use = rules.decision is Decision.USE
-        flag = p[0] >= (self.keep_use if ruled_use else self.overrule) and (
-            ruled_use or rules.weak
-        )
+        flag = p[0] >= (self.keep_use if ruled_use else self.overrule) and (ruled_use or rules.weak)
         k = 0 if flag else max(range(1, len(CLASSES)), key=lambda i: p[i])
         confidence = round(p[0] if flag else 1.0 - p[0], 3)
         # no cue in its own sentence: the word's sense elsewhere in the text may decide it

@@ -100,5 +100,3 @@ def company_name(text: str, start: int, end: int) -> Verdict | None:
     if m and text[start].isupper():
         return verdict("other.company-name")
     return None
-
-
