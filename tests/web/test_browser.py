@@ -29,6 +29,7 @@ def base(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         write(folder / "brieven" / f"brief{i}.txt", f"Beste klant {i}, uw klantmanager belt.\n")
     cli("scan", "--isolated", "--no-progress", "brieven", cwd=folder)
     cli("user", "anna", "--role", "editor", input=PASSWORD + "\n", cwd=folder)
+    cli("user", "piet", "--role", "proposer", input=PASSWORD + "\n", cwd=folder)
     with served(folder) as url:
         yield url
 
@@ -126,6 +127,75 @@ def test_sign_in_and_out(page: Any, base: str) -> None:
     assert "Ingelogd als anna" in page.locator(".wie").inner_text()
     page.get_by_role("button", name="Uitloggen").click()
     assert page.get_by_role("link", name="Inloggen").is_visible()
+
+
+def _sign_in(page: Any, base: str, name: str) -> None:
+    page.goto(base + "/inloggen")
+    page.get_by_label("Gebruikersnaam").fill(name)
+    page.get_by_label("Wachtwoord").fill(PASSWORD)
+    page.get_by_role("button", name="Inloggen").click()
+    assert f"Ingelogd als {name}" in page.locator(".wie").inner_text()
+
+
+def test_propose_vote_accept_a_word_and_see_the_check_change(browser: Any, base: str) -> None:
+    """A proposer proposes "afnemer", votes for it; an editor accepts it; the next check
+    reports it. Each governance page passes axe-core on the way."""
+    has_axe = AXE.exists()
+    context = browser.new_context(bypass_csp=True, locale="nl-NL")
+    page = context.new_page()
+    problems: dict[str, list[dict[str, Any]]] = {}
+
+    def audit(name: str) -> None:
+        if has_axe:
+            problems[name] = _axe(page)
+
+    letter = "Iedere afnemer van de Wmo krijgt een brief."
+    page.goto(base + "/")
+    page.get_by_label("Uw tekst").fill(letter)
+    page.get_by_role("button", name="Controleren").click()
+    assert page.locator("mark").count() == 0
+
+    _sign_in(page, base, "piet")
+    page.goto(base + "/woorden")
+    audit("woorden-ingelogd")
+    page.get_by_role("link", name="Een nieuw woord voorstellen").click()
+    audit("voorstel-maken")
+    page.get_by_label("Het woord dat we niet meer willen gebruiken").fill("afnemer")
+    page.get_by_label("Meervoud (zodat taalwacht ook dat vindt)").fill("afnemers")
+    page.get_by_label("Waar gaat het woord over?").select_option("person")
+    page.get_by_label("Waarom is het markttaal?").fill("Een inwoner neemt geen dienst af.")
+    page.get_by_label("Een beter woord").fill("inwoner")
+    page.get_by_label("Meervoud van het betere woord").fill("inwoners")
+    page.get_by_role("button", name="Voorstel indienen").click()
+    assert page.get_by_role("heading", name="Nieuw woord: 'afnemer'").is_visible()
+    page.get_by_role("button", name="Voor", exact=True).click()
+    assert "1 voor, 0 tegen. U stemde voor." in page.locator("#stemmen").inner_text()
+    audit("voorstel")
+    proposal = page.url
+    page.get_by_role("button", name="Uitloggen").click()
+
+    _sign_in(page, base, "anna")
+    page.goto(proposal)
+    page.get_by_label("Motivatie van het besluit").fill("Past bij ons taalbeleid.")
+    page.get_by_role("button", name="Aannemen").click()
+    assert "Aangenomen door anna" in page.locator("#besluit").inner_text()
+    page.get_by_role("link", name="Alle voorstellen").click()
+    audit("voorstellen")
+    page.goto(base + "/woorden/geschiedenis")
+    assert "Nieuw woord: 'afnemer'" in page.locator("table").inner_text()
+    audit("geschiedenis")
+    page.goto(base + "/woorden/meldingen")
+    audit("meldingen")
+
+    page.goto(base + "/")
+    page.get_by_label("Uw tekst").fill(letter)
+    page.get_by_role("button", name="Controleren").click()
+    assert page.locator("mark").count() == 1
+    assert page.locator("mark").inner_text().startswith("afnemer")
+    assert "inwoner" in page.locator("#keuze-1").inner_text()
+    context.close()
+    shown = {k: [(v["id"], v["help"]) for v in found] for k, found in problems.items() if found}
+    assert shown == {}
 
 
 def _axe(page: Any) -> list[dict[str, Any]]:
