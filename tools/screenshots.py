@@ -3,8 +3,8 @@
 
     python tools/screenshots.py      # needs Debian's chromium and the test extra (playwright)
 
-Starts ``taalwacht serve --isolated`` on a free port, walks through Controleren with the
-bundled example letter, and saves one PNG per page.
+Starts ``taalwacht serve --isolated`` on a free port, walks through Controleren with an
+example letter, proposes a word as a signed-in colleague, and saves one PNG per page.
 """
 
 from __future__ import annotations
@@ -36,6 +36,18 @@ def main() -> int:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
     folder = tempfile.mkdtemp(prefix="taalwacht-screenshots-")  # the server's store goes here
+    password = "een zin als wachtwoord"
+    examples = shutil.copytree(ROOT / "src" / "taalwacht" / "examples", Path(folder) / "teksten")
+    scanned = [sys.executable, "-m", "taalwacht", "scan", "--isolated", "--no-progress"]
+    subprocess.run([*scanned, str(examples)], cwd=folder, check=True, capture_output=True)
+    subprocess.run(
+        [sys.executable, "-m", "taalwacht", "user", "piet", "--role", "proposer"],
+        cwd=folder,
+        input=password + "\n",
+        text=True,
+        check=True,
+        capture_output=True,
+    )
     server = subprocess.Popen(
         [sys.executable, "-m", "taalwacht", "serve", "--isolated", "--port", str(port)],
         cwd=folder,
@@ -65,6 +77,22 @@ def main() -> int:
             page.screenshot(path=OUT / "herschreven.png", full_page=True)
             page.goto(base + "/woorden?zoek=klant")
             page.screenshot(path=OUT / "woorden.png", full_page=True)
+            page.goto(base + "/inloggen")
+            page.get_by_label("Gebruikersnaam").fill("piet")
+            page.get_by_label("Wachtwoord").fill(password)
+            page.get_by_role("button", name="Inloggen").click()
+            page.goto(base + "/woorden/voorstel/woord")
+            page.get_by_label("Het woord dat we niet meer willen gebruiken").fill("afnemer")
+            page.get_by_label("Meervoud (zodat taalwacht ook dat vindt)").fill("afnemers")
+            page.get_by_label("Waarom is het markttaal?").fill(
+                "Een inwoner neemt geen dienst af: hij vraagt om hulp."
+            )
+            page.get_by_label("Een beter woord").fill("inwoner")
+            page.get_by_label("Meervoud van het betere woord").fill("inwoners")
+            page.screenshot(path=OUT / "voorstel-maken.png", full_page=True)
+            page.get_by_role("button", name="Voorstel indienen").click()
+            page.get_by_role("button", name="Voor", exact=True).click()
+            page.screenshot(path=OUT / "voorstel.png", full_page=True)
             browser.close()
     finally:
         server.terminate()

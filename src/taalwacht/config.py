@@ -53,6 +53,18 @@ DEFAULT_DB = "taalwacht.db"  # the store scan, report and serve use when none is
 
 
 @dataclass(frozen=True)
+class Oidc:
+    """Signing in through the organisation's OpenID Connect provider (``[oidc]``). The
+    client secret is read from the environment (``TAALWACHT_OIDC_SECRET``), never from
+    the file, which is often kept in version control."""
+
+    issuer: str  # https://login.gemeente.nl/realms/medewerkers
+    client_id: str
+    role: str = "reader"  # the role of an account made at its first sign-in
+    name_claim: str = "preferred_username"  # which claim names the account
+
+
+@dataclass(frozen=True)
 class Config:
     """Settings from one config file, or the defaults when there is none.
 
@@ -76,6 +88,7 @@ class Config:
     api_requests_per_minute: int = 600  # web: per client address and server process; 0: none
     store: str | None = None  # the organisation's store: a path (absolute here) or a URL
     sign_in_required: bool = False  # web: checking and fixing need an account too
+    oidc: Oidc | None = None  # web: sign in through the organisation's provider
     root: Path = field(default_factory=Path.cwd)
     path: Path | None = None
 
@@ -198,6 +211,7 @@ KEYS = (
     "api-requests-per-minute",
     "store",
     "sign-in-required",
+    "oidc",
 )
 
 
@@ -228,6 +242,7 @@ def config_from_mapping(data: Mapping[str, Any], path: Path, prefix: str = "") -
         api_requests_per_minute=_count(fields, "api-requests-per-minute", 600),
         store=_store(fields, path.parent.resolve()),
         sign_in_required=_flag(fields, "sign-in-required"),
+        oidc=_oidc(fields),
         root=path.parent.resolve(),
         path=path,
     )
@@ -286,6 +301,31 @@ def _backups(fields: _Fields, root: Path) -> Path | None:
     if not isinstance(value, str) or not value.strip():
         raise fields.fail("backups", messages.text("config.non-empty"))
     return (root / value.strip()).resolve()
+
+
+def _oidc(fields: _Fields) -> Oidc | None:
+    """``[oidc]`` with ``issuer`` (https) and ``client-id``; ``role`` and ``name-claim``."""
+    if "oidc" not in fields.data:
+        return None
+    table = _Fields(fields.path, fields.table("oidc"), "oidc.")
+    table.check_keys(("issuer", "client-id", "role", "name-claim"))
+    values = {}
+    for key in ("issuer", "client-id", "role", "name-claim"):
+        value = table.data.get(key, "")
+        if not isinstance(value, str) or (key in ("issuer", "client-id") and not value.strip()):
+            raise table.fail(key, messages.text("config.non-empty"))
+        values[key] = value.strip()
+    if not values["issuer"].startswith(("https://", "http://127.0.0.1", "http://localhost")):
+        raise table.fail("issuer", messages.text("config.https"))
+    role = values["role"] or "reader"
+    if role not in ("reader", "proposer", "editor"):
+        raise table.fail("role", messages.text("config.oidc-role"))
+    return Oidc(
+        issuer=values["issuer"].rstrip("/"),
+        client_id=values["client-id"],
+        role=role,
+        name_claim=values["name-claim"] or "preferred_username",
+    )
 
 
 def _store(fields: _Fields, root: Path) -> str | None:

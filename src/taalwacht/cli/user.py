@@ -22,12 +22,22 @@ def user(
     role: Annotated[
         str, typer.Option("--role", metavar="ROL", help=text("help.user-role"))
     ] = "admin",
+    change_role: Annotated[
+        bool, typer.Option("--change-role", help=text("help.user-change-role"))
+    ] = False,
     db: DbOption = None,
 ) -> None:
-    """Make an account."""
-    from taalwacht.scan.accounts import add_user  # the store loads only for this command
+    """Make an account, or give one another role."""
+    from taalwacht.scan.accounts import add_user, set_role  # the store loads only here
     from taalwacht.scan.store import Store, database_url
 
+    if change_role:
+        with errors_as_exit():
+            store = Store.open(database_url(db or configured_store()))
+            changed = set_role(store, name, role)
+        shown = {"name": changed.name, "role": changed.role, "db": store.shown}
+        sys.stderr.write(text("accounts.role-changed", **shown) + "\n")
+        return
     password = _password()
     with errors_as_exit():
         store = Store.open(database_url(db or configured_store()))

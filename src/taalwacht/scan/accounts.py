@@ -24,6 +24,7 @@ from taalwacht.scan.store import Store, api_tokens, sessions, users
 
 ROLES = ("reader", "proposer", "editor", "admin")
 SESSION_DAYS = 7
+NO_PASSWORD = "!"  # an account that signs in only through the organisation's provider
 MIN_PASSWORD = 12  # characters: a pass phrase, as the Dutch government's guidance advises
 _hasher = PasswordHasher()
 
@@ -71,6 +72,19 @@ def add_user(store: Store, name: str, password: str, role: str) -> User:
     return User(int(user_id), name, role)
 
 
+def set_role(store: Store, name: str, role: str) -> User:
+    """Give an existing account another role (an account made by the organisation's
+    sign-in provider starts with the configured one)."""
+    if role not in ROLES:
+        raise AccountError(name, messages.text("accounts.bad-role", roles=", ".join(ROLES)))
+    with store.transaction() as conn:
+        row = conn.execute(sa.select(users.c.id).where(users.c.name == name.strip())).first()
+        if row is None:
+            raise AccountError(name, messages.text("accounts.unknown"))
+        conn.execute(users.update().where(users.c.id == row.id).values(role=role))
+    return User(row.id, name.strip(), role)
+
+
 def sign_in(store: Store, name: str, password: str) -> tuple[User, str] | None:
     """The user and a new session token for a right name and password, else None (the same
     answer for an unknown name and a wrong password, and as slow)."""
@@ -87,6 +101,12 @@ def sign_in(store: Store, name: str, password: str) -> tuple[User, str] | None:
         _hasher.verify(row.password, password)
     except (VerificationError, InvalidHashError):
         return None
+    user = User(row.id, row.name, row.role)
+    return user, start_session(store, user)
+
+
+def start_session(store: Store, user: User) -> str:
+    """A new session for ``user``: its token for the cookie (the store keeps the hash)."""
     token = secrets.token_urlsafe(32)
     now = _now()
     with store.transaction() as conn:
@@ -94,12 +114,39 @@ def sign_in(store: Store, name: str, password: str) -> tuple[User, str] | None:
         conn.execute(
             sessions.insert().values(
                 token=_token_hash(token),
-                user_id=row.id,
+                user_id=user.id,
                 created=now.isoformat(timespec="seconds"),
                 expires=(now + timedelta(days=SESSION_DAYS)).isoformat(timespec="seconds"),
             )
         )
-    return User(row.id, row.name, row.role), token
+    return token
+
+
+def external_user(store: Store, name: str, role: str) -> User | None:
+    """The account of someone the organisation's sign-in provider vouched for: made with
+    ``role`` at the first sign-in, without a password (``NO_PASSWORD`` is no argon2 hash,
+    so it never opens the account on the sign-in form). None for a deactivated account."""
+    name = name.strip()[:120]
+    if not name:
+        raise AccountError("-", messages.text("accounts.bad-name"))
+    with store.transaction() as conn:
+        row = conn.execute(
+            sa.select(users.c.id, users.c.name, users.c.role, users.c.active).where(
+                users.c.name == name
+            )
+        ).first()
+        if row is not None:
+            return User(row.id, row.name, row.role) if row.active else None
+        made = conn.execute(
+            users.insert().values(
+                name=name,
+                password=NO_PASSWORD,
+                role=role,
+                created=_now().isoformat(timespec="seconds"),
+            )
+        )
+        user_id = made.inserted_primary_key[0] if made.inserted_primary_key else 0
+    return User(int(user_id), name, role)
 
 
 def user_for(store: Store, token: str | None) -> User | None:

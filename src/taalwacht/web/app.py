@@ -22,7 +22,7 @@ from taalwacht._version import __version__
 from taalwacht.config import SERVE_SETTINGS
 from taalwacht.scan.store import Store
 from taalwacht.service import Service
-from taalwacht.web import pages, rest, signin, words
+from taalwacht.web import oidc, pages, rest, signin, words
 from taalwacht.web.current import Current
 from taalwacht.web.guard import Attempts, Guard, RateLimit, is_api
 from taalwacht.web.render import PageError, page
@@ -42,11 +42,14 @@ def create_app(service: Service, *, store: Store | None = None, root_path: str =
         openapi_url="/api/openapi.json",
     )
     app.state.current = Current(service, store)
+    settings = service.config.oidc
+    app.state.oidc = oidc.Provider(settings) if settings is not None else None
     app.state.store = store
     app.state.attempts = Attempts()
     app.include_router(rest.router)
     app.include_router(pages.router)
     app.include_router(signin.router)
+    app.include_router(oidc.router)
     app.include_router(words.router)
     static = os.path.join(os.path.dirname(__file__), "static")
     app.mount("/static", StaticFiles(directory=static), name="static")

@@ -18,7 +18,12 @@ router = APIRouter()
 
 @router.get("/inloggen", response_class=HTMLResponse, include_in_schema=False)
 def sign_in_page(request: Request) -> HTMLResponse:
-    return page(request, "inloggen.html", accounts=request.app.state.store is not None)
+    return page(
+        request,
+        "inloggen.html",
+        accounts=request.app.state.store is not None,
+        oidc=request.app.state.oidc is not None,
+    )
 
 
 @router.post("/inloggen", include_in_schema=False)
@@ -36,7 +41,9 @@ async def sign_in_form(request: Request) -> Response:
     wait = attempts.wait(*keys)
     if wait:
         message = messages.text("accounts.too-many", minutes=wait)
-        return page(request, "inloggen.html", status=429, accounts=True, message=message)
+        return page(
+            request, "inloggen.html", status=429, accounts=True, message=message, oidc=False
+        )
     signed = sign_in(store, name, password)
     if signed is None:
         attempts.failed(*keys)
