@@ -68,15 +68,19 @@ def test_opening_again_keeps_what_is_stored(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize(
     "content",
-    [b"Dit is een gewoon tekstbestand, geen database.\n" * 50, bytes(range(256)) * 40],
-    ids=["text", "binary"],
+    [
+        b"Dit is een gewoon tekstbestand, geen database.\n" * 50,
+        bytes(range(256)) * 40,
+        b"x",  # SQLite itself takes a file this short for an empty database
+    ],
+    ids=["text", "binary", "short"],
 )
 def test_a_file_that_is_no_database_is_refused_and_left_alone(
     tmp_path: Path, content: bytes
 ) -> None:
     path = tmp_path / "taalwacht.db"
     path.write_bytes(content)
-    with pytest.raises(StoreError, match="is geen taalwacht-opslag of is beschadigd"):
+    with pytest.raises(StoreError, match="is geen opslag van taalwacht"):
         Store.open(database_url(str(path)))
     assert path.read_bytes() == content
 

@@ -79,6 +79,8 @@ def export(
     with errors_as_exit():
         store = _open(db, isolated)
         found = stored(store, name)
+        if found is None and name:
+            fail(text("words.pack-not-stored", pack=name, db=store.shown))
         if found is None:
             fail(text("words.nothing-stored", db=store.shown))
         yaml_text, version = found

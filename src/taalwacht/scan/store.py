@@ -238,6 +238,21 @@ def database_url(db: str | None, cwd: Path | None = None) -> str:
     return f"sqlite:///{path}"
 
 
+SQLITE_HEADER = b"SQLite format 3\x00"
+
+
+def _sqlite_or_empty(path: Path) -> bool:
+    """Whether ``path`` is missing, empty, or starts as a SQLite database does."""
+    try:
+        with path.open("rb") as f:
+            head = f.read(len(SQLITE_HEADER))
+    except FileNotFoundError:
+        return True
+    except OSError:
+        return True  # unreadable: SQLite's own error names the problem
+    return not head or head == SQLITE_HEADER
+
+
 def _network_share(path: Path) -> bool:
     """Whether ``path`` lies on a network filesystem, where SQLite's WAL is not safe."""
     try:
@@ -281,6 +296,8 @@ class Store:
             path = Path(parsed.database or DEFAULT_DB)
             if path.is_dir():
                 raise StoreError(messages.text("store.is-folder", db=shown))
+            if not _sqlite_or_empty(path):  # SQLite would take a short file for an empty one
+                raise StoreError(messages.text("store.not-sqlite", db=shown))
             journal = "delete" if _network_share(path) else "wal"
             kwargs["connect_args"] = {"timeout": 30}
         try:
