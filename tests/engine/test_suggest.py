@@ -29,10 +29,16 @@ SUGGESTIONS = [
     ("De ingekochte zorg is goed.", "ingekochte", "gecontracteerde"),
     ("De gemeente koopt de zorg bij drie aanbieders in.", "koopt", "contracteert"),
     ("De bijstandsklanten krijgen een brief.", "bijstandsklanten", "bijstandsgerechtigden"),
-    ("Wij werken aan klantgerichtheid in het sociaal domein.", "klantgerichtheid",
-     "inwonergerichtheid"),
-    ("Het klanttevredenheidsonderzoek van de gemeente.", "klanttevredenheidsonderzoek",
-     "tevredenheidsonderzoek"),
+    (
+        "Wij werken aan klantgerichtheid in het sociaal domein.",
+        "klantgerichtheid",
+        "inwonergerichtheid",
+    ),
+    (
+        "Het klanttevredenheidsonderzoek van de gemeente.",
+        "klanttevredenheidsonderzoek",
+        "tevredenheidsonderzoek",
+    ),
     ("De Wmo-klanten krijgen een brief.", "Wmo-klanten", "Wmo-inwoners"),
     ("Bel het klantcontactcentrum van de gemeente.", "klantcontactcentrum", "contactcentrum"),
     ("Bel het klantencontactcentrum van de gemeente.", "klantencontactcentrum", "contactcentrum"),
@@ -50,8 +56,6 @@ def test_first_suggestion_takes_the_form_of_the_word(text: str, word: str, first
     assert f.suggestions[0] == first
     assert f.choices[0].text == first
     assert word.lower() not in [s.lower() for s in f.suggestions]
-
-
 
 
 # A reported finding always offers a replacement in the right form.
@@ -96,6 +100,34 @@ def test_prefer_puts_the_organisations_choice_first(text: str, first: str) -> No
     assert sorted(f.suggestions) == sorted(default.suggestions)
 
 
+# ------------------------------------------------------------- the setting
+
+
+@pytest.mark.parametrize(
+    ("text", "first"),
+    [
+        # re-integration and work: the pack's cues for "werkzoekende"
+        ("De klanten volgen een re-integratietraject en solliciteren met hulp.", "werkzoekenden"),
+        ("Het UWV en de gemeente helpen de klant naar een baan.", "werkzoekende"),
+        # a cue word must stand as a word, or start one when the cue ends in "*"
+        ("De klanten wachten bij de balie van de gemeente.", "inwoners"),
+        ("De klant vond het een baanbrekend plan.", "inwoner"),  # "baan" is a whole-word cue
+        ("De klanten wachten.", "inwoners"),
+    ],
+)
+def test_words_near_the_word_choose_the_first_suggestion(text: str, first: str) -> None:
+    assert one(text).suggestions[0] == first
+
+
+def test_cues_are_read_near_the_word_and_prefer_still_wins() -> None:
+    far = "Wij helpen met solliciteren. " + "Dit is een lange zin over iets anders. " * 30
+    assert one(far + "De klanten wachten.").suggestions[0] == "inwoners"
+    near = "De klanten volgen een re-integratietraject."
+    assert one(near, prefer={"klant": "burger"}).suggestions[0] == "burgers"
+    fixed = taalwacht.fix("De klanten volgen een re-integratietraject en solliciteren.")
+    assert fixed.text.startswith("De werkzoekenden volgen")
+
+
 # ------------------------------------------------------------- form by form
 
 # (text, the finding's text, the first suggestions in order, first choice plural?)
@@ -103,8 +135,12 @@ FORMS = [
     # number: singular and plural, the choice knows it
     ("De klant wacht.", "klant", ["inwoner", "u", "aanvrager"], False),
     ("De klanten wachten.", "klanten", ["inwoners", "u", "aanvragers"], True),
-    ("De producten van de gemeente staan online.", "producten", ["voorzieningen", "diensten"],
-     True),
+    (
+        "De producten van de gemeente staan online.",
+        "producten",
+        ["voorzieningen", "diensten"],
+        True,
+    ),
     ("De casussen komen in het wijkteam.", "casussen", ["situaties", "hulpvragen"], True),
     # a diminutive takes the alternative's base form, in its number
     ("Het klantje wacht.", "klantje", ["inwoner", "u"], False),
@@ -112,16 +148,32 @@ FORMS = [
     # a compound keeps its other members; the member takes the alternative's modifier
     ("Het klantdossier wordt bewaard.", "klantdossier", ["dossier", "inwonerdossier"], False),
     ("De klantdossiers liggen klaar.", "klantdossiers", ["dossiers", "inwonerdossiers"], True),
-    ("De productcatalogus van de gemeente.", "productcatalogus",
-     ["dienstencatalogus", "voorzieningencatalogus"], False),
-    ("Het klantgerichte beleid.", "klantgerichte", ["inwonergerichte", "op inwoners gerichte"],
-     False),
-    ("De klantvriendelijke balie.", "klantvriendelijke", ["vriendelijke", "inwonervriendelijke"],
-     False),
+    (
+        "De productcatalogus van de gemeente.",
+        "productcatalogus",
+        ["dienstencatalogus", "voorzieningencatalogus"],
+        False,
+    ),
+    (
+        "Het klantgerichte beleid.",
+        "klantgerichte",
+        ["inwonergerichte", "op inwoners gerichte"],
+        False,
+    ),
+    (
+        "De klantvriendelijke balie.",
+        "klantvriendelijke",
+        ["vriendelijke", "inwonervriendelijke"],
+        False,
+    ),
     # capitals follow the word: a capital first letter, or all capitals
     ("Klanten wachten.", "Klanten", ["Inwoners", "U", "Aanvragers"], True),
-    ("Klantgericht werken is de norm.", "Klantgericht", ["Inwonergericht", "Gericht op inwoners"],
-     False),
+    (
+        "Klantgericht werken is de norm.",
+        "Klantgericht",
+        ["Inwonergericht", "Gericht op inwoners"],
+        False,
+    ),
     ("DE KLANTEN WACHTEN.", "KLANTEN", ["INWONERS", "U", "AANVRAGERS"], True),
     ("Het KLANTDOSSIER wordt bewaard.", "KLANTDOSSIER", ["DOSSIER", "INWONERDOSSIER"], False),
     # a hyphenated first member stays as written
@@ -130,19 +182,39 @@ FORMS = [
     ("De WMO-KLANTEN bellen.", "WMO-KLANTEN", ["WMO-INWONERS", "WMO-AANVRAGERS"], True),
     ("Het Wmo-klantcontact.", "Wmo-klantcontact", ["Wmo-contact"], False),
     # a phrase takes the preposition of its head: onderzoek onder, interactie met
-    ("Het klantbelevingsonderzoek loopt.", "klantbelevingsonderzoek",
-     ["belevingsonderzoek onder inwoners"], False),
+    (
+        "Het klantbelevingsonderzoek loopt.",
+        "klantbelevingsonderzoek",
+        ["belevingsonderzoek onder inwoners"],
+        False,
+    ),
     ("De klantinteractie verbetert.", "klantinteractie", ["interactie met inwoners"], False),
     # klantcontact names no people: its compounds keep the compound, no "medewerker van ..."
-    ("De klantcontactmedewerker belt.", "klantcontactmedewerker",
-     ["contactmedewerker", "publiekscontactmedewerker"], False),
+    (
+        "De klantcontactmedewerker belt.",
+        "klantcontactmedewerker",
+        ["contactmedewerker", "publiekscontactmedewerker"],
+        False,
+    ),
     # compounds the pack names get the pack's own replacement first, before any phrase
-    ("Met de klantreis brengen we dit in beeld.", "klantreis",
-     ["inwonersreis", "reis van inwoners"], False),
-    ("De bijstandsklant krijgt een brief.", "bijstandsklant",
-     ["bijstandsgerechtigde", "bijstandsinwoner"], False),
-    ("De bijstandsklanten krijgen een brief.", "bijstandsklanten",
-     ["bijstandsgerechtigden", "bijstandsinwoners"], True),
+    (
+        "Met de klantreis brengen we dit in beeld.",
+        "klantreis",
+        ["inwonersreis", "reis van inwoners"],
+        False,
+    ),
+    (
+        "De bijstandsklant krijgt een brief.",
+        "bijstandsklant",
+        ["bijstandsgerechtigde", "bijstandsinwoner"],
+        False,
+    ),
+    (
+        "De bijstandsklanten krijgen een brief.",
+        "bijstandsklanten",
+        ["bijstandsgerechtigden", "bijstandsinwoners"],
+        True,
+    ),
     # verbs and their participles
     ("De gemeente heeft de zorg ingekocht.", "ingekocht", ["gecontracteerd", "geregeld"], False),
 ]

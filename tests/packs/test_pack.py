@@ -146,6 +146,13 @@ MALFORMED = [
     ),
     ("duplicate id", GOOD + SECOND_TERM, 9, "terms.id", said("pack.duplicate", term="doelgroep")),
     (
+        "cues not a list of words",
+        GOOD.replace("{text: groep, gender: de}", "{text: groep, gender: de, cues: {a: b}}"),
+        8,
+        "terms[doelgroep].alternatives[0].cues",
+        said("pack.list-of-texts"),
+    ),
+    (
         "alternatives missing",
         GOOD.split("    alternatives:")[0],
         3,
@@ -250,7 +257,6 @@ def test_cli_reports_a_bad_pack_in_one_line(tmp_path: Path, text: str, line: int
 # ----------------------------------------------------------- an organisation's pack
 
 
-
 @pytest.fixture
 def org_pack(tmp_path: Path) -> Pack:
     path = tmp_path / "zorgtaal.yml"
@@ -266,12 +272,17 @@ ORGANISATION_CASES = [
     ("De zorgconsumenten krijgen een brief.", [("zorgconsumenten", ZC, W, "inwoners")]),
     ("Zorgconsumenten bellen vaak.", [("Zorgconsumenten", ZC, W, "Inwoners")]),
     ("De Wmo-zorgconsument belt.", [("Wmo-zorgconsument", ZC, W, "Wmo-inwoner")]),
-    ("Het zorgconsumentenpanel vergadert.",
-     [("zorgconsumentenpanel", ZC, W, "panel van inwoners")]),
-    ("Deze doelgroep en de doelgroepen.", [
-        ("doelgroep", "doelgroep", "info", "groep"),
-        ("doelgroepen", "doelgroep", "info", "groepen"),
-    ]),
+    (
+        "Het zorgconsumentenpanel vergadert.",
+        [("zorgconsumentenpanel", ZC, W, "panel van inwoners")],
+    ),
+    (
+        "Deze doelgroep en de doelgroepen.",
+        [
+            ("doelgroep", "doelgroep", "info", "groep"),
+            ("doelgroepen", "doelgroep", "info", "groepen"),
+        ],
+    ),
     ("De jongerendoelgroep.", [("jongerendoelgroep", "doelgroep", "info", "jongerengroep")]),
     ("De consument koopt brood.", []),
     ("Het woord zorgconsument is oud.", []),

@@ -32,7 +32,7 @@ from taalwacht.engine.context.sense import Decider, shipped
 from taalwacht.engine.context.verdict import Verdict, verdict
 from taalwacht.engine.context.window import Window
 from taalwacht.engine.regions import RegionIndex
-from taalwacht.engine.suggest import choices
+from taalwacht.engine.suggest import CUE_WINDOW, choices
 from taalwacht.model.document import Region, RegionKind
 from taalwacht.model.finding import Decision, Finding, Severity
 from taalwacht.packs.schema import Pack, Term
@@ -297,8 +297,11 @@ class Engine:
         else:
             severity = self.severity.get(term.id, term.severity)
             message = term.message.format(text=surface, lemma=term.lemma)
+        around = ""
+        if decided.decision.reported and any(a.cues for a in term.alternatives):
+            around = text[max(0, occ.start - CUE_WINDOW) : occ.end + CUE_WINDOW].lower()
         options = (
-            choices(occ.analysis, surface, self.prefer.get(term.id, ""))
+            choices(occ.analysis, surface, self.prefer.get(term.id, ""), around)
             if decided.decision.reported
             else ()
         )

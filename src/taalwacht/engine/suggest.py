@@ -20,6 +20,7 @@ from taalwacht.dutch.lexicon import is_word
 from taalwacht.dutch.tokens import is_word_char
 from taalwacht.engine.analysis import Analysis
 from taalwacht.model.finding import Choice
+from taalwacht.packs.schema import Alternative
 
 # What follows a named compound tells its form: klantdossier-s, bijstandsklant-en.
 COMPOUND_ENDINGS = {"": "", "s": "pl", "en": "pl", "n": "pl", "'s": "pl", "e": "e"}
@@ -28,11 +29,14 @@ PLURAL_SLOTS = frozenset({"pl", "dim_pl", "agent_pl", "past_pl"})
 ELIDED_MEMBER = re.compile(r"([^\W_]+)[-\u2010\u2011](?:\s*/\s*|\s+|,)")
 
 
-def choices(analysis: Analysis, surface: str, prefer: str = "") -> tuple[Choice, ...]:
+def choices(
+    analysis: Analysis, surface: str, prefer: str = "", around: str = ""
+) -> tuple[Choice, ...]:
     """Replacements for ``surface`` (the matched text), best first, with their grammar.
 
-    ``prefer`` names the alternative the organisation chose for this term ("burger"): its
-    choices move to the front, in their original order.
+    ``around`` is the text near the word, in lower case: an alternative whose cues stand
+    there comes first (see ``rank_by_cues``). ``prefer`` names the alternative the
+    organisation chose for this term ("burger"): its choices move to the very front.
     """
     term = analysis.watch.term
     slot = analysis.watch.slot
@@ -98,9 +102,42 @@ def choices(analysis: Analysis, surface: str, prefer: str = "") -> tuple[Choice,
     if as_modifier and not elided and not analysis.compound_key and not surface_left:
         # the pack's own replacement of a named compound stays first (klantreis: inwonersreis)
         out = out[:named] + _phrases(analysis, surface_right, out) + out[named:]
+    if around:
+        out = out[:named] + rank_by_cues(out[named:], term.alternatives, around)
     if prefer:
         out.sort(key=lambda c: c.alternative.lower() != prefer.lower())
     return _finish(out, surface, acronym=analysis.watch.kind == "acronym", capital=not surface_left)
+
+
+CUE_WINDOW = 800  # characters on each side of a word that tell its setting
+
+
+def rank_by_cues(
+    built: list[Choice], alternatives: tuple[Alternative, ...], around: str
+) -> list[Choice]:
+    """The choices with the alternatives whose cues stand in ``around`` first, the most
+    cues first; the pack's order otherwise. "klanten" in a text about Wmo support and
+    dagbesteding becomes "cliënten", in a text about re-integration "werkzoekenden", and
+    "inwoners" where nothing tells the setting."""
+    counts = {}
+    for alt in alternatives:
+        pattern = _cue_pattern(alt.cues)
+        if pattern is not None:
+            counts[alt.text] = len(pattern.findall(around))
+    if not any(counts.values()):
+        return built
+    return sorted(built, key=lambda c: -counts.get(c.alternative, 0))
+
+
+@cache
+def _cue_pattern(cues: tuple[str, ...]) -> re.Pattern[str] | None:
+    """One pattern for an alternative's cues: whole words, or word starts for "wmo*"."""
+    if not cues:
+        return None
+    parts = [
+        re.escape(c[:-1]) + r"\w*" if c.endswith("*") else re.escape(c) + r"(?!\w)" for c in cues
+    ]
+    return re.compile(r"(?<!\w)(?:" + "|".join(parts) + ")")
 
 
 ADJECTIVE_ENDINGS = ("end", "ende", "lijk", "lijke", "ig", "ige", "isch", "ische", "baar", "bare")

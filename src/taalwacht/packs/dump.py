@@ -39,6 +39,8 @@ def _alternative(alt: Alternative) -> dict[str, Any] | str:
         out["modifier"] = alt.modifier
     if alt.note:
         out["note"] = alt.note
+    if alt.cues:
+        out["cues"] = list(alt.cues)
     return out if len(out) > 1 else alt.text
 
 

@@ -51,6 +51,9 @@ class Alternative:
     gender: str | None = None  # "de" or "het"; None when it has no article (u, vriendelijk)
     modifier: str | None = None  # form as first member of a compound: inwoner(gericht)
     note: str = ""  # when it suits, e.g. "in a letter that addresses the reader"
+    # words that make this the best choice where they stand near the word: "zorg", "wmo*"
+    # for cliënt ("*": any word that starts so); see engine.suggest.rank_by_cues
+    cues: tuple[str, ...] = ()
 
     @property
     def plural(self) -> str | None:
