@@ -80,7 +80,7 @@ def test_a_file_that_is_no_database_is_refused_and_left_alone(
 ) -> None:
     path = tmp_path / "taalwacht.db"
     path.write_bytes(content)
-    with pytest.raises(StoreError, match="is geen opslag van taalwacht"):
+    with pytest.raises(StoreError, match="is geen taalwacht-opslag of is beschadigd"):
         Store.open(database_url(str(path)))
     assert path.read_bytes() == content
 

@@ -297,7 +297,8 @@ class Store:
             if path.is_dir():
                 raise StoreError(messages.text("store.is-folder", db=shown))
             if not _sqlite_or_empty(path):  # SQLite would take a short file for an empty one
-                raise StoreError(messages.text("store.not-sqlite", db=shown))
+                problem = messages.text("store.not-sqlite")
+                raise StoreError(messages.text("store.corrupt", db=shown, problem=problem))
             journal = "delete" if _network_share(path) else "wal"
             kwargs["connect_args"] = {"timeout": 30}
         try:
