@@ -193,10 +193,21 @@ def judge_profile(
             return verdict("other.english")
         if w.count("other_sense", near=True):
             return verdict("other.sense", cue=w.first("other_sense", near=True))
+        if noun and NAMED_CASE.match(w.text, w.end) and not (left or right):
+            return verdict("other.named-case")  # Casus A, casus 3:, de casus Korhoen
+        teaching = w.count_passage("other_sense")
+        if teaching >= PASSAGE_EVIDENCE and teaching > w.count_passage("public"):
+            return verdict("other.sense", cue=w.first_passage("other_sense"))
         if w.count("commerce") > w.count("public"):
             return verdict("commercial.business", cue=w.first("commerce"))
         return use
     raise AssertionError(f"profile {profile!r} has no branch here")  # a new PROFILES entry
+
+
+# "Casus A", "casus 3: Rijke ouders", "Casus: De ballonvaart", "de casus Korhoen": a case
+# with a label or a name is a case study, a teaching case or a court case; a person's
+# situation in a letter goes without one ("de casus van mevrouw" has "van", not a name)
+NAMED_CASE = re.compile(r"[ \t]*(?::|[0-9]|[A-Z](?![a-zà-ÿ])|[A-Z][a-zà-ÿ]+)")
 
 
 # members of concern in company and tax law: the concern of firms, not the municipality

@@ -59,6 +59,10 @@ class Window:
         found = self._matches(name, self.near if near else self.sent)
         return found[0] if found else ""
 
+    def first_passage(self, name: str) -> str:
+        found = self._matches(name, self.passage)
+        return found[0] if found else ""
+
     def count_passage(self, name: str) -> int:
         """Cues in the passage around the sentence (DOC_REACH characters either side)."""
         return len(self._matches(name, self.passage))
