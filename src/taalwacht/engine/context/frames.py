@@ -33,7 +33,9 @@ def _frames_ending_in(word: str) -> list[str]:
 NAMING_VERBS = frozenset(
     "benaderen benaderd benadert zien gezien ziet behandelen behandeld behandelt beschouwen "
     "beschouwd beschouwt aanspreken aangesproken spreekt bestempelen bestempeld aanduiden "
-    "aangeduid noemen genoemd noemt".split()
+    "aangeduid noemen genoemd noemt bejegenen bejegend bejegent typeren getypeerd typeert "
+    "betitelen betiteld betitelt definiëren gedefinieerd definieert aanmerken aangemerkt "
+    "beschrijven beschreven voorstellen voorgesteld voelen voelt gedragen opstellen".split()
 )
 
 
@@ -72,6 +74,8 @@ DEFINITION = re.compile(
     r"\s+(?:is|zijn)\s+(?:iemand|degene|diegene|een persoon|personen|mensen)\b"
     r"|\s+(?:is|wordt|worden)\s+gedefinieerd\b"
 )
+UNDERSTOOD = re.compile(r"\s+(?:wordt|worden)\s+(?:hier\s+)?verstaan\b")
+HAVE = frozenset("is zijn heeft hebben".split())  # "heeft de gemeente klanten?"
 COPULAS = frozenset("is zijn ben bent was waren wordt worden werd werden blijft blijven".split())
 
 
@@ -161,8 +165,25 @@ def metalinguistic(w: Window, text: str) -> Verdict | None:
     opening = w.words_before(3)
     if opening in (["een"], ["de"]) and DEFINITION.match(w.lower, w.end):
         return verdict("mention.definition")  # "Een klant is iemand die betaalt"
+    if UNDERSTOOD.match(w.lower, w.end) and w.words_before(2)[:1] == ["onder"]:
+        return verdict("mention.definition")  # "Onder een klant wordt verstaan"
+    # "heeft de gemeente nou klanten, of niet?", "is de burger wel klant?": a question whether
+    # a body or a person has or is the word, closing the sentence (not "heeft de gemeente
+    # de klanten gebeld?": a determiner makes them people)
+    rest = w.lower[w.end : w.sent[1]].rstrip()
+    bodies = next((x for x in w.words_before(4) if x in ROLES), "")
+    if (
+        rest.endswith("?")
+        and len(WORD.findall(rest)) <= 3
+        and bodies
+        and not determined
+        and any(x in HAVE for x in w.words_before(4))
+    ):
+        return verdict("mention.as-role", who=bodies)
     if two_before[-1:] == ["als"]:
-        verb = after[0] if after and after[0] in NAMING_VERBS else ""
+        # "als klanten gedefinieerd", "als klant te bejegenen"
+        named = after[1:2] if after[:1] == ["te"] else after[:1]
+        verb = named[0] if named and named[0] in NAMING_VERBS else ""
         if not verb and len(two_before) == 2 and two_before[0] in NAMING_VERBS:
             verb = two_before[0]
         if verb:  # "als klant benaderen", "aangesproken als klant"
