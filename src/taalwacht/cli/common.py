@@ -148,6 +148,7 @@ def load_service(
     pack: Sequence[str] | None,
     db: str | None = None,
     store: Store | None = None,
+    config: Config | None = None,
     **options: Any,
 ) -> Service:
     """The command's service with the organisation's own words: the newest versions in its
@@ -156,7 +157,7 @@ def load_service(
     from taalwacht.config import discover
     from taalwacht.service import Service
 
-    config = discover(None, isolated=isolated)
+    config = config or discover(None, isolated=isolated)
     if store is None:
         url = store_url(config, db)
         if url is not None:
@@ -168,15 +169,19 @@ def load_service(
         from taalwacht.scan.words import stored_packs
 
         stored = stored_packs(store)
-    named = {}
-    if stored and pack:
-        from taalwacht.packs import resolve_pack
-
-        named = {resolve_pack(ref, base=Path.cwd()).id: ref for ref in pack}
+    service, warnings = Service.load(
+        isolated=isolated,
+        extra_packs=pack or (),
+        config=config,
+        stored=[p for p, _ in stored],
+        **options,
+    )
+    active = {p.id: p for p in service.settings.packs}
     for words, version in stored:
         assert store is not None
-        if words.id in named:
-            note(text("words.file-wins", path=named[words.id], pack=words.id, db=store.shown))
+        used = active[words.id]
+        if used is not words:  # a --pack file of the same id took its place
+            note(text("words.file-wins", path=used.path, pack=words.id, db=store.shown))
             continue
         note(
             text(
@@ -188,13 +193,6 @@ def load_service(
                 by=version.made_by,
             )
         )
-    service, warnings = Service.load(
-        isolated=isolated,
-        extra_packs=pack or (),
-        config=config,
-        stored=[p for p, _ in stored],
-        **options,
-    )
     for warning in warnings:
         note(warning)
     return service

@@ -93,7 +93,7 @@ def scan(
     with errors_as_exit(), _ctrl_c_kept() as interrupted:
         config = discover(None, isolated=isolated)
         store = Store.open(database_url(db or config.store))
-        service = load_service(isolated=isolated, pack=pack, store=store)
+        service = load_service(isolated=isolated, pack=pack, store=store, config=config)
         if store.journal == "delete":
             note(text("store.network-journal", db=store.shown))
         bar: Progress | None = None

@@ -224,8 +224,8 @@ def _governed(request: Request) -> tuple[Any, User]:
     store = request.app.state.store
     if store is None:
         raise PageError(messages.text("accounts.no-store"), 404)
-    user = _token_user(request)
-    if user is None or request.headers.get("authorization") is None:
+    user = _token_user(request) if request.headers.get("authorization") else None
+    if user is None:  # a session cookie alone would let another site's form change terms
         raise PageError(messages.text("words.needs-token"), 401)
     return store, user
 
