@@ -8,6 +8,7 @@ Spans are half-open ``[start, end)`` indices into the text, never into a normali
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from dataclasses import dataclass
 
@@ -15,6 +16,7 @@ HYPHENS = "-\u2010\u2011"  # hyphen-minus, hyphen, non-breaking hyphen
 APOSTROPHES = "'\u2019"
 SOFT_HYPHEN = "\u00ad"
 MAX_TOKEN = 80  # a "word" longer than this is not Dutch text (base64, hashes): skip it
+ALNUM_RUN = re.compile(r"[^\W_]+")  # what str.isalnum accepts, for a whole run at once
 
 
 def is_word_char(c: str) -> bool:
@@ -77,11 +79,16 @@ def _line_break_after_hyphen(text: str, i: int) -> int | None:
 def word_at(text: str, start: int, end: int) -> Token | None:
     """The word that contains ``text[start:end]``, or None when it is not part of a word."""
     n = len(text)
-    if not any(is_word_char(c) for c in text[start:end]):
+    if not ALNUM_RUN.search(text, start, end) and not any(is_word_char(c) for c in text[start:end]):
         return None
     s, e = start, end
     while s > 0:
         c = text[s - 1]
+        if c.isalnum():  # the common case, without the calls below
+            s -= 1
+            if e - s > MAX_TOKEN:
+                return None
+            continue
         joiner = c in HYPHENS or c in APOSTROPHES
         if is_word_char(c) or (joiner and s > 1 and is_word_char(text[s - 2])):
             s -= 1
@@ -92,6 +99,13 @@ def word_at(text: str, start: int, end: int) -> Token | None:
         if e - s > MAX_TOKEN:
             return None
     while e < n:
+        run = ALNUM_RUN.match(text, e, min(n, s + MAX_TOKEN + 1))
+        if run:  # letters and digits in one step; joiners and marks below
+            e = run.end()
+            if e - s > MAX_TOKEN:
+                return None
+            if e >= n:
+                break
         c = text[e]
         joiner = c in HYPHENS or c in APOSTROPHES
         if is_word_char(c) or (joiner and e + 1 < n and is_word_char(text[e + 1])):

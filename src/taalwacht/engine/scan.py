@@ -15,6 +15,7 @@ import re
 from bisect import bisect_left
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 import ahocorasick
 
@@ -34,7 +35,7 @@ from taalwacht.engine.context.window import Window
 from taalwacht.engine.regions import RegionIndex
 from taalwacht.engine.suggest import CUE_WINDOW, choices
 from taalwacht.model.document import Region, RegionKind
-from taalwacht.model.finding import Decision, Finding, Severity
+from taalwacht.model.finding import Choice, Decision, Finding, Severity
 from taalwacht.packs.schema import Pack, Term
 
 ELISION = re.compile(r"[-\u2010\u2011](?:\s*/\s*|\s+(?:en/of|en|of)\s+|,\s*)")
@@ -80,6 +81,7 @@ class Engine:
         if self.watches:
             self.automaton.make_automaton()
         self._memo: dict[str, Analysis | None] = {}
+        self._choices: dict[tuple[object, ...], tuple[Choice, ...]] = {}
         self._phrases = {term.id: _Phrases.of(term, self.allow) for term in self.terms}
 
     def _add(self, surface: str, watch: Watch) -> None:
@@ -300,11 +302,7 @@ class Engine:
         around = ""
         if decided.decision.reported and any(a.cues for a in term.alternatives):
             around = text[max(0, occ.start - CUE_WINDOW) : occ.end + CUE_WINDOW].lower()
-        options = (
-            choices(occ.analysis, surface, self.prefer.get(term.id, ""), around)
-            if decided.decision.reported
-            else ()
-        )
+        options = self._options(occ.analysis, surface, around) if decided.decision.reported else ()
         governs = not occ.analysis.right and occ.analysis.watch.kind != "linking"
         return Finding(
             start=occ.start,
@@ -326,6 +324,22 @@ class Engine:
             choices=options,
             confidence=decided.confidence,
         )
+
+    def _options(self, analysis: Analysis, surface: str, around: str) -> tuple[Choice, ...]:
+        """The suggestions for a word, memoised: a text repeats its words."""
+        term = analysis.watch.term
+        prefer = self.prefer.get(term.id, "")
+        if around:  # the setting decides the order: not worth a key
+            return choices(analysis, surface, prefer, around)
+        member = analysis.member
+        key: tuple[object, ...] = (id(term), analysis.watch.slot, analysis.watch.kind)
+        key += (analysis.joined, member.start, member.end, analysis.compound_key, surface)
+        found = self._choices.get(key)
+        if found is None:
+            found = choices(analysis, surface, prefer)
+            if len(self._choices) < 100_000:
+                self._choices[key] = found
+        return found
 
     def _verdict(
         self,
@@ -537,16 +551,20 @@ def _shift(member: Member, joined: str, parts: list[str], part: str) -> Member:
     return Member(member.start + offset, member.end + offset, member.form, member.key)
 
 
+@lru_cache(maxsize=65_536)
+def _phrases_over(word: str, phrases: tuple[str, ...]) -> tuple[str, ...]:
+    """The phrases that could stand over ``word``: those that hold it, or that are a hyphen
+    part of it. Words repeat, so each is asked once."""
+    return tuple(p for p in phrases if word in p or p in word)
+
+
 def _phrase_over(lower: str, start: int, end: int, phrases: tuple[str, ...]) -> str:
     """A phrase from ``phrases`` that occurs as whole words overlapping ``[start, end)``.
 
     Names with capitals (Open Klant) are matched in the original text, case and all, so
     "een open klant" is not the software; plain phrases are matched in lower case.
     """
-    word = lower[start:end]
-    for phrase in phrases:
-        if word not in phrase and phrase not in word:
-            continue  # a phrase over this word holds it, or is a hyphen part of it
+    for phrase in _phrases_over(lower[start:end], phrases):
         lo = max(0, start - len(phrase))
         i = lower.find(phrase, lo, end + len(phrase))
         while i != -1 and i < end:

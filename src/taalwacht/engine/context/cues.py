@@ -3,6 +3,7 @@ sense stand in a document, read once per block (``dutch/data/cues/*.txt``)."""
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Sequence
 from functools import cache, lru_cache
 from importlib import resources
@@ -13,7 +14,7 @@ from taalwacht.model.finding import Decision
 
 CUE_LISTS = ("commerce", "public", "care", "goods", "other_sense")
 
-BLOCK = 2048  # the cue index reads a document in blocks, each at most once
+BLOCK = 1024  # the cue index reads a document in blocks, each at most once
 DOC_REACH = 1500  # the wider text consulted when the sentence and its neighbours are neutral
 
 
@@ -94,7 +95,8 @@ class CueIndex:
     def __init__(self, text: str, lower: str) -> None:
         self.text = text
         self.lower = lower
-        self.blocks: dict[int, dict[str, list[tuple[int, str]]]] = {}  # block -> list -> hits
+        # block -> list -> (positions, cues), sorted by position
+        self.blocks: dict[int, dict[str, tuple[list[int], list[str]]]] = {}
         self.decided: list[tuple[int, str, Decision]] = []  # (start, term, decision) so far
 
     def remember(self, start: int, term: str, decision: Decision) -> None:
@@ -115,65 +117,87 @@ class CueIndex:
                 return True
         return False
 
-    def _block(self, b: int) -> dict[str, list[tuple[int, str]]]:
-        hits = self.blocks.get(b)
-        if hits is None:
-            lower = self.lower
-            lo, hi = b * BLOCK, min(len(lower), (b + 1) * BLOCK)
-            hits = {}
-            # a slice, not iter(lower, lo, hi): pyahocorasick copies the whole string per call
-            n = len(lower)
-            for end_in_block, (key, size, need_left, lists) in _cue_automaton().iter(
-                lower[lo : hi + 40]
-            ):
-                start = lo + end_in_block - size + 1
-                if start >= hi:
-                    continue
-                at_left = start == 0 or not lower[start - 1].isalnum()
-                if need_left and not at_left:
-                    continue  # inside a longer word: most hits end here
-                after = lo + end_in_block + 1
-                at_right = after >= n or not lower[after].isalnum()
-                proper = at_left and self.text[start].isupper() and _after_title(lower, start)
-                for name, whole_left, whole_right in lists:
-                    if proper and name == "commerce" and key not in cues(name).names:
-                        continue  # mevrouw Bakker is no bakery (but Noordkust Verzekeringen is)
-                    if (at_left or not whole_left) and (at_right or not whole_right):
-                        found = hits.setdefault(name, [])
-                        if found and found[-1][0] == start:  # gemeente* and gemeentelijk*
-                            if len(key) > len(found[-1][1]):  # in one word count once
-                                found[-1] = (start, key)
-                        else:
-                            found.append((start, key))
-            self.blocks[b] = hits
+    def _block(self, b: int) -> dict[str, tuple[list[int], list[str]]]:
+        """The cues of each list that start in block ``b``, by position (found once)."""
+        block = self.blocks.get(b)
+        if block is None:
+            block = {}
+            for name, found in self._scan_block(b).items():
+                found.sort(key=lambda hit: hit[0])  # overlapping keys end in another order
+                block[name] = ([pos for pos, _ in found], [cue for _, cue in found])
+            self.blocks[b] = block
+        return block
+
+    def _scan_block(self, b: int) -> dict[str, list[tuple[int, str]]]:
+        """One pass of the cue automaton over block ``b``: hits per list."""
+        lower = self.lower
+        lo, hi = b * BLOCK, min(len(lower), (b + 1) * BLOCK)
+        hits: dict[str, list[tuple[int, str]]] = {}
+        # a slice, not iter(lower, lo, hi): pyahocorasick copies the whole string per call
+        n = len(lower)
+        for end_in_block, (key, size, need_left, lists) in _cue_automaton().iter(
+            lower[lo : hi + 40]
+        ):
+            start = lo + end_in_block - size + 1
+            if start >= hi:
+                continue
+            at_left = start == 0 or not lower[start - 1].isalnum()
+            if need_left and not at_left:
+                continue  # inside a longer word: most hits end here
+            after = lo + end_in_block + 1
+            at_right = after >= n or not lower[after].isalnum()
+            proper = at_left and self.text[start].isupper() and _after_title(lower, start)
+            for name, whole_left, whole_right in lists:
+                if proper and name == "commerce" and key not in cues(name).names:
+                    continue  # mevrouw Bakker is no bakery (but Noordkust Verzekeringen is)
+                if (at_left or not whole_left) and (at_right or not whole_right):
+                    found = hits.setdefault(name, [])
+                    if found and found[-1][0] == start:  # gemeente* and gemeentelijk*
+                        if len(key) > len(found[-1][1]):  # in one word count once
+                            found[-1] = (start, key)
+                    else:
+                        found.append((start, key))
         return hits
 
     def counts(
         self, spans: Sequence[tuple[int, int]], skip: tuple[int, int]
     ) -> list[dict[str, int]]:
-        """How many cues of each list start in each span outside ``skip``, in one pass over
-        the widest span (spans may overlap in any way; each is counted on its own)."""
+        """How many cues of each list start in each span outside ``skip`` (spans may
+        overlap in any way; each is counted on its own)."""
         out: list[dict[str, int]] = [{} for _ in spans]
         lo = min(a for a, _ in spans)
         hi = max(b for _, b in spans)
+        merged: dict[str, list[int]] = {}
         for b in range(lo // BLOCK, (max(lo, hi - 1)) // BLOCK + 1):
-            for name, hits in self._block(b).items():
-                for pos, _ in hits:
-                    if not lo <= pos < hi or skip[0] <= pos < skip[1]:
-                        continue
-                    for (a, z), counted in zip(spans, out, strict=True):
-                        if a <= pos < z:
-                            counted[name] = counted.get(name, 0) + 1
+            for name, (positions, _) in self._block(b).items():
+                merged.setdefault(name, []).extend(positions)  # blocks follow each other
+        s0, s1 = skip
+        for name, positions in merged.items():
+            for (a, z), counted in zip(spans, out, strict=True):
+                n = bisect_left(positions, z) - bisect_left(positions, a)
+                if n and s0 < z and a < s1:
+                    n -= bisect_left(positions, min(z, s1)) - bisect_left(positions, max(a, s0))
+                if n:
+                    counted[name] = n
         return out
 
     def find(self, name: str, lo: int, hi: int, skip: tuple[int, int]) -> list[str]:
         """Cues of list ``name`` that start in ``[lo, hi)`` and lie outside ``skip``."""
-        out = []
+        out: list[str] = []
         for b in range(lo // BLOCK, (max(lo, hi - 1)) // BLOCK + 1):
-            for pos, cue in self._block(b).get(name, ()):
-                if lo <= pos < hi and not skip[0] <= pos < skip[1]:
-                    out.append(cue)
+            positions, found = self._block(b).get(name, _NONE)
+            if not positions:
+                continue
+            i, j = bisect_left(positions, lo), bisect_left(positions, hi)
+            if i == j:
+                continue
+            k, m = bisect_left(positions, skip[0], i, j), bisect_left(positions, skip[1], i, j)
+            out += found[i:k]
+            out += found[m:j]
         return out
+
+
+_NONE: tuple[list[int], list[str]] = ([], [])
 
 
 @cache

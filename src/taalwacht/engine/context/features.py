@@ -91,8 +91,8 @@ def features(
         f[f"after={after[0]}"] = 1.0
     else:
         f["sentence.last"] = 1.0
-    words = len(WORD.findall(sentence))
-    if words <= 8 and not sentence.rstrip().endswith((".", "?", "!", ":", ";")):
+    plain = WORD.findall(sentence)
+    if len(plain) <= 8 and not sentence.rstrip().endswith((".", "?", "!", ":", ";")):
         f["sentence.heading"] = 1.0
     if neighbours:
         f["neighbours"] = _log(neighbours)
@@ -102,7 +102,7 @@ def features(
         f["earlier.use"] = 1.0
     if w.index.earlier(w.start, Decision.COMMERCIAL):
         f["earlier.commercial"] = 1.0
-    for word in set(WORD.findall(sentence)):
+    for word in set(plain):
         if vocabulary is None or word in vocabulary:
             f[f"s:{word}"] = 1.0
     return f

@@ -58,15 +58,16 @@ class SenseModel:
         return frozenset(name[2:] for name in self.weights if name.startswith("s:"))
 
     def probabilities(self, features: Features) -> tuple[float, ...]:
-        scores = [0.0] * len(CLASSES)
+        s0 = s1 = s2 = s3 = 0.0  # one per class, in local variables: this runs per word
         get = self.weights.get
         for name, value in features.items():
             w = get(name)
             if w is not None:
-                scores[0] += w[0] * value
-                scores[1] += w[1] * value
-                scores[2] += w[2] * value
-                scores[3] += w[3] * value
+                s0 += w[0] * value
+                s1 += w[1] * value
+                s2 += w[2] * value
+                s3 += w[3] * value
+        scores = (s0, s1, s2, s3)
         top = max(scores)
         exp = [math.exp(s - top) for s in scores]
         total = sum(exp)

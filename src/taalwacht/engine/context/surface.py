@@ -17,6 +17,9 @@ URL_OR_EMAIL = re.compile(
     re.IGNORECASE,
 )
 
+IDENTIFIER = re.compile(r"\w_|_\w")  # klant_id, _klant
+EXTENSION = re.compile(r"\.[a-z]{2,4}\b")  # producten.pdf
+
 
 def in_url_or_code(text: str, start: int, end: int) -> Verdict | None:
     """URLs, e-mail addresses, file names and identifiers are never findings, wherever they
@@ -31,8 +34,8 @@ def in_url_or_code(text: str, start: int, end: int) -> Verdict | None:
         for m in URL_OR_EMAIL.finditer(chunk):
             if m.start() < end - chunk_start and start - chunk_start < m.end():
                 return verdict("other.url")
-    if re.search(r"\w_|_\w", chunk.strip("_*")) or (
-        re.search(r"\.[a-z]{2,4}\b", chunk[end - chunk_start :]) and not chunk.endswith(".")
+    if IDENTIFIER.search(chunk.strip("_*")) or (
+        EXTENSION.search(chunk, end - chunk_start) and not chunk.endswith(".")
     ):
         return verdict("other.filename")
     if text[end : end + 1] == "(" or (

@@ -4,6 +4,7 @@ and a reason a writer can read (``--explain``), worded from the message catalogu
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cache
 
 from taalwacht import messages
 from taalwacht.model.finding import Decision
@@ -22,5 +23,13 @@ class Verdict:
 
 def verdict(rule: str, *, weak: bool = False, **params: str) -> Verdict:
     """The verdict for ``rule``, worded from the message catalogue."""
+    if not params:
+        return _plain(rule, weak)
     why = messages.text(f"rules.{rule}", **params)
     return Verdict(Decision(rule.partition(".")[0]), rule, why, weak)
+
+
+@cache
+def _plain(rule: str, weak: bool) -> Verdict:
+    """A verdict without parameters is the same every time: made once (they are frozen)."""
+    return Verdict(Decision(rule.partition(".")[0]), rule, messages.text(f"rules.{rule}"), weak)
