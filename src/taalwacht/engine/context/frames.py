@@ -10,11 +10,16 @@ from taalwacht.engine.context.cues import cues
 from taalwacht.engine.context.verdict import Verdict, verdict
 from taalwacht.engine.context.window import WORD, Window
 
-# "Klant: iemand die ..." defines the word; "Product: Parkeerkaart" names a value
-HEADWORD_DEFINITION = re.compile(r"\s?:\s+[a-zà-ÿ]")
+# "Klant: iemand die ...", "**Klantcontact**: Klantcontacten zijn ...", "Casusregisseur: Een
+# betrokken hulpverlener die ...", "| Casusoverleg | Een periodiek beraad ...": a glossary
+# defines the word; "Product: Parkeerkaart" names a value
+HEADWORD_SEPARATOR = re.compile(r"(?:\*\*|\*|__|_)?\s?[:|]\s+")
+DEFINITION_START = ("een ", "de ", "het ")
 NAME_FRAME = re.compile(
     r"(?:[Dd]e term|[Hh]et woord|[Hh]et begrip|[Dd]e naam)\s+(?:[A-Z][\w-]*\s+){1,2}$"
 )
+
+NAME_FRAME_WORDS = ("term", "woord", "begrip", "naam")  # cheap to look for first
 
 
 @cache
@@ -93,12 +98,25 @@ def _closes_clause(w: Window) -> bool:
 NAMING_SENTENCE = re.compile(r"\b(?:beter|liever)\s+(?:te\s+)?(?:spreken|praten)\s+(?:van|over)\b")
 
 
+def _headword(w: Window, text: str) -> bool:
+    """The word heads a definition: a separator, then a lower-case start, an article, or
+    the word again ("Klantcontact: Klantcontacten zijn ...")."""
+    separator = HEADWORD_SEPARATOR.match(text, w.end)
+    if separator is None:
+        return False
+    rest = w.lower[separator.end() : separator.end() + 40]
+    return (
+        text[separator.end() : separator.end() + 1].islower()
+        or rest.startswith(DEFINITION_START)
+        or rest.startswith(w.lower[w.start : min(w.end, w.start + 5)])
+    )
+
+
 def metalinguistic(w: Window, text: str) -> Verdict | None:
     """Frames that talk about the word: 'het woord klant', 'klanten noemen', 'als klant zien'."""
     newline = text.rfind("\n", max(0, w.start - 200), w.start)
     line_start = newline + 1 if newline >= 0 or w.start <= 200 else w.start - 1
-    definition = HEADWORD_DEFINITION.match(text, w.end)
-    if definition and not text[line_start : w.start].strip(" \t*#-•"):
+    if _headword(w, text) and not text[line_start : w.start].strip(" \t*#-•|"):
         return verdict("mention.headword")
     prev = w.words_before(1)
     frames = _frames_ending_in(prev[0]) if prev else []
@@ -114,12 +132,15 @@ def metalinguistic(w: Window, text: str) -> Verdict | None:
         for frame in _frames_ending_in(coordinated[-3]) if len(coordinated) > 3 else []:
             if before == frame or before.endswith(" " + frame):
                 return verdict("mention.frame-coordinated", frame=frame)
-    name = NAME_FRAME.search(text[max(w.sent[0], w.start - 60) : w.start])
-    if name:
-        return verdict("mention.name-frame", frame=name.group().strip())
-    naming = NAMING_SENTENCE.search(w.lower, w.sent[0], w.start)
-    if naming:
-        return verdict("mention.naming-sentence", phrase=naming.group())
+    lead = max(w.sent[0], w.start - 60)
+    if any(w.lower.find(k, lead, w.start) >= 0 for k in NAME_FRAME_WORDS):
+        name = NAME_FRAME.search(text[lead : w.start])
+        if name:
+            return verdict("mention.name-frame", frame=name.group().strip())
+    if any(w.lower.find(k, w.sent[0], w.start) >= 0 for k in ("beter", "liever")):
+        naming = NAMING_SENTENCE.search(w.lower, w.sent[0], w.start)
+        if naming:
+            return verdict("mention.naming-sentence", phrase=naming.group())
     after = w.words_after(3)
     negated = prev[-1:] in (["geen"], ["niet"])
     contrast = after[:1] == ["maar"]
