@@ -16,6 +16,7 @@ HYPHENS = "-\u2010\u2011"  # hyphen-minus, hyphen, non-breaking hyphen
 APOSTROPHES = "'\u2019"
 SOFT_HYPHEN = "\u00ad"
 MAX_TOKEN = 80  # a "word" longer than this is not Dutch text (base64, hashes): skip it
+JOINER = re.compile(f"[{HYPHENS}{APOSTROPHES}]")
 ALNUM_RUN = re.compile(r"[^\W_]+")  # what str.isalnum accepts, for a whole run at once
 
 
@@ -121,6 +122,8 @@ def word_at(text: str, start: int, end: int) -> Token | None:
 
 def _parts(text: str, s: int, e: int) -> tuple[tuple[int, int], ...]:
     """The spans between the joiners of a word: hyphens, apostrophes, line-break hyphens."""
+    if not JOINER.search(text, s, e):
+        return ((s, e),)  # most words are one part
     parts: list[tuple[int, int]] = []
     pos = i = s
     while i < e:

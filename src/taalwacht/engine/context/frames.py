@@ -19,7 +19,7 @@ NAME_FRAME = re.compile(
     r"(?:[Dd]e term|[Hh]et woord|[Hh]et begrip|[Dd]e naam)\s+(?:[A-Z][\w-]*\s+){1,2}$"
 )
 
-NAME_FRAME_WORDS = ("term", "woord", "begrip", "naam")  # cheap to look for first
+NAME_FRAME_HINT = re.compile("term|woord|begrip|naam")  # cheap to look for first
 
 
 @cache
@@ -95,6 +95,7 @@ def _closes_clause(w: Window) -> bool:
 
 
 # "liever spreken over inwoners dan over klanten", "beter te spreken van X, of digitaal Y"
+NAMING_HINT = re.compile("beter|liever")
 NAMING_SENTENCE = re.compile(r"\b(?:beter|liever)\s+(?:te\s+)?(?:spreken|praten)\s+(?:van|over)\b")
 
 
@@ -112,11 +113,36 @@ def _headword(w: Window, text: str) -> bool:
     )
 
 
+# "Klant\n\nEen persoon die ...": a heading that the next paragraph defines (terms and
+# conditions, regulations); "Klantcontact\n\nEen inwoner kan ..." is an ordinary heading
+DEFINITION_OPENERS = (
+    "een persoon",
+    "de persoon",
+    "degene ",
+    "diegene ",
+    "een natuurlijk",
+    "een rechtspersoon",
+    "iedere ",
+    "elke ",
+    "een ieder",
+)
+
+
+def _heading_defined(w: Window, text: str) -> bool:
+    """The word is a line of its own and the next line opens a definition of a person."""
+    line_end = text.find("\n", w.end, w.end + 40)
+    if line_end < 0 or text[w.end : line_end].strip(" \t*#:_"):
+        return False
+    return text[line_end : line_end + 80].lstrip().lower().startswith(DEFINITION_OPENERS)
+
+
 def metalinguistic(w: Window, text: str) -> Verdict | None:
     """Frames that talk about the word: 'het woord klant', 'klanten noemen', 'als klant zien'."""
     newline = text.rfind("\n", max(0, w.start - 200), w.start)
     line_start = newline + 1 if newline >= 0 or w.start <= 200 else w.start - 1
-    if _headword(w, text) and not text[line_start : w.start].strip(" \t*#-•|"):
+    if not text[line_start : w.start].strip(" \t*#-•|") and (
+        _headword(w, text) or _heading_defined(w, text)
+    ):
         return verdict("mention.headword")
     prev = w.words_before(1)
     frames = _frames_ending_in(prev[0]) if prev else []
@@ -133,11 +159,11 @@ def metalinguistic(w: Window, text: str) -> Verdict | None:
             if before == frame or before.endswith(" " + frame):
                 return verdict("mention.frame-coordinated", frame=frame)
     lead = max(w.sent[0], w.start - 60)
-    if any(w.lower.find(k, lead, w.start) >= 0 for k in NAME_FRAME_WORDS):
+    if NAME_FRAME_HINT.search(w.lower, lead, w.start):
         name = NAME_FRAME.search(text[lead : w.start])
         if name:
             return verdict("mention.name-frame", frame=name.group().strip())
-    if any(w.lower.find(k, w.sent[0], w.start) >= 0 for k in ("beter", "liever")):
+    if NAMING_HINT.search(w.lower, w.sent[0], w.start):
         naming = NAMING_SENTENCE.search(w.lower, w.sent[0], w.start)
         if naming:
             return verdict("mention.naming-sentence", phrase=naming.group())
@@ -179,8 +205,9 @@ def metalinguistic(w: Window, text: str) -> Verdict | None:
     two_before = w.words_before(2)
     if two_before[-1:] == ["als"] and len(two_before) == 2 and two_before[0] in ROLES:
         return verdict("mention.as-role", who=two_before[0])  # "de burger als klant"
-    role = next((x for x in w.words_before(3) if x in PEOPLE), "")
-    copula = any(x in COPULAS for x in (*w.words_before(3), *after[:1]))
+    three = w.words_before(3)
+    role = next((x for x in three if x in PEOPLE), "") if not PEOPLE.isdisjoint(three) else ""
+    copula = not COPULAS.isdisjoint(three) or (after[:1] != [] and after[0] in COPULAS)
     if role and copula:  # "is de burger wel klant?", "dat burgers eigenlijk klanten zijn"
         return verdict("mention.as-role", who=role)
     opening = w.words_before(3)
@@ -192,7 +219,8 @@ def metalinguistic(w: Window, text: str) -> Verdict | None:
     # a body or a person has or is the word, closing the sentence (not "heeft de gemeente
     # de klanten gebeld?": a determiner makes them people)
     rest = w.lower[w.end : w.sent[1]].rstrip()
-    bodies = next((x for x in w.words_before(4) if x in ROLES), "")
+    four = w.words_before(4)
+    bodies = next((x for x in four if x in ROLES), "") if not ROLES.isdisjoint(four) else ""
     if (
         rest.endswith("?")
         and len(WORD.findall(rest)) <= 3

@@ -93,8 +93,8 @@ class Window:
 
     @cached_property
     def _after(self) -> list[str]:
-        after = PARENTHESIS.sub("", self.lower[self.end : min(self.sent[1], self.end + 60)])
-        return WORDS.findall(after)
+        after = self.lower[self.end : min(self.sent[1], self.end + 60)]
+        return WORDS.findall(PARENTHESIS.sub("", after) if "(" in after else after)
 
     def words_before(self, n: int) -> list[str]:
         return self._before[-n:]
