@@ -78,6 +78,7 @@ def word_list(w: Window, watched: int) -> Verdict | None:
 DEFINITION = re.compile(
     r"\s+(?:is|zijn)\s+(?:iemand|degene|diegene|een persoon|personen|mensen)\b"
     r"|\s+(?:is|wordt|worden)\s+gedefinieerd\b"
+    r"|\s+(?:is|zijn)\s+(?:de|het)\s+(?:wijze|manier|geheel)\s+(?:waarop|van)\b"
 )
 UNDERSTOOD = re.compile(r"\s+(?:wordt|worden)\s+(?:hier\s+)?verstaan\b")
 HAVE = frozenset("is zijn heeft hebben".split())  # "heeft de gemeente klanten?"
@@ -177,6 +178,8 @@ def metalinguistic(w: Window, text: str) -> Verdict | None:
         or (w.words_before(2)[0] in COPULAS and "er" not in w.words_before(4))
     ):
         return verdict("mention.denial")
+    if w.words_before(2) == ["niet", "als"] and "maar" in w.words_after(4):
+        return verdict("mention.denial")  # "ziet inwoners niet als klanten, maar als burgers"
     if " ".join(after[:3]) in (
         "is de term",
         "is een term",
@@ -211,7 +214,7 @@ def metalinguistic(w: Window, text: str) -> Verdict | None:
     if role and copula:  # "is de burger wel klant?", "dat burgers eigenlijk klanten zijn"
         return verdict("mention.as-role", who=role)
     opening = w.words_before(3)
-    if opening in (["een"], ["de"]) and DEFINITION.match(w.lower, w.end):
+    if opening in ([], ["een"], ["de"]) and DEFINITION.match(w.lower, w.end):
         return verdict("mention.definition")  # "Een klant is iemand die betaalt"
     if UNDERSTOOD.match(w.lower, w.end) and w.words_before(2)[:1] == ["onder"]:
         return verdict("mention.definition")  # "Onder een klant wordt verstaan"
