@@ -15,7 +15,6 @@ import re
 from bisect import bisect_left
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
 
 import ahocorasick
 
@@ -82,6 +81,7 @@ class Engine:
             self.automaton.make_automaton()
         self._memo: dict[str, Analysis | None] = {}
         self._choices: dict[tuple[object, ...], tuple[Choice, ...]] = {}
+        self._near_phrases: dict[tuple[int, str], tuple[str, ...]] = {}
         self._phrases = {term.id: _Phrases.of(term, self.allow) for term in self.terms}
 
     def _add(self, surface: str, watch: Watch) -> None:
@@ -325,6 +325,18 @@ class Engine:
             confidence=decided.confidence,
         )
 
+    def _phrase_over(self, lower: str, start: int, end: int, phrases: tuple[str, ...]) -> str:
+        """``_phrase_over`` with the phrases that could stand over this word, found once per
+        word and list: a text repeats its words, and most phrases hold neither."""
+        word = lower[start:end]
+        key = (id(phrases), word)  # the lists live as long as the engine and its memo
+        near = self._near_phrases.get(key)
+        if near is None:
+            near = tuple(p for p in phrases if word in p or p in word)
+            if len(self._near_phrases) < 100_000:
+                self._near_phrases[key] = near
+        return _phrase_over(lower, start, end, near) if near else ""
+
     def _options(self, analysis: Analysis, surface: str, around: str) -> tuple[Choice, ...]:
         """The suggestions for a word, memoised: a text repeats its words."""
         term = analysis.watch.term
@@ -354,13 +366,13 @@ class Engine:
         if marked.inside("suppress", start):
             return verdict("suppressed.comment")
         phrases = self._phrases[term.id]
-        phrase = _phrase_over(lower, start, end, phrases.allow)
+        phrase = self._phrase_over(lower, start, end, phrases.allow)
         if phrase:
             return verdict("allowed.phrase", phrase=phrase)
-        phrase = _phrase_over(lower, start, end, phrases.other)
+        phrase = self._phrase_over(lower, start, end, phrases.other)
         if phrase:
             return verdict("other.phrase", phrase=phrase)
-        phrase = _phrase_over(text, start, end, phrases.names)
+        phrase = self._phrase_over(text, start, end, phrases.names)
         if phrase:
             return verdict("other.name", phrase=phrase)
         # A field («klant.naam», «klantnummer») is the template's own word: its chevrons are
@@ -379,8 +391,8 @@ class Engine:
         found = found or frames.word_list(window, hi - lo)
         if found is not None:
             return found
-        phrase = _phrase_over(text, start, end, phrases.fixed_names)
-        phrase = phrase or _phrase_over(lower, start, end, phrases.fixed)
+        phrase = self._phrase_over(text, start, end, phrases.fixed_names)
+        phrase = phrase or self._phrase_over(lower, start, end, phrases.fixed)
         if phrase:
             return verdict("fixed.name", phrase=phrase)
         a = occ.analysis
@@ -551,20 +563,16 @@ def _shift(member: Member, joined: str, parts: list[str], part: str) -> Member:
     return Member(member.start + offset, member.end + offset, member.form, member.key)
 
 
-@lru_cache(maxsize=65_536)
-def _phrases_over(word: str, phrases: tuple[str, ...]) -> tuple[str, ...]:
-    """The phrases that could stand over ``word``: those that hold it, or that are a hyphen
-    part of it. Words repeat, so each is asked once."""
-    return tuple(p for p in phrases if word in p or p in word)
-
-
 def _phrase_over(lower: str, start: int, end: int, phrases: tuple[str, ...]) -> str:
     """A phrase from ``phrases`` that occurs as whole words overlapping ``[start, end)``.
 
     Names with capitals (Open Klant) are matched in the original text, case and all, so
     "een open klant" is not the software; plain phrases are matched in lower case.
     """
-    for phrase in _phrases_over(lower[start:end], phrases):
+    word = lower[start:end]
+    for phrase in phrases:
+        if word not in phrase and phrase not in word:
+            continue  # a phrase over this word holds it, or is a hyphen part of it
         lo = max(0, start - len(phrase))
         i = lower.find(phrase, lo, end + len(phrase))
         while i != -1 and i < end:

@@ -4,7 +4,6 @@ sense stand in a document, read once per block (``dutch/data/cues/*.txt``)."""
 from __future__ import annotations
 
 from bisect import bisect_left
-from collections.abc import Sequence
 from functools import cache, lru_cache
 from importlib import resources
 
@@ -72,7 +71,10 @@ def _cue_automaton() -> ahocorasick.Automaton:
             entries.setdefault(text, []).append((name, whole_left, whole_right))
     for key, value in entries.items():
         need_left = all(whole_left for _, whole_left, _ in value)
-        automaton.add_word(key, (key, len(key), need_left, tuple(value)))
+        need_right = all(whole_right for _, _, whole_right in value)
+        # a capital after a title is a name (mevrouw Bakker), except for names on the list
+        names_here = any(n == "commerce" and key not in cues(n).names for n, _, _ in value)
+        automaton.add_word(key, (key, len(key), need_left, need_right, names_here, tuple(value)))
     automaton.make_automaton()
     return automaton
 
@@ -135,9 +137,14 @@ class CueIndex:
         hits: dict[str, list[tuple[int, str]]] = {}
         # a slice, not iter(lower, lo, hi): pyahocorasick copies the whole string per call
         n = len(lower)
-        for end_in_block, (key, size, need_left, lists) in _cue_automaton().iter(
-            lower[lo : hi + 40]
-        ):
+        for end_in_block, (
+            key,
+            size,
+            need_left,
+            need_right,
+            names_here,
+            lists,
+        ) in _cue_automaton().iter(lower[lo : hi + 40]):
             start = lo + end_in_block - size + 1
             if start >= hi:
                 continue
@@ -146,7 +153,11 @@ class CueIndex:
                 continue  # inside a longer word: most hits end here
             after = lo + end_in_block + 1
             at_right = after >= n or not lower[after].isalnum()
-            proper = at_left and self.text[start].isupper() and _after_title(lower, start)
+            if need_right and not at_right:
+                continue  # the start of a longer word (indien for IND)
+            proper = (
+                names_here and at_left and self.text[start].isupper() and _after_title(lower, start)
+            )
             for name, whole_left, whole_right in lists:
                 if proper and name == "commerce" and key not in cues(name).names:
                     continue  # mevrouw Bakker is no bakery (but Noordkust Verzekeringen is)
@@ -159,45 +170,41 @@ class CueIndex:
                         found.append((start, key))
         return hits
 
-    def counts(
-        self, spans: Sequence[tuple[int, int]], skip: tuple[int, int]
-    ) -> list[dict[str, int]]:
-        """How many cues of each list start in each span outside ``skip`` (spans may
-        overlap in any way; each is counted on its own)."""
-        out: list[dict[str, int]] = [{} for _ in spans]
-        lo = min(a for a, _ in spans)
-        hi = max(b for _, b in spans)
-        merged: dict[str, list[int]] = {}
+    def merged(self, lo: int, hi: int) -> dict[str, tuple[list[int], list[str]]]:
+        """The cues of each list in the blocks that cover ``[lo, hi)``, by position: a
+        window asks many questions of one passage, and each is then one bisection."""
+        out: dict[str, tuple[list[int], list[str]]] = {}
         for b in range(lo // BLOCK, (max(lo, hi - 1)) // BLOCK + 1):
-            for name, (positions, _) in self._block(b).items():
-                merged.setdefault(name, []).extend(positions)  # blocks follow each other
-        s0, s1 = skip
-        for name, positions in merged.items():
-            for (a, z), counted in zip(spans, out, strict=True):
-                n = bisect_left(positions, z) - bisect_left(positions, a)
-                if n and s0 < z and a < s1:
-                    n -= bisect_left(positions, min(z, s1)) - bisect_left(positions, max(a, s0))
-                if n:
-                    counted[name] = n
+            for name, (positions, found) in self._block(b).items():
+                have = out.get(name)
+                if have is None:
+                    out[name] = (list(positions), list(found))
+                else:  # blocks follow each other, so the lists stay sorted
+                    have[0].extend(positions)
+                    have[1].extend(found)
         return out
 
     def find(self, name: str, lo: int, hi: int, skip: tuple[int, int]) -> list[str]:
         """Cues of list ``name`` that start in ``[lo, hi)`` and lie outside ``skip``."""
         out: list[str] = []
         for b in range(lo // BLOCK, (max(lo, hi - 1)) // BLOCK + 1):
-            positions, found = self._block(b).get(name, _NONE)
-            if not positions:
-                continue
-            i, j = bisect_left(positions, lo), bisect_left(positions, hi)
-            if i == j:
-                continue
-            k, m = bisect_left(positions, skip[0], i, j), bisect_left(positions, skip[1], i, j)
-            out += found[i:k]
-            out += found[m:j]
+            out += between(self._block(b).get(name, NO_CUES), lo, hi, skip)
         return out
 
 
-_NONE: tuple[list[int], list[str]] = ([], [])
+NO_CUES: tuple[list[int], list[str]] = ([], [])
+
+
+def between(
+    cues_by_position: tuple[list[int], list[str]], lo: int, hi: int, skip: tuple[int, int]
+) -> list[str]:
+    """The cues that start in ``[lo, hi)`` and lie outside ``skip``."""
+    positions, found = cues_by_position
+    i, j = bisect_left(positions, lo), bisect_left(positions, hi)
+    if i == j:
+        return []
+    k, m = bisect_left(positions, skip[0], i, j), bisect_left(positions, skip[1], i, j)
+    return found[i:k] + found[m:j] if k < m else found[i:j]
 
 
 @cache
