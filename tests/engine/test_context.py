@@ -305,9 +305,9 @@ def test_verdict_takes_its_decision_from_the_rule_id() -> None:
     assert shop.why == "'… van bakker': van een bedrijf"
 
 
-def test_window_cue_counts_agree_with_the_index_across_blocks() -> None:
-    """The window merges the passage's cue blocks once and bisects; the index walks block
-    by block. Both must see the same cues, the word itself left out, in every span."""
+def test_cue_counts_agree_with_the_cues_found_across_blocks() -> None:
+    """``counts`` answers four spans in one pass over sorted positions; ``find`` walks
+    block by block. Both must see the same cues, the word itself left out, in every span."""
     filler = "Dit is een gewone zin zonder bijzondere woorden. "
     cue_sentences = [
         "De gemeente helpt inwoners met de Wmo. ",
@@ -317,23 +317,12 @@ def test_window_cue_counts_agree_with_the_index_across_blocks() -> None:
     parts = []
     for i in range(120):  # about 6,000 characters: the passage spans several blocks
         parts.append(cue_sentences[i % 3] if i % 4 == 0 else filler)
-    middle = len(parts) // 2
-    parts[middle] = "Zo krijgt de klant van de gemeente hulp bij de Wmo. "
+    parts[len(parts) // 2] = "Zo krijgt de klant van de gemeente hulp bij de Wmo. "
     text = "".join(parts)
     w = _window(text, "klant")
-    index = w.index
     spans = (w.clause, w.sent, w.near, w.passage)
     skip = (w.start, w.end)
-    for name in ("public", "commerce", "care", "goods", "other_sense"):
-        for span in spans:
-            assert w.cues_in(name, *span) == index.find(name, *span, skip)
-    naive = [
-        {
-            name: n
-            for name in ("public", "commerce", "care", "goods", "other_sense")
-            if (n := len(index.find(name, *span, skip)))
-        }
-        for span in spans
-    ]
-    assert w.counts(spans) == naive
-    assert naive[3]["public"] > naive[1]["public"] > 0  # the passage holds more than the sentence
+    names = ("public", "commerce", "care", "goods", "other_sense")
+    found = [{n: k for n in names if (k := len(w.index.find(n, *span, skip)))} for span in spans]
+    assert w.index.counts(spans, skip) == found
+    assert found[3]["public"] > found[1]["public"] > 0  # the passage holds more than the sentence

@@ -4,6 +4,7 @@ sense stand in a document, read once per block (``dutch/data/cues/*.txt``)."""
 from __future__ import annotations
 
 from bisect import bisect_left
+from collections.abc import Sequence
 from functools import cache, lru_cache
 from importlib import resources
 
@@ -170,41 +171,45 @@ class CueIndex:
                         found.append((start, key))
         return hits
 
-    def merged(self, lo: int, hi: int) -> dict[str, tuple[list[int], list[str]]]:
-        """The cues of each list in the blocks that cover ``[lo, hi)``, by position: a
-        window asks many questions of one passage, and each is then one bisection."""
-        out: dict[str, tuple[list[int], list[str]]] = {}
+    def counts(
+        self, spans: Sequence[tuple[int, int]], skip: tuple[int, int]
+    ) -> list[dict[str, int]]:
+        """How many cues of each list start in each span outside ``skip`` (spans may
+        overlap in any way; each is counted on its own)."""
+        out: list[dict[str, int]] = [{} for _ in spans]
+        lo = min(a for a, _ in spans)
+        hi = max(b for _, b in spans)
+        merged: dict[str, list[int]] = {}
         for b in range(lo // BLOCK, (max(lo, hi - 1)) // BLOCK + 1):
-            for name, (positions, found) in self._block(b).items():
-                have = out.get(name)
-                if have is None:
-                    out[name] = (list(positions), list(found))
-                else:  # blocks follow each other, so the lists stay sorted
-                    have[0].extend(positions)
-                    have[1].extend(found)
+            for name, (positions, _) in self._block(b).items():
+                merged.setdefault(name, []).extend(positions)  # blocks follow each other
+        s0, s1 = skip
+        for name, positions in merged.items():
+            for (a, z), counted in zip(spans, out, strict=True):
+                n = bisect_left(positions, z) - bisect_left(positions, a)
+                if n and s0 < z and a < s1:
+                    n -= bisect_left(positions, min(z, s1)) - bisect_left(positions, max(a, s0))
+                if n:
+                    counted[name] = n
         return out
 
     def find(self, name: str, lo: int, hi: int, skip: tuple[int, int]) -> list[str]:
         """Cues of list ``name`` that start in ``[lo, hi)`` and lie outside ``skip``."""
         out: list[str] = []
         for b in range(lo // BLOCK, (max(lo, hi - 1)) // BLOCK + 1):
-            out += between(self._block(b).get(name, NO_CUES), lo, hi, skip)
+            positions, found = self._block(b).get(name, _NONE)
+            if not positions:
+                continue
+            i, j = bisect_left(positions, lo), bisect_left(positions, hi)
+            if i == j:
+                continue
+            k, m = bisect_left(positions, skip[0], i, j), bisect_left(positions, skip[1], i, j)
+            out += found[i:k]
+            out += found[m:j]
         return out
 
 
-NO_CUES: tuple[list[int], list[str]] = ([], [])
-
-
-def between(
-    cues_by_position: tuple[list[int], list[str]], lo: int, hi: int, skip: tuple[int, int]
-) -> list[str]:
-    """The cues that start in ``[lo, hi)`` and lie outside ``skip``."""
-    positions, found = cues_by_position
-    i, j = bisect_left(positions, lo), bisect_left(positions, hi)
-    if i == j:
-        return []
-    k, m = bisect_left(positions, skip[0], i, j), bisect_left(positions, skip[1], i, j)
-    return found[i:k] + found[m:j] if k < m else found[i:j]
+_NONE: tuple[list[int], list[str]] = ([], [])
 
 
 @cache

@@ -63,7 +63,7 @@ def features(
     if rules.weak:
         f["rules.weak"] = 1.0
     spans = (w.clause, w.sent, w.near, w.passage)  # in the order of SPANS
-    for span, counted in zip(SPANS, w.counts(spans), strict=True):
+    for span, counted in zip(SPANS, w.index.counts(spans, (w.start, w.end)), strict=True):
         for name, n in counted.items():
             f[f"{name}@{span}"] = LOG[n] if n < len(LOG) else _log(n)
     for side, member in (("left", left), ("right", right)):

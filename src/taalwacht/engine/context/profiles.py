@@ -77,7 +77,7 @@ def _van_commerce(w: Window) -> str:
     lo, hi = _object(w)
     phrase = w.lower[lo:hi]
     if re.match(r"\s+(?:van|bij)\s", phrase):
-        found = w.cues_in("commerce", lo, hi)
+        found = w.index.find("commerce", lo, hi, (w.start, w.end))
         if found:
             return found[0]
     return ""
@@ -125,7 +125,7 @@ def judge_profile(
     if profile == "staff":
         # accountmanagers of a municipality serve companies, so "bedrijven" proves nothing;
         # a bank or an advertising agency around them, and no public service, does
-        trade = [c for c in w.cues_in("commerce", *w.near) if c not in CLIENTS]
+        trade = [c for c in w.index.find("commerce", *w.near, (w.start, w.end)) if c not in CLIENTS]
         if len(trade) > w.count("public", near=True):
             return verdict("commercial.business-staff", cue=trade[0])
         return use
@@ -238,8 +238,8 @@ def _procurement(w: Window, word: str, members: tuple[str, str]) -> Verdict:
     if employer and not PUBLIC_BUYER.search(w.lower, *w.near):
         return verdict("commercial.employer", buyer=employer.group())
     lo, hi = _object(w)
-    care_obj = w.cues_in("care", lo, hi)
-    goods_obj = w.cues_in("goods", lo, hi)
+    care_obj = w.index.find("care", lo, hi, (w.start, w.end))
+    goods_obj = w.index.find("goods", lo, hi, (w.start, w.end))
     if care_obj and not goods_obj:
         return use
     if goods_obj and not care_obj:
@@ -252,7 +252,7 @@ def _procurement(w: Window, word: str, members: tuple[str, str]) -> Verdict:
     if w.count("goods", near=True):
         return verdict("commercial.goods-purchase", cue=w.first("goods", near=True))
     bought = NAMED_OBJECT.match(w.lower, lo, hi)
-    for_residents = w.cues_in("public", w.end, w.sent[1])
+    for_residents = w.index.find("public", w.end, w.sent[1], (w.start, w.end))
     if bought and not for_residents and not w.leaning("care", "goods"):
         # "het inkopen van polymeren": what is bought is named, it is no care or help, and
         # no resident it would be for follows ("trajecten voor werkzoekenden" is help)

@@ -4,12 +4,11 @@ cue words in each, every question answered once."""
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 from dataclasses import dataclass
 from functools import cached_property
 
 from taalwacht.dutch.sentences import sentence_bounds
-from taalwacht.engine.context.cues import DOC_REACH, NO_CUES, CueIndex, between
+from taalwacht.engine.context.cues import DOC_REACH, CueIndex
 
 WORD = re.compile(r"\w+(?:-\w+)*")
 WORDS = re.compile(r"[\w'-]+")
@@ -44,35 +43,12 @@ class Window:
         self.passage = (max(0, self.start - DOC_REACH), min(len(self.lower), self.end + DOC_REACH))
         self._found: dict[tuple[str, int, int], list[str]] = {}
 
-    @cached_property
-    def _cues(self) -> dict[str, tuple[list[int], list[str]]]:
-        return self.index.merged(*self.passage)
-
-    def cues_in(self, name: str, lo: int, hi: int) -> list[str]:
-        """Cues of list ``name`` that start in ``[lo, hi)``, the word itself left out."""
-        if self.passage[0] <= lo and hi <= self.passage[1]:  # every span of the window
-            return between(self._cues.get(name, NO_CUES), lo, hi, (self.start, self.end))
-        return self.index.find(name, lo, hi, (self.start, self.end))
-
-    def counts(self, spans: tuple[tuple[int, int], ...]) -> list[dict[str, int]]:
-        """How many cues of each list start in each span (within the passage)."""
-        out: list[dict[str, int]] = [{} for _ in spans]
-        s0, s1 = self.start, self.end
-        for name, (positions, _) in self._cues.items():
-            for (a, z), counted in zip(spans, out, strict=True):
-                n = bisect_left(positions, z) - bisect_left(positions, a)
-                if n and s0 < z and a < s1:
-                    n -= bisect_left(positions, min(z, s1)) - bisect_left(positions, max(a, s0))
-                if n:
-                    counted[name] = n
-        return out
-
     def _matches(self, name: str, span: tuple[int, int]) -> list[str]:
         """Cues of list ``name`` in ``span``; each question is answered once per window."""
         key = (name, *span)
         found = self._found.get(key)
         if found is None:
-            found = self.cues_in(name, *span)
+            found = self.index.find(name, span[0], span[1], (self.start, self.end))
             self._found[key] = found
         return found
 
