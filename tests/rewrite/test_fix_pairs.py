@@ -11,9 +11,7 @@ import yaml
 from conftest import DATA
 from taalwacht import fix
 
-PAIRS: list[dict[str, Any]] = yaml.safe_load(
-    (DATA / "fix_pairs.yml").read_text(encoding="utf-8")
-)
+PAIRS: list[dict[str, Any]] = yaml.safe_load((DATA / "fix_pairs.yml").read_text(encoding="utf-8"))
 
 
 def test_enough_pairs_for_every_rule() -> None:

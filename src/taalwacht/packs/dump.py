@@ -41,6 +41,8 @@ def _alternative(alt: Alternative) -> dict[str, Any] | str:
         out["note"] = alt.note
     if alt.cues:
         out["cues"] = list(alt.cues)
+    if alt.compounds:
+        out["compounds"] = True
     return out if len(out) > 1 else alt.text
 
 

@@ -150,7 +150,7 @@ def _alternative(path: str, data: object, where: str, line: int) -> Alternative:
             path, messages.text("pack.text-or-mapping"), line=line, field=where.rstrip(".")
         )
     r = _Reader(path, data, where)
-    r.check_keys({"text", "gender", "forms", "modifier", "note", "plural", "cues"})
+    r.check_keys({"text", "gender", "forms", "modifier", "note", "plural", "cues", "compounds"})
     forms = r.text_map("forms", ALL_SLOTS)
     if "plural" in data:
         forms.setdefault("pl", r.text("plural"))
@@ -162,6 +162,7 @@ def _alternative(path: str, data: object, where: str, line: int) -> Alternative:
         modifier=_modifier(r, data),
         note=r.optional_text("note") or "",
         cues=tuple(c.lower() for c in r.texts("cues")),
+        compounds=r.choice("compounds", (True, False), False),
     )
 
 

@@ -54,6 +54,9 @@ class Alternative:
     # words that make this the best choice where they stand near the word: "zorg", "wmo*"
     # for cliënt ("*": any word that starts so); see engine.suggest.rank_by_cues
     cues: tuple[str, ...] = ()
+    # its compounds are Dutch as they stand (contracteringsbeleid, inwonergericht): fix may
+    # write one that the lexicon lacks when it splits into words the lexicon has
+    compounds: bool = False
 
     @property
     def plural(self) -> str | None:

@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 
 from taalwacht import messages
 from taalwacht.dutch import agreement as nl
+from taalwacht.dutch.compounds import NO_SPLIT, segments
 from taalwacht.dutch.lexicon import is_word
 from taalwacht.dutch.phrases import (
     Phrase,
@@ -221,10 +222,16 @@ def _made_up_word(old: str, choice: Choice, term: Term | None) -> str:
     if term is not None and choice_source(choice, term) is None:
         return ""  # a replacement the pack names for this very compound
     kept = {m.group().lower() for m in WORD_PARTS.finditer(old)}
+    free = term is not None and any(
+        a.compounds and a.text == choice.alternative for a in term.alternatives
+    )
     for m in WORD_PARTS.finditer(choice.text):
-        word = m.group()
-        if word.lower() not in kept and len(word) > 2 and not is_word(word.lower()):
-            return word
+        word = m.group().lower()
+        if word in kept or len(word) <= 2 or is_word(word):
+            continue
+        if free and segments(word, trailing_link=False) < NO_SPLIT:
+            continue  # contracterings|beleid: the alternative compounds as Dutch does
+        return m.group()
     return ""
 
 
