@@ -79,6 +79,8 @@ DEFINITION = re.compile(
     r"\s+(?:is|zijn)\s+(?:iemand|degene|diegene|een persoon|personen|mensen)\b"
     r"|\s+(?:is|wordt|worden)\s+gedefinieerd\b"
     r"|\s+(?:is|zijn)\s+(?:de|het)\s+(?:wijze|manier|geheel)\s+(?:waarop|van)\b"
+    # "Een klantencharter is een document waarin ...": a class and what sets it apart
+    r"|\s+(?:is|zijn)\s+(?:een|de|het)\s+[^\W\d_]+\s+(?:waarin|waarbij|waarmee|die|dat)\b"
 )
 UNDERSTOOD = re.compile(r"\s+(?:wordt|worden)\s+(?:hier\s+)?verstaan\b")
 HAVE = frozenset("is zijn heeft hebben".split())  # "heeft de gemeente klanten?"
