@@ -3,7 +3,8 @@ docs=[]
 def D(src,genre,text,*labs):
     docs.append((src,genre,text,labs))
 exec(open('data1.py').read())
-for f in sorted(glob.glob('data[2-9].py')): exec(open(f).read())
+for f in sorted(glob.glob('data*.py'),key=lambda x:int(x[4:-3])):
+    if f!='data1.py': exec(open(f).read())
 WORD=re.compile(r"[\w\-@.]+",re.U)
 PAT=re.compile(r"klant|product|concern|inkoop|inkopen|ingekocht|inkoopt|inkocht|accountmanager|vraaggericht|casus",re.I)
 SEP=re.compile(r"^(koop|koopt|kopen|kocht|kochten|kochte)$",re.I)
