@@ -1,0 +1,16 @@
+uw="Customers of a publicly owned drinking-water company with a legal monopoly: they pay tariffs but have no choice; commercial or flag both defensible."
+D("https://www.rtvdrenthe.nl/nieuws/16150339/telefoon-roodgloeiend-bij-drinkwaterbedrijf-wmd-door-natte-kruipruimtes","news",
+"De aanloop naar kerst was zo regenachtig dat de telefoon bij drinkwaterbedrijf WMD roodgloeiend staat. Het bedrijf zegt veel telefoontjes te krijgen van klanten die denken dat de waterleiding kapot is.",U(uw))
+u="https://nieuws.nl/algemeen/20180301/vorst-funest-voor-waterleidingen-en-meters/"
+D(u,"news","Door de strenge vorst zijn op honderden plaatsen in Nederland waterleidingen bevroren. Monteurs van drinkwaterbedrijven hebben het druk met het vervangen van kapotgevroren leidingen en watermeters. Bij de klantenservice van Vitens, met 5,6 miljoen klanten het grootste drinkwaterbedrijf, staat de telefoon roodgloeiend. ,,Om kwart over elf vanmorgen hadden we al 579 telefoontjes gekregen, fors meer dan normaal”, vertelt een woordvoerster.",
+ U("Service desk of a publicly owned water company; commercial or public service."),U(uw))
+D(u,"news","Kosten door vorstschade zijn voor de klant. Evides rekent bijvoorbeeld minimaal 231 euro voor een nieuwe watermeter. De drinkwaterbedrijven geven volop tips om het niet zover te laten komen.",U(uw))
+u="https://www.infodwi.nl/doelgroepen/drinkwaterbedrijven"
+D(u,"help-page","De drinkwaterbedrijven in Nederland zorgen ervoor dat er 24 uur per dag betrouwbaar drinkwater uit de kraan komt. Daarvoor wint het drinkwaterbedrijf water uit de ondergrond, een rivier, kanaal of meer, zuivert dat water vervolgens en zorgt ervoor dat het via een uitgebreid distributienet naar de klant wordt gepompt.",U(uw))
+D(u,"help-page","Drinkwaterinstallaties bij de klant kunnen ongewild het distributienet verontreinigen. Wanneer een installatie niet goed is aangelegd of beveiligd of niet goed wordt beheerd kan verontreinigd water terugstromen in het distributienet van het drinkwaterbedrijf.",U(uw))
+D("https://www.telegraaf.nl/financieel/396236874/angst-van-ondernemers-wordt-werkelijkheid-stroomnet-in-grote-delen-van-nederland-op-slot","news",
+"„Een drama voor bewoners. Maar Enexis zegt ons geen personeel te hebben”, meldt een goed ingevoerde bron. Dat betekent opnieuw een domper, vooral voor bedrijven. Die kopen sinds de energiecrisis massaal zonnepanelen. Ze schakelen op aandringen van het kabinet van het gas af en gaan over op elektrisch gevoede apparatuur. Maar een nieuwe aansluiting op het al volle stroomnet krijgen ze niet. „In Overijssel moeten we inderdaad gaan melden dat klanten geen nieuwe aansluiting meer krijgen”, bevestigt de woordvoerder van de regionale aanbieder Enexis.",
+ S,C("Business customers of a grid operator seeking a connection."))
+D("https://www.welingelichtekringen.nl/economie/dit-is-waarom-er-duizenden-zakelijke-klanten-in-de-wachtrij-staan-voor-een-stroomaansluiting","news",
+"Ruim 9000 zakelijke klanten van netbeheerder Enexis staan momenteel in de wachtrij voor een nieuwe of zwaardere stroomaansluiting, ondanks recordinvesteringen in het elektriciteitsnet. Omdat het stroomnet in veel plaatsen vol zit, groeit de kans op overbelasting en storingen.",
+ C("Business customers of a grid operator."))
