@@ -13,6 +13,10 @@ from taalwacht.engine.context.window import WORD, Window
 # "Klant: iemand die ...", "**Klantcontact**: Klantcontacten zijn ...", "Casusregisseur: Een
 # betrokken hulpverlener die ...", "| Casusoverleg | Een periodiek beraad ...": a glossary
 # defines the word; "Product: Parkeerkaart" names a value
+# what may stand before a headword on its line: markup, a number ("1.1.", "a."), an article
+LINE_LEAD = re.compile(
+    r"[ \t*#•|-]*(?:(?:\d+\.)+\d*\s+|[a-z][.)]\s+)?(?:(?:de|het|een|De|Het|Een)\s+)?"
+)
 HEADWORD_SEPARATOR = re.compile(r"(?:\*\*|\*|__|_)?\s?[:|]\s+")
 DEFINITION_START = ("een ", "de ", "het ")
 NAME_FRAME = re.compile(
@@ -143,7 +147,7 @@ def metalinguistic(w: Window, text: str) -> Verdict | None:
     """Frames that talk about the word: 'het woord klant', 'klanten noemen', 'als klant zien'."""
     newline = text.rfind("\n", max(0, w.start - 200), w.start)
     line_start = newline + 1 if newline >= 0 or w.start <= 200 else w.start - 1
-    if not text[line_start : w.start].strip(" \t*#-•|") and (
+    if LINE_LEAD.fullmatch(text, line_start, w.start) and (
         _headword(w, text) or _heading_defined(w, text)
     ):
         return verdict("mention.headword")
