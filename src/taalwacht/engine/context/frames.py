@@ -10,13 +10,13 @@ from taalwacht.engine.context.cues import cues
 from taalwacht.engine.context.verdict import Verdict, verdict
 from taalwacht.engine.context.window import WORD, Window
 
-# "Klant: iemand die ...", "**Klantcontact**: Klantcontacten zijn ...", "Casusregisseur: Een
-# betrokken hulpverlener die ...", "| Casusoverleg | Een periodiek beraad ...": a glossary
-# defines the word; "Product: Parkeerkaart" names a value
 # what may stand before a headword on its line: markup, a number ("1.1.", "a."), an article
 LINE_LEAD = re.compile(
     r"[ \t*#•|-]*(?:(?:\d+\.)+\d*\s+|[a-z][.)]\s+)?(?:(?:de|het|een|De|Het|Een)\s+)?"
 )
+# "Klant: iemand die ...", "**Klantcontact**: Klantcontacten zijn ...", "Casusregisseur: Een
+# betrokken hulpverlener die ...", "| Casusoverleg | Een periodiek beraad ...": a glossary
+# defines the word; "Product: Parkeerkaart" names a value
 HEADWORD_SEPARATOR = re.compile(r"(?:\*\*|\*|__|_)?\s?[:|]\s+")
 DEFINITION_START = ("een ", "de ", "het ")
 NAME_FRAME = re.compile(
@@ -220,8 +220,11 @@ def metalinguistic(w: Window, text: str) -> Verdict | None:
     if role and copula:  # "is de burger wel klant?", "dat burgers eigenlijk klanten zijn"
         return verdict("mention.as-role", who=role)
     opening = w.words_before(3)
-    if opening in ([], ["een"], ["de"]) and DEFINITION.match(w.lower, w.end):
-        return verdict("mention.definition")  # "Een klant is iemand die betaalt"
+    # "Een klant is iemand die betaalt"; without an article only a singular concept defines
+    # ("Klantbenadering is de wijze waarop"), not "Klantmanagers zijn de mensen die u helpen"
+    bare = opening == [] and after[:1] == ["is"]
+    if (bare or opening in (["een"], ["de"])) and DEFINITION.match(w.lower, w.end):
+        return verdict("mention.definition")
     if UNDERSTOOD.match(w.lower, w.end) and w.words_before(2)[:1] == ["onder"]:
         return verdict("mention.definition")  # "Onder een klant wordt verstaan"
     # "heeft de gemeente nou klanten, of niet?", "is de burger wel klant?": a question whether
