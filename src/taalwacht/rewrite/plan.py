@@ -215,9 +215,10 @@ def _made_up_word(old: str, choice: Choice, term: Term | None) -> str:
 
     A compound made by swapping one member (Klantnummer -> Inwonernummer, inkoopbeleid ->
     regelingbeleid, bijstandsklanten -> bijstandsburgers) must be a word of the lexicon;
-    words the pack itself lists (its named compounds) are the organisation's choice, and
-    the parts a hyphen keeps apart (Wmo-inwoners) and the words the original already had
-    are taken as they are.
+    words the pack itself lists (its named compounds) are the organisation's choice; an
+    alternative the pack marks ``compounds`` may make compounds of lexicon words
+    (contracteringsbeleid); the parts a hyphen keeps apart (Wmo-inwoners) and the words the
+    original already had are taken as they are.
     """
     if term is not None and choice_source(choice, term) is None:
         return ""  # a replacement the pack names for this very compound
