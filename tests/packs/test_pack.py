@@ -153,6 +153,13 @@ MALFORMED = [
         said("pack.list-of-texts"),
     ),
     (
+        "compounds not true or false",
+        GOOD.replace("{text: groep, gender: de}", "{text: groep, gender: de, compounds: vaak}"),
+        8,
+        "terms[doelgroep].alternatives[0].compounds",
+        "true, false",  # as the writer types them, not Python's True and False
+    ),
+    (
         "alternatives missing",
         GOOD.split("    alternatives:")[0],
         3,

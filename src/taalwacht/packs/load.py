@@ -138,8 +138,15 @@ class _Reader:
         for option in choices:
             if value == option:
                 return option
-        options = ", ".join(map(str, choices))
+        options = ", ".join(map(_as_yaml, choices))
         raise self.fail(key, messages.text("pack.one-of", options=options, value=value))
+
+
+def _as_yaml(value: object) -> str:
+    """A choice as the writer of a pack types it: true, false, null, not True or None."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return "null" if value is None else str(value)
 
 
 def _alternative(path: str, data: object, where: str, line: int) -> Alternative:
