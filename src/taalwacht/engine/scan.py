@@ -326,8 +326,9 @@ class Engine:
         )
 
     def _phrase_over(self, lower: str, start: int, end: int, phrases: tuple[str, ...]) -> str:
-        """``_phrase_over`` with the phrases that could stand over this word, found once per
-        word and list: a text repeats its words, and most phrases hold neither."""
+        """A phrase from ``phrases`` over ``[start, end)`` (see ``_phrase_at``). Only a phrase
+        that holds the word, or is a hyphen part of it, can stand over it; those are found
+        once per word and list, since a text repeats its words and most phrases hold neither."""
         word = lower[start:end]
         key = (id(phrases), word)  # the lists live as long as the engine and its memo
         near = self._near_phrases.get(key)
@@ -335,7 +336,7 @@ class Engine:
             near = tuple(p for p in phrases if word in p or p in word)
             if len(self._near_phrases) < 100_000:
                 self._near_phrases[key] = near
-        return _phrase_over(lower, start, end, near) if near else ""
+        return _phrase_at(lower, start, end, near) if near else ""
 
     def _options(self, analysis: Analysis, surface: str, around: str) -> tuple[Choice, ...]:
         """The suggestions for a word, memoised: a text repeats its words."""
@@ -563,16 +564,14 @@ def _shift(member: Member, joined: str, parts: list[str], part: str) -> Member:
     return Member(member.start + offset, member.end + offset, member.form, member.key)
 
 
-def _phrase_over(lower: str, start: int, end: int, phrases: tuple[str, ...]) -> str:
-    """A phrase from ``phrases`` that occurs as whole words overlapping ``[start, end)``.
+def _phrase_at(lower: str, start: int, end: int, near: tuple[str, ...]) -> str:
+    """A phrase from ``near`` (each holds the word or is a hyphen part of it) that occurs as
+    whole words overlapping ``[start, end)``.
 
     Names with capitals (Open Klant) are matched in the original text, case and all, so
     "een open klant" is not the software; plain phrases are matched in lower case.
     """
-    word = lower[start:end]
-    for phrase in phrases:
-        if word not in phrase and phrase not in word:
-            continue  # a phrase over this word holds it, or is a hyphen part of it
+    for phrase in near:
         lo = max(0, start - len(phrase))
         i = lower.find(phrase, lo, end + len(phrase))
         while i != -1 and i < end:
