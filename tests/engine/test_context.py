@@ -76,6 +76,20 @@ FRAMES: list[Row] = [
     ("Klant of inwoner, dat is de vraag.", [("Klant", "mention.comparison")]),
     ("Wij willen inwoners niet als klant benaderen.", [("klant", "mention.as-naming")]),
     ("Klant: iemand die iets koopt.", [("Klant", "mention.headword")]),
+    ("Dat noemen we klantdenken.", [("klantdenken", "mention.naming-verb")]),
+    (
+        "In het openbaar vervoer wordt de klant ook wel aangeduid met de term reiziger.",
+        [("klant", "mention.naming-verb")],
+    ),
+    (
+        "De klant wordt aangeduid als aanvrager in het formulier.",
+        [("klant", "mention.naming-verb")],
+    ),
+    # identified by a number: residents, not a name for them
+    (
+        "Klanten van de sociale dienst worden aangeduid met een nummer.",
+        [("Klanten", "use.person")],
+    ),
 ]
 
 # -------------------------------------------------------------------- profiles
@@ -92,6 +106,19 @@ PROFILES: list[Row] = [
     (
         "De klanten van de gemeente en de klanten van de bakker.",
         [("klanten", "use.person"), ("klanten", "commercial.shop")],
+    ),
+    # a shopkeeper quoted in the news; a consulent quoted about the municipality's residents
+    (
+        '"Opeens komen er nog heel veel klanten," zegt de eigenaar over de laatste week.',
+        [("klanten", "commercial.quoted-speech")],
+    ),
+    (
+        '"Wij bellen al onze klanten zelf terug," zegt de consulent van de gemeente.',
+        [("klanten", "use.person")],
+    ),
+    (
+        '"Elke werkervaringsklant krijgt een vaste begeleider," vertelt Murley.',
+        [("werkervaringsklant", "use.person")],
     ),
     # staff
     ("Uw klantmanager belt u.", [("klantmanager", "use.staff")]),
@@ -127,6 +154,9 @@ PROFILES: list[Row] = [
     ("De nominatief is de eerste casus in het Latijn.", [("casus", "other.sense")]),
     ("De casus belli was duidelijk.", [("casus", "other.phrase")]),
     ("De casusstudie is klaar.", [("casusstudie", "other.phrase")]),
+    ("In de oefencasus voert u een slechtnieuwsgesprek.", [("oefencasus", "other.sense")]),
+    ("Hoofdstuk 3: onderzoeksopzet en casusanalyse.", [("casusanalyse", "other.sense")]),
+    ("Het casusoverleg is op dinsdag.", [("casusoverleg", "use.case")]),
     # "in casu" is Latin, not a form of casus: no occurrence at all
     ("In casu is dat anders.", []),
     ("Dat geldt in casu voor de aanvrager.", []),

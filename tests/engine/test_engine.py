@@ -17,20 +17,84 @@ from taalwacht.service import parse
 
 PIECES = [
     # watched words, their forms and compounds, and look-alikes
-    "klant", "klanten", "Klant", "KLANTEN", "bijstandsklanten", "klantmanager", "manager",
-    "Wmo-klanten", "KCC's", "klantcontactcentrum", "product", "producten", "productie",
-    "concern", "concernstaf", "inkoop", "ingekochte", "koopt", "kopen", "casus", "in casu",
-    "klantgerichtheid", "vraaggericht",
+    "klant",
+    "klanten",
+    "Klant",
+    "KLANTEN",
+    "bijstandsklanten",
+    "klantmanager",
+    "manager",
+    "Wmo-klanten",
+    "KCC's",
+    "klantcontactcentrum",
+    "product",
+    "producten",
+    "productie",
+    "concern",
+    "concernstaf",
+    "inkoop",
+    "ingekochte",
+    "koopt",
+    "kopen",
+    "casus",
+    "in casu",
+    "klantgerichtheid",
+    "vraaggericht",
     # ordinary words
-    "de", "het", "gemeente", "zorg", "bij", "in", "te", "Utrecht", "woord", "supermarkt",
-    "van", "en", "of",
+    "de",
+    "het",
+    "gemeente",
+    "zorg",
+    "bij",
+    "in",
+    "te",
+    "Utrecht",
+    "woord",
+    "supermarkt",
+    "van",
+    "en",
+    "of",
     # punctuation, quotes, markup, layout
-    " ", " ", " ", ".", ",", ":", "?", "(", ")", "'", '"', "\u2018", "\u2019", "*", "_", "`",
-    "```", "<em>", "</em>", "<a title=\"", "\">", "-", "- ", "/", "\n", "\r\n", "\t", "\u00ad",
-    "\u2011", "@", "www.", "https://", "B.V.", "😀", "𝒳",
+    " ",
+    " ",
+    " ",
+    ".",
+    ",",
+    ":",
+    "?",
+    "(",
+    ")",
+    "'",
+    '"',
+    "\u2018",
+    "\u2019",
+    "*",
+    "_",
+    "`",
+    "```",
+    "<em>",
+    "</em>",
+    '<a title="',
+    '">',
+    "-",
+    "- ",
+    "/",
+    "\n",
+    "\r\n",
+    "\t",
+    "\u00ad",
+    "\u2011",
+    "@",
+    "www.",
+    "https://",
+    "B.V.",
+    "😀",
+    "𝒳",
     # suppression comments
-    "<!-- taalwacht-disable -->", "<!-- taalwacht-enable -->",
-    "<!-- taalwacht-disable-next-line -->", "taalwacht-disable-line",
+    "<!-- taalwacht-disable -->",
+    "<!-- taalwacht-enable -->",
+    "<!-- taalwacht-disable-next-line -->",
+    "taalwacht-disable-line",
 ]
 DUTCHISH = st.lists(st.sampled_from(PIECES), max_size=40).map("".join)
 MARKUPS = st.sampled_from(["text", "markdown", "html"])
@@ -111,32 +175,39 @@ SUPPRESSION = [
     # (text, words reported, words suppressed), in order of appearance
     (
         "<!-- taalwacht-disable-next-line -->\nDe klant wacht.\nDe klantmanager belt.",
-        ["klantmanager"], ["klant"],
+        ["klantmanager"],
+        ["klant"],
     ),
     (
         "<!-- taalwacht-disable-next-line -->\r\nDe klant wacht.\r\nDe klantmanager belt.",
-        ["klantmanager"], ["klant"],
+        ["klantmanager"],
+        ["klant"],
     ),
     (
         "De klant.\n<!-- taalwacht-disable -->\nDe klant wacht.\nDe klantmanager ook.\n"
         "<!-- taalwacht-enable -->\nDe klantmanager belt.",
-        ["klant", "klantmanager"], ["klant", "klantmanager"],
+        ["klant", "klantmanager"],
+        ["klant", "klantmanager"],
     ),
     (
         "De klant.\n<!-- taalwacht-disable -->\nDe klanten wachten tot het eind.",
-        ["klant"], ["klanten"],
+        ["klant"],
+        ["klanten"],
     ),
     (
         "De klant wacht. <!-- taalwacht-disable-line -->\nDe klantmanager belt.",
-        ["klantmanager"], ["klant"],
+        ["klantmanager"],
+        ["klant"],
     ),
     (
         "De klant wacht. # taalwacht-disable-line\nDe klantmanager belt.",
-        ["klantmanager"], ["klant"],
+        ["klantmanager"],
+        ["klant"],
     ),
     (
         "De klant wacht.\nDe klantmanager belt. <!-- taalwacht-disable-line -->",
-        ["klant"], ["klantmanager"],
+        ["klant"],
+        ["klantmanager"],
     ),
 ]
 
@@ -286,9 +357,46 @@ def test_every_unreported_occurrence_says_why() -> None:
     every = taalwacht.check(text, explain=True)
     unreported = [f for f in every if not f.reported]
     assert {f.decision for f in unreported} >= {
-        Decision.MENTION, Decision.COMMERCIAL, Decision.OTHER, Decision.SUPPRESSED,
+        Decision.MENTION,
+        Decision.COMMERCIAL,
+        Decision.OTHER,
+        Decision.SUPPRESSED,
     }
     for f in unreported:
         assert f.why.strip(), f
         assert f.suggestions == ()
     assert any(f.decision is Decision.FIXED and f.severity == "info" for f in every)
+
+
+EXCISE = (
+    "Artikel 1. De verbruiksbelasting geldt voor alcoholvrije dranken en enkele andere producten.\n"
+    "Artikel 2. De fabrikant bewaart de producten in een erkende opslagplaats.\n"
+    "Artikel 3. Producten die de fabrikant uitvoert, zijn vrijgesteld.\n"
+    "Artikel 4. De importeur meldt de verpakking van de producten vooraf.\n"
+    "Artikel 5. De handelaar vermeldt op de factuur de prijs van de producten.\n"
+)
+LICENCE = "Artikel 6. De inspecteur verleent op aanvraag een vergunning voor de producten."
+
+
+def test_a_text_that_means_goods_everywhere_means_them_where_the_evidence_is_thin() -> None:
+    """On its own the licence article reads as a public service; after five articles about
+    the same products as goods, it is about those goods too."""
+    alone = taalwacht.check(LICENCE)
+    assert [f.reported for f in alone] == [True]
+    last = taalwacht.check(EXCISE + LICENCE, explain=True)[-1]
+    assert not last.reported
+    assert last.rule == "commercial.text-majority"
+    assert "4 van de 4" in last.why
+
+
+def test_people_keep_their_own_sense_in_a_text_about_companies() -> None:
+    """Re-integration companies have "klanten" who are the agency's residents: the text's
+    majority does not decide a word for people."""
+    text = (
+        "Het bedrijf werft zijn klanten via de website. Het bedrijf belt zijn klanten. "
+        "Het bedrijf stuurt zijn klanten een factuur. Het bedrijf kent zijn klanten. "
+        "Het bedrijf bedankt zijn klanten.\n\n"
+        "UWV koopt de begeleiding in voor de klant met een WW-uitkering."
+    )
+    last = [f for f in taalwacht.check(text, explain=True) if f.term == "klant"][-1]
+    assert last.reported, last.why

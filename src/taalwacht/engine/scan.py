@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections import Counter
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
@@ -132,6 +133,7 @@ class Engine:
             decided.append(found)
         _about_the_words(starts, decided)
         _one_sense_per_word(occurrences, decided)
+        _one_sense_per_text(occurrences, decided)
         return [self._finding(text, o, v) for o, v in zip(occurrences, decided, strict=True)]
 
     def _occurrences(self, text: str, lower: str) -> Iterator[Occurrence]:
@@ -520,6 +522,39 @@ def _one_sense_per_word(occurrences: Sequence[Occurrence], decided: list[Verdict
             and best.decision is not found.decision
         ):
             decided[i] = best
+
+
+TEXT_MAJORITY = (4, 0.75)  # decisions on a term, and the share of them that are commerce or
+#                           another sense, that set the sense of that term in the whole text
+# Things keep their sense through a text (a regulation's products are all goods); people do
+# not: a re-integration contract's companies have "klanten" who are the agency's residents.
+TEXT_SENSE_PROFILES = frozenset({"service", "organisation", "case"})
+
+
+def _one_sense_per_text(occurrences: Sequence[Occurrence], decided: list[Verdict]) -> None:
+    """A text that uses a term in a market sense nearly everywhere (a regulation on organic
+    produce, a financial firm's disclosure form) uses it so where the evidence is thin too:
+    an unsure learned "use" of that term takes the sense the rules gave most of the others."""
+    least, share = TEXT_MAJORITY
+    tally: dict[str, Counter[Decision]] = {}
+    for occ, found in zip(occurrences, decided, strict=True):
+        term = occ.analysis.watch.term
+        if term.context not in TEXT_SENSE_PROFILES:
+            continue
+        if not found.weak and found.confidence is None and found.decision is not Decision.FIXED:
+            tally.setdefault(term.id, Counter())[found.decision] += 1
+    for i, (occ, found) in enumerate(zip(occurrences, decided, strict=True)):
+        counts = tally.get(occ.analysis.watch.term.id)
+        if found.decision is not Decision.USE or found.confidence is None or not counts:
+            continue
+        if found.confidence >= SURE:
+            continue
+        total = sum(counts.values())
+        sense, n = max(
+            ((d, counts[d]) for d in (Decision.COMMERCIAL, Decision.OTHER)), key=lambda x: x[1]
+        )
+        if total >= least and n >= share * total:
+            decided[i] = verdict(f"{sense.value}.text-majority", count=str(n), total=str(total))
 
 
 def _split_variants(watches: Mapping[str, list[Watch]]) -> Iterator[str]:

@@ -91,6 +91,18 @@ HAVE = frozenset("is zijn heeft hebben".split())  # "heeft de gemeente klanten?"
 COPULAS = frozenset("is zijn ben bent was waren wordt worden werd werden blijft blijven".split())
 
 
+# "dat noemen we klantdenken", "zo heet dat productgericht": the word that follows is a name
+NAMED_AS = {
+    f"{verb} {who}": verb
+    for verb in ("noemen", "noemt", "noemden", "noem", "heet", "heten")
+    for who in ("we", "wij", "ze", "men", "ik", "dat", "dit", "die")
+}
+PASSIVE_NAMING = frozenset({"aangeduid", "betiteld", "getypeerd", "bestempeld"})
+NAME_NOUNS = frozenset(
+    f"met {x}" for x in ("de term", "het woord", "de naam", "de benaming", "het begrip", "de titel")
+)
+
+
 def _preceded_by(w: Window, word: str) -> bool:
     return w.words_before(1) == [word]
 
@@ -195,6 +207,14 @@ def metalinguistic(w: Window, text: str) -> Verdict | None:
     ):
         return verdict("mention.is-term", phrase=" ".join(after[:3]))
     determined = bool(prev) and prev[-1] in DETERMINERS
+    if two_words := NAMED_AS.get(" ".join(w.words_before(2))):
+        return verdict("mention.naming-verb", verb=two_words)  # "dat noemen we klantdenken"
+    if PASSIVE_NAMING & set(after) and not COPULAS.isdisjoint(w.words_before(3) + after[:1]):
+        # "wordt de klant ook wel aangeduid met de term reiziger", not "met een nummer"
+        later = w.words_after(7)
+        at = next(i for i, x in enumerate(later) if x in PASSIVE_NAMING)
+        if later[at + 1 : at + 2] == ["als"] or " ".join(later[at + 1 : at + 4]) in NAME_NOUNS:
+            return verdict("mention.naming-verb", verb=later[at])
     if (
         after
         and after[0] in ("noemen", "noemt", "noemde", "genoemd", "heten", "heet")

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 from taalwacht.engine.context.cues import cues
+from taalwacht.engine.context.surface import in_speech
 from taalwacht.engine.context.verdict import Verdict, verdict
 from taalwacht.engine.context.window import WORD, Window
 from taalwacht.model.finding import Decision
@@ -148,6 +149,13 @@ def judge_profile(
             and not w.count_passage("public")
         ):
             return _trade(w)
+        if (
+            plain
+            and not w.count_passage("public")
+            and not w.count_passage("care")
+            and in_speech(w.text, w.start, w.end, *w.passage)
+        ):  # a shopkeeper quoted in the news: "Opeens komen er nog heel veel klanten."
+            return verdict("commercial.quoted-speech")
         return use
     if profile == "service":
         if english(w):
@@ -193,6 +201,9 @@ def judge_profile(
             return verdict("other.english")
         if w.count("other_sense", near=True):
             return verdict("other.sense", cue=w.first("other_sense", near=True))
+        teaching_member = _member_cue("case_members", left, right)
+        if teaching_member:  # casusanalyse, oefencasus: a case to learn or test from
+            return verdict("other.sense", cue=teaching_member)
         if noun and NAMED_CASE.match(w.text, w.end) and not (left or right):
             return verdict("other.named-case")  # Casus A, casus 3:, de casus Korhoen
         teaching = w.count_passage("other_sense")

@@ -97,6 +97,25 @@ def _short_phrase_spans(text: str, start: int, end: int) -> list[tuple[int, int]
     ]
 
 
+# Quoted speech: a quotation longer than a label, within one paragraph. Single quotes only
+# at word edges, so "zo'n" and "'s avonds" open nothing.
+SPEECH = re.compile(
+    r"[\"“„«]([^\"“”„«»\n]{12,600}?)[\"”“»]|(?<!\w)[‘']([^‘’'\n]{12,600}?)[’'](?!\w)"
+)
+
+
+def in_speech(text: str, start: int, end: int, lo: int, hi: int) -> bool:
+    """Whether ``[start, end)`` stands in quoted speech (more than MAX_QUOTED_WORDS words)
+    between ``lo`` and ``hi``: "Opeens komen er nog heel veel klanten," zegt de eigenaar."""
+    for m in SPEECH.finditer(text, lo, hi):
+        if m.start() < start and end < m.end():
+            inner = m.group(1) or m.group(2)
+            return len(inner.split()) > MAX_QUOTED_WORDS
+        if m.start() >= end:
+            break
+    return False
+
+
 def company_name(text: str, start: int, end: int) -> Verdict | None:
     """'Klantenbinder B.V.': names of companies are not market-speak about residents."""
     m = COMPANY_SUFFIXES.match(text, end)
