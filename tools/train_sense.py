@@ -2,8 +2,8 @@
 """Train the sense model (src/taalwacht/engine/data/sense.json) on labelled real text.
 
     pip install -e '.[train]'
-    python tools/train_sense.py                 # train on the pool's train split (+ shared dev)
-    python tools/train_sense.py --report-only   # score the shipped model on the dev split
+    python tools/train_sense.py                        # train, and write the shipped model
+    python tools/train_sense.py --out /tmp/sense.json  # train a candidate, ship nothing
 
 The engine runs with a recorder in place of the model: every occurrence the rules leave to
 the model gives its features, and its label comes from the labelled span it overlaps. A
