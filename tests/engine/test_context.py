@@ -78,6 +78,15 @@ FRAMES: list[Row] = [
     ("Klant: iemand die iets koopt.", [("Klant", "mention.headword")]),
     ("Dat noemen we klantdenken.", [("klantdenken", "mention.naming-verb")]),
     (
+        "KCC staat voor Klant Contact Centrum.",
+        [("KCC", "mention.is-term"), ("Klant Contact Centrum", "mention.frame")],
+    ),
+    ("Het KCC staat voor u klaar.", [("KCC", "use.person")]),
+    (
+        "K.C.C. is de afkorting voor Klanten Contact Centrum.",
+        [("Klanten Contact Centrum", "mention.frame")],
+    ),
+    (
         "In het openbaar vervoer wordt de klant ook wel aangeduid met de term reiziger.",
         [("klant", "mention.naming-verb")],
     ),

@@ -97,6 +97,7 @@ NAMED_AS = {
     for verb in ("noemen", "noemt", "noemden", "noem", "heet", "heten")
     for who in ("we", "wij", "ze", "men", "ik", "dat", "dit", "die")
 }
+SPELLED_OUT = re.compile(r"\s+staat\s+voor\s+(\w)")  # the first letter of the spelled-out name
 PASSIVE_NAMING = frozenset({"aangeduid", "betiteld", "getypeerd", "bestempeld"})
 NAME_NOUNS = frozenset(
     f"met {x}" for x in ("de term", "het woord", "de naam", "de benaming", "het begrip", "de titel")
@@ -204,8 +205,16 @@ def metalinguistic(w: Window, text: str) -> Verdict | None:
         "is het woord",
         "is een woord",
         "is de benaming",
+        "is de afkorting",
+        "is een afkorting",
     ):
         return verdict("mention.is-term", phrase=" ".join(after[:3]))
+    acronym = text[w.start : w.end]
+    if after[:2] == ["staat", "voor"] and acronym.isupper():
+        # "KCC staat voor Klant Contact Centrum" spells it out; "het KCC staat voor u klaar"
+        spelled = SPELLED_OUT.match(text, w.end)
+        if spelled and spelled.group(1) == acronym[0]:
+            return verdict("mention.is-term", phrase="staat voor")
     determined = bool(prev) and prev[-1] in DETERMINERS
     if two_words := NAMED_AS.get(" ".join(w.words_before(2))):
         return verdict("mention.naming-verb", verb=two_words)  # "dat noemen we klantdenken"
