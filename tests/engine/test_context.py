@@ -135,6 +135,19 @@ PROFILES: list[Row] = [
     # service
     ("Het product van de gemeente is gratis.", [("product", "use.service")]),
     ("Het nieuwe product is uitverkocht.", [("product", "commercial.no-public-service")]),
+    # a member for care makes the compound the public service's; one for goods, a company's
+    (
+        "De jeugdzorg-producten met de grootste stijging staan in bijlage 2.",
+        [("jeugdzorg-producten", "use.service")],
+    ),
+    (
+        "De landbouwproducten gaan naar de veiling.",
+        [("landbouwproducten", "commercial.goods-compound")],
+    ),
+    (
+        "De DBC-zorgproductcode bestaat uit negen posities.",
+        [("DBC-zorgproductcode", "fixed.name")],
+    ),
     ("The Gross Domestic Product grows.", [("Product", "other.phrase")]),
     ("Het bruto binnenlands product groeit.", [("product", "other.phrase")]),
     ("De product owner plant de sprint.", [("product", "other.phrase")]),

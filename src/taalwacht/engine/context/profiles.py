@@ -160,8 +160,8 @@ def judge_profile(
     if profile == "service":
         if english(w):
             return verdict("other.english")
-        if curated or own_public:
-            return use
+        if curated or own_public or _member_cue("care", left, right):
+            return use  # Wmo-producten, ondersteuningsproducten, jeugdzorg-producten
         if left:
             return verdict("commercial.goods-compound", member=left)
         if w.count("goods") and not w.count("public"):
