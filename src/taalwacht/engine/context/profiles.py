@@ -84,6 +84,14 @@ def _van_commerce(w: Window) -> str:
     return ""
 
 
+def _cared(w: Window) -> bool:
+    """Care words ("ondersteuning", "cliënt") speak for the public service only where the
+    passage is not more about business: a provider's technical support or a bank's clients
+    use them too."""
+    market = w.count_passage("commerce") + w.count_passage("goods")
+    return market < w.count_passage("public") + w.count_passage("care")
+
+
 def _member_cue(name: str, left: str, right: str) -> str:
     """A cue of list ``name`` among the members around the watched one: Wmo in Wmo-klanten."""
     return next((c for c in (cues(name).in_word(m) for m in (left, right) if m) if c), "")
@@ -166,7 +174,7 @@ def judge_profile(
             return verdict("commercial.goods-compound", member=left)
         if w.count("goods") and not w.count("public"):
             return verdict("commercial.goods", cue=w.first("goods"))
-        if w.leaning("public", "commerce", passage=False) > 0 or w.count("care"):
+        if w.leaning("public", "commerce", passage=False) > 0 or (w.count("care") and _cared(w)):
             return use
         if (
             w.count_passage("public") >= PASSAGE_EVIDENCE
