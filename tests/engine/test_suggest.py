@@ -151,7 +151,17 @@ FORMS = [
     (
         "De productcatalogus van de gemeente.",
         "productcatalogus",
-        ["dienstencatalogus", "voorzieningencatalogus"],
+        ["dienstencatalogus", "dienstcatalogus"],
+        False,
+    ),
+    # the first member takes the writer's number: product+teksten, producten+lijst
+    ("De productteksten van de gemeente zijn klaar.", "productteksten", ["dienstteksten"], False),
+    ("De productenlijst van de gemeente is klaar.", "productenlijst", ["dienstenlijst"], False),
+    # no "diensten- en dienstencatalogus": the other member already says it
+    (
+        "De producten- en dienstencatalogus van de gemeente is klaar.",
+        "producten- en dienstencatalogus",
+        ["dienstencatalogus", "regelingen- en dienstencatalogus"],
         False,
     ),
     (

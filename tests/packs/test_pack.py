@@ -160,6 +160,25 @@ MALFORMED = [
         "true, false",  # as the writer types them, not Python's True and False
     ),
     (
+        "modifier with one number only",
+        GOOD.replace(
+            "{text: groep, gender: de}", "{text: groep, gender: de, modifier: {sg: groep}}"
+        ),
+        8,
+        "terms[doelgroep].alternatives[0].modifier",
+        said("pack.modifier-forms"),
+    ),
+    (
+        "modifier with an unknown number",
+        GOOD.replace(
+            "{text: groep, gender: de}",
+            "{text: groep, gender: de, modifier: {sg: groep, dim: groepje}}",
+        ),
+        8,
+        "terms[doelgroep].alternatives[0].modifier",
+        "dim",
+    ),
+    (
         "alternatives missing",
         GOOD.split("    alternatives:")[0],
         3,

@@ -26,7 +26,7 @@ ROWS = [
     # elided compounds keep every member
     (
         "Wij werken aan product- en procesinnovatie bij de gemeente.",
-        "Wij werken aan voorzieningen- en procesinnovatie bij de gemeente.",
+        "Wij werken aan dienst- en procesinnovatie bij de gemeente.",
         None,
     ),
     (

@@ -66,7 +66,8 @@ def choices(
         if as_modifier:
             single = _form(alt.forms, alt.text, slot)
             if alt.modifier is not None:
-                core = alt.modifier
+                bare = alt.bare_modifier and analysis.member.form == term.forms.get("sg")
+                core = alt.bare_modifier if bare and alt.bare_modifier else alt.modifier
             elif elision is not None:
                 # the part the writer left out (gericht of "klant- en servicegericht") must
                 # be the alternative's own ending: inwoner(gericht) -> "inwoner- en ..."
@@ -93,6 +94,8 @@ def choices(
             if not core or core != core.strip() or (alt.modifier is None and not elision):
                 continue  # only a first-member form takes the hyphen; "gemeentelijke " not
             kept = surface[elision.end(1) :] if elision else "-"  # "- en procesinnovatie"
+            if re.search(rf"\b{re.escape(core.lower())}", kept.lower()):
+                continue  # not "diensten- en dienstencatalogus": the other member already is
             text = _case_like(core, elision.group(1) if elision else member_text[:-1]) + kept
         elif analysis.compound_key:
             text = _case_like(core + analysis.right, surface)

@@ -35,7 +35,9 @@ def _alternative(alt: Alternative) -> dict[str, Any] | str:
         out["gender"] = alt.gender
     if alt.forms:
         out["forms"] = dict(alt.forms)
-    if alt.modifier is not None:
+    if alt.bare_modifier is not None:
+        out["modifier"] = {"sg": alt.bare_modifier, "pl": alt.modifier}
+    elif alt.modifier is not None:
         out["modifier"] = alt.modifier
     if alt.note:
         out["note"] = alt.note

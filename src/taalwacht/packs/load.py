@@ -166,19 +166,30 @@ def _alternative(path: str, data: object, where: str, line: int) -> Alternative:
         text=r.text("text"),
         forms=forms,
         gender=gender,
-        modifier=_modifier(r, data),
+        modifier=_modifier(r, data, "pl"),
+        bare_modifier=_modifier(r, data, "sg"),
         note=r.optional_text("note") or "",
         cues=tuple(c.lower() for c in r.texts("cues")),
         compounds=r.choice("compounds", (True, False), False),
     )
 
 
-def _modifier(r: _Reader, data: _LineDict) -> str | None:
-    """The first-member form; a trailing space is kept: "gemeentelijke " + staf."""
-    if data.get("modifier") is None:
+def _modifier(r: _Reader, data: _LineDict, number: str) -> str | None:
+    """The first-member form; a trailing space is kept: "gemeentelijke " + staf. A mapping
+    gives one form after the writer's bare member (sg: dienst) and one after a linked or
+    plural member (pl: diensten); a single form serves both (``number`` "pl")."""
+    value = data.get("modifier")
+    if value is None:
+        return None
+    if isinstance(value, dict):
+        forms = r.text_map("modifier", frozenset({"sg", "pl"}))
+        if set(forms) != {"sg", "pl"}:
+            raise r.fail("modifier", messages.text("pack.modifier-forms"))
+        return forms[number]
+    if number == "sg":
         return None
     r.text("modifier")
-    return str(data["modifier"]).lstrip()
+    return str(value).lstrip()
 
 
 TERM_KEYS = {

@@ -50,6 +50,9 @@ class Alternative:
     forms: Mapping[str, str] = field(default_factory=dict)  # slot -> form, e.g. pl -> inwoners
     gender: str | None = None  # "de" or "het"; None when it has no article (u, vriendelijk)
     modifier: str | None = None  # form as first member of a compound: inwoner(gericht)
+    # the first-member form after a writer's bare member, when it differs: the writer's
+    # product+teksten becomes dienst+teksten, producten+lijst diensten+lijst
+    bare_modifier: str | None = None
     note: str = ""  # when it suits, e.g. "in a letter that addresses the reader"
     # words that make this the best choice where they stand near the word: "zorg", "wmo*"
     # for cliënt ("*": any word that starts so); see engine.suggest.rank_by_cues

@@ -50,8 +50,9 @@ class PreferError(TaalwachtError, ValueError):
 
 def _alternative_forms(alt: Alternative) -> set[str]:
     forms = {alt.text.lower(), *(f.lower() for f in alt.forms.values())}
-    if alt.modifier:
-        forms.add(alt.modifier.strip().lower())
+    for modifier in (alt.modifier, alt.bare_modifier):
+        if modifier:
+            forms.add(modifier.strip().lower())
     return forms
 
 
