@@ -545,9 +545,8 @@ def _one_sense_per_text(occurrences: Sequence[Occurrence], decided: list[Verdict
             tally.setdefault(term.id, Counter())[found.decision] += 1
     for i, (occ, found) in enumerate(zip(occurrences, decided, strict=True)):
         counts = tally.get(occ.analysis.watch.term.id)
-        if found.decision is not Decision.USE or found.confidence is None or not counts:
-            continue
-        if found.confidence >= SURE:
+        unsure = found.confidence is not None and found.confidence < SURE
+        if found.decision is not Decision.USE or not unsure or not counts:
             continue
         total = sum(counts.values())
         sense, n = max(

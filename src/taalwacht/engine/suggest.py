@@ -66,8 +66,9 @@ def choices(
         if as_modifier:
             single = _form(alt.forms, alt.text, slot)
             if alt.modifier is not None:
-                bare = alt.bare_modifier and analysis.member.form == term.forms.get("sg")
-                core = alt.bare_modifier if bare and alt.bare_modifier else alt.modifier
+                core = alt.modifier
+                if alt.bare_modifier and analysis.member.form == term.forms.get("sg"):
+                    core = alt.bare_modifier  # the writer's product+teksten: dienst+teksten
             elif elision is not None:
                 # the part the writer left out (gericht of "klant- en servicegericht") must
                 # be the alternative's own ending: inwoner(gericht) -> "inwoner- en ..."
