@@ -288,7 +288,8 @@ def test_prefer_for_another_term_changes_nothing() -> None:
     ("text", "fixed"),
     [
         ("De klantervaringen zijn goed.", "De ervaringen van inwoners zijn goed."),
-        ("Het klantbeeld is scherp.", "Het beeld van inwoners is scherp."),
+        ("Het klantbeeld is scherp.", "Het beeld van de inwoner is scherp."),
+        ("De klantgegevens zijn bewaard.", "De gegevens van inwoners zijn bewaard."),
         ("Klantervaringen delen we.", "Ervaringen van inwoners delen we."),
     ],
 )

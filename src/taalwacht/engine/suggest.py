@@ -160,13 +160,30 @@ def _phrases(analysis: Analysis, surface_right: str, built: list[Choice]) -> lis
     if built and any(is_word(c.text.lower()) for c in built):
         return []  # a real compound exists (inwonersbelang): no phrase needed
     preposition = _preposition(rest.lower())
+    # the writer's singular member before a singular head means one person: klantbeeld is
+    # "beeld van de inwoner", klantgegevens "gegevens van inwoners" (as labellers wrote them:
+    # 39 to 15 for such compounds)
+    one = (
+        preposition == "van"  # "onderzoek onder inwoners": among many, never one
+        and analysis.member.form == term.forms.get("sg")
+        and not _plural_head(rest.lower())
+    )
     out = []
     for alt in term.alternatives:
-        plural = alt.forms.get("pl")
+        plural, single = alt.forms.get("pl"), alt.forms.get("sg")
         if alt.gender is None or not plural or " " in plural:
             continue
+        if one and single and " " not in single:
+            out.append(Choice(f"{rest} {preposition} {alt.gender} {single}", None, False, alt.text))
         out.append(Choice(f"{rest} {preposition} {plural}", None, False, alt.text))
     return out
+
+
+def _plural_head(head: str) -> bool:
+    """A head that reads as plural: reizen, menu's, and gegevens (gegeven + s), not reis."""
+    if head.endswith(("en", "'s")):
+        return True
+    return head.endswith("s") and is_word(head[:-1])
 
 
 @cache
