@@ -240,7 +240,9 @@ SHOPPING = re.compile(r"\b(?:doe|doet|doen|deed|deden|gedaan)\b")
 # however much the service looks like help: "de werkgever heeft activiteiten ingekocht om
 # de werknemer te begeleiden naar ander werk".
 EMPLOYER = re.compile(r"\b(?:werkgevers?|(?:de|het|uw|zijn|haar) (?:bedrijf|onderneming))\b")
-NAMED_OBJECT = re.compile(r"\s+van\s+(?:de\s+|het\s+|een\s+)?([a-zà-ÿ-]{4,})")
+NAMED_OBJECT = re.compile(
+    r"\s+van\s+(?:(?:de|het|een|deze|dit|die|dat|onze|hun|uw|alle)\s+)?([a-zà-ÿ-]{4,})"
+)
 PUBLIC_BUYER = re.compile(r"\b(?:gemeenten?|college|overheid|rijk|ministerie|provincies?|regio)\b")
 
 
