@@ -17,6 +17,8 @@ ROWS = [
     ("De mestproductierechten van de boeren.", LEFT, None),
     ("De productiviteit van de gemeente stijgt.", LEFT, None),
     ("De producent levert aan de gemeente.", LEFT, None),
+    # another alternative's compound is a word with its own meaning: hulplijst is a helpline
+    ("De productenlijst van de gemeente staat in de bijlage.", LEFT, "dienstenlijst"),
     # the -s- of a head is not a linking -s-
     (
         "De concernstructuur van de gemeente wijzigt.",

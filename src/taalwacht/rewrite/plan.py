@@ -237,6 +237,21 @@ def _made_up_word(old: str, choice: Choice, term: Term | None) -> str:
     return ""
 
 
+def _another_compound(option: Fix, first: Fix, term: Term | None) -> bool:
+    """Whether ``option`` is a compound of another alternative than the first choice's.
+    Such a compound in the lexicon is a word with its own meaning (productenlijst ->
+    hulplijst, a helpline), so it stands in for nothing when the first choice could not."""
+    choice, lead = option.choice, first.choice
+    if term is None or choice is None or lead is None or option is first:
+        return False
+    if " " in choice.text.strip():
+        return False  # a phrase keeps the writer's head: ervaringen van aanvragers
+    source = choice_source(choice, term)
+    if source is None or source == choice_source(lead, term):
+        return False
+    return choice.text.lower() not in _alternative_forms(term.alternatives[source])
+
+
 def _word_fix(text: str, finding: Finding, choice: Choice, swap: Edit) -> Fix:
     """Adjectives and verb forms: the choice already has the right form (gecontracteerde)."""
     if " " in choice.text.strip() and finding.slot in ("base", "er"):
@@ -463,7 +478,7 @@ class Fixer:
         ):
             opts = opts[:1]  # the organisation chose this word: no silent fallback
         for o in opts:
-            if o.applicability is Applicability.SAFE:
+            if o.applicability is Applicability.SAFE and not _another_compound(o, opts[0], term):
                 return o
         if self.unsafe:
             for o in opts:
