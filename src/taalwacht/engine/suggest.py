@@ -67,7 +67,7 @@ def choices(
             single = _form(alt.forms, alt.text, slot)
             if alt.modifier is not None:
                 core = alt.modifier
-                if alt.bare_modifier and analysis.member.form == term.forms.get("sg"):
+                if alt.bare_modifier and _bare_member(analysis):
                     core = alt.bare_modifier  # the writer's product+teksten: dienst+teksten
             elif elision is not None:
                 # the part the writer left out (gericht of "klant- en servicegericht") must
@@ -165,7 +165,7 @@ def _phrases(analysis: Analysis, surface_right: str, built: list[Choice]) -> lis
     # 39 to 15 for such compounds)
     one = (
         preposition == "van"  # "onderzoek onder inwoners": among many, never one
-        and analysis.member.form == term.forms.get("sg")
+        and _bare_member(analysis)
         and not _plural_head(rest.lower())
     )
     out = []
@@ -177,6 +177,12 @@ def _phrases(analysis: Analysis, surface_right: str, built: list[Choice]) -> lis
             out.append(Choice(f"{rest} {preposition} {alt.gender} {single}", None, False, alt.text))
         out.append(Choice(f"{rest} {preposition} {plural}", None, False, alt.text))
     return out
+
+
+def _bare_member(analysis: Analysis) -> bool:
+    """The writer's member is the term's bare singular (product+teksten, klant+beeld), not a
+    plural or linked form (producten+lijst, klanten+bestand)."""
+    return analysis.member.form == analysis.watch.term.forms.get("sg")
 
 
 def _plural_head(head: str) -> bool:

@@ -162,34 +162,35 @@ def _alternative(path: str, data: object, where: str, line: int) -> Alternative:
     if "plural" in data:
         forms.setdefault("pl", r.text("plural"))
     gender = r.choice("gender", ("de", "het", None), None) if "gender" in data else None
+    modifier, bare_modifier = _modifiers(r, data)
     return Alternative(
         text=r.text("text"),
         forms=forms,
         gender=gender,
-        modifier=_modifier(r, data, "pl"),
-        bare_modifier=_modifier(r, data, "sg"),
+        modifier=modifier,
+        bare_modifier=bare_modifier,
         note=r.optional_text("note") or "",
         cues=tuple(c.lower() for c in r.texts("cues")),
         compounds=r.choice("compounds", (True, False), False),
     )
 
 
-def _modifier(r: _Reader, data: _LineDict, number: str) -> str | None:
-    """The first-member form; a trailing space is kept: "gemeentelijke " + staf. A mapping
-    gives one form after the writer's bare member (sg: dienst) and one after a linked or
-    plural member (pl: diensten); a single form serves both (``number`` "pl")."""
+def _modifiers(r: _Reader, data: _LineDict) -> tuple[str | None, str | None]:
+    """The first-member form, and the one after a writer's bare member when it differs.
+
+    A trailing space is kept: "gemeentelijke " + staf. A mapping gives one form after the
+    writer's bare member (sg: dienst) and one after a linked or plural member (pl: diensten);
+    a single form serves both."""
     value = data.get("modifier")
     if value is None:
-        return None
+        return None, None
     if isinstance(value, dict):
         forms = r.text_map("modifier", frozenset({"sg", "pl"}))
         if set(forms) != {"sg", "pl"}:
             raise r.fail("modifier", messages.text("pack.modifier-forms"))
-        return forms[number]
-    if number == "sg":
-        return None
+        return forms["pl"], forms["sg"]
     r.text("modifier")
-    return str(value).lstrip()
+    return str(value).lstrip(), None
 
 
 TERM_KEYS = {

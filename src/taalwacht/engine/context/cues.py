@@ -160,7 +160,7 @@ class CueIndex:
                 names_here and at_left and self.text[start].isupper() and _after_title(lower, start)
             )
             for name, whole_left, whole_right in lists:
-                if proper and name == "commerce" and key not in cues(name).names:
+                if proper and name == "commerce":  # names_here: the key is no listed name
                     continue  # mevrouw Bakker is no bakery (but Noordkust Verzekeringen is)
                 if (at_left or not whole_left) and (at_right or not whole_right):
                     found = hits.setdefault(name, [])
