@@ -58,6 +58,7 @@ OBJECT_END = re.compile(r"[.,;:!?()\n]| en | of | maar | want | omdat | zodat | 
 
 
 OBJECT_WORDS = 5
+OF_WHOM = re.compile(r"\s+(?:van|bij)\s")
 
 
 def _object(w: Window) -> tuple[int, int]:
@@ -75,13 +76,11 @@ def _object(w: Window) -> tuple[int, int]:
 
 def _van_commerce(w: Window) -> str:
     """'klanten van de supermarkt', 'accountmanager van het reclamebureau'."""
+    if not OF_WHOM.match(w.lower, w.end):  # most words have no complement: look no further
+        return ""
     lo, hi = _object(w)
-    phrase = w.lower[lo:hi]
-    if re.match(r"\s+(?:van|bij)\s", phrase):
-        found = w.index.find("commerce", lo, hi, (w.start, w.end))
-        if found:
-            return found[0]
-    return ""
+    found = w.index.find("commerce", lo, hi, (w.start, w.end))
+    return found[0] if found else ""
 
 
 def _cared(w: Window) -> bool:
