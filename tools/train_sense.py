@@ -139,7 +139,17 @@ def main() -> int:
         "folds grouped by source (0: on the development split, as before)",
     )
     parser.add_argument("--out", type=Path, default=OUT)
+    parser.add_argument(
+        "--hold-out",
+        type=Path,
+        action="append",
+        default=[],
+        help="a scored frozen folder to leave out of training, to see how a model trained "
+        "without it does on it (as on a new round); repeatable; never for the shipped model",
+    )
     args = parser.parse_args()
+    if args.hold_out and args.out == OUT:
+        parser.error("--hold-out trains a model for comparison: give --out")
 
     from sklearn.feature_extraction import DictVectorizer
     from sklearn.linear_model import LogisticRegression
@@ -147,6 +157,9 @@ def main() -> int:
     recorder = Recorder()
     engine = Engine([load_bundled("markttaal")], sense=recorder)
     docs, labels = load_training()
+    held = {d["id"] for folder in args.hold_out for d in load(folder)[0]}
+    docs = [d for d in docs if d["id"] not in held]
+    labels = [lab for lab in labels if lab["doc"] not in held]
     scored = {d["id"] for folder in SCORED for d in load(folder)[0]}
     splits: dict[str, tuple[list[dict[str, object]], list[dict[str, object]]]] = {}
     for name in ("train", "dev"):
