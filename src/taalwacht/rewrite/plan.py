@@ -218,8 +218,10 @@ def _made_up_word(old: str, choice: Choice, term: Term | None) -> str:
     regelingbeleid, bijstandsklanten -> bijstandsburgers) must be a word of the lexicon;
     words the pack itself lists (its named compounds) are the organisation's choice; an
     alternative the pack marks ``compounds`` may make compounds of lexicon words
-    (contracteringsbeleid); the parts a hyphen keeps apart (Wmo-inwoners) and the words the
-    original already had are taken as they are.
+    (contracteringsbeleid), and so may the writer's own compound without its watched first
+    member (klantcontactkanalen -> contactkanalen: Dutch compounds are right-headed, so
+    what is left is the head the writer wrote); the parts a hyphen keeps apart
+    (Wmo-inwoners) and the words the original already had are taken as they are.
     """
     if term is not None and choice_source(choice, term) is None:
         return ""  # a replacement the pack names for this very compound
@@ -231,8 +233,11 @@ def _made_up_word(old: str, choice: Choice, term: Term | None) -> str:
         word = m.group().lower()
         if word in kept or len(word) <= 2 or is_word(word):
             continue
-        if free and segments(word, trailing_link=False) < NO_SPLIT:
-            continue  # contracterings|beleid: the alternative compounds as Dutch does
+        whole = segments(word, trailing_link=False) < NO_SPLIT
+        if whole and (free or any(k.endswith(word) for k in kept)):
+            # contracterings|beleid: the alternative compounds as Dutch does; contact|kanalen
+            # of (klant)contactkanalen: the writer's own compound without its first member
+            continue
         return m.group()
     return ""
 
