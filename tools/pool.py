@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """The labelled pool (devdata/pool): check it, and split it by source.
 
-    python tools/pool.py check            # offsets, labels, ids; sources not in the dev set
+    python tools/pool.py check            # offsets, labels, ids; sources not in the dev set,
+                                          # nothing from the shared corpus
     python tools/pool.py split OUT        # OUT/{train,dev,test}/{corpus,labels}.jsonl
 
 A source goes wholly to one split, chosen by a hash of its host and path (so a split stays
@@ -82,6 +83,7 @@ def check() -> int:
             problems.append(f"{lab['doc']}: unknown label {lab['label']!r}")
         if lab["label"] == "flag" and not lab.get("expected"):
             problems.append(f"{lab['doc']}: a flag without expected replacements")
+    problems += _from_the_corpus(docs, frozen_ids)
     if DEV.is_file():
         dev = {source_key(json.loads(x)["source"]) for x in DEV.open(encoding="utf-8")}
         shared = {source_key(str(d["source"])) for d in docs} & dev
@@ -98,6 +100,44 @@ def check() -> int:
     for p in problems[:30]:
         print("problem:", p)
     return 1 if problems else 0
+
+
+CORPUS = ROOT.parent / "shared" / "corpus"
+CORPUS_REPOSITORY = "statengeneraal/laws-markdown"  # where the shared corpus comes from
+PROBE = 120  # characters of a paragraph (spaces normalised) that identify it in the corpus
+
+
+def in_the_corpus(docs: list[dict[str, object]]) -> set[object]:
+    """Ids of paragraphs whose text stands in the shared regulation corpus: the corpus is
+    never labelled for training, so that it stays a fair test (issue 8). One Aho-Corasick
+    pass over the corpus for all paragraphs at once."""
+    if not CORPUS.is_dir() or not docs:
+        return set()
+    import ahocorasick
+
+    automaton = ahocorasick.Automaton()
+    for d in docs:
+        probe = " ".join(str(d["text"]).split())[:PROBE]
+        ids = automaton.get(probe, []) if probe in automaton else []
+        automaton.add_word(probe, [*ids, d["id"]])
+    automaton.make_automaton()
+    found: set[object] = set()
+    for path in CORPUS.rglob("*.txt"):
+        for _, ids in automaton.iter(" ".join(path.read_text("utf-8").split())):
+            found.update(ids)
+    return found
+
+
+def _from_the_corpus(docs: list[dict[str, object]], frozen: set[object]) -> list[str]:
+    """Paragraphs from the shared corpus, and new ones from its repository."""
+    problems = [
+        f"{i}: its text is in the shared corpus" for i in sorted(map(str, in_the_corpus(docs)))
+    ]
+    return problems + [
+        f"{d['id']}: from {CORPUS_REPOSITORY}, where the shared corpus comes from"
+        for d in docs
+        if d["id"] in frozen and CORPUS_REPOSITORY in str(d["source"]).lower()
+    ]
 
 
 def load_training() -> tuple[list[dict[str, object]], list[dict[str, object]]]:
