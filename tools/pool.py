@@ -25,6 +25,8 @@ from collections import Counter
 from pathlib import Path
 from urllib.parse import urlsplit
 
+import ahocorasick
+
 ROOT = Path(__file__).resolve().parent.parent
 POOL = ROOT / "devdata" / "pool"
 DEV = ROOT.parent / "shared" / "eval" / "dev" / "corpus.jsonl"
@@ -113,13 +115,10 @@ def in_the_corpus(docs: list[dict[str, object]]) -> set[object]:
     pass over the corpus for all paragraphs at once."""
     if not CORPUS.is_dir() or not docs:
         return set()
-    import ahocorasick
-
     automaton = ahocorasick.Automaton()
     for d in docs:
         probe = " ".join(str(d["text"]).split())[:PROBE]
-        ids = automaton.get(probe, []) if probe in automaton else []
-        automaton.add_word(probe, [*ids, d["id"]])
+        automaton.add_word(probe, [*automaton.get(probe, []), d["id"]])
     automaton.make_automaton()
     found: set[object] = set()
     for path in CORPUS.rglob("*.txt"):
