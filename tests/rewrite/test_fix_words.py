@@ -67,7 +67,7 @@ ROWS = [
         None,
     ),
     # a swapped first member stays a made-up word, however it ends
-    ("De klantgroepen van de gemeente krijgen een brief.", LEFT, "niet in de woordenlijst"),
+    ("Het klantpanel van de gemeente komt bijeen.", LEFT, "niet in de woordenlijst"),
     # words the pack names for a compound are the organisation's choice
     (
         "Het klantcontactcentrum van de gemeente is open.",
