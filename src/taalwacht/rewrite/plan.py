@@ -233,8 +233,8 @@ def _made_up_word(old: str, choice: Choice, term: Term | None) -> str:
         word = m.group().lower()
         if word in kept or len(word) <= 2 or is_word(word):
             continue
-        whole = segments(word, trailing_link=False) < NO_SPLIT
-        if whole and (free or any(k.endswith(word) for k in kept)):
+        own_head = any(k.endswith(word) for k in kept)
+        if (free or own_head) and segments(word, trailing_link=False) < NO_SPLIT:
             # contracterings|beleid: the alternative compounds as Dutch does; contact|kanalen
             # of (klant)contactkanalen: the writer's own compound without its first member
             continue
