@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from taalwacht.dutch import agreement as nl
 
@@ -22,8 +23,9 @@ LOOK_BACK = 160  # characters before a noun searched for its determiner
 LOOK_AHEAD = 240  # characters after it searched for pronouns that may refer back
 
 
-@dataclass(frozen=True)
-class Tok:
+class Tok(NamedTuple):
+    """A token and where it stands (a tuple: the fixer makes many of them per word)."""
+
     start: int
     end: int
     text: str
@@ -64,7 +66,8 @@ def scan_left(text: str, start: int) -> Phrase:
     """
     phrase = Phrase()
     toks = tokens(text, max(0, start - LOOK_BACK), start)
-    noun = next(iter(tokens(text, start, min(len(text), start + 80))), Tok(start, start, "")).text
+    at = TOKEN.search(text, start, min(len(text), start + 80))
+    noun = at.group() if at else ""
     right = start
     i = len(toks) - 1
     stopped_by_word = False

@@ -18,6 +18,7 @@ import dataclasses
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from taalwacht import messages
 from taalwacht.dutch import agreement as nl
@@ -185,11 +186,42 @@ def options(
     text: str, finding: Finding, term: Term | None, preferred: int | None = None
 ) -> list[Fix]:
     """One fix per choice of ``finding``, best first (the preferred alternative leading)."""
-    return [build_fix(text, finding, term, c) for c in ordered_choices(finding, term, preferred)]
+    around = Around(text, finding)
+    return [build_fix(around, term, c) for c in ordered_choices(finding, term, preferred)]
 
 
-def build_fix(text: str, finding: Finding, term: Term | None, choice: Choice) -> Fix:
-    """The edits that write ``choice`` in place of ``finding``, with their applicability."""
+@dataclass
+class Around:
+    """The words around one finding, read once for all its choices: the phrase left of the
+    word and what may refer back to it do not depend on the replacement (a word for a
+    person has nine alternatives, and reading the sentence was most of fix's time)."""
+
+    text: str
+    finding: Finding
+    _far: dict[str, str] = field(default_factory=dict)
+
+    @cached_property
+    def phrase(self) -> Phrase:
+        phrase = scan_left(self.text, self.finding.start)
+        phrase.relative = relative_after(self.text, self.finding.end)
+        return phrase
+
+    def own_phrase(self) -> Phrase:
+        """A copy of the phrase that a fix may change (``_drop_conjunction`` does)."""
+        return dataclasses.replace(self.phrase, adjectives=list(self.phrase.adjectives))
+
+    def far(self, gender: str) -> str:
+        """Why a word later in the sentence may refer back to a noun of ``gender``, or ""."""
+        if gender not in self._far:
+            end, relative = self.finding.end, self.phrase.relative
+            self._far[gender] = refers_back_later(self.text, end, gender, relative)
+        return self._far[gender]
+
+
+def build_fix(around: Around, term: Term | None, choice: Choice) -> Fix:
+    """The edits that write ``choice`` in place of ``around.finding``, with their
+    applicability."""
+    text, finding = around.text, around.finding
     kind = _kind(finding, term)
     swap = Edit.replacement(finding.start, finding.end, choice.text)
     if kind == "verb":
@@ -197,7 +229,7 @@ def build_fix(text: str, finding: Finding, term: Term | None, choice: Choice) ->
     elif kind == "word":
         fix = _word_fix(text, finding, choice, swap)
     else:
-        fix = _noun_fix(text, finding, term, choice, swap)
+        fix = _noun_fix(around, term, choice, swap)
     unknown = _made_up_word(finding.text, choice, term)
     if unknown and fix.applicability is Applicability.SAFE:
         reason = messages.text("fix.not-a-word", word=unknown)
@@ -304,8 +336,9 @@ def _verb_fix(text: str, finding: Finding, choice: Choice, swap: Edit) -> Fix:
     return Fix(finding, choice, tuple(sorted(edits)), Applicability.SAFE)
 
 
-def _noun_fix(text: str, finding: Finding, term: Term | None, choice: Choice, swap: Edit) -> Fix:
+def _noun_fix(around: Around, term: Term | None, choice: Choice, swap: Edit) -> Fix:
     """A noun swap with the determiner, adjectives and relative pronoun made to agree."""
+    finding = around.finding
     if ELIDED.match(finding.text) and ELIDED.match(choice.text):
         # an elided member ("product- en procesinnovatie"): only it changes, and the head
         # that the articles agree with comes later and stays
@@ -342,8 +375,7 @@ def _noun_fix(text: str, finding: Finding, term: Term | None, choice: Choice, sw
             Applicability.DISPLAY_ONLY,
             f"'{choice.text}' kan hier niet zonder andere zinsbouw",
         )
-    phrase = scan_left(text, finding.start)
-    phrase.relative = relative_after(text, finding.end)
+    phrase = around.own_phrase()
     known = _original_gender(finding, term)
     _drop_conjunction(phrase, known, plural)
     original, problem = _read_gender(phrase, known, plural)
@@ -381,7 +413,7 @@ def _noun_fix(text: str, finding: Finding, term: Term | None, choice: Choice, sw
         new_rel = nl.relative_form(target, plural)
         if new_rel != rel.low:
             edits.append(Edit.replacement(rel.start, rel.end, nl.case_like(new_rel, rel.text)))
-    far = refers_back_later(text, finding.end, original, phrase.relative)
+    far = around.far(original)
     fix_edits = tuple(sorted(edits))
     if far:
         return Fix(finding, choice, fix_edits, Applicability.UNSAFE, far)
