@@ -158,6 +158,11 @@ PROFILES: list[Row] = [
     ("Het mediaconcern maakte winst.", [("mediaconcern", "commercial.company-compound")]),
     ("Het concern maakte winst.", [("concern", "commercial.business")]),
     (
+        "De subsidie is voor aanvragers die deel uitmaken van een concern.",
+        [("concern", "commercial.any-organisation")],
+    ),
+    ("Wij besturen de gemeente als een concern.", [("concern", "use.organisation")]),
+    (
         "Het concern Brinkhorst. Het concern maakte winst. Het concern groeit.",
         [
             ("concern", "commercial.no-government"),

@@ -42,6 +42,21 @@ READERS = frozenset({"je", "jouw", "uw"})
 POSSESSIVES = frozenset({"onze", "ons", "zijn", "haar", "hun", "jullie", "mijn"})
 
 
+# A municipality calls itself "het concern" or "ons concern", never "een concern": the
+# indefinite article speaks of some group of companies (labelled commerce 26 times out of
+# 26); "als een concern" and "is een concern" liken the organisation to one, and stay.
+INDEFINITE = frozenset({"een", "één"})
+LIKENED = frozenset({"als", "is", "zijn", "wordt", "worden", "werd", "werden"})
+
+
+def _any_organisation(w: Window) -> bool:
+    """'een concern' on its own: a group of companies in general, not the writer's own."""
+    before = w.words_before(2)
+    if not before or before[-1] not in INDEFINITE:
+        return False
+    return len(before) < 2 or before[0] not in LIKENED
+
+
 def _trade(w: Window) -> Verdict:
     cue = w.first("commerce", near=True)
     if cue:
@@ -186,6 +201,8 @@ def judge_profile(
     if profile == "organisation":
         if english(w):
             return verdict("other.english")
+        if noun and not (left or right) and not curated and _any_organisation(w):
+            return verdict("commercial.any-organisation")
         if left and not own_public:
             return verdict("commercial.company-compound", member=left)
         if right in COMPANY_LAW and not w.count("public"):  # concernvrijstelling: a group of firms
