@@ -197,6 +197,7 @@ SPLITS = [
     ("jeugdhulpklantje", "jeugdhulp", ""),
     ("klantcontactcentrum", "", "centrum"),
     ("concernstaf", "", "staf"),
+    ("concerncontrol", "", "control"),  # a loan word OpenTaal lacks: data/lexicon-extra.txt
     ("productenraming", "", "raming"),
     # a linking morpheme belongs to the member before it
     ("klanttevredenheidsonderzoek", "", "onderzoek"),

@@ -8,7 +8,8 @@ The 358k-word list is read the first time a word outside the core turns up (a ne
 compound, or a term from an organisation's own pack), so checking a letter stays quick.
 
 Both lists come from the OpenTaal word list (BSD or CC-BY 3.0, data/LICENSE-OpenTaal.txt)
-and are built by tools/build_lexicon.py.
+and are built by tools/build_lexicon.py; ``data/lexicon-extra.txt`` adds the few loan words
+the list lacks.
 """
 
 from __future__ import annotations
@@ -60,8 +61,17 @@ def core() -> Core:
     return Core(stems, stem_words, stem_words | frozenset(lines[split + 1 :]))
 
 
+@cache
+def extra() -> frozenset[str]:
+    """Loan words the OpenTaal list lacks (``data/lexicon-extra.txt``): concern|control."""
+    raw = (resources.files("taalwacht.dutch") / "data" / "lexicon-extra.txt").read_text("utf-8")
+    return frozenset(line.strip() for line in raw.splitlines() if line.strip()[:1] not in "#")
+
+
 def is_word(word: str) -> bool:
     """True when the lower-case ``word`` is in the Dutch lexicon."""
+    if word in extra():
+        return True
     if words.cache_info().currsize:  # once the whole list is read, ask it directly
         return _in_words(word)
     c = core()
