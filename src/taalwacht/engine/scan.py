@@ -43,6 +43,8 @@ OPEN_COMPOUND_STOP = frozenset(
     "voor naar door over onder tegen zijn heeft hebben wordt worden".split()
 )
 
+ADJECTIVE_SLOTS = frozenset({"base", "e", "er"})  # the forms that describe, not name
+
 
 class Engine:
     """Checks texts against compiled term packs. Build once, scan many texts."""
@@ -390,7 +392,12 @@ class Engine:
             return found
         window = Window.around(text, index, start, end)
         lo, hi = bisect_left(starts, window.sent[0]), bisect_left(starts, window.sent[1])
-        found = frames.metalinguistic(window, text) or frames.concept(occ.analysis.right)
+        a = occ.analysis
+        # "de openingstijden zijn niet klantvriendelijk" judges the service: only a noun can
+        # be denied as a name ("de inwoner is geen klant")
+        adjective = a.watch.term.pos == "adjective" and a.watch.slot in ADJECTIVE_SLOTS
+        found = frames.metalinguistic(window, text, deny=not (adjective and not a.right))
+        found = found or frames.concept(occ.analysis.right)
         found = found or frames.word_list(window, hi - lo)
         if found is not None:
             return found

@@ -156,8 +156,9 @@ def _heading_defined(w: Window, text: str) -> bool:
     return text[line_end : line_end + 80].lstrip().lower().startswith(DEFINITION_OPENERS)
 
 
-def metalinguistic(w: Window, text: str) -> Verdict | None:
-    """Frames that talk about the word: 'het woord klant', 'klanten noemen', 'als klant zien'."""
+def metalinguistic(w: Window, text: str, *, deny: bool = True) -> Verdict | None:
+    """Frames that talk about the word: 'het woord klant', 'klanten noemen', 'als klant zien'.
+    ``deny``: whether "geen …"/"niet …" can deny the word as a name (not for an adjective)."""
     newline = text.rfind("\n", max(0, w.start - 200), w.start)
     line_start = newline + 1 if newline >= 0 or w.start <= 200 else w.start - 1
     if LINE_LEAD.fullmatch(text, line_start, w.start) and (
@@ -191,7 +192,7 @@ def metalinguistic(w: Window, text: str) -> Verdict | None:
     negated = prev[-1:] in (["geen"], ["niet"])
     contrast = after[:1] == ["maar"]
     # "de burger is geen klant en ...", not "er is geen klant die ...": that one exists
-    if negated and (
+    if deny and negated and (
         _closes_clause(w)
         or contrast
         or (w.words_before(2)[0] in COPULAS and "er" not in w.words_before(4))
