@@ -23,14 +23,19 @@ class CueList:
 
     ``winkel*`` also matches longer words that start with it (winkels, winkelcentrum);
     ``*winkel*`` matches inside compounds too (fietsenwinkel); ``*zorg`` only at the end
-    (jeugdzorg, not bezorging).
+    (jeugdzorg, not bezorging); ``=waarde`` is a compound member only when it is the whole
+    member (klantwaarde, not klantwaardering).
     """
 
     def __init__(self, name: str, entries: list[str]) -> None:
         self.name = name
         self.entries: list[tuple[str, bool, bool]] = []  # (text, whole at left, whole at right)
         self.names: set[str] = set()  # cues written with a capital: brand names such as Colruyt
+        self.whole: set[str] = set()  # "=waarde": only a whole member (klantwaarde)
         for e in entries:
+            if e.startswith("="):
+                e = e[1:]
+                self.whole.add(e.lower())
             left_free, right_free = e.startswith("*"), e.endswith("*")
             text = e.strip("*")
             if text != text.lower():
@@ -52,7 +57,7 @@ class CueList:
                 or (not whole_left and word.endswith(text))
             ):
                 return text
-            if len(text) >= 5 and text in word:
+            if len(text) >= 5 and text in word and text not in self.whole:
                 return text
         return ""
 
