@@ -46,6 +46,17 @@ SURFACE: list[Row] = [
     ("Mail naar klant@gemeente.nl voor meer.", [("klant", "other.url")]),
     ("Open het bestand klantgegevens.xlsx in Excel.", [("klantgegevens", "other.filename")]),
     ("Roep klant.naam aan.", [("klant", "other.filename")]),
+    ("Roep klant(id) aan.", [("klant", "other.code")]),
+    # an optional ending in brackets is Dutch, no function call
+    (
+        "De vertegenwoordiger handelt namens een of meer klant(en) in contact met de gemeente.",
+        [("klant", "use.person")],
+    ),
+    # a link's text is prose; only its target is a file name
+    (
+        "Lees [Klant belt de gemeente met een vraag](./artefacten/0992.md) eerst.",
+        [("Klant", "use.person")],
+    ),
     ("Roep getKlant() aan.", [("getKlant", "other.code")]),
     ("Ga naar /diensten/klant/ voor info.", [("klant", "other.path")]),
     ("Klantenbinder B.V. levert software.", [("Klantenbinder", "other.company-name")]),
@@ -58,6 +69,7 @@ SURFACE: list[Row] = [
 
 FRAMES: list[Row] = [
     ("Het woord klant is verouderd.", [("klant", "mention.frame")]),
+    ("B5717 - Naamgeving Klantcontact", [("Klantcontact", "mention.frame")]),
     ("De term klantmanager verdwijnt.", [("klantmanager", "mention.frame")]),
     ("Het begrip Klantreis ken ik niet.", [("Klantreis", "mention.frame")]),
     (

@@ -19,6 +19,9 @@ URL_OR_EMAIL = re.compile(
 
 IDENTIFIER = re.compile(r"\w_|_\w")  # klant_id, _klant
 EXTENSION = re.compile(r"\.[a-z]{2,4}\b")  # producten.pdf
+# "klant(en)", "directeur(en)", "product(typ)en": Dutch writes an optional ending in
+# brackets, which is no function call
+OPTIONAL_ENDING = re.compile(r"\((?:en|n|s|'s|e|er|ers|typ)\)[a-z]{0,3}(?![\w(])")
 
 
 def in_url_or_code(text: str, start: int, end: int) -> Verdict | None:
@@ -29,6 +32,9 @@ def in_url_or_code(text: str, start: int, end: int) -> Verdict | None:
         chunk_start -= 1
     while chunk_end < min(len(text), end + 300) and not text[chunk_end].isspace():
         chunk_end += 1
+    link = text.find("](", end, chunk_end)
+    if link >= 0:  # [Klantreizen](https://…): the link's text is prose, its target is not
+        chunk_end = link + 1
     chunk = text[chunk_start:chunk_end]
     if "@" in chunk or "://" in chunk or "www." in chunk.lower():
         for m in URL_OR_EMAIL.finditer(chunk):
@@ -38,7 +44,7 @@ def in_url_or_code(text: str, start: int, end: int) -> Verdict | None:
         EXTENSION.search(chunk, end - chunk_start) and not chunk.endswith(".")
     ):
         return verdict("other.filename")
-    if text[end : end + 1] == "(" or (
+    if (text[end : end + 1] == "(" and not OPTIONAL_ENDING.match(text, end)) or (
         text[end : end + 1] == "." and text[end + 1 : end + 2].isalpha()
     ):
         return verdict("other.code")
