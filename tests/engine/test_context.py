@@ -54,8 +54,8 @@ SURFACE: list[Row] = [
     ),
     # a link's text is prose; only its target is a file name
     (
-        "Lees [Klant belt de gemeente met een vraag](./artefacten/0992.md) eerst.",
-        [("Klant", "use.person")],
+        "Lees [Medewerker belt op verzoek van het KCC de klant](./artefacten/2984.md) eerst.",
+        [("klant", "use.person")],
     ),
     ("Roep getKlant() aan.", [("getKlant", "other.code")]),
     ("Ga naar /diensten/klant/ voor info.", [("klant", "other.path")]),
