@@ -54,7 +54,7 @@ SURFACE: list[Row] = [
     ),
     # a link's text is prose; only its target is a file name
     (
-        "Lees [Medewerker belt op verzoek van het KCC de klant](./artefacten/2984.md) eerst.",
+        "Lees [Een medewerker van de gemeente belt de klant](./artefacten/2984.md) eerst.",
         [("klant", "use.person")],
     ),
     ("Roep getKlant() aan.", [("getKlant", "other.code")]),
