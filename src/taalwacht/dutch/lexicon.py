@@ -65,7 +65,8 @@ def core() -> Core:
 def extra() -> frozenset[str]:
     """Loan words the OpenTaal list lacks (``data/lexicon-extra.txt``): concern|control."""
     raw = (resources.files("taalwacht.dutch") / "data" / "lexicon-extra.txt").read_text("utf-8")
-    return frozenset(line.strip() for line in raw.splitlines() if line.strip()[:1] not in "#")
+    lines = (line.strip() for line in raw.splitlines())
+    return frozenset(line for line in lines if line and not line.startswith("#"))
 
 
 def is_word(word: str) -> bool:

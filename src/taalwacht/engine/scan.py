@@ -397,7 +397,7 @@ class Engine:
         # be denied as a name ("de inwoner is geen klant")
         adjective = a.watch.term.pos == "adjective" and a.watch.slot in ADJECTIVE_SLOTS
         found = frames.metalinguistic(window, text, deny=not (adjective and not a.right))
-        found = found or frames.concept(occ.analysis.right)
+        found = found or frames.concept(a.right)
         found = found or frames.word_list(window, hi - lo)
         if found is not None:
             return found
@@ -405,7 +405,6 @@ class Engine:
         phrase = phrase or self._phrase_over(lower, start, end, phrases.fixed)
         if phrase:
             return verdict("fixed.name", phrase=phrase)
-        a = occ.analysis
         curated = bool(a.compound_key) or any(a.joined.startswith(k) for k in term.compounds)
         decided = profiles.judge_profile(
             term.context,
