@@ -395,8 +395,10 @@ class Engine:
         a = occ.analysis
         # "de openingstijden zijn niet klantvriendelijk" judges the service: only a noun can
         # be denied as a name ("de inwoner is geen klant")
-        adjective = a.watch.term.pos == "adjective" and a.watch.slot in ADJECTIVE_SLOTS
-        found = frames.metalinguistic(window, text, deny=not (adjective and not a.right))
+        describes = (
+            a.watch.term.pos == "adjective" and a.watch.slot in ADJECTIVE_SLOTS and not a.right
+        )
+        found = frames.metalinguistic(window, text, deny=not describes)
         found = found or frames.concept(a.right)
         found = found or frames.word_list(window, hi - lo)
         if found is not None:
