@@ -33,7 +33,7 @@ from taalwacht.engine.context.sense import Decider, shipped
 from taalwacht.engine.context.verdict import Verdict, verdict
 from taalwacht.engine.context.window import Window
 from taalwacht.engine.regions import RegionIndex
-from taalwacht.engine.suggest import CUE_WINDOW, choices
+from taalwacht.engine.suggest import CUE_WINDOW, CueCounts, choices, cue_counts
 from taalwacht.model.document import Region, RegionKind
 from taalwacht.model.finding import Choice, Decision, Finding, Severity
 from taalwacht.packs.schema import Pack, Term
@@ -303,10 +303,11 @@ class Engine:
         else:
             severity = self.severity.get(term.id, term.severity)
             message = term.message.format(text=surface, lemma=term.lemma)
-        around = ""
+        setting: CueCounts = ()
         if decided.decision.reported and any(a.cues for a in term.alternatives):
             around = text[max(0, occ.start - CUE_WINDOW) : occ.end + CUE_WINDOW].lower()
-        options = self._options(occ.analysis, surface, around) if decided.decision.reported else ()
+            setting = cue_counts(term.alternatives, around)
+        options = self._options(occ.analysis, surface, setting) if decided.decision.reported else ()
         governs = not occ.analysis.right and occ.analysis.watch.kind != "linking"
         return Finding(
             start=occ.start,
@@ -342,18 +343,17 @@ class Engine:
                 self._near_phrases[key] = near
         return _phrase_at(lower, start, end, near) if near else ""
 
-    def _options(self, analysis: Analysis, surface: str, around: str) -> tuple[Choice, ...]:
-        """The suggestions for a word, memoised: a text repeats its words."""
+    def _options(self, analysis: Analysis, surface: str, setting: CueCounts) -> tuple[Choice, ...]:
+        """The suggestions for a word, memoised: a text repeats its words and settings."""
         term = analysis.watch.term
         prefer = self.prefer.get(term.id, "")
-        if around:  # the setting decides the order: not worth a key
-            return choices(analysis, surface, prefer, around)
         member = analysis.member
         key: tuple[object, ...] = (id(term), analysis.watch.slot, analysis.watch.kind)
         key += (analysis.joined, member.start, member.end, analysis.compound_key, surface)
+        key += setting
         found = self._choices.get(key)
         if found is None:
-            found = choices(analysis, surface, prefer)
+            found = choices(analysis, surface, prefer, setting)
             if len(self._choices) < 100_000:
                 self._choices[key] = found
         return found

@@ -30,13 +30,14 @@ ELIDED_MEMBER = re.compile(r"([^\W_]+)[-\u2010\u2011](?:\s*/\s*|\s+|,)")
 
 
 def choices(
-    analysis: Analysis, surface: str, prefer: str = "", around: str = ""
+    analysis: Analysis, surface: str, prefer: str = "", setting: CueCounts = ()
 ) -> tuple[Choice, ...]:
     """Replacements for ``surface`` (the matched text), best first, with their grammar.
 
-    ``around`` is the text near the word, in lower case: an alternative whose cues stand
-    there comes first (see ``rank_by_cues``). ``prefer`` names the alternative the
-    organisation chose for this term ("burger"): its choices move to the very front.
+    ``setting`` counts the cues of each alternative near the word (``cue_counts``): an
+    alternative whose cues stand there comes first (see ``rank_by_cues``). ``prefer`` names
+    the alternative the organisation chose for this term ("burger"): its choices move to
+    the very front.
     """
     term = analysis.watch.term
     slot = analysis.watch.slot
@@ -106,8 +107,8 @@ def choices(
     if as_modifier and not elided and not analysis.compound_key and not surface_left:
         # the pack's own replacement of a named compound stays first (klantreis: inwonersreis)
         out = out[:named] + _phrases(analysis, surface_right, out) + out[named:]
-    if around:
-        out = out[:named] + rank_by_cues(out[named:], term.alternatives, around)
+    if setting:
+        out = out[:named] + rank_by_cues(out[named:], setting)
     if prefer:
         out.sort(key=lambda c: c.alternative.lower() != prefer.lower())
     return _finish(out, surface, acronym=analysis.watch.kind == "acronym", capital=not surface_left)
@@ -115,21 +116,28 @@ def choices(
 
 CUE_WINDOW = 800  # characters on each side of a word that tell its setting
 
+CueCounts = tuple[tuple[str, int], ...]  # (alternative, its cues near the word), none zero
 
-def rank_by_cues(
-    built: list[Choice], alternatives: tuple[Alternative, ...], around: str
-) -> list[Choice]:
-    """The choices with the alternatives whose cues stand in ``around`` first, the most
+
+def cue_counts(alternatives: tuple[Alternative, ...], around: str) -> CueCounts:
+    """How many cues of each alternative stand in ``around`` (lower case); () for none.
+    A few numbers say all the setting does to the order, so the choices built for them
+    can be kept and reused, as for words without a setting."""
+    counts = []
+    for alt in alternatives:
+        pattern = _cue_pattern(alt.cues)
+        n = len(pattern.findall(around)) if pattern is not None else 0
+        if n:
+            counts.append((alt.text, n))
+    return tuple(counts)
+
+
+def rank_by_cues(built: list[Choice], setting: CueCounts) -> list[Choice]:
+    """The choices with the alternatives whose cues stand near the word first, the most
     cues first; the pack's order otherwise. "klanten" in a text about Wmo support and
     dagbesteding becomes "cliënten", in a text about re-integration "werkzoekenden", and
     "inwoners" where nothing tells the setting."""
-    counts = {}
-    for alt in alternatives:
-        pattern = _cue_pattern(alt.cues)
-        if pattern is not None:
-            counts[alt.text] = len(pattern.findall(around))
-    if not any(counts.values()):
-        return built
+    counts = dict(setting)
     return sorted(built, key=lambda c: -counts.get(c.alternative, 0))
 
 
