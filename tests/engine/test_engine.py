@@ -147,6 +147,13 @@ SEPARABLE = [
     ("Wij kopen de begeleiding in, want het moet.", "kopen", "in"),
     ("De regio kocht vorig jaar de Wmo-begeleiding in.", "kocht", "in"),
     ("De gemeente besloot de jeugdhulp in te kopen.", "kopen", "in"),
+    # the preposition "in" on the way does not end the search (issue 8's own example)
+    ("We kopen de begeleiding in overleg met de regio in.", "kopen", "in"),
+    (
+        "We kopen hulp in het kader van de Wmo (Wet maatschappelijke ondersteuning) in.",
+        "kopen",
+        "in",
+    ),
     ("De gemeente koopt zorg in Utrecht.", None, None),
     ("De gemeente koopt zorg in Utrecht", None, None),
     ("Zij koopt een fiets.", None, None),

@@ -14,8 +14,9 @@ PARTICLE_FOLLOWERS = frozenset(
 )
 SEPARABLE_REACH = 15  # words between "koopt" and its particle "in"
 # Words of a clause, and what ends one: punctuation or a blank line (a single line break
-# is only wrapping: "koopt de zorg bij drie\naanbieders in.").
-CLAUSE_WORDS = re.compile(r"[\w'’-]+|[.!?;:()]|\n[ \t]*\r?\n")
+# is only wrapping: "koopt de zorg bij drie\naanbieders in."; a parenthesis stays inside
+# the clause: "kopen ondersteuning (Wmo) in").
+CLAUSE_WORDS = re.compile(r"[\w'’-]+|[.!?;:]|\n[ \t]*\r?\n")
 
 
 def particle_of(text: str, lower: str, token: Token, particle: str) -> Span | None:
@@ -23,7 +24,8 @@ def particle_of(text: str, lower: str, token: Token, particle: str) -> Span | No
 
     'in' counts as the particle when it ends the clause or comes before a conjunction or a
     preposition ('koopt zorg in bij aanbieders'); 'koopt zorg in Utrecht' has the
-    preposition 'in' and no particle.
+    preposition 'in' and no particle, and the particle may still follow it ('kopen de
+    begeleiding in overleg met de regio in').
     """
     before = lower[max(0, token.start - 12) : token.start]
     m = re.search(rf"(?<!\w){re.escape(particle)}\s+te\s+$", before)
@@ -46,5 +48,4 @@ def particle_of(text: str, lower: str, token: Token, particle: str) -> Span | No
                 or lower[m.end() : m.end() + 1] == ","
             ):
                 return Span(m.start(), m.end())
-            return None
     return None
