@@ -154,6 +154,13 @@ SEPARABLE = [
         "kopen",
         "in",
     ),
+    # a word that starts with a hyphen ("of -traject") goes on with the clause, and a cue
+    # with a non-breaking hyphen from a PDF (re‑integratie) is the same cue
+    (
+        "Wij kopen een re\u2011integratiedienst of -traject in bij re\u2011integratiebedrijven.",
+        "kopen",
+        "in",
+    ),
     ("De gemeente koopt zorg in Utrecht.", None, None),
     ("De gemeente koopt zorg in Utrecht", None, None),
     ("Zij koopt een fiets.", None, None),

@@ -17,6 +17,7 @@ SEPARABLE_REACH = 15  # words between "koopt" and its particle "in"
 # is only wrapping: "koopt de zorg bij drie\naanbieders in."; a parenthesis stays inside
 # the clause: "kopen ondersteuning (Wmo) in").
 CLAUSE_WORDS = re.compile(r"[\w'’-]+|[.!?;:]|\n[ \t]*\r?\n")
+CLAUSE_ENDS = frozenset(".!?;:\n")
 
 
 def particle_of(text: str, lower: str, token: Token, particle: str) -> Span | None:
@@ -35,8 +36,8 @@ def particle_of(text: str, lower: str, token: Token, particle: str) -> Span | No
     matches = CLAUSE_WORDS.finditer(lower, token.end, min(len(lower), token.end + 200))
     for words, m in enumerate(matches, start=1):
         w = m.group()
-        if not w[0].isalnum():
-            return None  # the clause ended without the particle
+        if w[0] in CLAUSE_ENDS:
+            return None  # the clause ended without the particle ("-traject" goes on)
         if words > SEPARABLE_REACH:
             return None
         if w == particle:

@@ -80,10 +80,15 @@ def _cue_automaton() -> ahocorasick.Automaton:
         need_right = all(whole_right for _, _, whole_right in value)
         # a capital after a title is a name (mevrouw Bakker), except for names on the list
         names_here = any(n == "commerce" and key not in cues(n).names for n, _, _ in value)
-        automaton.add_word(key, (key, len(key), need_left, need_right, names_here, tuple(value)))
+        found = (key, len(key), need_left, need_right, names_here, tuple(value))
+        for hyphen in HYPHENS if "-" in key else "-":  # re-integratie, re‑integratie (PDF)
+            automaton.add_word(key.replace("-", hyphen), found)
     automaton.make_automaton()
     return automaton
 
+
+# the hyphen a cue is written with, and the ones text copied from PDF and Word has instead
+HYPHENS = ("-", "\u2010", "\u2011")
 
 TITLES = ("mevrouw", "meneer", "heer", "mw", "mw.", "dhr", "dhr.", "familie", "fam.", "mr.", "dr.")
 
