@@ -10,6 +10,7 @@ from importlib import resources
 
 import ahocorasick
 
+from taalwacht.dutch.tokens import HYPHENS
 from taalwacht.model.finding import Decision
 
 CUE_LISTS = ("commerce", "public", "care", "goods", "other_sense")
@@ -86,9 +87,6 @@ def _cue_automaton() -> ahocorasick.Automaton:
     automaton.make_automaton()
     return automaton
 
-
-# the hyphen a cue is written with, and the ones text copied from PDF and Word has instead
-HYPHENS = ("-", "\u2010", "\u2011")
 
 TITLES = ("mevrouw", "meneer", "heer", "mw", "mw.", "dhr", "dhr.", "familie", "fam.", "mr.", "dr.")
 
