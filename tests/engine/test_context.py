@@ -395,3 +395,18 @@ def test_cue_counts_agree_with_the_cues_found_across_blocks() -> None:
     found = [{n: k for n in names if (k := len(w.index.find(n, *span, skip)))} for span in spans]
     assert w.index.counts(spans, skip) == found
     assert found[3]["public"] > found[1]["public"] > 0  # the passage holds more than the sentence
+
+
+@pytest.mark.parametrize(
+    ("text", "cues"),
+    [
+        ("Een bank met veel klanten.", ["bank"]),
+        # a denied cue points away from what it names
+        ("Een stichting zonder winstoogmerk helpt klanten.", []),
+        ("De gemeente is geen bedrijf, maar zij heeft klanten.", []),
+        ("Het bedrijf heeft geen klanten.", ["bedrijf"]),
+    ],
+)
+def test_commerce_cues_leave_out_denied_words(text: str, cues: list[str]) -> None:
+    index = CueIndex(text, lower_same_length(text))
+    assert index.find("commerce", 0, len(text), (0, 0)) == cues

@@ -96,6 +96,15 @@ def _after_title(lower: str, i: int) -> bool:
     return lower[max(0, i - 9) : i].rstrip().endswith(TITLES)
 
 
+DENIALS = ("geen ", "zonder ")
+
+
+def _denied(lower: str, i: int) -> bool:
+    """True when a denial comes right before position ``i``: a cue denied points away
+    from what it names ("een stichting zonder winstoogmerk", "wij zijn geen bedrijf")."""
+    return lower[max(0, i - 7) : i].endswith(DENIALS)
+
+
 class CueIndex:
     """Where the cue words of one document are, read lazily block by block.
 
@@ -164,6 +173,8 @@ class CueIndex:
             at_right = after >= n or not lower[after].isalnum()
             if need_right and not at_right:
                 continue  # the start of a longer word (indien for IND)
+            if at_left and _denied(lower, start):
+                continue  # "geen winstoogmerk", "de gemeente is geen bedrijf": not that
             proper = (
                 names_here and at_left and self.text[start].isupper() and _after_title(lower, start)
             )
