@@ -28,6 +28,8 @@ PLURAL_SLOTS = frozenset({"pl", "dim_pl", "agent_pl", "past_pl"})
 # the first member of an elided compound and what follows it: "producten" + "- en diensten..."
 ELIDED_MEMBER = re.compile(r"([^\W_]+)[-\u2010\u2011](?:\s*/\s*|\s+|,)")
 
+CueCounts = tuple[tuple[str, int], ...]  # (alternative, its cues near the word), none zero
+
 
 def choices(
     analysis: Analysis, surface: str, prefer: str = "", setting: CueCounts = ()
@@ -115,8 +117,6 @@ def choices(
 
 
 CUE_WINDOW = 800  # characters on each side of a word that tell its setting
-
-CueCounts = tuple[tuple[str, int], ...]  # (alternative, its cues near the word), none zero
 
 
 def cue_counts(alternatives: tuple[Alternative, ...], around: str) -> CueCounts:
