@@ -85,6 +85,12 @@ ROWS = [
         "De bijstandsgerechtigden krijgen een brief van de gemeente.",
         None,
     ),
+    # issue 8's example of a made-up word: Klantnummer never becomes Inwonernummer
+    (
+        "Klantnummer: 12345. Vermeld bij vragen aan de gemeente uw klantnummer.",
+        "Dossiernummer: 12345. Vermeld bij vragen aan de gemeente uw dossiernummer.",
+        None,
+    ),
 ]
 
 
