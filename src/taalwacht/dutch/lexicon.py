@@ -8,8 +8,8 @@ The 358k-word list is read the first time a word outside the core turns up (a ne
 compound, or a term from an organisation's own pack), so checking a letter stays quick.
 
 Both lists come from the OpenTaal word list (BSD or CC-BY 3.0, data/LICENSE-OpenTaal.txt)
-and are built by tools/build_lexicon.py; ``data/lexicon-extra.txt`` adds the few loan words
-the list lacks.
+and are built by tools/build_lexicon.py; ``data/lexicon-extra.txt`` adds the few words the
+list lacks: loan words and the compounds labellers wrote as replacements.
 """
 
 from __future__ import annotations
@@ -63,7 +63,9 @@ def core() -> Core:
 
 @cache
 def extra() -> frozenset[str]:
-    """Loan words the OpenTaal list lacks (``data/lexicon-extra.txt``): concern|control."""
+    """Words the OpenTaal list lacks (``data/lexicon-extra.txt``): loan words, so that
+    compounds with them split (concern|control), and compounds labellers wrote as
+    replacements, so that ``fix`` may write them (dienstteksten)."""
     raw = (resources.files("taalwacht.dutch") / "data" / "lexicon-extra.txt").read_text("utf-8")
     lines = (line.strip() for line in raw.splitlines())
     return frozenset(line for line in lines if line and not line.startswith("#"))

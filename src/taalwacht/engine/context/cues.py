@@ -102,7 +102,7 @@ DENIALS = ("geen ", "zonder ")
 def _denied(lower: str, i: int) -> bool:
     """True when a denial comes right before position ``i``: a cue denied points away
     from what it names ("een stichting zonder winstoogmerk", "wij zijn geen bedrijf")."""
-    return lower[max(0, i - 7) : i].endswith(DENIALS)
+    return lower.endswith(DENIALS, 0, i)  # no slice: this runs for every cue found
 
 
 class CueIndex:
