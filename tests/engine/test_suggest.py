@@ -106,9 +106,16 @@ def test_prefer_puts_the_organisations_choice_first(text: str, first: str) -> No
 @pytest.mark.parametrize(
     ("text", "first"),
     [
-        # re-integration and work: the pack's cues for "werkzoekende"
-        ("De klanten volgen een re-integratietraject en solliciteren met hulp.", "werkzoekenden"),
-        ("Het UWV en de gemeente helpen de klant naar een baan.", "werkzoekende"),
+        # re-integration and work: the pack's cues for "uitkeringsgerechtigde"
+        (
+            "De klanten volgen een re-integratietraject en solliciteren met hulp.",
+            "uitkeringsgerechtigden",
+        ),
+        # the text's own word for the people wins: werkzoekende, cliënt
+        ("Wie werkzoekend is, meldt zich. De klant krijgt een gesprek.", "werkzoekende"),
+        ("De cliëntenraad sprak met klanten over de dagbesteding.", "cliënten"),
+        # one cue each (UWV for cliënt, baan for uitkeringsgerechtigde): the pack's order
+        ("Het UWV en de gemeente helpen de klant naar een baan.", "cliënt"),
         # a cue word must stand as a word, or start one when the cue ends in "*"
         ("De klanten wachten bij de balie van de gemeente.", "inwoners"),
         ("De klant vond het een baanbrekend plan.", "inwoner"),  # "baan" is a whole-word cue
@@ -125,7 +132,7 @@ def test_cues_are_read_near_the_word_and_prefer_still_wins() -> None:
     near = "De klanten volgen een re-integratietraject."
     assert one(near, prefer={"klant": "burger"}).suggestions[0] == "burgers"
     fixed = taalwacht.fix("De klanten volgen een re-integratietraject en solliciteren.")
-    assert fixed.text.startswith("De werkzoekenden volgen")
+    assert fixed.text.startswith("De uitkeringsgerechtigden volgen")
 
 
 # ------------------------------------------------------------- form by form

@@ -134,9 +134,9 @@ def cue_counts(alternatives: tuple[Alternative, ...], around: str) -> CueCounts:
 
 def rank_by_cues(built: list[Choice], setting: CueCounts) -> list[Choice]:
     """The choices with the alternatives whose cues stand near the word first, the most
-    cues first; the pack's order otherwise. "klanten" in a text about Wmo support and
-    dagbesteding becomes "cliënten", in a text about re-integration "werkzoekenden", and
-    "inwoners" where nothing tells the setting."""
+    cues first; the pack's order otherwise. "klanten" at a food bank or in a text that
+    says cliënt itself becomes "cliënten", in a text about re-integration
+    "uitkeringsgerechtigden", and "inwoners" where nothing tells the setting."""
     counts = dict(setting)
     return sorted(built, key=lambda c: -counts.get(c.alternative, 0))
 
