@@ -192,10 +192,14 @@ def metalinguistic(w: Window, text: str, *, deny: bool = True) -> Verdict | None
     negated = prev[-1:] in (["geen"], ["niet"])
     contrast = after[:1] == ["maar"]
     # "de burger is geen klant en ...", not "er is geen klant die ...": that one exists
-    if deny and negated and (
-        _closes_clause(w)
-        or contrast
-        or (w.words_before(2)[0] in COPULAS and "er" not in w.words_before(4))
+    if (
+        deny
+        and negated
+        and (
+            _closes_clause(w)
+            or contrast
+            or (w.words_before(2)[0] in COPULAS and "er" not in w.words_before(4))
+        )
     ):
         return verdict("mention.denial")
     if w.words_before(2) == ["niet", "als"] and "maar" in w.words_after(4):
