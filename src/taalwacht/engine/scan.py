@@ -136,7 +136,7 @@ class Engine:
         _about_the_words(starts, decided)
         _one_sense_per_word(occurrences, decided)
         _one_sense_per_text(occurrences, decided)
-        return [self._finding(text, o, v) for o, v in zip(occurrences, decided, strict=True)]
+        return [self._finding(text, lower, o, v) for o, v in zip(occurrences, decided, strict=True)]
 
     def _occurrences(self, text: str, lower: str) -> Iterator[Occurrence]:
         for token in self._candidates(text, lower):
@@ -294,7 +294,7 @@ class Engine:
 
     # ----------------------------------------------------------------- deciding
 
-    def _finding(self, text: str, occ: Occurrence, decided: Verdict) -> Finding:
+    def _finding(self, text: str, lower: str, occ: Occurrence, decided: Verdict) -> Finding:
         term = occ.analysis.watch.term
         surface = text[occ.start : occ.end]
         if decided.decision is Decision.FIXED:
@@ -305,7 +305,7 @@ class Engine:
             message = term.message.format(text=surface, lemma=term.lemma)
         setting: CueCounts = ()
         if decided.decision.reported and any(a.cues for a in term.alternatives):
-            around = text[max(0, occ.start - CUE_WINDOW) : occ.end + CUE_WINDOW].lower()
+            around = lower[max(0, occ.start - CUE_WINDOW) : occ.end + CUE_WINDOW]
             setting = cue_counts(term.alternatives, around)
         options = self._options(occ.analysis, surface, setting) if decided.decision.reported else ()
         governs = not occ.analysis.right and occ.analysis.watch.kind != "linking"

@@ -123,13 +123,13 @@ def cue_counts(alternatives: tuple[Alternative, ...], around: str) -> CueCounts:
     """How many cues of each alternative stand in ``around`` (lower case); () for none.
     A few numbers say all the setting does to the order, so the choices built for them
     can be kept and reused, as for words without a setting."""
-    counts = []
-    for alt in alternatives:
-        pattern = _cue_pattern(alt.cues)
-        n = len(pattern.findall(around)) if pattern is not None else 0
-        if n:
-            counts.append((alt.text, n))
-    return tuple(counts)
+    pattern = _cues_pattern(tuple(alt.cues for alt in alternatives))
+    if pattern is None:
+        return ()
+    counts = [0] * len(alternatives)
+    for match in pattern.finditer(around):
+        counts[match.lastindex - 1] += 1  # type: ignore[operator]  # every branch is a group
+    return tuple((alt.text, n) for alt, n in zip(alternatives, counts, strict=True) if n)
 
 
 def rank_by_cues(built: list[Choice], setting: CueCounts) -> list[Choice]:
@@ -142,14 +142,22 @@ def rank_by_cues(built: list[Choice], setting: CueCounts) -> list[Choice]:
 
 
 @cache
-def _cue_pattern(cues: tuple[str, ...]) -> re.Pattern[str] | None:
-    """One pattern for an alternative's cues: whole words, or word starts for "wmo*"."""
-    if not cues:
+def _cues_pattern(cues: tuple[tuple[str, ...], ...]) -> re.Pattern[str] | None:
+    """One pattern for the cues of all alternatives, one group per alternative, so the
+    text around a word is read once: whole words, or word starts for "wmo*"."""
+    if not any(cues):
         return None
-    parts = [
-        re.escape(c[:-1]) + r"\w*" if c.endswith("*") else re.escape(c) + r"(?!\w)" for c in cues
+    groups = [
+        "("
+        + "|".join(
+            re.escape(c[:-1]) + r"\w*" if c.endswith("*") else re.escape(c) + r"(?!\w)" for c in alt
+        )
+        + ")"
+        if alt
+        else "(?!)()"
+        for alt in cues
     ]
-    return re.compile(r"(?<!\w)(?:" + "|".join(parts) + ")")
+    return re.compile(r"(?<!\w)(?:" + "|".join(groups) + ")")
 
 
 ADJECTIVE_ENDINGS = ("end", "ende", "lijk", "lijke", "ig", "ige", "isch", "ische", "baar", "bare")
