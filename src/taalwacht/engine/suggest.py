@@ -15,6 +15,8 @@ from collections.abc import Mapping
 from functools import cache
 from importlib import resources
 
+import ahocorasick
+
 from taalwacht.dutch.compounds import head_link
 from taalwacht.dutch.lexicon import is_word
 from taalwacht.dutch.tokens import is_word_char
@@ -123,8 +125,9 @@ def cue_counts(alternatives: tuple[Alternative, ...], around: str) -> CueCounts:
     """How many cues of each alternative stand in ``around`` (lower case); () for none.
     A few numbers say all the setting does to the order, so the choices built for them
     can be kept and reused, as for words without a setting."""
-    pattern = _cues_pattern(tuple(alt.cues for alt in alternatives))
-    if pattern is None:
+    cues = tuple(alt.cues for alt in alternatives)
+    pattern = _cues_pattern(cues)
+    if pattern is None or not _a_cue_may_start_a_word(cues, around):
         return ()
     counts = [0] * len(alternatives)
     for match in pattern.finditer(around):
@@ -139,6 +142,28 @@ def rank_by_cues(built: list[Choice], setting: CueCounts) -> list[Choice]:
     "uitkeringsgerechtigden", and "inwoners" where nothing tells the setting."""
     counts = dict(setting)
     return sorted(built, key=lambda c: -counts.get(c.alternative, 0))
+
+
+def _a_cue_may_start_a_word(cues: tuple[tuple[str, ...], ...], around: str) -> bool:
+    """False when no cue starts a word in ``around``, as around most words: then the
+    slower pattern need not run. One Aho-Corasick pass; what it lets through, the
+    pattern decides."""
+    for end, size in _cues_automaton(cues).iter(around):
+        start = end - size + 1
+        if start == 0 or not (around[start - 1].isalnum() or around[start - 1] == "_"):
+            return True
+    return False
+
+
+@cache
+def _cues_automaton(cues: tuple[tuple[str, ...], ...]) -> ahocorasick.Automaton:
+    automaton = ahocorasick.Automaton()
+    for alt in cues:
+        for cue in alt:
+            key = cue.rstrip("*")
+            automaton.add_word(key, len(key))
+    automaton.make_automaton()
+    return automaton
 
 
 @cache
