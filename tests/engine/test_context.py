@@ -128,6 +128,12 @@ PROFILES: list[Row] = [
         "De klanten van de gemeente en de klanten van de bakker.",
         [("klanten", "use.person"), ("klanten", "commercial.shop")],
     ),
+    # energy and water companies by name, Flemish ones too
+    (
+        "Bij een betalingsachterstand neemt u contact op met de klantendienst van Fluvius.",
+        [("klantendienst", "commercial.shop")],
+    ),
+    ("De klanten van Luminus krijgen een nieuwe factuur.", [("klanten", "commercial.shop")]),
     # a shopkeeper quoted in the news; a consulent quoted about the municipality's residents
     (
         '"Opeens komen er nog heel veel klanten," zegt de eigenaar over de laatste week.',

@@ -116,6 +116,10 @@ def test_prefer_puts_the_organisations_choice_first(text: str, first: str) -> No
         ("De cliëntenraad sprak met klanten over de dagbesteding.", "cliënten"),
         # one cue each (UWV for cliënt, baan for uitkeringsgerechtigde): the pack's order
         ("Het UWV en de gemeente helpen de klant naar een baan.", "cliënt"),
+        # the national government writes about burgers, a municipality about inwoners
+        ("De rijksoverheid en de ministeries willen klantgericht werken.", "burgergericht"),
+        ("De overheid moet klantgerichter worden.", "burgergerichter"),
+        ("De gemeente wil klantgericht werken.", "inwonergericht"),
         # a cue word must stand as a word, or start one when the cue ends in "*"
         ("De klanten wachten bij de balie van de gemeente.", "inwoners"),
         ("De klant vond het een baanbrekend plan.", "inwoner"),  # "baan" is a whole-word cue
