@@ -128,6 +128,17 @@ PROFILES: list[Row] = [
         "De klanten van de gemeente en de klanten van de bakker.",
         [("klanten", "use.person"), ("klanten", "commercial.shop")],
     ),
+    # the reader's customers make the reader a business, unless the public service stands
+    # in the sentences around: a municipality writing to financial administrators
+    (
+        "Schrijf je klanten een persoonlijke mail na hun aankoop.",
+        [("klanten", "commercial.reader-customers")],
+    ),
+    (
+        "De gemeente betaalt de kosten van bewindvoering uit de bijzondere bijstand. "
+        "Stuur daarvoor het identiteitsbewijs van uw klant mee.",
+        [("klant", "use.person")],
+    ),
     # energy and water companies by name, Flemish ones too
     (
         "Bij een betalingsachterstand neemt u contact op met de klantendienst van Fluvius.",

@@ -162,7 +162,7 @@ def judge_profile(
         lean = w.leaning(("commerce", "goods"), "public")  # a buyer of laptops is a customer
         owner = w.words_before(1)
         plain = noun and not left and not right  # "wij zijn klantgericht": a verb, not "his"
-        if plain and owner and owner[0] in READERS and not w.count("public"):
+        if plain and owner and owner[0] in READERS and not w.count("public", near=True):
             return verdict("commercial.reader-customers", owner=owner[0])
         if lean > 0 or (
             lean == 0
