@@ -173,6 +173,12 @@ PROFILES: list[Row] = [
         "De landbouwproducten gaan naar de veiling.",
         [("landbouwproducten", "commercial.goods-compound")],
     ),
+    # a member that says what kind of product (plus-, maatwerk-), not that it is goods
+    (
+        "De GGD levert de gemeenten naast het basispakket ook plusproducten, zoals extra "
+        "inloopspreekuren.",
+        [("plusproducten", "use.service")],
+    ),
     (
         "De DBC-zorgproductcode bestaat uit negen posities.",
         [("DBC-zorgproductcode", "fixed.name")],

@@ -185,7 +185,7 @@ def judge_profile(
             return verdict("other.english")
         if curated or own_public or _member_cue("care", left, right):
             return use  # Wmo-producten, ondersteuningsproducten, jeugdzorg-producten
-        if left:
+        if left and not _member_cue("neutral_members", left, ""):
             return verdict("commercial.goods-compound", member=left)
         if w.count("goods") and not w.count("public"):
             return verdict("commercial.goods", cue=w.first("goods"))
