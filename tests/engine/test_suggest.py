@@ -314,3 +314,17 @@ def test_a_phrase_instead_of_a_made_up_compound(text: str, fixed: str) -> None:
 def test_no_phrase_when_the_compound_is_a_word() -> None:
     (finding,) = taalwacht.check("De bijstandsklanten krijgen een brief.")
     assert all(" van " not in s for s in finding.suggestions)
+
+
+def test_an_acronyms_replacement_takes_a_capital_only_where_a_sentence_starts() -> None:
+    # KCC is in capitals wherever it stands; CONTACT-medewerkers would shout
+    assert one("De KCC-medewerkers helpen inwoners van de gemeente.").suggestions[0] == (
+        "contact-medewerkers"
+    )
+    assert one("KCC-medewerkers helpen inwoners van de gemeente.").suggestions[0] == (
+        "Contact-medewerkers"
+    )
+    fixed = taalwacht.fix("Het KCC is open. KCC helpt inwoners van de gemeente.")
+    assert (
+        fixed.text == "Het contactcentrum is open. Contactcentrum helpt inwoners van de gemeente."
+    )

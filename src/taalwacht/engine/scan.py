@@ -15,7 +15,7 @@ import re
 from bisect import bisect_left
 from collections import Counter
 from collections.abc import Iterator, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import ahocorasick
 
@@ -308,6 +308,10 @@ class Engine:
             around = lower[max(0, occ.start - CUE_WINDOW) : occ.end + CUE_WINDOW]
             setting = cue_counts(term.alternatives, around)
         options = self._options(occ.analysis, surface, setting) if decided.decision.reported else ()
+        if options and occ.analysis.watch.kind == "acronym" and _opens_sentence(text, occ.start):
+            # an acronym is in capitals wherever it stands; its replacement takes one only
+            # where a sentence starts: "KCC is open" -> "Contactcentrum is open"
+            options = tuple(replace(c, text=c.text[:1].upper() + c.text[1:]) for c in options)
         governs = not occ.analysis.right and occ.analysis.watch.kind != "linking"
         return Finding(
             start=occ.start,
@@ -432,6 +436,13 @@ class Engine:
         if decided.decision is Decision.USE:  # a name the organisation must rename itself
             return names.named(text, start, end, staff=term.context == "staff") or decided
         return decided
+
+
+def _opens_sentence(text: str, start: int) -> bool:
+    """Whether a sentence, line or text starts at ``start`` (after a full stop, a question
+    or exclamation mark, or a line break)."""
+    before = text[max(0, start - 80) : start].rstrip(" \t")
+    return not before or before.endswith(("\n", ".", "!", "?"))
 
 
 def _marked_code(marked: RegionIndex, start: int) -> Verdict | None:

@@ -106,7 +106,10 @@ def choices(
         elif analysis.compound_key:
             text = _case_like(core + analysis.right, surface)
         else:
-            text = surface_left + _case_like(core, member_text) + surface_right
+            # an acronym's capitals are its own, not the replacement's: KCC-medewerkers
+            # -> contact-medewerkers, not CONTACT-medewerkers
+            cased = core if analysis.watch.kind == "acronym" else _case_like(core, member_text)
+            text = surface_left + cased + surface_right
         out.append(Choice(text, gender, plural and not as_modifier, alt.text))
     if as_modifier and not elided and not analysis.compound_key and not surface_left:
         # the pack's own replacement of a named compound stays first (klantreis: inwonersreis)
@@ -157,6 +160,7 @@ def _a_cue_may_start_a_word(cues: tuple[tuple[str, ...], ...], around: str) -> b
 
 @cache
 def _cues_automaton(cues: tuple[tuple[str, ...], ...]) -> ahocorasick.Automaton:
+    """The cues' texts (without "*"), each with its length, for the quick test."""
     automaton = ahocorasick.Automaton()
     for alt in cues:
         for cue in alt:
