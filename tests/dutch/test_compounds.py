@@ -11,6 +11,7 @@ from __future__ import annotations
 import pytest
 
 from taalwacht.api import default_service
+from taalwacht.dutch.compounds import join
 
 
 def analyse(word: str) -> tuple[str, str] | None:
@@ -219,3 +220,20 @@ def test_split_points(word: str, left: str, right: str) -> None:
 def test_not_one_word(word: str) -> None:
     """analyse takes exactly one word; anything else has no analysis."""
     assert default_service().engine.analyse(word) is None
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "word"),
+    [
+        ("situatie", "eigenaar", "situatie-eigenaar"),  # ee would merge
+        ("politie", "inzet", "politie-inzet"),  # ei
+        ("auto", "ongeluk", "auto-ongeluk"),  # oo
+        ("data", "uitwisseling", "data-uitwisseling"),  # au
+        ("gemeente", "ambtenaar", "gemeenteambtenaar"),  # ea reads as two sounds
+        ("inwoner", "onderzoek", "inwoneronderzoek"),
+        ("Wmo-", "inwoners", "Wmo-inwoners"),
+        ("situatie", "", "situatie"),
+    ],
+)
+def test_join_writes_the_hyphen_of_a_vowel_collision(first: str, second: str, word: str) -> None:
+    assert join(first, second) == word

@@ -328,3 +328,11 @@ def test_an_acronyms_replacement_takes_a_capital_only_where_a_sentence_starts() 
     assert (
         fixed.text == "Het contactcentrum is open. Contactcentrum helpt inwoners van de gemeente."
     )
+
+
+def test_a_replacement_joins_the_next_member_as_dutch_spelling_does() -> None:
+    # situatieeigenaar would be read with a long ee: Dutch writes a hyphen there
+    assert taalwacht.fix("De casuseigenaar belt u terug.").text == (
+        "De situatie-eigenaar belt u terug."
+    )
+    assert one("Het klantonderzoek is klaar.").suggestions[0] == "inwoneronderzoek"

@@ -19,6 +19,21 @@ MIN_PART = 3  # shorter lexicon entries (ie, re, en) are too often accidents ins
 MAX_WORD = 60  # longer "words" are not Dutch text; they are not split
 
 
+# Vowel pairs that read as one sound. Where a compound's first member ends in the first
+# letter and the next one opens with the second, Dutch spelling writes a hyphen between
+# them (klinkerbotsing: situatie-eigenaar, auto-ongeluk, politie-inzet), but not where the
+# pair does not merge (gemeenteambtenaar).
+MERGING_VOWELS = frozenset("aa ae ai au ee ei eu ie ij oe oi oo ou ui uu".split())
+
+
+def join(first: str, second: str) -> str:
+    """Two compound members written as one word, with the hyphen of a vowel collision:
+    situatie + eigenaar -> situatie-eigenaar, inwoner + onderzoek -> inwoneronderzoek."""
+    if (first[-1:] + second[:1]).lower() in MERGING_VOWELS:
+        return f"{first}-{second}"
+    return first + second
+
+
 @dataclass(frozen=True)
 class Member:
     """A watched form found as a member of a word: ``word[start:end]`` is the form."""

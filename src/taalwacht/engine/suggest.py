@@ -17,7 +17,7 @@ from importlib import resources
 
 import ahocorasick
 
-from taalwacht.dutch.compounds import head_link
+from taalwacht.dutch.compounds import head_link, join
 from taalwacht.dutch.lexicon import is_word
 from taalwacht.dutch.tokens import is_word_char
 from taalwacht.engine.analysis import Analysis
@@ -104,12 +104,14 @@ def choices(
                 continue  # not "diensten- en dienstencatalogus": the other member already is
             text = _case_like(core, elision.group(1) if elision else member_text[:-1]) + kept
         elif analysis.compound_key:
-            text = _case_like(core + analysis.right, surface)
+            text = _case_like(join(core, analysis.right), surface)
         else:
             # an acronym's capitals are its own, not the replacement's: KCC-medewerkers
             # -> contact-medewerkers, not CONTACT-medewerkers
             cased = core if analysis.watch.kind == "acronym" else _case_like(core, member_text)
-            text = surface_left + cased + surface_right
+            text = join(
+                join(surface_left, cased), surface_right
+            )  # casus|eigenaar: situatie-eigenaar
         out.append(Choice(text, gender, plural and not as_modifier, alt.text))
     if as_modifier and not elided and not analysis.compound_key and not surface_left:
         # the pack's own replacement of a named compound stays first (klantreis: inwonersreis)
