@@ -209,6 +209,16 @@ PROFILES: list[Row] = [
     ("De gemeente koopt de jeugdhulp bij drie aanbieders in.", [("koopt", "use.procurement")]),
     ("Wij kopen laptops in.", [("kopen", "commercial.goods-purchase")]),
     ("De gemeente koopt kantoorartikelen in.", [("koopt", "commercial.goods-purchase")]),
+    # the purchasing department among the organisation's own support functions buys for
+    # the organisation; next to care it is care that is bought
+    (
+        "De vier gemeenten werken samen op het gebied van HRM, financiën en inkoop.",
+        [("inkoop", "commercial.support-function")],
+    ),
+    (
+        "De regio regelt de inkoop van jeugdhulp, de gemeente de financiën.",
+        [("inkoop", "use.procurement")],
+    ),
     ("Wij doen inkopen bij de supermarkt.", [("inkopen", "commercial.shopping")]),
     ("Wij kopen hout in voor de bouw.", [("kopen", "commercial.plain-purchase")]),
     # case

@@ -279,6 +279,29 @@ EMPLOYER = Rare(
     re.compile(r"\b(?:werkgevers?|(?:de|het|uw|zijn|haar) (?:bedrijf|onderneming))\b"),
     ("werkgever", "bedrijf", "onderneming"),
 )
+# The purchasing department among an organisation's other support functions ("op het
+# gebied van HRM, inkoop en financiën") buys for the organisation itself: general
+# purchasing, which the guidelines call commerce (labelled so in 64 of 65 training
+# occurrences with such a word in reach)
+SUPPORT_FUNCTIONS = Rare(
+    re.compile(
+        r"\b(?:hrm|p&o|financiën|ict|facilitair\w*|juridische zaken|huisvesting|"
+        r"personeelszaken|automatisering|bedrijfsvoering|planning (?:&|en) control)\b"
+    ),
+    (
+        "hrm",
+        "p&o",
+        "financiën",
+        "ict",
+        "facilitair",
+        "juridische",
+        "huisvesting",
+        "personeelszaken",
+        "automatisering",
+        "bedrijfsvoering",
+        "control",
+    ),
+)
 NAMED_OBJECT = re.compile(
     r"\s+van\s+(?:(?:de|het|een|deze|dit|die|dat|onze|hun|uw|alle)\s+)?([a-zà-ÿ-]{4,})"
 )
@@ -302,6 +325,9 @@ def _procurement(w: Window, word: str, members: tuple[str, str]) -> Verdict:
     goods_obj = w.index.find("goods", lo, hi, (w.start, w.end))
     if care_obj and not goods_obj:
         return use
+    support = SUPPORT_FUNCTIONS.search(w.lower, w.sent)
+    if support and not w.count("care"):
+        return verdict("commercial.support-function", function=support.group())
     if goods_obj and not care_obj:
         return verdict("commercial.goods-purchase", cue=goods_obj[0])
     goods = cues("goods").in_word(word)
