@@ -317,12 +317,12 @@ def test_no_phrase_when_the_compound_is_a_word() -> None:
 
 
 def test_an_acronyms_replacement_takes_a_capital_only_where_a_sentence_starts() -> None:
-    # KCC is in capitals wherever it stands; CONTACT-medewerkers would shout
+    # KCC is in capitals wherever it stands; CONTACTCENTRUMmedewerkers would shout
     assert one("De KCC-medewerkers helpen inwoners van de gemeente.").suggestions[0] == (
-        "contact-medewerkers"
+        "contactcentrummedewerkers"
     )
     assert one("KCC-medewerkers helpen inwoners van de gemeente.").suggestions[0] == (
-        "Contact-medewerkers"
+        "Contactcentrummedewerkers"
     )
     fixed = taalwacht.fix("Het KCC is open. KCC helpt inwoners van de gemeente.")
     assert (
@@ -336,3 +336,12 @@ def test_a_replacement_joins_the_next_member_as_dutch_spelling_does() -> None:
         "De situatie-eigenaar belt u terug."
     )
     assert one("Het klantonderzoek is klaar.").suggestions[0] == "inwoneronderzoek"
+
+
+def test_an_acronym_as_first_member_becomes_what_it_stands_for() -> None:
+    # KCC-medewerkers work at the contact centre; the hyphen was the acronym's
+    assert taalwacht.fix("De KCC-medewerkers helpen u.").text == (
+        "De contactcentrummedewerkers helpen u."
+    )
+    assert one("Het KCC-team is open.").suggestions[0] == "contactcentrumteam"
+    assert one("De KCC-Noord is dicht.").suggestions[0] == "contactcentrum-Noord"

@@ -67,6 +67,19 @@ def choices(
     member_text = surface[len(surface_left) : len(surface) - len(surface_right)]
     trailing_hyphen = elided
     as_modifier = bool(analysis.right) or trailing_hyphen or analysis.watch.kind == "linking"
+    if analysis.watch.kind == "acronym" and surface_right and not surface_left:
+        # KCC-medewerkers are the staff of the contact centre the acronym stands for, not
+        # of "contact": its own replacement leads, and the hyphen the acronym needed goes
+        # (contactcentrummedewerkers; labellers: 0 of 13 accepted contact-medewerkers); a
+        # name keeps it (KCC-Noord: contactcentrum-Noord)
+        rest = surface_right.lstrip("-\u2010\u2011")
+        for alt in term.compounds.get(member_text.lower(), ()):
+            core = alt.forms.get("sg") or alt.text
+            if rest[:1].islower():
+                out.insert(named, Choice(join(core, rest), None, False, alt.text))
+            else:  # the acronym heads a name: het contactcentrum-Noord
+                out.insert(named, Choice(core + surface_right, alt.gender, False, alt.text))
+            named += 1
     for alt in term.alternatives:
         if as_modifier:
             single = _form(alt.forms, alt.text, slot)
