@@ -69,6 +69,13 @@ SURFACE: list[Row] = [
 
 FRAMES: list[Row] = [
     ("Het woord klant is verouderd.", [("klant", "mention.frame")]),
+    # a role compared ("is de burger wel klant?") is about the word; an adjective after
+    # people and a copula only says how they are helped
+    ("Is de burger wel klant?", [("klant", "mention.as-role")]),
+    (
+        "Doel van het werkplein is mensen zo klantvriendelijk mogelijk te helpen.",
+        [("klantvriendelijk", "use.person")],
+    ),
     ("B5717 - Naamgeving Klantcontact", [("Klantcontact", "mention.frame")]),
     ("De term klantmanager verdwijnt.", [("klantmanager", "mention.frame")]),
     ("Het begrip Klantreis ken ik niet.", [("Klantreis", "mention.frame")]),

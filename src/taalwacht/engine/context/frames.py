@@ -251,7 +251,9 @@ def metalinguistic(w: Window, text: str, *, deny: bool = True) -> Verdict | None
     three = w.words_before(3)
     role = next((x for x in three if x in PEOPLE), "") if not PEOPLE.isdisjoint(three) else ""
     copula = not COPULAS.isdisjoint(three) or (after[:1] != [] and after[0] in COPULAS)
-    if role and copula:  # "is de burger wel klant?", "dat burgers eigenlijk klanten zijn"
+    # "is de burger wel klant?", "dat burgers eigenlijk klanten zijn"; an adjective
+    # describes how they are helped ("mensen zo klantvriendelijk mogelijk helpen")
+    if role and copula and deny:
         return verdict("mention.as-role", who=role)
     opening = w.words_before(3)
     # "Een klant is iemand die betaalt"; without an article only a singular concept defines
