@@ -176,6 +176,15 @@ PROFILES: list[Row] = [
         "De jeugdzorg-producten met de grootste stijging staan in bijlage 2.",
         [("jeugdzorg-producten", "use.service")],
     ),
+    # a member after it that belongs to making goods: the industrial sense
+    (
+        "De sector product- en procesinnovatie van Rijkswaterstaat groeit.",
+        [("product- en procesinnovatie", "commercial.industry-compound")],
+    ),
+    (
+        "De gemeente werkt aan de productontwikkeling.",
+        [("productontwikkeling", "commercial.industry-compound")],
+    ),
     (
         "De landbouwproducten gaan naar de veiling.",
         [("landbouwproducten", "commercial.goods-compound")],

@@ -183,6 +183,9 @@ def judge_profile(
     if profile == "service":
         if english(w):
             return verdict("other.english")
+        industry = _member_cue("industry_members", "", right)
+        if industry and not own_public:  # productontwikkeling, product- en procesinnovatie
+            return verdict("commercial.industry-compound", member=industry)
         if curated or own_public or _member_cue("care", left, right):
             return use  # Wmo-producten, ondersteuningsproducten, jeugdzorg-producten
         if left and not _member_cue("neutral_members", left, ""):
