@@ -120,6 +120,8 @@ def test_prefer_puts_the_organisations_choice_first(text: str, first: str) -> No
         ("De rijksoverheid en de ministeries willen klantgericht werken.", "burgergericht"),
         ("De overheid moet klantgerichter worden.", "burgergerichter"),
         ("De gemeente wil klantgericht werken.", "inwonergericht"),
+        # who asks legal aid for help is a rechtzoekende
+        ("Het Juridisch Loket helpt klanten met vragen over huur.", "rechtzoekenden"),
         # a budget's products are the public body's tasks
         ("In de begroting staan de kosten per product van de gemeente.", "taak"),
         # a province is no gemeente: its concern is its organisation
