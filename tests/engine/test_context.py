@@ -182,8 +182,13 @@ PROFILES: list[Row] = [
         [("product- en procesinnovatie", "commercial.industry-compound")],
     ),
     (
-        "De gemeente werkt aan de productontwikkeling.",
+        "Het bedrijf investeert in productontwikkeling.",
         [("productontwikkeling", "commercial.industry-compound")],
+    ),
+    # a public word in the sentence keeps the public sense (a municipality's services)
+    (
+        "De gemeente werkt aan de productontwikkeling.",
+        [("productontwikkeling", "use.service")],
     ),
     (
         "De landbouwproducten gaan naar de veiling.",

@@ -241,6 +241,9 @@ def build_fix(around: Around, term: Term | None, choice: Choice) -> Fix:
 UNSURE_RULES = frozenset({"use.learned"})
 ELIDED = re.compile(r"[^\W_]+[-\u2010\u2011](?:$|\s*/|\s|,)")
 WORD_PARTS = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
+# a word with a hyphen between two vowels: situatie-eigenaar, the spelling of a vowel
+# collision in a compound (dutch.compounds.join)
+COLLISION_WORD = re.compile(r"[^\W\d_]*[aeiouAEIOU]-[aeiouAEIOU][^\W\d_]*")
 
 
 def _made_up_word(old: str, choice: Choice, term: Term | None) -> str:
@@ -261,7 +264,17 @@ def _made_up_word(old: str, choice: Choice, term: Term | None) -> str:
     free = term is not None and any(
         a.compounds and a.text == choice.alternative for a in term.alternatives
     )
-    for m in WORD_PARTS.finditer(choice.text):
+    text, written = choice.text, {}
+    if "-" not in old:
+        # a hyphen the replacement got at a vowel collision makes no second word: the
+        # compound is judged whole (situatie-eigenaar as situatieeigenaar), unless the
+        # lexicon has it with its hyphen
+        for m in COLLISION_WORD.finditer(choice.text):
+            if not is_word(m.group().lower()):
+                written[m.group().replace("-", "")] = m.group()
+        for whole, hyphenated in written.items():
+            text = text.replace(hyphenated, whole)
+    for m in WORD_PARTS.finditer(text):
         word = m.group().lower()
         if word in kept or len(word) <= 2 or is_word(word):
             continue
@@ -270,7 +283,7 @@ def _made_up_word(old: str, choice: Choice, term: Term | None) -> str:
             # contracterings|beleid: the alternative compounds as Dutch does; contact|kanalen
             # of (klant)contactkanalen: the writer's own compound without its first member
             continue
-        return m.group()
+        return written.get(m.group(), m.group())
     return ""
 
 

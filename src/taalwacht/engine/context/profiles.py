@@ -184,7 +184,8 @@ def judge_profile(
         if english(w):
             return verdict("other.english")
         industry = _member_cue("industry_members", "", right)
-        if industry and not own_public:  # productontwikkeling, product- en procesinnovatie
+        if industry and not own_public and not w.count("public"):
+            # productontwikkeling, product- en procesinnovatie; "bij de gemeente" keeps it
             return verdict("commercial.industry-compound", member=industry)
         if curated or own_public or _member_cue("care", left, right):
             return use  # Wmo-producten, ondersteuningsproducten, jeugdzorg-producten
