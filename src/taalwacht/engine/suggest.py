@@ -122,9 +122,8 @@ def choices(
             # an acronym's capitals are its own, not the replacement's: KCC-medewerkers
             # -> contact-medewerkers, not CONTACT-medewerkers
             cased = core if analysis.watch.kind == "acronym" else _case_like(core, member_text)
-            text = join(
-                join(surface_left, cased), surface_right
-            )  # casus|eigenaar: situatie-eigenaar
+            # with the hyphen of a vowel collision: casus|eigenaar -> situatie-eigenaar
+            text = join(join(surface_left, cased), surface_right)
         out.append(Choice(text, gender, plural and not as_modifier, alt.text))
     if as_modifier and not elided and not analysis.compound_key and not surface_left:
         # the pack's own replacement of a named compound stays first (klantreis: inwonersreis)
