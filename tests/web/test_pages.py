@@ -198,7 +198,8 @@ def test_a_document_over_a_megabyte_comes_back_rewritten(
     client: TestClient, tmp_path: Path
 ) -> None:
     """The review form carries the upload back; a field over Starlette's 1 MB default."""
-    filler = "De raad vergadert op dinsdag in het stadhuis over de begroting.\n" * 25_000
+    # a filler without budget words: near "begroting" a product would be a "taak"
+    filler = "De raad vergadert op dinsdag in het stadhuis over de plannen.\n" * 25_000
     text = "Beste klant, het nieuwe product van de gemeente is klaar.\n" + filler
     data = text.encode("utf-8")
     assert len(data) > 1_500_000
