@@ -26,12 +26,15 @@ MAX_WORD = 60  # longer "words" are not Dutch text; they are not split
 MERGING_VOWELS = frozenset("aa ae ai au ee ei eu ie ij oe oi oo ou ui uu".split())
 
 
+def collide(first: str, second: str) -> bool:
+    """Whether the vowels where two members meet would merge into one sound (situatie|eigenaar)."""
+    return (first[-1:] + second[:1]).lower() in MERGING_VOWELS
+
+
 def join(first: str, second: str) -> str:
     """Two compound members written as one word, with the hyphen of a vowel collision:
     situatie + eigenaar -> situatie-eigenaar, inwoner + onderzoek -> inwoneronderzoek."""
-    if (first[-1:] + second[:1]).lower() in MERGING_VOWELS:
-        return f"{first}-{second}"
-    return first + second
+    return f"{first}-{second}" if collide(first, second) else first + second
 
 
 @dataclass(frozen=True)

@@ -19,7 +19,7 @@ import ahocorasick
 
 from taalwacht.dutch.compounds import head_link, join
 from taalwacht.dutch.lexicon import is_word
-from taalwacht.dutch.tokens import is_word_char
+from taalwacht.dutch.tokens import HYPHENS, is_word_char
 from taalwacht.engine.analysis import Analysis
 from taalwacht.model.finding import Choice
 from taalwacht.packs.schema import Alternative
@@ -72,7 +72,7 @@ def choices(
         # of "contact": its own replacement leads, and the hyphen the acronym needed goes
         # (contactcentrummedewerkers; labellers: 0 of 13 accepted contact-medewerkers); a
         # name keeps it (KCC-Noord: contactcentrum-Noord)
-        rest = surface_right.lstrip("-\u2010\u2011")
+        rest = surface_right.lstrip(HYPHENS)
         for alt in term.compounds.get(member_text.lower(), ()):
             core = alt.forms.get("sg") or alt.text
             if rest[:1].islower():
@@ -211,7 +211,7 @@ def _phrases(analysis: Analysis, surface_right: str, built: list[Choice]) -> lis
     Dutch word (inwonerervaringen): the head stays, so articles and adjectives still agree.
     Only for terms for people, whose alternatives have a plural to follow 'van'."""
     term = analysis.watch.term
-    rest = surface_right.lstrip("-\u2010\u2011")
+    rest = surface_right.lstrip(HYPHENS)
     if not term.people or not rest or not is_word(rest.lower()):
         return []
     if rest.lower().endswith(ADJECTIVE_ENDINGS):

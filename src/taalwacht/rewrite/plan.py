@@ -22,7 +22,7 @@ from functools import cached_property
 
 from taalwacht import messages
 from taalwacht.dutch import agreement as nl
-from taalwacht.dutch.compounds import NO_SPLIT, segments
+from taalwacht.dutch.compounds import NO_SPLIT, collide, segments
 from taalwacht.dutch.lexicon import is_word
 from taalwacht.dutch.phrases import (
     Phrase,
@@ -241,9 +241,7 @@ def build_fix(around: Around, term: Term | None, choice: Choice) -> Fix:
 UNSURE_RULES = frozenset({"use.learned"})
 ELIDED = re.compile(r"[^\W_]+[-\u2010\u2011](?:$|\s*/|\s|,)")
 WORD_PARTS = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
-# a word with a hyphen between two vowels: situatie-eigenaar, the spelling of a vowel
-# collision in a compound (dutch.compounds.join)
-COLLISION_WORD = re.compile(r"[^\W\d_]*[aeiouAEIOU]-[aeiouAEIOU][^\W\d_]*")
+HYPHENATED = re.compile(r"([^\W\d_]+)-([^\W\d_]+)")  # situatie-eigenaar, Wmo-inwoners
 
 
 def _made_up_word(old: str, choice: Choice, term: Term | None) -> str:
@@ -269,9 +267,9 @@ def _made_up_word(old: str, choice: Choice, term: Term | None) -> str:
         # a hyphen the replacement got at a vowel collision makes no second word: the
         # compound is judged whole (situatie-eigenaar as situatieeigenaar), unless the
         # lexicon has it with its hyphen
-        for m in COLLISION_WORD.finditer(choice.text):
-            if not is_word(m.group().lower()):
-                written[m.group().replace("-", "")] = m.group()
+        for m in HYPHENATED.finditer(choice.text):
+            if collide(m.group(1), m.group(2)) and not is_word(m.group().lower()):
+                written[m.group(1) + m.group(2)] = m.group()
         for whole, hyphenated in written.items():
             text = text.replace(hyphenated, whole)
     for m in WORD_PARTS.finditer(text):
