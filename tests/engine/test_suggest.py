@@ -127,6 +127,9 @@ def test_prefer_puts_the_organisations_choice_first(text: str, first: str) -> No
         # a province is no gemeente: its concern is its organisation
         ("De provincie werkt aan de concernplanning.", "organisatieplanning"),
         ("De gemeente werkt aan de concernplanning.", "gemeenteplanning"),
+        # the word's own first member tells the setting too
+        ("De burgerzakenproducten van de gemeente staan online.", "burgerzakendiensten"),
+        ("Voedselbankklanten halen hun pakket op.", "Voedselbankcliënten"),
         # a cue word must stand as a word, or start one when the cue ends in "*"
         ("De klanten wachten bij de balie van de gemeente.", "inwoners"),
         ("De klant vond het een baanbrekend plan.", "inwoner"),  # "baan" is a whole-word cue

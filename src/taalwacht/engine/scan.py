@@ -306,6 +306,8 @@ class Engine:
         setting: CueCounts = ()
         if decided.decision.reported and any(a.cues for a in term.alternatives):
             around = lower[max(0, occ.start - CUE_WINDOW) : occ.end + CUE_WINDOW]
+            if occ.analysis.left:  # the word's own first member tells its setting too:
+                around += " " + occ.analysis.left  # burgerzakenproducten, voedselbankklanten
             setting = cue_counts(term.alternatives, around)
         options = self._options(occ.analysis, surface, setting) if decided.decision.reported else ()
         if options and occ.analysis.watch.kind == "acronym" and _opens_sentence(text, occ.start):
