@@ -74,6 +74,23 @@ def test_unsafe_is_left_with_reason_and_applied_on_request() -> None:
     assert not forced.left
 
 
+def test_a_word_the_engine_doubts_is_shown_not_rewritten() -> None:
+    # an energy supplier's key accountmanager: check still reports it (the rules see no
+    # business name), but the engine holds it less likely market-speak than not, so fix
+    # leaves it for a person with its suggestion
+    doubted = (
+        "Als u direct met ons een energiecontract heeft afgesloten, kunt u terecht bij uw "
+        "Key Accountmanager of onze Klantenservice."
+    )
+    (finding,) = [f for f in check(doubted) if f.text == "Accountmanager"]
+    assert finding.confidence is not None and finding.confidence < 0.5
+    result = fix(doubted)
+    assert result.text == doubted
+    (left,) = [item for item in result.left if item.finding.text == "Accountmanager"]
+    assert left.reason == said("fix.doubt")
+    assert left.suggestion == "Contactpersoon"
+
+
 def test_pronoun_choice_is_display_only() -> None:
     findings = check("De klant krijgt een brief.")
     only_u = [
