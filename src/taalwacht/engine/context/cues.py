@@ -13,7 +13,7 @@ import ahocorasick
 from taalwacht.dutch.tokens import HYPHENS
 from taalwacht.model.finding import Decision
 
-CUE_LISTS = ("commerce", "public", "care", "goods", "other_sense")
+CUE_LISTS = ("commerce", "public", "care", "goods", "other_sense", "food")
 
 BLOCK = 1024  # the cue index reads a document in blocks, each at most once
 DOC_REACH = 1500  # the wider text consulted when the sentence and its neighbours are neutral

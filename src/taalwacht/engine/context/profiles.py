@@ -189,6 +189,9 @@ def judge_profile(
             return verdict("commercial.industry-compound", member=industry)
         if curated or own_public or _member_cue("care", left, right):
             return use  # Wmo-producten, ondersteuningsproducten, jeugdzorg-producten
+        food = w.first("food", near=True)
+        if food:  # a food bank's products are food, not its help
+            return verdict("commercial.goods", cue=food)
         if left and not _member_cue("neutral_members", left, ""):
             return verdict("commercial.goods-compound", member=left)
         if w.count("goods") and not w.count("public"):
@@ -339,8 +342,9 @@ def _procurement(w: Window, word: str, members: tuple[str, str]) -> Verdict:
         return verdict("commercial.goods-word", word=word)
     if w.leaning("care", "goods") > 0:
         return use
-    if w.count("goods", near=True):
-        return verdict("commercial.goods-purchase", cue=w.first("goods", near=True))
+    near = w.first("goods", near=True) or w.first("food", near=True)
+    if near:  # laptops, or the food a food bank buys
+        return verdict("commercial.goods-purchase", cue=near)
     bought = NAMED_OBJECT.match(w.lower, lo, hi)
     for_residents = w.index.find("public", w.end, w.sent[1], (w.start, w.end))
     if bought and not for_residents and not w.leaning("care", "goods"):
