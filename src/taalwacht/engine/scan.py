@@ -33,7 +33,13 @@ from taalwacht.engine.context.sense import Decider, shipped
 from taalwacht.engine.context.verdict import Verdict, verdict
 from taalwacht.engine.context.window import Window
 from taalwacht.engine.regions import RegionIndex
-from taalwacht.engine.suggest import CUE_WINDOW, CueCounts, choices, cue_counts
+from taalwacht.engine.suggest import (
+    CUE_WINDOW,
+    OPENING_ACRONYM,
+    CueCounts,
+    choices,
+    cue_counts,
+)
 from taalwacht.model.document import Region, RegionKind
 from taalwacht.model.finding import Choice, Decision, Finding, Severity
 from taalwacht.packs.schema import Pack, Term
@@ -310,9 +316,11 @@ class Engine:
                 around += " " + occ.analysis.left  # burgerzakenproducten, voedselbankklanten
             setting = cue_counts(term.alternatives, around)
         options = self._options(occ.analysis, surface, setting) if decided.decision.reported else ()
-        if options and occ.analysis.watch.kind == "acronym" and _opens_sentence(text, occ.start):
+        acronym = occ.analysis.watch.kind == "acronym" or bool(OPENING_ACRONYM.match(surface))
+        if options and acronym and _opens_sentence(text, occ.start):
             # an acronym is in capitals wherever it stands; its replacement takes one only
-            # where a sentence starts: "KCC is open" -> "Contactcentrum is open"
+            # where a sentence starts: "KCC is open" -> "Contactcentrum is open", "WWB-klanten
+            # melden zich" -> "Bijstandsgerechtigden melden zich"
             options = tuple(replace(c, text=c.text[:1].upper() + c.text[1:]) for c in options)
         governs = not occ.analysis.right and occ.analysis.watch.kind != "linking"
         return Finding(

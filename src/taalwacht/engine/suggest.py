@@ -30,6 +30,9 @@ PLURAL_SLOTS = frozenset({"pl", "dim_pl", "agent_pl", "past_pl"})
 # the first member of an elided compound and what follows it: "producten" + "- en diensten..."
 ELIDED_MEMBER = re.compile(r"([^\W_]+)[-\u2010\u2011](?:\s*/\s*|\s+|,)")
 
+# a word that opens with an acronym as its first member: WWB-klanten, KCC-medewerkers
+OPENING_ACRONYM = re.compile(r"[A-Z]{2,}[-\u2010\u2011]")
+
 CueCounts = tuple[tuple[str, int], ...]  # (alternative, its cues near the word), none zero
 
 
@@ -56,7 +59,12 @@ def choices(
             continue
         named_slot = COMPOUND_ENDINGS[key[len(name) :]] or _first_slot(alternatives[0].forms)
         out.extend(
-            Choice(alt.forms.get(named_slot) or alt.text, alt.gender, named_slot == "pl", alt.text)
+            Choice(
+                _named_case(alt.forms.get(named_slot) or alt.text, surface),
+                alt.gender,
+                named_slot == "pl",
+                alt.text,
+            )
             for alt in alternatives
         )
     named = len(out)
@@ -323,6 +331,15 @@ def _split(surface: str, start: int, end: int) -> tuple[str, str]:
     return surface[: left_end or 0], surface[
         right_start if right_start is not None else len(surface) :
     ]
+
+
+def _named_case(new: str, surface: str) -> str:
+    """A named compound's replacement stands for the whole word, so it takes the word's
+    capital (Bijstandsklanten -> Bijstandsgerechtigden), but not an acronym's: WWB-klanten
+    is in capitals wherever it stands (the scan gives a sentence start its capital)."""
+    if OPENING_ACRONYM.match(surface) and not surface.isupper():
+        return new
+    return _case_like(new, surface)
 
 
 def _case_like(new: str, old: str) -> str:
