@@ -392,6 +392,9 @@ def test_surface_company_name() -> None:
         ("Het woord klant is oud.", "klant", "mention.frame"),
         ("Inwoners zijn geen klant.", "klant", "mention.denial"),
         ("Klant: iemand die iets koopt.", "Klant", "mention.headword"),
+        # a definition list with a synonym before a slash
+        ("g. de cliënt/klant: een inwoner die hulp krijgt;", "klant", "mention.headword"),
+        ("De cliënt/klant krijgt een brief.", "klant", None),
         ("Klanten noemen we inwoners.", "Klanten", "mention.naming-verb"),
         ("De klant wacht op een brief.", "klant", None),
         ("Er is geen klant die wacht op een brief.", "klant", None),
