@@ -87,8 +87,6 @@ def _recorded(text: str, pack: taalwacht.Pack) -> list[Features]:
     return rows
 
 
-
-
 def test_features_never_name_the_term() -> None:
     """A term an organisation adds is judged from the same evidence as a bundled one."""
     sentence = "De gemeente belt de {} over de Wmo-aanvraag en de hulp thuis."
@@ -166,3 +164,14 @@ def test_every_learned_rule_is_in_the_catalogue() -> None:
     known = set(messages.rule_ids())
     assert {*RULE_OF.values(), "use.learned", "mention.about-passage"} <= known
     assert all(Decision(r.partition(".")[0]) for r in known)
+
+
+def test_every_cue_list_has_words_for_its_evidence() -> None:
+    # a retrained model may weigh any cue list's counts; --explain must be able to say them
+    from taalwacht.engine.context.cues import CUE_LISTS
+    from taalwacht.engine.context.features import SPANS
+    from taalwacht.engine.context.sense import readable
+
+    for name in CUE_LISTS:
+        for span in SPANS:
+            assert readable(f"{name}@{span}").startswith("woorden ")
