@@ -13,6 +13,7 @@ import unicodedata
 from dataclasses import dataclass
 
 HYPHENS = "-\u2010\u2011"  # hyphen-minus, hyphen, non-breaking hyphen
+HYPHEN = f"[{HYPHENS}]"  # any one of them, in a pattern
 APOSTROPHES = "'\u2019"
 SOFT_HYPHEN = "\u00ad"
 MAX_TOKEN = 80  # a "word" longer than this is not Dutch text (base64, hashes): skip it

@@ -22,7 +22,7 @@ import ahocorasick
 from taalwacht import messages
 from taalwacht.dutch.compounds import Member, find_members
 from taalwacht.dutch.lexicon import is_word, lookup_for
-from taalwacht.dutch.tokens import Token, lower_same_length, next_word, word_at
+from taalwacht.dutch.tokens import HYPHEN, Token, lower_same_length, next_word, word_at
 from taalwacht.dutch.verbs import particle_of
 from taalwacht.engine.analysis import Analysis, Occurrence, Watch
 from taalwacht.engine.context import frames, names, profiles
@@ -44,7 +44,7 @@ from taalwacht.model.document import Region, RegionKind
 from taalwacht.model.finding import Choice, Decision, Finding, Severity
 from taalwacht.packs.schema import Pack, Term
 
-ELISION = re.compile(r"[-\u2010\u2011](?:\s*/\s*|\s+(?:en/of|en|of)\s+|,\s*)")
+ELISION = re.compile(rf"{HYPHEN}(?:\s*/\s*|\s+(?:en/of|en|of)\s+|,\s*)")
 OPEN_COMPOUND_STOP = frozenset(
     "voor naar door over onder tegen zijn heeft hebben wordt worden".split()
 )

@@ -19,7 +19,7 @@ import ahocorasick
 
 from taalwacht.dutch.compounds import head_link, join
 from taalwacht.dutch.lexicon import is_word
-from taalwacht.dutch.tokens import HYPHENS, is_word_char
+from taalwacht.dutch.tokens import HYPHEN, HYPHENS, is_word_char
 from taalwacht.engine.analysis import Analysis
 from taalwacht.model.finding import Choice
 from taalwacht.packs.schema import Alternative
@@ -28,10 +28,10 @@ from taalwacht.packs.schema import Alternative
 COMPOUND_ENDINGS = {"": "", "s": "pl", "en": "pl", "n": "pl", "'s": "pl", "e": "e"}
 PLURAL_SLOTS = frozenset({"pl", "dim_pl", "agent_pl", "past_pl"})
 # the first member of an elided compound and what follows it: "producten" + "- en diensten..."
-ELIDED_MEMBER = re.compile(r"([^\W_]+)[-\u2010\u2011](?:\s*/\s*|\s+|,)")
+ELIDED_MEMBER = re.compile(rf"([^\W_]+){HYPHEN}(?:\s*/\s*|\s+|,)")
 
 # a word that opens with an acronym as its first member: WWB-klanten, KCC-medewerkers
-OPENING_ACRONYM = re.compile(r"[A-Z]{2,}[-\u2010\u2011]")
+OPENING_ACRONYM = re.compile(rf"[A-Z]{{2,}}{HYPHEN}")
 
 CueCounts = tuple[tuple[str, int], ...]  # (alternative, its cues near the word), none zero
 
@@ -53,7 +53,7 @@ def choices(
     key = analysis.compound_key or analysis.joined
     # an elided member ("product-" of "product- en procesinnovatie") is rewritten alone
     elision = ELIDED_MEMBER.match(surface) if analysis.compound_key else None
-    elided = elision is not None or surface.rstrip().endswith(("-", "\u2010", "\u2011"))
+    elided = elision is not None or surface.rstrip().endswith(tuple(HYPHENS))
     for name, alternatives in term.compounds.items():
         if not key.startswith(name) or key[len(name) :] not in COMPOUND_ENDINGS:
             continue

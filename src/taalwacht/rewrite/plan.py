@@ -31,6 +31,7 @@ from taalwacht.dutch.phrases import (
     scan_left,
     tokens,
 )
+from taalwacht.dutch.tokens import HYPHEN
 from taalwacht.errors import TaalwachtError
 from taalwacht.model.edit import Edit
 from taalwacht.model.finding import Choice, Finding
@@ -243,7 +244,7 @@ UNSURE_RULES = frozenset({"use.learned"})
 # training split such rewrites touched 130 words labelled commerce, mention or other sense
 # for 47 labelled market-speak
 FIX_SURE = 0.5
-ELIDED = re.compile(r"[^\W_]+[-\u2010\u2011](?:$|\s*/|\s|,)")
+ELIDED = re.compile(rf"[^\W_]+{HYPHEN}(?:$|\s*/|\s|,)")
 WORD_PARTS = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 HYPHENATED = re.compile(r"([^\W\d_]+)-([^\W\d_]+)")  # situatie-eigenaar, Wmo-inwoners
 
