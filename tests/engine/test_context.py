@@ -395,6 +395,22 @@ def test_surface_company_name() -> None:
         # a definition list with a synonym before a slash
         ("g. de cliënt/klant: een inwoner die hulp krijgt;", "klant", "mention.headword"),
         ("De cliënt/klant krijgt een brief.", "klant", None),
+        # a glossary flattened to one line starts its items after a semicolon
+        (
+            "In deze regeling wordt verstaan onder: a. aanvrager: degene die een aanvraag "
+            "indient; b. college: het college van burgemeester en wethouders; c. klant: een "
+            "inwoner die een uitkering ontvangt;",
+            "klant",
+            "mention.headword",
+        ),
+        # deep in a long line a colon after the word starts no definition
+        (
+            "Burgers zoeken steeds meer zelf hun weg naar de gemeente, via de website en via "
+            "social media. De toename van het aantal innovatieve technologische toepassingen "
+            "zorgt voor een andere manier van communiceren met een klant: snel en direct.",
+            "klant",
+            None,
+        ),
         ("Klanten noemen we inwoners.", "Klanten", "mention.naming-verb"),
         ("De klant wacht op een brief.", "klant", None),
         ("Er is geen klant die wacht op een brief.", "klant", None),

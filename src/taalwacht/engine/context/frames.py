@@ -158,12 +158,23 @@ def _heading_defined(w: Window, text: str) -> bool:
     return text[line_end : line_end + 80].lstrip().lower().startswith(DEFINITION_OPENERS)
 
 
+ITEM_BREAKS = ("\n", "; ", ". ", ": ")
+
+
+def _item_start(text: str, start: int) -> int:
+    """Where the line or list item that holds ``start`` begins. A glossary flattened to one
+    line ("verstaan onder: a. aanvrager: ...; b. klant: de persoon ...") starts its items
+    after a semicolon, full stop or colon; a word deep in a long line ("communiceren met een
+    klant: snel en direct") starts none: the 200 characters before it are no lead."""
+    lo = max(0, start - 200)
+    ends = [i + len(mark) for mark in ITEM_BREAKS if (i := text.rfind(mark, lo, start)) >= 0]
+    return max(ends) if ends else lo
+
+
 def metalinguistic(w: Window, text: str, *, deny: bool = True) -> Verdict | None:
     """Frames that talk about the word: 'het woord klant', 'klanten noemen', 'als klant zien'.
     ``deny``: whether "geen …"/"niet …" can deny the word as a name (not for an adjective)."""
-    newline = text.rfind("\n", max(0, w.start - 200), w.start)
-    line_start = newline + 1 if newline >= 0 or w.start <= 200 else w.start - 1
-    if LINE_LEAD.fullmatch(text, line_start, w.start) and (
+    if LINE_LEAD.fullmatch(text, _item_start(text, w.start), w.start) and (
         _headword(w, text) or _heading_defined(w, text)
     ):
         return verdict("mention.headword")
