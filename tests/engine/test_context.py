@@ -414,6 +414,9 @@ def test_surface_company_name() -> None:
         ("Klanten noemen we inwoners.", "Klanten", "mention.naming-verb"),
         ("De klant wacht op een brief.", "klant", None),
         ("Er is geen klant die wacht op een brief.", "klant", None),
+        # a question or condition put to the reader denies no word
+        ("Heeft u nog geen klantmanager, dan helpt het Werkplein u.", "klantmanager", None),
+        ("Gemeenten hebben geen klanten.", "klanten", "mention.denial"),
     ],
 )
 def test_frames_metalinguistic(text: str, word: str, rule: str | None) -> None:

@@ -91,6 +91,7 @@ DEFINITION = re.compile(
 UNDERSTOOD = re.compile(r"\s+(?:wordt|worden)\s+(?:hier\s+)?verstaan\b")
 HAVE = frozenset("is zijn heeft hebben".split())  # "heeft de gemeente klanten?"
 COPULAS = frozenset("is zijn ben bent was waren wordt worden werd werden blijft blijven".split())
+READER = frozenset({"u", "je", "jij"})  # the one a letter or a form speaks to
 
 
 # "dat noemen we klantdenken", "zo heet dat productgericht": the word that follows is a name
@@ -204,12 +205,13 @@ def metalinguistic(w: Window, text: str, *, deny: bool = True) -> Verdict | None
     after = w.words_after(3)
     negated = prev[-1:] in (["geen"], ["niet"])
     contrast = after[:1] == ["maar"]
-    # "de burger is geen klant en ...", not "er is geen klant die ...": that one exists
+    # "de burger is geen klant en ...", not "er is geen klant die ...": that one exists;
+    # nor "Heeft u nog geen klantbegeleider, dan ...": a reader asked, not a word denied
     if (
         deny
         and negated
         and (
-            _closes_clause(w)
+            (_closes_clause(w) and READER.isdisjoint(w.words_before(4)))
             or contrast
             or (w.words_before(2)[0] in COPULAS and "er" not in w.words_before(4))
         )
