@@ -156,7 +156,9 @@ def judge_profile(
     if profile == "person":
         if own_public:
             return use
-        own_trade = _member_cue("trade_members", left, right)
+        # the trade's own words, or a business named in the word (Ziggo-klanten,
+        # hypotheekklanten, bankklant): no labelled compound of those was a resident
+        own_trade = _member_cue("trade_members", left, right) or _member_cue("commerce", left, "")
         if own_trade:  # klantenwerving, klantenbinding, supermarktklant: the trade's own words
             return verdict("commercial.trade-compound", member=own_trade)
         lean = w.leaning(("commerce", "goods"), "public")  # a buyer of laptops is a customer
