@@ -178,7 +178,7 @@ PROFILES: list[Row] = [
     ),
     # a member after it that belongs to making goods: the industrial sense
     (
-        "De sector product- en procesinnovatie van Rijkswaterstaat groeit.",
+        "De sector product- en procesinnovatie van Deltares groeit.",
         [("product- en procesinnovatie", "commercial.industry-compound")],
     ),
     (
