@@ -8,7 +8,8 @@
    pyahocorasick scan (lower-casing included) of the same text for the same stems.
    Target: at most 3x the bare scan.
 2. command line: `taalwacht check --format json CORPUS` end to end (files already in the
-   page cache) against the same bare scan. Target: at most 4x; its peak memory below 300 MB.
+   page cache, modules' bytecode as an installed package has it) against the same bare
+   scan. Target: at most 4x; its peak memory below 300 MB.
 3. start-up: a one-page letter checked from the command line against `python -c pass`,
    in turns, median of repeated runs, both with bytecode as an installed package has it.
    Target: at most 30x.
@@ -31,6 +32,8 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import ahocorasick
@@ -150,12 +153,32 @@ def command() -> list[str]:
     return [str(script)] if script.is_file() else [sys.executable, "-m", "taalwacht"]
 
 
-def cli_scan(corpus: Path) -> tuple[float, float, int]:
+@contextmanager
+def installed_bytecode() -> Iterator[dict[str, str]]:
+    """An environment in which Python and the tool start with their modules' bytecode, as
+    ``pip install`` leaves it.
+
+    pip compiles bytecode when it installs; an editable checkout under
+    PYTHONDONTWRITEBYTECODE=1 (as on the build machines) compiles every module on every
+    start instead, about 0.1 s that no installed user pays. A private bytecode folder,
+    filled by one warm-up run of each command, gives the installed state without writing
+    into the source tree.
+    """
+    with tempfile.TemporaryDirectory(prefix="taalwacht-pyc-") as cache:
+        env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+        env["PYTHONPYCACHEPREFIX"] = cache
+        for cmd in ([sys.executable, "-c", "pass"], [*command(), "check", str(LETTER)]):
+            subprocess.run(cmd, capture_output=True, check=False, env=env)
+        yield env
+
+
+def cli_scan(corpus: Path, env: dict[str, str]) -> tuple[float, float, int]:
     t0 = time.perf_counter()
     proc = subprocess.run(
         [*command(), "check", "--format", "json", "--no-progress", str(corpus)],
         capture_output=True,
         check=False,
+        env=env,
     )
     elapsed = time.perf_counter() - t0
     if proc.returncode not in (0, 1):
@@ -166,28 +189,16 @@ def cli_scan(corpus: Path) -> tuple[float, float, int]:
     return elapsed, peak_mb, len(proc.stdout)
 
 
-def startup(letter: Path, runs: int) -> tuple[float, float]:
-    """Both commands in turns, each with its modules' bytecode as ``pip install`` leaves it.
-
-    pip compiles bytecode when it installs; an editable checkout under
-    PYTHONDONTWRITEBYTECODE=1 (as on the build machines) compiles every module on every
-    start instead, about 0.1 s that no installed user pays. A private bytecode folder,
-    filled by one warm-up run, gives both sides the installed state without writing into
-    the source tree.
-    """
+def startup(letter: Path, runs: int, env: dict[str, str]) -> tuple[float, float]:
+    """``python -c pass`` and a check of ``letter``, in turns: the median of each."""
     base_cmd = [sys.executable, "-c", "pass"]
     letter_cmd = [*command(), "check", "--no-progress", str(letter)]
-    with tempfile.TemporaryDirectory(prefix="taalwacht-pyc-") as cache:
-        env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
-        env["PYTHONPYCACHEPREFIX"] = cache
-        for cmd in (base_cmd, letter_cmd):  # warm-up: writes the bytecode
+    times: dict[int, list[float]] = {0: [], 1: []}
+    for _ in range(runs):
+        for side, cmd in enumerate((base_cmd, letter_cmd)):
+            t0 = time.perf_counter()
             subprocess.run(cmd, capture_output=True, check=False, env=env)
-        times: dict[int, list[float]] = {0: [], 1: []}
-        for _ in range(runs):
-            for side, cmd in enumerate((base_cmd, letter_cmd)):
-                t0 = time.perf_counter()
-                subprocess.run(cmd, capture_output=True, check=False, env=env)
-                times[side].append(time.perf_counter() - t0)
+            times[side].append(time.perf_counter() - t0)
     return statistics.median(times[0]), statistics.median(times[1])
 
 
@@ -218,16 +229,17 @@ def main() -> int:
     print(f"taalwacht engine        : {mb / eng:8.1f} MB/s  ({found} found, {reported} reported)")
     spread = f"passes {min(ratios):.2f}-{max(ratios):.2f}; best against best {eng / bare:.2f}x"
     print(f"engine / bare           : {statistics.median(ratios):8.2f}x  (target <= 3x; {spread})")
-    if not a.skip_cli:
-        cli, peak, size = cli_scan(a.corpus)
-        print(f"taalwacht check (CLI)   : {mb / cli:8.1f} MB/s  ({size / 1e6:.1f} MB of JSON)")
-        print(f"CLI / bare              : {cli / bare:8.2f}x  (target <= 4x)")
-        print(f"CLI peak memory         : {peak:8.0f} MB   (target < 300 MB)")
-    if not a.skip_startup and LETTER.is_file():
-        base, letter = startup(LETTER, a.runs)
-        print(f"python -c pass          : {base * 1000:8.0f} ms (median of {a.runs})")
-        print(f"check one-page letter   : {letter * 1000:8.0f} ms (median of {a.runs})")
-        print(f"letter / python         : {letter / base:8.2f}x  (target <= 30x)")
+    with installed_bytecode() as env:
+        if not a.skip_cli:
+            cli, peak, size = cli_scan(a.corpus, env)
+            print(f"taalwacht check (CLI)   : {mb / cli:8.1f} MB/s  ({size / 1e6:.1f} MB of JSON)")
+            print(f"CLI / bare              : {cli / bare:8.2f}x  (target <= 4x)")
+            print(f"CLI peak memory         : {peak:8.0f} MB   (target < 300 MB)")
+        if not a.skip_startup and LETTER.is_file():
+            base, letter = startup(LETTER, a.runs, env)
+            print(f"python -c pass          : {base * 1000:8.0f} ms (median of {a.runs})")
+            print(f"check one-page letter   : {letter * 1000:8.0f} ms (median of {a.runs})")
+            print(f"letter / python         : {letter / base:8.2f}x  (target <= 30x)")
     if not a.skip_fix:
         fixed, checked, docs, rewritten = fix_against_check(texts)
         print(
