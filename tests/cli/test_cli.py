@@ -68,6 +68,12 @@ def test_missing_file(workdir: Path) -> None:
     assert result.stdout == ""  # nothing is checked when a named path is missing
 
 
+def test_extra_argument_is_a_dutch_usage_error(workdir: Path) -> None:
+    # "taalwacht undo brief.txt": undo takes no path; Click says "argument(s)"
+    result = cli("undo", "brief.txt", cwd=workdir)
+    assert_one_line_error(result, said("cli.extra-argument", args="brief.txt"))
+
+
 def test_unknown_format_is_a_usage_error(workdir: Path) -> None:
     write(workdir / "a.txt", FLAGGED)
     assert run("check", "--format", "xml", "a.txt").exit_code == 2
@@ -360,8 +366,11 @@ def test_subprocess_exit_codes(workdir: Path) -> None:
     [
         ({}, ("check", "nope.txt"), "nope.txt"),
         ({"logo.png": b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR"}, ("check", "logo.png"), "logo.png"),
-        ({"taalwacht.toml": b"packs = [\n", "a.txt": FLAGGED.encode()}, ("check", "a.txt"),
-         "taalwacht.toml"),
+        (
+            {"taalwacht.toml": b"packs = [\n", "a.txt": FLAGGED.encode()},
+            ("check", "a.txt"),
+            "taalwacht.toml",
+        ),
         ({}, ("check",), said("errors.no-path")),
         ({}, ("explain", "fiets"), "fiets"),
         ({}, ("check", "--fail-on", "loud", "x"), "loud"),

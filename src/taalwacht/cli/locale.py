@@ -72,7 +72,7 @@ def usage_error(err: click_errors.UsageError) -> str:
     if isinstance(err, click_errors.BadParameter):
         return text("cli.bad-value", what=_hint(err), problem=_problem(err))
     message = err.format_message()
-    extra = re.match(r"Got unexpected extra arguments? \((.*)\)", message)
+    extra = re.match(r"Got unexpected extra argument(?:s|\(s\))? \((.*)\)", message)
     if extra:
         return text("cli.extra-argument", args=extra.group(1))
     command = re.match(r"No such command '?([^'.]*)'?", message)
