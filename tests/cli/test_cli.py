@@ -74,6 +74,18 @@ def test_extra_argument_is_a_dutch_usage_error(workdir: Path) -> None:
     assert_one_line_error(result, said("cli.extra-argument", args="brief.txt"))
 
 
+def test_option_without_its_value_is_a_dutch_usage_error(workdir: Path) -> None:
+    result = cli("check", "--format", cwd=workdir)
+    assert_one_line_error(result, said("cli.needs-value", option="--format"))
+
+
+def test_unknown_command_lists_every_command(workdir: Path) -> None:
+    result = cli("controleer", cwd=workdir)
+    assert_one_line_error(result, "controleer")
+    for command in ("check", "fix", "undo", "scan", "report", "serve", "user", "token", "pack"):
+        assert command in result.stderr
+
+
 def test_unknown_format_is_a_usage_error(workdir: Path) -> None:
     write(workdir / "a.txt", FLAGGED)
     assert run("check", "--format", "xml", "a.txt").exit_code == 2

@@ -77,8 +77,19 @@ def usage_error(err: click_errors.UsageError) -> str:
         return text("cli.extra-argument", args=extra.group(1))
     command = re.match(r"No such command '?([^'.]*)'?", message)
     if command:
-        return text("cli.no-such-command", command=command.group(1))
+        return text("cli.no-such-command", command=command.group(1), commands=_commands(err))
+    needs = re.match(r"Option '([^']+)' requires an? ", message)
+    if needs:
+        return text("cli.needs-value", option=needs.group(1))
     return text("cli.usage-error", message=message)
+
+
+def _commands(err: click_errors.UsageError) -> str:
+    """The commands the group offers, in the order of its help."""
+    ctx = err.ctx
+    if ctx is None or not isinstance(ctx.command, TyperGroup):
+        return ""
+    return ", ".join(ctx.command.list_commands(ctx))
 
 
 def _hint(err: click_errors.BadParameter) -> str:
