@@ -417,6 +417,17 @@ def test_surface_company_name() -> None:
         # a question or condition put to the reader denies no word
         ("Heeft u nog geen klantmanager, dan helpt het Werkplein u.", "klantmanager", None),
         ("Gemeenten hebben geen klanten.", "klanten", "mention.denial"),
+        # a stressed negation, "nooit", and words that only say how much is denied
+        ("Heeft een gemeente nu wél of géén klanten?", "klanten", "mention.denial"),
+        ("Een inwoner is nooit een klant.", "klant", "mention.denial"),
+        ("Dat een burger in geen enkel opzicht een klant is, blijkt.", "klant", "mention.denial"),
+        # the role denied with the copula at the end of the clause
+        ("Je kan geen klant van je eigen dienst zijn.", "klant", "mention.denial"),
+        # ... but not a relative clause, a missing thing, or a negated verb
+        ("Wij hebben geen klanten gesproken die ontevreden waren.", "klanten", None),
+        ("Indien geen product bij de aanbieder beschikbaar is, dan ...", "product", None),
+        ("Therapie wordt niet meer ingekocht, maar zelf geregeld.", "ingekocht", None),
+        ("We hebben niet echt een klantenbestand, maar voeren gesprekken.", "klantenbestand", None),
     ],
 )
 def test_frames_metalinguistic(text: str, word: str, rule: str | None) -> None:

@@ -3,6 +3,7 @@ benaderen', a glossary headword, 'ze zijn geen klant'."""
 
 from __future__ import annotations
 
+import itertools
 import re
 from functools import cache
 
@@ -159,6 +160,40 @@ def _heading_defined(w: Window, text: str) -> bool:
     return text[line_end : line_end + 80].lstrip().lower().startswith(DEFINITION_OPENERS)
 
 
+# "géén klanten" stresses the denial; "nooit een klant", "in geen enkel opzicht een klant":
+# the words between the negation and the word say how much it is denied, not what
+NEGATIONS = frozenset({"geen", "niet", "nooit", "géén", "níet", "nóóit"})
+DENIAL_FILLERS = frozenset({"een", "enkel", "enkele", "opzicht"})
+
+
+def _negated(w: Window) -> str | None:
+    """The word before the negation that denies the word ("is" of "is geen klant", "" at the
+    sentence start), or None when no negation stands before it with only fillers between."""
+    before = w.words_before(6)
+    for i in range(len(before) - 1, -1, -1):
+        if before[i] in NEGATIONS:
+            return before[i - 1] if i else ""
+        if before[i] not in DENIAL_FILLERS:
+            break
+    return None
+
+
+# a new clause starts: "geen klanten gesproken die ontevreden waren" ends at "die"
+CLAUSE_OPENERS = frozenset(
+    "die dat wat welke waar wie omdat als wanneer zodat doordat en of maar want terwijl".split()
+)
+
+
+def _copula_closes(w: Window) -> bool:
+    """A copula ends the clause: "in geen enkel opzicht een klant is", "geen klant van je
+    eigen dienst zijn". The role is denied, as in "is geen klant"."""
+    clause = re.split(r"[,;:.!?()]", w.lower[w.end : w.sent[1]], maxsplit=1)[0]
+    words = list(itertools.takewhile(lambda x: x not in CLAUSE_OPENERS, WORD.findall(clause)))
+    # only "van ..." may stand between: "geen product bij het ABP beschikbaar is" says that
+    # something is missing, not what to call it
+    return 0 < len(words) <= 6 and words[-1] in COPULAS and (len(words) == 1 or words[0] == "van")
+
+
 ITEM_BREAKS = ("\n", "; ", ". ", ": ")
 
 
@@ -203,7 +238,8 @@ def metalinguistic(w: Window, text: str, *, deny: bool = True) -> Verdict | None
         if naming:
             return verdict("mention.naming-sentence", phrase=naming.group())
     after = w.words_after(3)
-    negated = prev[-1:] in (["geen"], ["niet"])
+    before_negation = _negated(w)
+    negated = before_negation is not None
     contrast = after[:1] == ["maar"]
     # "de burger is geen klant en ...", not "er is geen klant die ...": that one exists;
     # nor "Heeft u nog geen klantbegeleider, dan ...": a reader asked, not a word denied
@@ -213,7 +249,8 @@ def metalinguistic(w: Window, text: str, *, deny: bool = True) -> Verdict | None
         and (
             (_closes_clause(w) and READER.isdisjoint(w.words_before(4)))
             or contrast
-            or (w.words_before(2)[0] in COPULAS and "er" not in w.words_before(4))
+            or (before_negation in COPULAS and "er" not in w.words_before(4))
+            or (_copula_closes(w) and "er" not in w.words_before(6))
         )
     ):
         return verdict("mention.denial")
