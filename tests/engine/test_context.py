@@ -423,6 +423,10 @@ def test_surface_company_name() -> None:
         ("Dat een burger in geen enkel opzicht een klant is, blijkt.", "klant", "mention.denial"),
         # the role denied with the copula at the end of the clause
         ("Je kan geen klant van je eigen dienst zijn.", "klant", "mention.denial"),
+        # one of the roles listed after "de burger als" (the municipal benchmark's six roles)
+        ("De burger als kiezer, klant, onderdaan en partner.", "klant", "mention.as-role"),
+        ("Wij helpen de inwoner als klant.", "klant", "mention.as-role"),
+        ("De inwoner belt, de klant wacht.", "klant", None),
         # ... but not a relative clause, a missing thing, or a negated verb
         ("Wij hebben geen klanten gesproken die ontevreden waren.", "klanten", None),
         ("Indien geen product bij de aanbieder beschikbaar is, dan ...", "product", None),

@@ -59,6 +59,8 @@ ROLES = frozenset(
     "burger burgers inwoner inwoners bewoner bewoners cliënt cliënten patiënt patiënten "
     "mensen mens overheid gemeente".split()
 )
+# "de burger als kiezer, klant, onderdaan en partner": the word is one of the roles listed
+ROLE_LIST = re.compile(rf"\b({'|'.join(sorted(ROLES))})\s+als\s+(?:[^\W\d_]+\s*,\s*)+$")
 PEOPLE = ROLES - {"overheid", "gemeente"}  # "is de burger wel klant?": people, not bodies
 # "het klantdenken", "de klantgedachte": a compound that names the idea, not a person
 CONCEPTS = frozenset(
@@ -300,6 +302,8 @@ def metalinguistic(w: Window, text: str, *, deny: bool = True) -> Verdict | None
     two_before = w.words_before(2)
     if two_before[-1:] == ["als"] and len(two_before) == 2 and two_before[0] in ROLES:
         return verdict("mention.as-role", who=two_before[0])  # "de burger als klant"
+    if listed := ROLE_LIST.search(w.lower, max(w.sent[0], w.start - 80), w.start):
+        return verdict("mention.as-role", who=listed.group(1))  # "als kiezer, klant, ..."
     three = w.words_before(3)
     role = next((x for x in three if x in PEOPLE), "") if not PEOPLE.isdisjoint(three) else ""
     copula = not COPULAS.isdisjoint(three) or (after[:1] != [] and after[0] in COPULAS)
