@@ -39,7 +39,7 @@ def source_key(source: str) -> str:
     return (parts.netloc.lower().removeprefix("www.") + parts.path.rstrip("/")).lower()
 
 
-ROUND = 30
+ROUND = 31
 FROZEN = ROOT / "devdata" / f"frozen{ROUND}"
 SCORED = [ROOT / "devdata" / f"frozen{n}" for n in range(2, ROUND)]  # now training data
 
