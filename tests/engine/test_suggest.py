@@ -45,8 +45,18 @@ SUGGESTIONS = [
     ("De klantenkring van de gemeente is groot.", "klantenkring", "kring van inwoners"),
     ("Uw klantmanager belt u.", "klantmanager", "consulent"),
     ("Uw klantmanagers bellen u.", "klantmanagers", "consulenten"),
-    ("De concernstaf adviseert het college.", "concernstaf", "gemeentelijke staf"),
+    ("De concernstaf adviseert het college.", "concernstaf", "gemeentestaf"),
+    ("Alle klantcontacten worden vastgelegd.", "klantcontacten", "contacten met inwoners"),
 ]
+
+
+def test_a_plural_only_named_replacement_is_plural() -> None:
+    """'contacten met inwoners' for klantcontacten is a plural: the fixer makes the words
+    around it agree with a plural, and writes it where the first choice stands."""
+    [f] = taalwacht.check("De klantcontacten worden vastgelegd in het zaaksysteem.")
+    assert f.choices[0].plural
+    fixed = taalwacht.fix("De klantcontacten worden vastgelegd in het zaaksysteem.")
+    assert fixed.text == "De contacten met inwoners worden vastgelegd in het zaaksysteem."
 
 
 @pytest.mark.parametrize(("text", "word", "first"), SUGGESTIONS, ids=[w for _, w, _ in SUGGESTIONS])

@@ -293,7 +293,9 @@ def _finish(out: list[Choice], surface: str, *, acronym: bool, capital: bool) ->
 
 
 def _first_slot(forms: Mapping[str, str]) -> str:
-    return "sg" if "sg" in forms else "base"
+    """The slot a named compound's replacement stands in: a plural-only one
+    (klantcontacten: contacten met inwoners) is plural, so the fixer makes it agree."""
+    return next((slot for slot in ("sg", "base", "pl") if slot in forms), "base")
 
 
 FALLBACK_SLOTS = {"dim": "sg", "dim_pl": "pl", "er": "base"}
