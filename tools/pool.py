@@ -3,6 +3,10 @@
 
     python tools/pool.py check            # offsets, labels, ids; sources not in the dev set,
                                           # nothing from the shared corpus
+    python tools/pool.py known OUT        # the sources labelled so far, one a line, for the
+                                          # labellers of the next frozen test to avoid
+    python tools/pool.py drop [--apply]   # the next frozen test's paragraphs whose source or
+                                          # text the labelled data has: counts, unread
     python tools/pool.py split OUT        # OUT/{train,dev,test}/{corpus,labels}.jsonl
 
 A source goes wholly to one split, chosen by a hash of its host and path (so a split stays
@@ -178,13 +182,87 @@ def split(out: Path) -> int:
     return 0
 
 
+def _labelled_elsewhere() -> tuple[set[str], set[str]]:
+    """Source keys and normalised texts of the training data and the shared dev set."""
+    docs, _ = load_training()
+    if DEV.is_file():
+        docs += [json.loads(x) for x in DEV.open(encoding="utf-8")]
+    return {source_key(str(d["source"])) for d in docs}, {_normal(d["text"]) for d in docs}
+
+
+def _normal(text: object) -> str:
+    return " ".join(str(text).lower().split())
+
+
+def known(out: Path) -> int:
+    """Every source labelled so far (and the frozen test's), for labellers to grep."""
+    sources, _ = _labelled_elsewhere()
+    sources |= {source_key(str(d["source"])) for d in load(FROZEN)[0]}
+    out.write_text("".join(f"{s}\n" for s in sorted(sources)), encoding="utf-8")
+    print(f"{len(sources)} sources written to {out}")
+    return 0
+
+
+def drop(apply: bool) -> int:
+    """Drop, unread, the frozen test's paragraphs whose source or text the labelled data
+    already has, or whose text an earlier batch of the same round has: a frozen test must
+    be new text. Prints counts only, never text."""
+    sources, texts = _labelled_elsewhere()
+    seen: set[str] = set()
+    for batch in sorted(p for p in FROZEN.iterdir() if (p / "labels.jsonl").is_file()):
+        docs, labels = _read(batch)
+        keep, why = [], Counter[str]()
+        for d in docs:
+            text = _normal(d["text"])
+            if source_key(str(d["source"])) in sources:
+                why["source"] += 1
+            elif text in texts:
+                why["text"] += 1
+            elif text in seen:
+                why["earlier batch"] += 1
+            else:
+                keep.append(d)
+                seen.add(text)
+        ids = {d["id"] for d in keep}
+        kept = [lab for lab in labels if lab["doc"] in ids]
+        flags = sum(lab["label"] == "flag" for lab in kept)
+        print(
+            f"{batch.name}: paragraphs {len(docs)} -> {len(keep)}, occurrences {len(labels)} -> "
+            f"{len(kept)} ({flags} flags); dropped {dict(why) or 'none'}"
+        )
+        if apply:
+            _write(batch / "corpus.jsonl", keep)
+            _write(batch / "labels.jsonl", kept)
+    if not apply:
+        print("nothing changed: run with --apply to drop them")
+    return 0
+
+
+def _read(folder: Path) -> tuple[list[dict[str, object]], list[dict[str, object]]]:
+    docs = [json.loads(x) for x in (folder / "corpus.jsonl").open(encoding="utf-8") if x.strip()]
+    labels = [json.loads(x) for x in (folder / "labels.jsonl").open(encoding="utf-8") if x.strip()]
+    return docs, labels
+
+
+def _write(path: Path, rows: list[dict[str, object]]) -> None:
+    path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), "utf-8")
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     sub = parser.add_subparsers(dest="command", required=True)
     sub.add_parser("check")
     to = sub.add_parser("split")
     to.add_argument("out", type=Path)
+    listed = sub.add_parser("known")
+    listed.add_argument("out", type=Path)
+    dropping = sub.add_parser("drop")
+    dropping.add_argument("--apply", action="store_true")
     args = parser.parse_args()
+    if args.command == "known":
+        return known(args.out)
+    if args.command == "drop":
+        return drop(args.apply)
     return check() if args.command == "check" else split(args.out)
 
 
