@@ -105,6 +105,9 @@ NAMED_AS = {
 }
 SPELLED_OUT = re.compile(r"\s+staat\s+voor\s+(\w)")  # the first letter of the spelled-out name
 PASSIVE_NAMING = frozenset({"aangeduid", "betiteld", "getypeerd", "bestempeld"})
+# "Wat is een klantreis?", "Wat is klantcontact?": a question that asks what the word means
+WHAT_IS = re.compile(r"\W*wat\s+(?:is|zijn|betekent)\s+(?:een\s+|de\s+|het\s+)?")
+ASKED = re.compile(r"\s*\?")
 NAME_NOUNS = frozenset(
     f"met {x}" for x in ("de term", "het woord", "de naam", "de benaming", "het begrip", "de titel")
 )
@@ -268,6 +271,8 @@ def metalinguistic(w: Window, text: str, *, deny: bool = True) -> Verdict | None
         "is een afkorting",
     ):
         return verdict("mention.is-term", phrase=" ".join(after[:3]))
+    if WHAT_IS.fullmatch(w.lower, w.sent[0], w.start) and ASKED.match(w.lower, w.end):
+        return verdict("mention.definition")
     acronym = text[w.start : w.end]
     if after[:2] == ["staat", "voor"] and acronym.isupper():
         # "KCC staat voor Klant Contact Centrum" spells it out; "het KCC staat voor u klaar"
