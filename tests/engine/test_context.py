@@ -96,7 +96,10 @@ FRAMES: list[Row] = [
     ("Wij willen inwoners niet als klant benaderen.", [("klant", "mention.as-naming")]),
     ("Klant: iemand die iets koopt.", [("Klant", "mention.headword")]),
     ("Wat is een klantreis?", [("klantreis", "mention.definition")]),
-    ("Wat is klantcontact? Elk contact met een organisatie.", [("klantcontact", "mention.definition")]),
+    (
+        "Wat is klantcontact? Elk contact met een organisatie.",
+        [("klantcontact", "mention.definition")],
+    ),
     ("Wat is uw klantnummer?", [("klantnummer", "use.person")]),  # a question to the reader
     ("Wat is de klant verschuldigd?", [("klant", "use.person")]),
     ("Dat noemen we klantdenken.", [("klantdenken", "mention.naming-verb")]),
