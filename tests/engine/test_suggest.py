@@ -47,6 +47,7 @@ SUGGESTIONS = [
     ("Uw klantmanagers bellen u.", "klantmanagers", "consulenten"),
     ("De concernstaf adviseert het college.", "concernstaf", "gemeentestaf"),
     ("Alle klantcontacten worden vastgelegd.", "klantcontacten", "contacten met inwoners"),
+    ("Bij de WIA-keuring ziet de verzekeringsarts de klant.", "klant", "cliënt"),
 ]
 
 
