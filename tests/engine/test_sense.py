@@ -175,3 +175,15 @@ def test_every_cue_list_has_words_for_its_evidence() -> None:
     for name in CUE_LISTS:
         for span in SPANS:
             assert readable(f"{name}@{span}").startswith("woorden ")
+
+
+def test_no_cue_stands_twice_in_a_list() -> None:
+    # a list that grows by evidence should say each cue once (KPN and kpn are one cue)
+    from taalwacht.engine.context.cues import CUE_LISTS, cues
+
+    for name in CUE_LISTS:
+        entries = cues(name).entries
+        assert len(set(entries)) == len(entries), (
+            name,
+            [e for e in entries if entries.count(e) > 1],
+        )
