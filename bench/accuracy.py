@@ -3,6 +3,7 @@
 
     python bench/accuracy.py                       # the dev set in ../shared/eval/dev
     python bench/accuracy.py --set DIR --verbose   # any set in the same format
+    python bench/accuracy.py --set devdata/frozen31   # a round: its batches a/, b/, ... together
 
 A set is a folder with corpus.jsonl ({"id", "text"}) and labels.jsonl ({"doc", "start",
 "end", "label", "expected", ...}). Scoring follows ../shared/eval/score.py exactly: a
@@ -25,17 +26,27 @@ from taalwacht import check
 DEFAULT_SET = Path(__file__).resolve().parent.parent.parent / "shared" / "eval" / "dev"
 
 
+def parts(folder: Path) -> list[Path]:
+    """The folder itself when it holds a set, else its batches (a frozen round's a/, b/, ...)."""
+    if (folder / "corpus.jsonl").is_file():
+        return [folder]
+    return sorted(p for p in folder.glob("*") if (p / "corpus.jsonl").is_file())
+
+
 def load_set(folder: Path) -> tuple[list[dict[str, str]], list[dict[str, object]]]:
-    docs = [
-        json.loads(line)
-        for line in (folder / "corpus.jsonl").read_text("utf-8").splitlines()
-        if line.strip()
-    ]
-    labels = [
-        json.loads(line)
-        for line in (folder / "labels.jsonl").read_text("utf-8").splitlines()
-        if line.strip()
-    ]
+    docs: list[dict[str, str]] = []
+    labels: list[dict[str, object]] = []
+    for part in parts(folder):
+        docs += [
+            json.loads(line)
+            for line in (part / "corpus.jsonl").read_text("utf-8").splitlines()
+            if line.strip()
+        ]
+        labels += [
+            json.loads(line)
+            for line in (part / "labels.jsonl").read_text("utf-8").splitlines()
+            if line.strip()
+        ]
     return docs, labels
 
 
@@ -108,9 +119,10 @@ def main() -> int:
     )
     ap.add_argument("--verbose", action="store_true", help="list every false positive and negative")
     a = ap.parse_args()
-    if not (a.set / "corpus.jsonl").is_file() or not (a.set / "labels.jsonl").is_file():
+    if not parts(a.set) or not all((p / "labels.jsonl").is_file() for p in parts(a.set)):
         print(
-            f"accuracy: no labelled set at {a.set} (expected corpus.jsonl and labels.jsonl; "
+            f"accuracy: no labelled set at {a.set} (expected corpus.jsonl and labels.jsonl, "
+            "or batches that hold them; "
             "the dev set lives in ../shared/eval/dev next to the repository)",
             file=sys.stderr,
         )
