@@ -374,3 +374,34 @@ def test_an_acronym_as_first_member_becomes_what_it_stands_for() -> None:
     )
     assert one("Het KCC-team is open.").suggestions[0] == "contactcentrumteam"
     assert one("De KCC-Noord is dicht.").suggestions[0] == "contactcentrum-Noord"
+
+
+# The reader is the resident: "uw" already says whose, so the writer's own head leads and
+# phrases that name the residents again go last; a pack's one-word replacement stays first.
+FOR_THE_READER = [
+    ("Uw klantgegevens worden bewaard.", "Uw gegevens worden bewaard."),
+    ("Wij vragen naar uw klantbeleving.", "Wij vragen naar uw beleving."),
+    ("De gemeente wil je klantervaringen horen.", "De gemeente wil je ervaringen horen."),
+    (
+        "Uw klantcontacten met de gemeente worden vastgelegd.",
+        "Uw contacten met de gemeente worden vastgelegd.",
+    ),
+    ("Uw klantnummer staat boven deze brief.", "Uw dossiernummer staat boven deze brief."),
+    ("De klantgegevens worden bewaard.", "De gegevens van inwoners worden bewaard."),
+    # a phrase whose preposition follows anyway goes last; "van" may follow "van"
+    (
+        "Alle klantcontacten met de gemeente worden vastgelegd.",
+        "Alle contacten met de gemeente worden vastgelegd.",
+    ),
+    (
+        "De klantgegevens van de gemeente zijn veilig.",
+        "De gegevens van inwoners van de gemeente zijn veilig.",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "fixed"), FOR_THE_READER)
+def test_the_replacement_fits_the_words_around_it(text: str, fixed: str) -> None:
+    assert taalwacht.fix(text).text == fixed
+    [f] = taalwacht.check(text)
+    assert fixed.startswith(text[: f.start] + f.suggestions[0])

@@ -22,6 +22,7 @@ import ahocorasick
 from taalwacht import messages
 from taalwacht.dutch.compounds import Member, find_members
 from taalwacht.dutch.lexicon import is_word, lookup_for
+from taalwacht.dutch.phrases import scan_left
 from taalwacht.dutch.tokens import HYPHEN, Token, lower_same_length, next_word, word_at
 from taalwacht.dutch.verbs import particle_of
 from taalwacht.engine.analysis import Analysis, Occurrence, Watch
@@ -36,6 +37,7 @@ from taalwacht.engine.regions import RegionIndex
 from taalwacht.engine.suggest import (
     CUE_WINDOW,
     OPENING_ACRONYM,
+    READER_POSSESSIVES,
     CueCounts,
     choices,
     cue_counts,
@@ -315,7 +317,11 @@ class Engine:
             if occ.analysis.left:  # the word's own first member tells its setting too:
                 around += " " + occ.analysis.left  # burgerzakenproducten, voedselbankklanten
             setting = cue_counts(term.alternatives, around)
-        options = self._options(occ.analysis, surface, setting) if decided.decision.reported else ()
+        options = (
+            self._options(occ.analysis, surface, setting, *_around_the_word(text, occ))
+            if decided.decision.reported
+            else ()
+        )
         acronym = occ.analysis.watch.kind == "acronym" or bool(OPENING_ACRONYM.match(surface))
         if options and acronym and _opens_sentence(text, occ.start):
             # an acronym is in capitals wherever it stands; its replacement takes one only
@@ -357,17 +363,19 @@ class Engine:
                 self._near_phrases[key] = near
         return _phrase_at(lower, start, end, near) if near else ""
 
-    def _options(self, analysis: Analysis, surface: str, setting: CueCounts) -> tuple[Choice, ...]:
+    def _options(
+        self, analysis: Analysis, surface: str, setting: CueCounts, reader: bool, then: str
+    ) -> tuple[Choice, ...]:
         """The suggestions for a word, memoised: a text repeats its words and settings."""
         term = analysis.watch.term
         prefer = self.prefer.get(term.id, "")
         member = analysis.member
         key: tuple[object, ...] = (id(term), analysis.watch.slot, analysis.watch.kind)
         key += (analysis.joined, member.start, member.end, analysis.compound_key, surface)
-        key += setting
+        key += (reader, then, *setting)
         found = self._choices.get(key)
         if found is None:
-            found = choices(analysis, surface, prefer, setting)
+            found = choices(analysis, surface, prefer, setting, reader=reader, then=then)
             if len(self._choices) < 100_000:
                 self._choices[key] = found
         return found
@@ -446,6 +454,17 @@ class Engine:
         if decided.decision is Decision.USE:  # a name the organisation must rename itself
             return names.named(text, start, end, staff=term.context == "staff") or decided
         return decided
+
+
+def _around_the_word(text: str, occ: Occurrence) -> tuple[bool, str]:
+    """Whether the word's noun phrase opens with "uw", "je" or "jouw" (uw nieuwe klantnummer),
+    and the word after it, lower case: what the choice of a replacement must fit."""
+    determiner = scan_left(text, occ.start).determiner
+    after = next_word(text, occ.end)
+    return (
+        determiner is not None and determiner[0].low in READER_POSSESSIVES,
+        text[after.start : after.end].lower() if after else "",
+    )
 
 
 def _opens_sentence(text: str, start: int) -> bool:

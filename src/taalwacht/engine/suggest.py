@@ -37,14 +37,22 @@ CueCounts = tuple[tuple[str, int], ...]  # (alternative, its cues near the word)
 
 
 def choices(
-    analysis: Analysis, surface: str, prefer: str = "", setting: CueCounts = ()
+    analysis: Analysis,
+    surface: str,
+    prefer: str = "",
+    setting: CueCounts = (),
+    *,
+    reader: bool = False,
+    then: str = "",
 ) -> tuple[Choice, ...]:
     """Replacements for ``surface`` (the matched text), best first, with their grammar.
 
     ``setting`` counts the cues of each alternative near the word (``cue_counts``): an
-    alternative whose cues stand there comes first (see ``rank_by_cues``). ``prefer`` names
-    the alternative the organisation chose for this term ("burger"): its choices move to
-    the very front.
+    alternative whose cues stand there comes first (see ``rank_by_cues``). ``reader``: the
+    word follows "uw", "je" or "jouw"; ``then``: the word after it, lower case (see
+    ``in_the_sentence``). ``prefer`` names the
+    alternative the organisation chose for this term ("burger"): its choices move to the
+    very front.
     """
     term = analysis.watch.term
     slot = analysis.watch.slot
@@ -138,9 +146,48 @@ def choices(
         out = out[:named] + _phrases(analysis, surface_right, out) + out[named:]
     if setting:
         out = out[:named] + rank_by_cues(out[named:], setting)
+    if reader or then:
+        out = in_the_sentence(out, named, analysis, surface, reader=reader, then=then)
     if prefer:
         out.sort(key=lambda c: c.alternative.lower() != prefer.lower())
     return _finish(out, surface, acronym=analysis.watch.kind == "acronym", capital=not surface_left)
+
+
+READER_POSSESSIVES = frozenset({"uw", "je", "jouw"})  # the reader is the resident
+
+
+def in_the_sentence(
+    out: list[Choice], named: int, analysis: Analysis, surface: str, *, reader: bool, then: str
+) -> list[Choice]:
+    """The choices in the order the words around the word ask for.
+
+    After "uw", "je" or "jouw" (``reader``) the reader is the resident the word stands for,
+    and the possessive already says so: phrases that name the residents again go last (not
+    "uw gegevens van inwoners"), and unless the pack names a one-word replacement (uw
+    klantnummer -> uw dossiernummer) the writer's own head leads (uw klantgegevens -> uw
+    gegevens). A phrase whose preposition comes next anyway (``then``) goes last too: not
+    "contacten met inwoners met de gemeente" (but "van" may follow "van"). ``named``: how
+    many of ``out`` are the pack's replacements for a named compound.
+    """
+    # a chain of "van" reads as Dutch ("gegevens van inwoners van de gemeente"); others do not
+    collides = f" {then} " if then and then != "van" else "\0"
+    last = [c for c in out if " " in c.text.strip() and (reader or collides in c.text)]
+    first = [c for c in out if c not in last]
+    if not reader:
+        return first + last
+    right = analysis.right
+    head = surface[-len(right) :] if right and surface.lower().endswith(right) else ""
+    if (
+        head
+        and not any(" " not in c.text.strip() for c in out[:named])
+        and not analysis.left
+        and analysis.watch.term.context == "person"
+        and len(head) >= 4
+        and is_word(head.lower())
+        and all(c.text.lower() != head.lower() for c in out)
+    ):
+        first.insert(0, Choice(head, None, False))
+    return first + last
 
 
 CUE_WINDOW = 800  # characters on each side of a word that tell its setting
