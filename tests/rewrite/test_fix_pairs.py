@@ -30,6 +30,7 @@ def test_enough_pairs_for_every_rule() -> None:
         "unchanged",
         "left",
         "prefer",
+        "abbreviation",
     ):
         assert rule in rules
 

@@ -187,8 +187,35 @@ def options(
     text: str, finding: Finding, term: Term | None, preferred: int | None = None
 ) -> list[Fix]:
     """One fix per choice of ``finding``, best first (the preferred alternative leading)."""
+    spelled_out = _abbreviation_after(text, finding, term)
+    if spelled_out is not None:
+        return [spelled_out]
     around = Around(text, finding)
     return [build_fix(around, term, c) for c in ordered_choices(finding, term, preferred)]
+
+
+OPENED = re.compile(r"\s*\(\s*$")
+CLOSED = re.compile(r"\s*\)")
+SPELLED_OUT_REACH = 40  # characters before the bracket where the other word of the term stands
+
+
+def _abbreviation_after(text: str, finding: Finding, term: Term | None) -> Fix | None:
+    """ "het klantcontactcentrum (KCC)", "het KCC (klantcontactcentrum)": a word in brackets
+    right after another word of its term goes, brackets and all. That word is rewritten
+    too, and its replacement needs no second name ("het contactcentrum (contactcentrum)"
+    says it twice)."""
+    if term is None or not finding.choices:
+        return None
+    opened = OPENED.search(text, max(0, finding.start - 3), finding.start)
+    closed = CLOSED.match(text, finding.end)
+    if opened is None or closed is None:
+        return None
+    before = text[max(0, opened.start() - SPELLED_OUT_REACH) : opened.start()]
+    spelled = term.lemma.lower() in re.sub(r"[\s-]", "", before.lower())
+    if not spelled and not any(re.search(rf"\b{a}\b", before) for a in term.acronyms):
+        return None
+    gone = Edit.deletion(opened.start(), closed.end())
+    return Fix(finding, finding.choices[0], (gone,), Applicability.SAFE)
 
 
 @dataclass
