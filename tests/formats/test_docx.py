@@ -663,3 +663,19 @@ def test_placeholders_typed_between_chevrons_are_fields(workdir: Path) -> None:
     assert fixed.exit_code == 1
     text = read_bytes((workdir / "sjabloon.docx").read_bytes(), "sjabloon.docx").text
     assert text == "Beste «klant.naam»,\nDe inwoner belt."
+
+
+def test_an_abbreviation_in_its_own_bold_run_goes_with_its_brackets(workdir: Path) -> None:
+    """"het klantcontactcentrum (KCC)": the abbreviation goes with its brackets, also when
+    Word keeps it in a run of its own; the runs around it stay."""
+    import docx
+
+    document = docx.Document()
+    paragraph = document.add_paragraph("Bel het klantcontactcentrum (")
+    paragraph.add_run("KCC").bold = True
+    paragraph.add_run(") op 14 0123.")
+    document.save(str(workdir / "brief.docx"))
+    assert run("fix", "brief.docx").exit_code == 0
+    [written] = docx.Document(str(workdir / "brief.docx")).paragraphs
+    assert written.text == "Bel het contactcentrum op 14 0123."
+    assert written.runs[-1].text == " op 14 0123."

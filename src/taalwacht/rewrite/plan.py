@@ -211,8 +211,14 @@ def _abbreviation_after(text: str, finding: Finding, term: Term | None) -> Fix |
     if opened is None or closed is None:
         return None
     before = text[max(0, opened.start() - SPELLED_OUT_REACH) : opened.start()]
-    spelled = term.lemma.lower() in re.sub(r"[\s-]", "", before.lower())
-    if not spelled and not any(re.search(rf"\b{a}\b", before) for a in term.acronyms):
+    squeezed = re.sub(r"[\s-]", "", before.lower())
+    named = (
+        term.lemma.lower() in squeezed
+        or any(re.search(rf"\b{a}\b", before) for a in term.acronyms)
+        # the word before was rewritten already (a fix runs until nothing changes)
+        or re.sub(r"[\s-]", "", finding.choices[0].text.lower()) in squeezed
+    )
+    if not named:
         return None
     gone = Edit.deletion(opened.start(), closed.end())
     return Fix(finding, finding.choices[0], (gone,), Applicability.SAFE)
