@@ -666,8 +666,8 @@ def test_placeholders_typed_between_chevrons_are_fields(workdir: Path) -> None:
 
 
 def test_an_abbreviation_in_its_own_bold_run_goes_with_its_brackets(workdir: Path) -> None:
-    """"het klantcontactcentrum (KCC)": the abbreviation goes with its brackets, also when
-    Word keeps it in a run of its own; the runs around it stay."""
+    """The abbreviation of "het klantcontactcentrum (KCC)" goes with its brackets, also
+    when Word keeps it in a run of its own; the runs around it stay."""
     import docx
 
     document = docx.Document()
