@@ -200,10 +200,10 @@ SPELLED_OUT_REACH = 40  # characters before the bracket where the other word of 
 
 
 def _abbreviation_after(text: str, finding: Finding, term: Term | None) -> Fix | None:
-    """ "het klantcontactcentrum (KCC)", "het KCC (klantcontactcentrum)": a word in brackets
-    right after another word of its term goes, brackets and all. That word is rewritten
-    too, and its replacement needs no second name ("het contactcentrum (contactcentrum)"
-    says it twice)."""
+    """A word in brackets right after another word of its term, or after its own
+    replacement, goes, brackets and all: "het klantcontactcentrum (KCC)", "het KCC
+    (klantcontactcentrum)". That word is rewritten too, and its replacement needs no
+    second name ("het contactcentrum (contactcentrum)" says it twice)."""
     if term is None or not finding.choices:
         return None
     opened = OPENED.search(text, max(0, finding.start - 3), finding.start)
