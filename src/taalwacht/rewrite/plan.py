@@ -194,8 +194,8 @@ def options(
     return [build_fix(around, term, c) for c in ordered_choices(finding, term, preferred)]
 
 
-OPENED = re.compile(r"\s*\(\s*$")
-CLOSED = re.compile(r"\s*\)")
+OPENED = re.compile(r"\s*\(\s*[*_]*$")  # Markdown may make the abbreviation bold: (**KCC**)
+CLOSED = re.compile(r"[*_]*\s*\)")
 SPELLED_OUT_REACH = 40  # characters before the bracket where the other word of the term stands
 
 
@@ -206,7 +206,7 @@ def _abbreviation_after(text: str, finding: Finding, term: Term | None) -> Fix |
     second name ("het contactcentrum (contactcentrum)" says it twice)."""
     if term is None or not finding.choices:
         return None
-    opened = OPENED.search(text, max(0, finding.start - 3), finding.start)
+    opened = OPENED.search(text, max(0, finding.start - 6), finding.start)
     closed = CLOSED.match(text, finding.end)
     if opened is None or closed is None:
         return None
