@@ -22,26 +22,17 @@ Exit code 0 when no protected span changed, 1 when one did, 2 when the set is mi
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from collections import Counter
 from pathlib import Path
 
+from accuracy import load_set, parts  # bench/accuracy.py: one reader for every set
 from taalwacht import fix
 from taalwacht.model.edit import Edit
 
 DEFAULT_SET = Path(__file__).resolve().parent.parent.parent / "shared" / "eval" / "dev"
 PROTECTED = ("mention", "commercial", "other")
 ARTICLES = ("de ", "het ", "een ", "uw ", "onze ", "ons ")
-
-
-def load_set(folder: Path) -> tuple[list[dict[str, str]], list[dict[str, object]]]:
-    def read(name: str) -> list[dict[str, object]]:
-        lines = (folder / name).read_text("utf-8").splitlines()
-        return [json.loads(line) for line in lines if line.strip()]
-
-    docs = [{k: str(v) for k, v in d.items()} for d in read("corpus.jsonl")]
-    return docs, read("labels.jsonl")
 
 
 def map_span(start: int, end: int, edits: tuple[Edit, ...]) -> tuple[int, int]:
@@ -146,9 +137,10 @@ def main() -> None:
     parser.add_argument("--verbose", "-v", action="store_true")
     args = parser.parse_args()
     folder: Path = args.set
-    if not (folder / "corpus.jsonl").is_file() or not (folder / "labels.jsonl").is_file():
+    if not parts(folder) or not all((p / "labels.jsonl").is_file() for p in parts(folder)):
         print(
-            f"no labelled set at {folder}: it needs corpus.jsonl and labels.jsonl "
+            f"no labelled set at {folder}: it needs corpus.jsonl and labels.jsonl, or batches "
+            "that hold them "
             "(see ../shared/eval/dev/README.md); pass --set DIR",
             file=sys.stderr,
         )
