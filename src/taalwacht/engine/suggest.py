@@ -50,9 +50,8 @@ def choices(
     ``setting`` counts the cues of each alternative near the word (``cue_counts``): an
     alternative whose cues stand there comes first (see ``rank_by_cues``). ``reader``: the
     word follows "uw", "je" or "jouw"; ``then``: the word after it, lower case (see
-    ``in_the_sentence``). ``prefer`` names the
-    alternative the organisation chose for this term ("burger"): its choices move to the
-    very front.
+    ``in_the_sentence``). ``prefer`` names the alternative the organisation chose for this
+    term ("burger"): its choices move to the very front.
     """
     term = analysis.watch.term
     slot = analysis.watch.slot

@@ -214,7 +214,7 @@ def _abbreviation_after(text: str, finding: Finding, term: Term | None) -> Fix |
     squeezed = re.sub(r"[\s-]", "", before.lower())
     named = (
         term.lemma.lower() in squeezed
-        or any(re.search(rf"\b{a}\b", before) for a in term.acronyms)
+        or any(re.search(rf"\b{re.escape(a)}\b", before) for a in term.acronyms)
         # the word before was rewritten already (a fix runs until nothing changes)
         or re.sub(r"[\s-]", "", finding.choices[0].text.lower()) in squeezed
     )
