@@ -35,6 +35,7 @@ from taalwacht.engine.context.verdict import Verdict, verdict
 from taalwacht.engine.context.window import Window
 from taalwacht.engine.regions import RegionIndex
 from taalwacht.engine.suggest import (
+    COLLIDING,
     CUE_WINDOW,
     OPENING_ACRONYM,
     READER_POSSESSIVES,
@@ -456,15 +457,20 @@ class Engine:
         return decided
 
 
+READER_NEAR = re.compile(r"\b(?:uw|je|jouw)\b[^.!?\n]{0,40}$", re.IGNORECASE)
+
+
 def _around_the_word(text: str, occ: Occurrence) -> tuple[bool, str]:
     """Whether the word's noun phrase opens with "uw", "je" or "jouw" (uw nieuwe klantnummer),
-    and the word after it, lower case: what the choice of a replacement must fit."""
-    determiner = scan_left(text, occ.start).determiner
+    and the preposition after it, if any: what the choice of a replacement must fit. Both
+    are "no" for most words, and then the suggestions are the memoised ones."""
+    reader = False
+    if READER_NEAR.search(text, max(0, occ.start - 48), occ.start):  # the phrase only then
+        determiner = scan_left(text, occ.start).determiner
+        reader = determiner is not None and determiner[0].low in READER_POSSESSIVES
     after = next_word(text, occ.end)
-    return (
-        determiner is not None and determiner[0].low in READER_POSSESSIVES,
-        text[after.start : after.end].lower() if after else "",
-    )
+    then = text[after.start : after.end].lower() if after else ""
+    return reader, then if then in COLLIDING else ""
 
 
 def _opens_sentence(text: str, start: int) -> bool:

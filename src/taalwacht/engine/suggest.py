@@ -153,6 +153,9 @@ def choices(
 
 
 READER_POSSESSIVES = frozenset({"uw", "je", "jouw"})  # the reader is the resident
+# prepositions that open the phrase of a replacement (contacten met inwoners, tevredenheid
+# onder inwoners); "van" may follow "van" ("gegevens van inwoners van de gemeente")
+COLLIDING = frozenset("met onder over aan voor bij tussen naar uit".split())
 
 
 def in_the_sentence(
@@ -168,8 +171,7 @@ def in_the_sentence(
     "contacten met inwoners met de gemeente" (but "van" may follow "van"). ``named``: how
     many of ``out`` are the pack's replacements for a named compound.
     """
-    # a chain of "van" reads as Dutch ("gegevens van inwoners van de gemeente"); others do not
-    collides = f" {then} " if then and then != "van" else "\0"
+    collides = f" {then} " if then in COLLIDING else "\0"
     last = [c for c in out if " " in c.text.strip() and (reader or collides in c.text)]
     first = [c for c in out if c not in last]
     if not reader:
