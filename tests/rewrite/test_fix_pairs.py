@@ -31,6 +31,7 @@ def test_enough_pairs_for_every_rule() -> None:
         "left",
         "prefer",
         "abbreviation",
+        "echo",
     ):
         assert rule in rules
 

@@ -146,3 +146,23 @@ def refers_back_later(text: str, end: int, gender: str, skip: Tok | None) -> str
         if k <= min(clause, 8) and nl.relative_gender(t.low) == gender:
             return f"'{t.text}' verderop in de zin kan naar dit woord verwijzen"
     return ""
+
+
+ECHO_REACH = 50  # characters on each side of a word where its replacement must not stand yet
+ECHO_WORD = re.compile(r"[^\W\d_]+")
+INFLECTED = ("", "e", "en", "n", "s")  # gecontracteerd(e), dienst(en), voorziening(en)
+
+
+def echoes(replacement: str, text: str, start: int, end: int) -> bool:
+    """Whether a one-word ``replacement`` for ``text[start:end]`` stands near it already,
+    in any inflection: "Diensten en diensten" for "Producten en diensten", "wordt
+    gecontracteerd bij gecontracteerde aanbieders". A replacement the word itself holds does
+    not count (producten- en dienstencatalogus -> dienstencatalogus)."""
+    said = replacement.lower()
+    if " " in said.strip() or said in text[start:end].lower():
+        return False
+    around = text[max(0, start - ECHO_REACH) : start] + " " + text[end : end + ECHO_REACH]
+    words = set(ECHO_WORD.findall(around.lower()))
+    return any(said + ending in words for ending in INFLECTED) or any(
+        w + ending == said for w in words for ending in INFLECTED[1:]
+    )

@@ -26,6 +26,7 @@ from taalwacht.dutch.compounds import NO_SPLIT, collide, segments
 from taalwacht.dutch.lexicon import is_word
 from taalwacht.dutch.phrases import (
     Phrase,
+    echoes,
     refers_back_later,
     relative_after,
     scan_left,
@@ -323,6 +324,15 @@ def _made_up_word(old: str, choice: Choice, term: Term | None) -> str:
     return ""
 
 
+def _echoes(text: str, option: Fix) -> bool:
+    """Whether ``option`` writes a word its surroundings say already (see ``echoes``)."""
+    choice = option.choice
+    swap = next((e for e in option.edits if e.start == option.finding.start), None)
+    if choice is None or swap is None or not swap.text:
+        return False
+    return echoes(swap.text, text, option.finding.start, option.finding.end)
+
+
 def _another_compound(option: Fix, first: Fix, term: Term | None) -> bool:
     """Whether ``option`` is a compound of another alternative than the first choice's.
     Such a compound in the lexicon is a word with its own meaning (productenlijst ->
@@ -565,9 +575,16 @@ class Fixer:
             and choice_source(lead, term) == preferred
         ):
             opts = opts[:1]  # the organisation chose this word: no silent fallback
-        for o in opts:
-            if o.applicability is Applicability.SAFE and not _another_compound(o, opts[0], term):
-                return o
+        safe = [
+            o
+            for o in opts
+            if o.applicability is Applicability.SAFE and not _another_compound(o, opts[0], term)
+        ]
+        # a replacement the words around already say is written only when nothing else is
+        # safe: "Voorzieningen en diensten", not "Diensten en diensten"
+        fresh = [o for o in safe if not _echoes(text, o)]
+        if fresh or safe:
+            return (fresh or safe)[0]
         if self.unsafe:
             for o in opts:
                 if o.applicability is Applicability.UNSAFE:
