@@ -440,6 +440,7 @@ class Engine:
             curated=curated,
             noun=term.pos == "noun",
             term=term.id,
+            particle=occ.related[0].start if a.watch.kind == "separated" and occ.related else None,
         )
         weighable = decided.decision is Decision.USE or decided.weak
         if term.context != "always" and weighable:  # a rule's specific evidence stands as is

@@ -122,12 +122,14 @@ def judge_profile(
     curated: bool,
     noun: bool = True,
     term: str = "",
+    particle: int | None = None,
 ) -> Verdict:
     """The decision for a word that is neither quoted, a name, nor in a fixed phrase.
 
     ``word`` is the whole word in lower case, ``left`` and ``right`` the compound members
     around the watched one: a compound can carry its own context (Wmo-klanten,
-    jeugdhulpinkoop, mediaconcern).
+    jeugdhulpinkoop, mediaconcern). ``particle``: where the particle of a separated verb
+    stands ("koopt ... in"), so that what stands between is its object.
     """
     if profile not in PROFILES:
         raise ValueError(f"unknown context profile {profile!r}")
@@ -229,7 +231,7 @@ def judge_profile(
             return use
         return verdict("commercial.no-government", weak=True)
     if profile == "procurement":
-        return _procurement(w, word, (left, right))
+        return _procurement(w, word, (left, right), particle)
     if profile == "case":
         if english(w):
             return verdict("other.english")
@@ -317,7 +319,9 @@ NAMED_OBJECT = re.compile(
 PUBLIC_BUYER = re.compile(r"\b(?:gemeenten?|college|overheid|rijk|ministerie|provincies?|regio)\b")
 
 
-def _procurement(w: Window, word: str, members: tuple[str, str]) -> Verdict:
+def _procurement(
+    w: Window, word: str, members: tuple[str, str], particle: int | None = None
+) -> Verdict:
     """Buying care or help for residents is market-speak; buying goods, works or buildings
     is plain procurement. The word itself (jeugdhulpinkoop, inkoopvoorwaarden), then what
     follows it (de inkoop van jeugdhulp), then the sentence and the passage decide."""
@@ -330,6 +334,9 @@ def _procurement(w: Window, word: str, members: tuple[str, str]) -> Verdict:
     if employer and not PUBLIC_BUYER.search(w.lower, *w.near):
         return verdict("commercial.employer", buyer=employer.group())
     lo, hi = _object(w)
+    if particle is not None and lo <= particle <= w.sent[1]:
+        # "koopt de afdeling volgend jaar nieuwe laptops in": the object runs to the particle
+        hi = max(hi, particle)
     care_obj = w.index.find("care", lo, hi, (w.start, w.end))
     goods_obj = w.index.find("goods", lo, hi, (w.start, w.end))
     if care_obj and not goods_obj:
