@@ -154,15 +154,19 @@ INFLECTED = ("", "e", "en", "n", "s")  # gecontracteerd(e), dienst(en), voorzien
 
 
 def echoes(replacement: str, text: str, start: int, end: int) -> bool:
-    """Whether a one-word ``replacement`` for ``text[start:end]`` stands near it already,
-    in any inflection: "Diensten en diensten" for "Producten en diensten", "wordt
-    gecontracteerd bij gecontracteerde aanbieders". A replacement the word itself holds does
-    not count (producten- en dienstencatalogus -> dienstencatalogus)."""
-    said = replacement.lower()
-    if " " in said.strip() or said in text[start:end].lower():
+    """Whether a word of ``replacement`` for ``text[start:end]`` stands near it already, in
+    any inflection: "Diensten en diensten" for "Producten en diensten", "wordt
+    gecontracteerd bij gecontracteerde aanbieders", "tevredenheid van inwoners onder onze
+    inwoners". A word the original holds does not count (producten- en dienstencatalogus
+    -> dienstencatalogus, klanttevredenheid -> tevredenheid van inwoners)."""
+    own = text[start:end].lower()
+    said = [w for w in ECHO_WORD.findall(replacement.lower()) if len(w) >= 4 and w not in own]
+    if not said:
         return False
     around = text[max(0, start - ECHO_REACH) : start] + " " + text[end : end + ECHO_REACH]
     words = set(ECHO_WORD.findall(around.lower()))
-    return any(said + ending in words for ending in INFLECTED) or any(
-        w + ending == said for w in words for ending in INFLECTED[1:]
+    return any(
+        any(w + ending in words for ending in INFLECTED)
+        or any(n + ending == w for n in words for ending in INFLECTED[1:])
+        for w in said
     )

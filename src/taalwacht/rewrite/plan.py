@@ -324,6 +324,21 @@ def _made_up_word(old: str, choice: Choice, term: Term | None) -> str:
     return ""
 
 
+def _unechoed(text: str, safe: list[Fix]) -> Fix:
+    """The first safe option, unless the words around already say it: then the next one
+    that does not ("Voorzieningen en diensten", not "Diensten en diensten"). A phrase gives
+    way only to a single word ("een hoge tevredenheid onder onze inwoners", not
+    "tevredenheid van inwoners onder onze inwoners"): another phrase would name other
+    people ("beleving van de aanvrager" for "klantbeleving ... hoe een inwoner ervaart")."""
+    first = safe[0]
+    if not _echoes(text, first):
+        return first
+    fresh = [o for o in safe[1:] if not _echoes(text, o)]
+    if first.choice is not None and " " in first.choice.text.strip():
+        fresh = [o for o in fresh if o.choice is not None and " " not in o.choice.text.strip()]
+    return fresh[0] if fresh else first
+
+
 def _echoes(text: str, option: Fix) -> bool:
     """Whether ``option`` writes a word its surroundings say already (see ``echoes``)."""
     choice = option.choice
@@ -580,11 +595,8 @@ class Fixer:
             for o in opts
             if o.applicability is Applicability.SAFE and not _another_compound(o, opts[0], term)
         ]
-        # a replacement the words around already say is written only when nothing else is
-        # safe: "Voorzieningen en diensten", not "Diensten en diensten"
-        fresh = [o for o in safe if not _echoes(text, o)]
-        if fresh or safe:
-            return (fresh or safe)[0]
+        if safe:
+            return _unechoed(text, safe)
         if self.unsafe:
             for o in opts:
                 if o.applicability is Applicability.UNSAFE:
