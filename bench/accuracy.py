@@ -20,6 +20,7 @@ import json
 import sys
 from collections import Counter
 from pathlib import Path
+from typing import Any
 
 from taalwacht import check
 
@@ -37,17 +38,14 @@ def load_set(folder: Path) -> tuple[list[dict[str, str]], list[dict[str, object]
     docs: list[dict[str, str]] = []
     labels: list[dict[str, object]] = []
     for part in parts(folder):
-        docs += [
-            json.loads(line)
-            for line in (part / "corpus.jsonl").read_text("utf-8").splitlines()
-            if line.strip()
-        ]
-        labels += [
-            json.loads(line)
-            for line in (part / "labels.jsonl").read_text("utf-8").splitlines()
-            if line.strip()
-        ]
+        docs += _lines(part / "corpus.jsonl")
+        labels += _lines(part / "labels.jsonl")
     return docs, labels
+
+
+def _lines(path: Path) -> list[dict[str, Any]]:
+    """One JSON object a line, blank lines skipped."""
+    return [json.loads(line) for line in path.read_text("utf-8").splitlines() if line.strip()]
 
 
 def score(

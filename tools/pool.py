@@ -54,14 +54,19 @@ def split_of(source: str) -> str:
     return "dev" if 60 <= bucket < 80 else "train"
 
 
+def batches(root: Path) -> list[Path]:
+    """The labelled folders under ``root`` (a genre group of the pool, a round's batch)."""
+    if not root.is_dir():
+        return []
+    return sorted(p for p in root.iterdir() if (p / "labels.jsonl").is_file())
+
+
 def load(root: Path = POOL) -> tuple[list[dict[str, object]], list[dict[str, object]]]:
     docs: list[dict[str, object]] = []
     labels: list[dict[str, object]] = []
-    if not root.is_dir():
-        return docs, labels
-    for folder in sorted(p for p in root.iterdir() if (p / "labels.jsonl").is_file()):
-        docs += [json.loads(x) for x in (folder / "corpus.jsonl").open(encoding="utf-8")]
-        labels += [json.loads(x) for x in (folder / "labels.jsonl").open(encoding="utf-8")]
+    for folder in batches(root):
+        more_docs, more_labels = _read(folder)
+        docs, labels = docs + more_docs, labels + more_labels
     return docs, labels
 
 
@@ -170,14 +175,8 @@ def split(out: Path) -> int:
     for name in ("train", "dev", "test"):
         folder = out / name
         folder.mkdir(parents=True, exist_ok=True)
-        with (folder / "corpus.jsonl").open("w", encoding="utf-8") as f:
-            for d in docs:
-                if where[d["id"]] == name:
-                    f.write(json.dumps(d, ensure_ascii=False) + "\n")
-        with (folder / "labels.jsonl").open("w", encoding="utf-8") as f:
-            for lab in labels:
-                if where.get(lab["doc"]) == name:
-                    f.write(json.dumps(lab, ensure_ascii=False) + "\n")
+        _write(folder / "corpus.jsonl", [d for d in docs if where[d["id"]] == name])
+        _write(folder / "labels.jsonl", [lab for lab in labels if where.get(lab["doc"]) == name])
     print(f"written to {out}/train, dev, test")
     return 0
 
@@ -209,7 +208,7 @@ def drop(apply: bool) -> int:
     be new text. Prints counts only, never text."""
     sources, texts = _labelled_elsewhere()
     seen: set[str] = set()
-    for batch in sorted(p for p in FROZEN.iterdir() if (p / "labels.jsonl").is_file()):
+    for batch in batches(FROZEN):
         docs, labels = _read(batch)
         keep, why = [], Counter[str]()
         for d in docs:
