@@ -198,6 +198,12 @@ def options(
 OPENED = re.compile(r"\s*\(\s*[*_]*$")  # Markdown may make the abbreviation bold: (**KCC**)
 CLOSED = re.compile(r"[*_]*\s*\)")
 SPELLED_OUT_REACH = 40  # characters before the bracket where the other word of the term stands
+SPACES_AND_HYPHENS = re.compile(r"[\s-]")
+
+
+def _squeezed(words: str) -> str:
+    """Lower case without spaces or hyphens: "Klant Contact Centrum" holds "klantcontact"."""
+    return SPACES_AND_HYPHENS.sub("", words.lower())
 
 
 def _abbreviation_after(text: str, finding: Finding, term: Term | None) -> Fix | None:
@@ -212,12 +218,12 @@ def _abbreviation_after(text: str, finding: Finding, term: Term | None) -> Fix |
     if opened is None or closed is None:
         return None
     before = text[max(0, opened.start() - SPELLED_OUT_REACH) : opened.start()]
-    squeezed = re.sub(r"[\s-]", "", before.lower())
+    squeezed = _squeezed(before)
     named = (
         term.lemma.lower() in squeezed
         or any(re.search(rf"\b{re.escape(a)}\b", before) for a in term.acronyms)
         # the word before was rewritten already (a fix runs until nothing changes)
-        or re.sub(r"[\s-]", "", finding.choices[0].text.lower()) in squeezed
+        or _squeezed(finding.choices[0].text) in squeezed
     )
     if not named:
         return None
