@@ -72,8 +72,12 @@ ROWS = [
         "De jaarlijkse tevredenheidsmeting van de gemeente Wmo.",
         None,
     ),
-    # a swapped first member stays a made-up word, however it ends
-    ("Het klantpanel van de gemeente komt bijeen.", LEFT, "niet in de woordenlijst"),
+    # not the made-up "inwonerpanel": the head leads a phrase, plural for a group
+    (
+        "Het klantpanel van de gemeente komt bijeen.",
+        "Het panel van inwoners van de gemeente komt bijeen.",
+        None,
+    ),
     # words the pack names for a compound are the organisation's choice
     (
         "Het klantcontactcentrum van de gemeente is open.",

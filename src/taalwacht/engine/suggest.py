@@ -13,12 +13,12 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from functools import cache
-from importlib import resources
 
 import ahocorasick
 
 from taalwacht.dutch.compounds import head_link, join
 from taalwacht.dutch.lexicon import is_word
+from taalwacht.dutch.phrases import head_prepositions
 from taalwacht.dutch.tokens import HYPHEN, HYPHENS, is_word_char
 from taalwacht.engine.analysis import Analysis
 from taalwacht.model.finding import Choice
@@ -141,8 +141,10 @@ def choices(
             text = join(join(surface_left, cased), surface_right)
         out.append(Choice(text, gender, plural and not as_modifier, alt.text))
     if as_modifier and not elided and not analysis.compound_key and not surface_left:
-        # the pack's own replacement of a named compound stays first (klantreis: inwonersreis)
-        out = out[:named] + _phrases(analysis, surface_right, out) + out[named:]
+        # the pack's own replacement of a named compound stays first (klantreis: inwonersreis),
+        # then the phrases that keep the writer's head: labellers took a swapped compound
+        # (inwonerpanel, inwoneronderzoek) for 1 in 73 such words outside inwonersreis
+        out = out[:named] + _phrases(analysis, surface_right) + out[named:]
     if setting:
         out = out[:named] + rank_by_cues(out[named:], setting)
     if reader or then:
@@ -262,24 +264,23 @@ def _cues_pattern(cues: tuple[tuple[str, ...], ...]) -> re.Pattern[str] | None:
 ADJECTIVE_ENDINGS = ("end", "ende", "lijk", "lijke", "ig", "ige", "isch", "ische", "baar", "bare")
 
 
-def _phrases(analysis: Analysis, surface_right: str, built: list[Choice]) -> list[Choice]:
-    """'ervaringen van inwoners' for klantervaringen, when swapping the member makes no
-    Dutch word (inwonerervaringen): the head stays, so articles and adjectives still agree.
-    Only for terms for people, whose alternatives have a plural to follow 'van'."""
+def _phrases(analysis: Analysis, surface_right: str) -> list[Choice]:
+    """'ervaringen van inwoners' for klantervaringen, 'onderzoek onder inwoners' for
+    klantonderzoek: the head stays, so articles and adjectives still agree. Only for terms
+    for people, whose alternatives have a plural to follow 'van'."""
     term = analysis.watch.term
     rest = surface_right.lstrip(HYPHENS)
     if not term.people or not rest or not is_word(rest.lower()):
         return []
     if rest.lower().endswith(ADJECTIVE_ENDINGS):
         return []  # klantenadviserend: an adjective has no "van" phrase
-    if built and any(is_word(c.text.lower()) for c in built):
-        return []  # a real compound exists (inwonersbelang): no phrase needed
     preposition = _preposition(rest.lower())
     # the writer's singular member before a singular head means one person: klantbeeld is
     # "beeld van de inwoner", klantgegevens "gegevens van inwoners" (as labellers wrote them:
     # 39 to 15 for such compounds)
     one = (
         preposition == "van"  # "onderzoek onder inwoners": among many, never one
+        and not _names_a_group(rest.lower())
         and _bare_member(analysis)
         and not _plural_head(rest.lower())
     )
@@ -307,16 +308,15 @@ def _plural_head(head: str) -> bool:
     return head.endswith("s") and is_word(head[:-1])
 
 
-@cache
-def _head_prepositions() -> dict[str, str]:
-    raw = (resources.files("taalwacht.dutch") / "data" / "head_prepositions.txt").read_text("utf-8")
-    pairs = (line.split() for line in raw.splitlines() if line.strip() and line[0] != "#")
-    return {head: preposition for head, preposition in pairs}
+def _names_a_group(head: str) -> bool:
+    """A head the preposition table lists with "van": a panel or council is of many."""
+    table = head_prepositions()
+    return any(table.get(head[i:]) == "van" for i in range(len(head) - 2))
 
 
 def _preposition(head: str) -> str:
     """The preposition of ``head`` (its last member decides): onderzoek onder, contact met."""
-    table = _head_prepositions()
+    table = head_prepositions()
     for i in range(len(head) - 2):
         found = table.get(head[i:])
         if found:
@@ -332,8 +332,8 @@ def _finish(out: list[Choice], surface: str, *, acronym: bool, capital: bool) ->
         text = c.text
         if acronym:
             text = text.lower() if text.isupper() else text
-        elif capital and text[:1].islower() and surface[:1].isupper():
-            text = _case_like(text, surface)
+        elif capital and surface[:1].isupper():
+            text = _case_like(text, surface)  # KLANTONDERZOEK: ONDERZOEK ONDER INWONERS
         if text.lower() != surface.lower() and text not in seen:
             seen.add(text)
             result.append(Choice(text, c.gender, c.plural, c.alternative))

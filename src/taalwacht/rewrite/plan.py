@@ -27,6 +27,7 @@ from taalwacht.dutch.lexicon import is_word
 from taalwacht.dutch.phrases import (
     Phrase,
     echoes,
+    head_preposition,
     refers_back_later,
     relative_after,
     scan_left,
@@ -427,9 +428,14 @@ def _noun_fix(around: Around, term: Term | None, choice: Choice, swap: Edit) -> 
         head = _common_head(finding.text, choice.text)
         if head:  # klantdossier -> inwonerdossier: the head stays, so does the agreement
             return Fix(finding, choice, (swap,), Applicability.SAFE)
-        first = choice.text.partition(" ")[0].lower()
-        if " van " in choice.text and finding.text.lower().endswith(first) and is_word(first):
-            # klantervaringen -> ervaringen van inwoners: the same head leads the phrase
+        first, _, rest = choice.text.lower().partition(" ")
+        if (
+            head_preposition(rest.partition(" ")[0])
+            and finding.text.lower().endswith(first)
+            and is_word(first)
+        ):
+            # klantervaringen -> ervaringen van inwoners, klantonderzoek -> onderzoek onder
+            # inwoners: the same head leads the phrase
             return Fix(finding, choice, (swap,), Applicability.SAFE)
     plural = finding.slot in PLURAL_SLOTS
     if choice.plural != plural and choice.gender is not None:
