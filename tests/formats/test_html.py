@@ -5,11 +5,13 @@ from __future__ import annotations
 
 import html as stdlib_html
 import time
+from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from taalwacht.api import fix_document
 from taalwacht.formats.html import describe_tag, parse, text_regions
 from taalwacht.model.document import Document
 
@@ -624,3 +626,20 @@ def test_a_decoded_unit_decodes_like_the_standard_library() -> None:
             reference = document.text[text_start : text_start + text_len]
             decoded = document.view[view_start : view_start + view_len]
             assert decoded == stdlib_html.unescape(reference)
+
+
+def test_a_title_read_mid_sentence_does_not_start_a_sentence(tmp_path: Path) -> None:
+    """The title of an <abbr> stands on lines of its own in the view; the sentence around
+    it runs on, so the acronym's replacement takes no capital there."""
+    page = tmp_path / "contact.html"
+    page.write_text(
+        '<!DOCTYPE html><html lang="nl"><body><p>Bel het <abbr title="klantcontactcentrum">'
+        "KCC</abbr> van de gemeente als u vragen heeft over uw uitkering.</p></body></html>",
+        encoding="utf-8",
+    )
+    fix_document(str(page), backup=False)
+    assert page.read_text(encoding="utf-8") == (
+        '<!DOCTYPE html><html lang="nl"><body><p>Bel het <abbr title="contactcentrum">'
+        "contactcentrum</abbr> van de gemeente als u vragen heeft over uw uitkering.</p>"
+        "</body></html>"
+    )

@@ -145,7 +145,10 @@ class Engine:
         _about_the_words(starts, decided)
         _one_sense_per_word(occurrences, decided)
         _one_sense_per_text(occurrences, decided)
-        return [self._finding(text, lower, o, v) for o, v in zip(occurrences, decided, strict=True)]
+        return [
+            self._finding(text, lower, o, v, marked)
+            for o, v in zip(occurrences, decided, strict=True)
+        ]
 
     def _occurrences(self, text: str, lower: str) -> Iterator[Occurrence]:
         for token in self._candidates(text, lower):
@@ -303,7 +306,9 @@ class Engine:
 
     # ----------------------------------------------------------------- deciding
 
-    def _finding(self, text: str, lower: str, occ: Occurrence, decided: Verdict) -> Finding:
+    def _finding(
+        self, text: str, lower: str, occ: Occurrence, decided: Verdict, marked: RegionIndex
+    ) -> Finding:
         term = occ.analysis.watch.term
         surface = text[occ.start : occ.end]
         if decided.decision is Decision.FIXED:
@@ -324,7 +329,7 @@ class Engine:
             else ()
         )
         acronym = occ.analysis.watch.kind == "acronym" or bool(OPENING_ACRONYM.match(surface))
-        if options and acronym and _opens_sentence(text, occ.start):
+        if options and acronym and _opens_sentence(text, occ.start, marked):
             # an acronym is in capitals wherever it stands; its replacement takes one only
             # where a sentence starts: "KCC is open" -> "Contactcentrum is open", "WWB-klanten
             # melden zich" -> "Bijstandsgerechtigden melden zich"
@@ -474,11 +479,32 @@ def _around_the_word(text: str, occ: Occurrence) -> tuple[bool, str]:
     return reader, then if then in COLLIDING else ""
 
 
-def _opens_sentence(text: str, start: int) -> bool:
+def _opens_sentence(text: str, start: int, marked: RegionIndex) -> bool:
     """Whether a sentence, line or text starts at ``start`` (after a full stop, a question
-    or exclamation mark, or a line break)."""
-    before = text[max(0, start - 80) : start].rstrip(" \t")
+    or exclamation mark, or a line break).
+
+    A field read in the middle of a sentence (the title of an ``<abbr>``, an image's alt
+    text) stands on lines of its own in the text, but the sentence runs on around it:
+    "Bel het <abbr title=...>KCC</abbr> van de gemeente" starts no sentence at KCC.
+    """
+    end = start
+    field = _field_before(text, end, marked)
+    while field is not None:
+        end = field.start
+        field = _field_before(text, end, marked)
+    before = text[max(0, end - 80) : end]
+    if end < start:  # the lines the field stood on say nothing of the sentence
+        before = before.rstrip()
+    before = before.rstrip(" \t")
     return not before or before.endswith(("\n", ".", "!", "?"))
+
+
+def _field_before(text: str, position: int, marked: RegionIndex) -> Region | None:
+    """The field that ends right before ``position``, but for white space; None."""
+    reach = max(0, position - 200)
+    end = reach + len(text[reach:position].rstrip())
+    field = marked.inside("field", end - 1) if end else None
+    return field if field is not None and field.end == end else None
 
 
 def _marked_code(marked: RegionIndex, start: int) -> Verdict | None:
