@@ -246,11 +246,11 @@ FORMS = [
         False,
     ),
     ("De klantinteractie verbetert.", "klantinteractie", ["interactie met inwoners"], False),
-    # klantcontact names no people: its compounds keep the compound, no "medewerker van ..."
+    # klantcontact names no people, so no "... van inwoners"; the pack names its staff
     (
         "De klantcontactmedewerker belt.",
         "klantcontactmedewerker",
-        ["contactmedewerker", "publiekscontactmedewerker"],
+        ["medewerker van het contactcentrum", "publieksmedewerker"],
         False,
     ),
     # compounds the pack names get the pack's own replacement first, before any phrase

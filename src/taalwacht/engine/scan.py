@@ -81,6 +81,7 @@ class Engine:
                 self._add(surface.lower(), Watch(term, "", "linking"))
             for surface in term.acronyms:
                 self._add(surface.lower(), Watch(term, "sg", "acronym"))
+                self._add(surface.lower() + "s", Watch(term, "pl", "acronym"))  # KCMs
             for slot, surface in term.separated.items():
                 self._add(surface.lower(), Watch(term, slot, "separated"))
         self.automaton = ahocorasick.Automaton()
@@ -209,9 +210,10 @@ class Engine:
             for part in parts:
                 result = self._analyse_word(part)
                 if result is not None:
-                    result = Analysis(
-                        result.watch, joined, _shift(result.member, joined, parts, part)
-                    )
+                    watch = result.watch
+                    if watch.kind == "acronym" and parts[-2:] == [part, "s"]:
+                        watch = replace(watch, slot="pl")  # KCC's: the plural of KCC
+                    result = Analysis(watch, joined, _shift(result.member, joined, parts, part))
                     break
         if len(self._memo) < 200_000:
             self._memo[key] = result

@@ -65,9 +65,12 @@ def choices(
         if not key.startswith(name) or key[len(name) :] not in COMPOUND_ENDINGS:
             continue
         named_slot = COMPOUND_ENDINGS[key[len(name) :]] or _first_slot(alternatives[0].forms)
+        acronym = analysis.watch.kind == "acronym"  # capitals only where a sentence starts
         out.extend(
             Choice(
-                _named_case(alt.forms.get(named_slot) or alt.text, surface),
+                (alt.forms.get(named_slot) or alt.text)
+                if acronym
+                else _named_case(alt.forms.get(named_slot) or alt.text, surface),
                 alt.gender,
                 named_slot == "pl",
                 alt.text,
@@ -82,7 +85,8 @@ def choices(
     member_text = surface[len(surface_left) : len(surface) - len(surface_right)]
     trailing_hyphen = elided
     as_modifier = bool(analysis.right) or trailing_hyphen or analysis.watch.kind == "linking"
-    if analysis.watch.kind == "acronym" and surface_right and not surface_left:
+    plural_ending = surface_right.lstrip("'’").lower() == "s"  # KCC's: named above
+    if analysis.watch.kind == "acronym" and surface_right and not (surface_left or plural_ending):
         # KCC-medewerkers are the staff of the contact centre the acronym stands for, not
         # of "contact": its own replacement leads, and the hyphen the acronym needed goes
         # (contactcentrummedewerkers; labellers: 0 of 13 accepted contact-medewerkers); a
