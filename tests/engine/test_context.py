@@ -267,6 +267,8 @@ PROFILES: list[Row] = [
 PHRASES: list[Row] = [
     ("Het Digitaal Klantdossier is een landelijke voorziening.", [("Klantdossier", "fixed.name")]),
     ("Open Klant is de nieuwe standaard.", [("Klant", "other.name")]),
+    # the name, then a member of its own
+    ("Wij draaien een eigen Open Klant-installatie.", [("Klant-installatie", "other.name")]),
     ("De klant wacht. <!-- taalwacht-disable-line -->", [("klant", "suppressed.comment")]),
 ]
 

@@ -360,13 +360,19 @@ class Engine:
 
     def _phrase_over(self, lower: str, start: int, end: int, phrases: tuple[str, ...]) -> str:
         """A phrase from ``phrases`` over ``[start, end)`` (see ``_phrase_at``). Only a phrase
-        that holds the word, or is a hyphen part of it, can stand over it; those are found
+        that holds the word, is a hyphen part of it, or ends in its first hyphen part (the
+        name "Open Klant" in "Open Klant-installatie") can stand over it; those are found
         once per word and list, since a text repeats its words and most phrases hold neither."""
         word = lower[start:end]
         key = (id(phrases), word)  # the lists live as long as the engine and its memo
         near = self._near_phrases.get(key)
         if near is None:
-            near = tuple(p for p in phrases if word in p or p in word)
+            first = word.partition("-")[0]
+            near = tuple(
+                p
+                for p in phrases
+                if word in p or p in word or (first != word and p.endswith(first))
+            )
             if len(self._near_phrases) < 100_000:
                 self._near_phrases[key] = near
         return _phrase_at(lower, start, end, near) if near else ""
