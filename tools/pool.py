@@ -204,16 +204,20 @@ def known(out: Path) -> int:
 
 def drop(apply: bool) -> int:
     """Drop, unread, the frozen test's paragraphs whose source or text the labelled data
-    already has, or whose text an earlier batch of the same round has: a frozen test must
-    be new text. Prints counts only, never text."""
+    already has, whose text an earlier batch of the same round has, or whose text stands
+    in the shared corpus (never labelled, issue 8): a frozen test must be new text. Prints
+    counts only, never text."""
     sources, texts = _labelled_elsewhere()
     seen: set[str] = set()
     for batch in batches(FROZEN):
         docs, labels = _read(batch)
+        corpus = in_the_corpus(docs)
         keep, why = [], Counter[str]()
         for d in docs:
             text = _normal(d["text"])
-            if source_key(str(d["source"])) in sources:
+            if d["id"] in corpus:
+                why["shared corpus"] += 1
+            elif source_key(str(d["source"])) in sources:
                 why["source"] += 1
             elif text in texts:
                 why["text"] += 1
