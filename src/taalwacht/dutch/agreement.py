@@ -398,7 +398,9 @@ def is_pronoun_het(next_word: str | None, word_after: str | None = None) -> bool
 # de-words; diminutives, -isme and -ment are het-words.
 DE_ENDINGS = ("ing", "heid", "teit", "tie", "sie")
 HET_ENDINGS = ("je", "isme", "ment", "sel")
-_PREPOSITIONS = frozenset("van voor met per op in bij over uit aan naar tot door".split())
+# prepositions that open the phrase after a head noun: "raming per taakveld", "onderzoek onder
+# inwoners"
+PREPOSITIONS = frozenset("van voor met per op in bij over uit aan naar tot door onder".split())
 
 
 def guess_gender(noun_phrase: str) -> str | None:
@@ -412,7 +414,7 @@ def guess_gender(noun_phrase: str) -> str | None:
         return None
     head = words[-1]
     for i, w in enumerate(words):
-        if i and w in _PREPOSITIONS:
+        if i and w in PREPOSITIONS:
             head = words[i - 1]
             break
     if head.endswith(DE_ENDINGS):

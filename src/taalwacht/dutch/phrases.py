@@ -181,8 +181,3 @@ def head_prepositions() -> dict[str, str]:
     raw = (resources.files("taalwacht.dutch") / "data" / "head_prepositions.txt").read_text("utf-8")
     pairs = (line.split() for line in raw.splitlines() if line.strip() and line[0] != "#")
     return {head: preposition for head, preposition in pairs}
-
-
-def head_preposition(word: str) -> bool:
-    """Whether ``word`` opens the people a head is about: "van", or a table's preposition."""
-    return word == "van" or word in head_prepositions().values()

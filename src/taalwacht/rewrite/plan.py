@@ -27,7 +27,6 @@ from taalwacht.dutch.lexicon import is_word
 from taalwacht.dutch.phrases import (
     Phrase,
     echoes,
-    head_preposition,
     refers_back_later,
     relative_after,
     scan_left,
@@ -430,12 +429,12 @@ def _noun_fix(around: Around, term: Term | None, choice: Choice, swap: Edit) -> 
             return Fix(finding, choice, (swap,), Applicability.SAFE)
         first, _, rest = choice.text.lower().partition(" ")
         if (
-            head_preposition(rest.partition(" ")[0])
+            rest.partition(" ")[0] in nl.PREPOSITIONS
             and finding.text.lower().endswith(first)
             and is_word(first)
         ):
             # klantervaringen -> ervaringen van inwoners, klantonderzoek -> onderzoek onder
-            # inwoners: the same head leads the phrase
+            # inwoners, productenraming -> raming per taakveld: the same head leads the phrase
             return Fix(finding, choice, (swap,), Applicability.SAFE)
     plural = finding.slot in PLURAL_SLOTS
     if choice.plural != plural and choice.gender is not None:
