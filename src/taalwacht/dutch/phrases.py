@@ -9,8 +9,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import cache
-from importlib import resources
 from typing import NamedTuple
 
 from taalwacht.dutch import agreement as nl
@@ -172,12 +170,3 @@ def echoes(replacement: str, text: str, start: int, end: int) -> bool:
         or any(n + ending == w for n in words for ending in INFLECTED[1:])
         for w in said
     )
-
-
-@cache
-def head_prepositions() -> dict[str, str]:
-    """Heads that take another preposition than "van" before the people they are about
-    (``data/head_prepositions.txt``): onderzoek onder inwoners, contact met inwoners."""
-    raw = (resources.files("taalwacht.dutch") / "data" / "head_prepositions.txt").read_text("utf-8")
-    pairs = (line.split() for line in raw.splitlines() if line.strip() and line[0] != "#")
-    return {head: preposition for head, preposition in pairs}

@@ -13,12 +13,12 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from functools import cache
+from importlib import resources
 
 import ahocorasick
 
 from taalwacht.dutch.compounds import head_link, join
 from taalwacht.dutch.lexicon import is_word
-from taalwacht.dutch.phrases import head_prepositions
 from taalwacht.dutch.tokens import HYPHEN, HYPHENS, is_word_char
 from taalwacht.engine.analysis import Analysis
 from taalwacht.model.finding import Choice
@@ -312,20 +312,27 @@ def _plural_head(head: str) -> bool:
     return head.endswith("s") and is_word(head[:-1])
 
 
+@cache
+def _head_prepositions() -> dict[str, str]:
+    raw = (resources.files("taalwacht.dutch") / "data" / "head_prepositions.txt").read_text("utf-8")
+    pairs = (line.split() for line in raw.splitlines() if line.strip() and line[0] != "#")
+    return {head: preposition for head, preposition in pairs}
+
+
+def _listed(head: str) -> str:
+    """The preposition the table lists for ``head`` (its last member decides), or ""."""
+    table = _head_prepositions()
+    return next((found for i in range(len(head) - 2) if (found := table.get(head[i:]))), "")
+
+
 def _names_a_group(head: str) -> bool:
-    """A head the preposition table lists with "van": a panel or council is of many."""
-    table = head_prepositions()
-    return any(table.get(head[i:]) == "van" for i in range(len(head) - 2))
+    """A head the table lists with "van" names a group: a panel or council is of many."""
+    return _listed(head) == "van"
 
 
 def _preposition(head: str) -> str:
-    """The preposition of ``head`` (its last member decides): onderzoek onder, contact met."""
-    table = head_prepositions()
-    for i in range(len(head) - 2):
-        found = table.get(head[i:])
-        if found:
-            return found
-    return "van"
+    """The preposition of ``head``: onderzoek onder, contact met, and "van" for the rest."""
+    return _listed(head) or "van"
 
 
 def _finish(out: list[Choice], surface: str, *, acronym: bool, capital: bool) -> tuple[Choice, ...]:
