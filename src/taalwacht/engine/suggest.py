@@ -174,13 +174,16 @@ def in_the_sentence(
     "uw gegevens van inwoners"), and unless the pack names a one-word replacement (uw
     klantnummer -> uw dossiernummer) the writer's own head leads (uw klantgegevens -> uw
     gegevens). A phrase whose preposition comes next anyway (``then``) goes last too: not
-    "contacten met inwoners met de gemeente" (but "van" may follow "van"). ``named``: how
-    many of ``out`` are the pack's replacements for a named compound.
+    "contacten met inwoners met de gemeente" (but "van" may follow "van"); when the phrases
+    built for the word collide so, the words after it name the people, and the head leads
+    too. ``named``: how many of ``out`` are the pack's replacements for a named compound.
     """
     collides = f" {then} " if then in COLLIDING else "\0"
     last = [c for c in out if " " in c.text.strip() and (reader or collides in c.text)]
     first = [c for c in out if c not in last]
-    if not reader:
+    # "het klantonderzoek onder inwoners": the words after it name the people already, as
+    # "uw" does, so the writer's own head leads (het onderzoek onder inwoners)
+    if not reader and not any(collides in c.text for c in out[named:]):
         return first + last
     right = analysis.right
     head = surface[-len(right) :] if right and surface.lower().endswith(right) else ""

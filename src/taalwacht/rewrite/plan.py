@@ -369,6 +369,19 @@ def _another_compound(option: Fix, first: Fix, term: Term | None) -> bool:
     return choice.text.lower() not in _alternative_forms(term.alternatives[source])
 
 
+ARTICLES = frozenset({"de", "het", "een"})
+
+
+def _names_people(words: list[str], term: Term | None) -> bool:
+    """Whether ``words`` open with one of the term's words for people, bare or after an
+    article: "(van) inwoners", "(van) de aanvrager"."""
+    if term is None or not words:
+        return False
+    said = words[1:2] if words[0] in ARTICLES and len(words) > 1 else words[:1]
+    people = {form.lower() for alt in term.alternatives for form in alt.forms.values()}
+    return bool(said) and said[0].strip(".,;:") in people
+
+
 def _word_fix(text: str, finding: Finding, choice: Choice, swap: Edit) -> Fix:
     """Adjectives and verb forms: the choice already has the right form (gecontracteerde)."""
     if " " in choice.text.strip() and finding.slot in ("base", "er"):
@@ -428,13 +441,30 @@ def _noun_fix(around: Around, term: Term | None, choice: Choice, swap: Edit) -> 
         if head:  # klantdossier -> inwonerdossier: the head stays, so does the agreement
             return Fix(finding, choice, (swap,), Applicability.SAFE)
         first, _, rest = choice.text.lower().partition(" ")
+        preposition = rest.partition(" ")[0]
         if (
-            rest.partition(" ")[0] in nl.PREPOSITIONS
+            preposition in nl.PREPOSITIONS
             and finding.text.lower().endswith(first)
             and is_word(first)
         ):
             # klantervaringen -> ervaringen van inwoners, klantonderzoek -> onderzoek onder
-            # inwoners, productenraming -> raming per taakveld: the same head leads the phrase
+            # inwoners, productenraming -> raming per taakveld: the same head leads the phrase,
+            # unless the words after it say the same again ("het klantonderzoek onder
+            # inwoners": not "onderzoek onder inwoners onder inwoners")
+            after = around.text[finding.end : finding.end + 60].lower().split()[:3]
+            said_with_article = after[1:2] != [] and after[1] in ARTICLES
+            if after[:1] == [preposition] and (
+                preposition != "van" or _names_people(after[1:], term)
+            ):
+                return Fix(
+                    finding,
+                    choice,
+                    (swap,),
+                    Applicability.UNSAFE,
+                    messages.text(
+                        "fix.repeats", words=" ".join(after[: 3 if said_with_article else 2])
+                    ),
+                )
             return Fix(finding, choice, (swap,), Applicability.SAFE)
     plural = finding.slot in PLURAL_SLOTS
     if choice.plural != plural and choice.gender is not None:
