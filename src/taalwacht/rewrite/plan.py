@@ -452,19 +452,12 @@ def _noun_fix(around: Around, term: Term | None, choice: Choice, swap: Edit) -> 
             # unless the words after it say the same again ("het klantonderzoek onder
             # inwoners": not "onderzoek onder inwoners onder inwoners")
             after = around.text[finding.end : finding.end + 60].lower().split()[:3]
-            said_with_article = after[1:2] != [] and after[1] in ARTICLES
             if after[:1] == [preposition] and (
                 preposition != "van" or _names_people(after[1:], term)
             ):
-                return Fix(
-                    finding,
-                    choice,
-                    (swap,),
-                    Applicability.UNSAFE,
-                    messages.text(
-                        "fix.repeats", words=" ".join(after[: 3 if said_with_article else 2])
-                    ),
-                )
+                said = after if after[1:2] and after[1] in ARTICLES else after[:2]
+                repeats = messages.text("fix.repeats", words=" ".join(said))
+                return Fix(finding, choice, (swap,), Applicability.UNSAFE, repeats)
             return Fix(finding, choice, (swap,), Applicability.SAFE)
     plural = finding.slot in PLURAL_SLOTS
     if choice.plural != plural and choice.gender is not None:
