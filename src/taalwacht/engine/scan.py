@@ -81,7 +81,8 @@ class Engine:
                 self._add(surface.lower(), Watch(term, "", "linking"))
             for surface in term.acronyms:
                 self._add(surface.lower(), Watch(term, "sg", "acronym"))
-                self._add(surface.lower() + "s", Watch(term, "pl", "acronym"))  # KCMs
+                # its plural, KCMs or KCC's (which joins to kccs)
+                self._add(surface.lower() + "s", Watch(term, "pl", "acronym"))
             for slot, surface in term.separated.items():
                 self._add(surface.lower(), Watch(term, slot, "separated"))
         self.automaton = ahocorasick.Automaton()
@@ -210,10 +211,9 @@ class Engine:
             for part in parts:
                 result = self._analyse_word(part)
                 if result is not None:
-                    watch = result.watch
-                    if watch.kind == "acronym" and parts[-2:] == [part, "s"]:
-                        watch = replace(watch, slot="pl")  # KCC's: the plural of KCC
-                    result = Analysis(watch, joined, _shift(result.member, joined, parts, part))
+                    result = Analysis(
+                        result.watch, joined, _shift(result.member, joined, parts, part)
+                    )
                     break
         if len(self._memo) < 200_000:
             self._memo[key] = result

@@ -85,8 +85,7 @@ def choices(
     member_text = surface[len(surface_left) : len(surface) - len(surface_right)]
     trailing_hyphen = elided
     as_modifier = bool(analysis.right) or trailing_hyphen or analysis.watch.kind == "linking"
-    plural_ending = surface_right.lstrip("'’").lower() == "s"  # KCC's: named above
-    if analysis.watch.kind == "acronym" and surface_right and not (surface_left or plural_ending):
+    if analysis.watch.kind == "acronym" and surface_right and not surface_left:
         # KCC-medewerkers are the staff of the contact centre the acronym stands for, not
         # of "contact": its own replacement leads, and the hyphen the acronym needed goes
         # (contactcentrummedewerkers; labellers: 0 of 13 accepted contact-medewerkers); a
