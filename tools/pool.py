@@ -209,9 +209,9 @@ def drop(apply: bool) -> int:
     counts only, never text."""
     sources, texts = _labelled_elsewhere()
     seen: set[str] = set()
-    for batch in batches(FROZEN):
-        docs, labels = _read(batch)
-        corpus = in_the_corpus(docs)
+    read = [(batch, *_read(batch)) for batch in batches(FROZEN)]
+    corpus = in_the_corpus([d for _, docs, _ in read for d in docs])  # one pass over 54 MB
+    for batch, docs, labels in read:
         keep, why = [], Counter[str]()
         for d in docs:
             text = _normal(d["text"])
