@@ -20,6 +20,7 @@ from dataclasses import dataclass, replace
 import ahocorasick
 
 from taalwacht import messages
+from taalwacht.dutch.agreement import FUNCTION_WORDS
 from taalwacht.dutch.compounds import Member, find_members
 from taalwacht.dutch.lexicon import is_word, lookup_for
 from taalwacht.dutch.phrases import scan_left
@@ -336,7 +337,8 @@ class Engine:
             # where a sentence starts: "KCC is open" -> "Contactcentrum is open", "WWB-klanten
             # melden zich" -> "Bijstandsgerechtigden melden zich"
             options = tuple(replace(c, text=c.text[:1].upper() + c.text[1:]) for c in options)
-        governs = not occ.analysis.right and occ.analysis.watch.kind != "linking"
+        right = occ.analysis.right  # "klantenmet": a space left out, the word still governs
+        governs = (not right or right in FUNCTION_WORDS) and occ.analysis.watch.kind != "linking"
         return Finding(
             start=occ.start,
             end=occ.end,

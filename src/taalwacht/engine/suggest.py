@@ -12,11 +12,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
+from dataclasses import replace
 from functools import cache
 from importlib import resources
 
 import ahocorasick
 
+from taalwacht.dutch.agreement import FUNCTION_WORDS
 from taalwacht.dutch.compounds import head_link, join
 from taalwacht.dutch.lexicon import is_word
 from taalwacht.dutch.tokens import HYPHEN, HYPHENS, is_word_char
@@ -53,6 +55,17 @@ def choices(
     ``in_the_sentence``). ``prefer`` names the alternative the organisation chose for this
     term ("burger"): its choices move to the very front.
     """
+    if analysis.right in FUNCTION_WORDS and not analysis.left and not analysis.compound_key:
+        # "klantenmet": a space left out, not a compound ("met van inwoners"): the word is
+        # replaced as if it stood alone, and the space comes back
+        _, surface_right = _split(surface, analysis.member.start, analysis.member.end)
+        alone = Analysis(analysis.watch, analysis.left + analysis.member.form, analysis.member)
+        word = surface[: len(surface) - len(surface_right)]
+        rest = " " + surface_right.lstrip(HYPHENS)
+        return tuple(
+            replace(c, text=c.text + rest)
+            for c in choices(alone, word, prefer, setting, reader=reader, then=then)
+        )
     term = analysis.watch.term
     slot = analysis.watch.slot
     plural = slot in PLURAL_SLOTS

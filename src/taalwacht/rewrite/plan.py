@@ -15,6 +15,7 @@ applies, and the service writes.
 from __future__ import annotations
 
 import dataclasses
+import itertools
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
@@ -369,15 +370,19 @@ def _another_compound(option: Fix, first: Fix, term: Term | None) -> bool:
     return choice.text.lower() not in _alternative_forms(term.alternatives[source])
 
 
-ARTICLES = frozenset({"de", "het", "een"})
+QUANTIFIERS = frozenset({"al", "alle", "sommige", "beide", "vele"})  # al onze inwoners
+
+
+def _determines(word: str) -> bool:
+    return word in QUANTIFIERS or nl.determiner(word) is not None
 
 
 def _names_people(words: list[str], term: Term | None) -> bool:
-    """Whether ``words`` open with one of the term's words for people, bare or after an
-    article: "(van) inwoners", "(van) de aanvrager"."""
-    if term is None or not words:
+    """Whether ``words`` open with one of the term's words for people, bare or after
+    determiners: "(van) inwoners", "(van) de aanvrager", "(van) al onze inwoners"."""
+    if term is None:
         return False
-    said = words[1:2] if words[0] in ARTICLES and len(words) > 1 else words[:1]
+    said = list(itertools.dropwhile(_determines, words))
     people = {form.lower() for alt in term.alternatives for form in alt.forms.values()}
     return bool(said) and said[0].strip(".,;:") in people
 
@@ -451,11 +456,12 @@ def _noun_fix(around: Around, term: Term | None, choice: Choice, swap: Edit) -> 
             # inwoners, productenraming -> raming per taakveld: the same head leads the phrase,
             # unless the words after it say the same again ("het klantonderzoek onder
             # inwoners": not "onderzoek onder inwoners onder inwoners")
-            after = around.text[finding.end : finding.end + 60].lower().split()[:3]
+            after = around.text[finding.end : finding.end + 60].lower().split()[:5]
             if after[:1] == [preposition] and (
                 preposition != "van" or _names_people(after[1:], term)
             ):
-                said = after if after[1:2] and after[1] in ARTICLES else after[:2]
+                determiners = itertools.takewhile(_determines, after[1:])
+                said = after[: 2 + len(list(determiners))]
                 repeats = messages.text("fix.repeats", words=" ".join(said))
                 return Fix(finding, choice, (swap,), Applicability.UNSAFE, repeats)
             return Fix(finding, choice, (swap,), Applicability.SAFE)
