@@ -146,6 +146,7 @@ class Engine:
                 index.remember(occ.start, occ.analysis.watch.term.id, found.decision)
             decided.append(found)
         _about_the_words(starts, decided)
+        _the_same_name(text, occurrences, decided)
         _one_sense_per_word(occurrences, decided)
         _one_sense_per_text(occurrences, decided)
         return [
@@ -423,6 +424,9 @@ class Engine:
         field = marked.inside("template", start) is not None
         found = None if field else marks.in_url_or_code(text, start, end)
         found = found or _marked_code(marked, start) or marks.company_name(text, start, end)
+        a = occ.analysis
+        if found is None and not a.left and not a.right and a.watch.slot == "sg":
+            found = marks.person_name(text, start, end)
         if not field:
             found = found or marks.quoted(text, start, end)
         found = found or _marked_mention(text, marked, start, end)
@@ -430,7 +434,6 @@ class Engine:
             return found
         window = Window.around(text, index, start, end)
         lo, hi = bisect_left(starts, window.sent[0]), bisect_left(starts, window.sent[1])
-        a = occ.analysis
         # "de openingstijden zijn niet klantvriendelijk" judges the service: only a noun can
         # be denied as a name ("de inwoner is geen klant")
         describes = (
@@ -620,6 +623,21 @@ TEXT_MAJORITY = (4, 0.75)  # decisions on a term, and the share of them that are
 # Things keep their sense through a text (a regulation's products are all goods); people do
 # not: a re-integration contract's companies have "klanten" who are the agency's residents.
 TEXT_SENSE_PROFILES = frozenset({"service", "organisation", "case"})
+
+
+def _the_same_name(text: str, occurrences: Sequence[Occurrence], decided: list[Verdict]) -> None:
+    """Once a text names a person (Joop Klant), the word in the same capitals is that person
+    wherever it stands: "Klant studeerde economie", "rond Klant"."""
+    names = {
+        text[o.start : o.end]
+        for o, v in zip(occurrences, decided, strict=True)
+        if v.rule == "other.person-name"
+    }
+    if not names:
+        return
+    for i, occ in enumerate(occurrences):
+        if text[occ.start : occ.end] in names and decided[i].decision is Decision.USE:
+            decided[i] = verdict("other.person-name")
 
 
 def _one_sense_per_text(occurrences: Sequence[Occurrence], decided: list[Verdict]) -> None:

@@ -84,12 +84,24 @@ def word_list(w: Window, watched: int) -> Verdict | None:
     return None
 
 
+IS = r"\s+(?:is|zijn)(?:\s*,[^,.\n]{1,25},)?\s+"  # "is, kort gezegd, de afnemer van"
 DEFINITION = re.compile(
-    r"\s+(?:is|zijn)\s+(?:iemand|degene|diegene|een persoon|personen|mensen)\b"
+    rf"{IS}(?:iemand|degene|diegene|een persoon|personen|mensen)\b"
     r"|\s+(?:is|wordt|worden)\s+gedefinieerd\b"
-    r"|\s+(?:is|zijn)\s+(?:de|het)\s+(?:wijze|manier|geheel)\s+(?:waarop|van)\b"
+    rf"|{IS}(?:de|het)\s+(?:wijze|manier|geheel)\s+(?:waarop|van)\b"
     # "Een klantencharter is een document waarin ...": a class and what sets it apart
-    r"|\s+(?:is|zijn)\s+(?:een|de|het)\s+[^\W\d_]+\s+(?:waarin|waarbij|waarmee|die|dat)\b"
+    rf"|{IS}(?:een|de|het)\s+[^\W\d_]+\s+(?:waarin|waarbij|waarmee|die|dat)\b"
+)
+# "Klantencontact verwijst naar de interacties ...", of a bare word only: "de klantmanager
+# verwijst naar de schuldhulp" sends someone on
+REFERS = re.compile(r"\s+verwijst\s+naar\s+(?:de|het|een)\b")
+# "Een klant is de afnemer van een product": a class of something, said of any one of them
+# ("een"); "de klant is de eigenaar van zijn vraag" says something of the reader's residents
+CLASS_OF = re.compile(rf"{IS}(?:een|de)\s+[^\W\d_]+\s+van\b")
+# "Het Klantcontactcentrum wordt ook wel KCC genoemd": the word's own abbreviation (not
+# "Het product wordt ook wel een 'Configureerbare Webservice' genoemd": the thing's name)
+ALSO_CALLED = re.compile(
+    r"\s+(?:wordt|worden)\s+ook\s+wel\s+(?:het\s+|de\s+)?([A-Z]{2,6})\s+genoemd\b"
 )
 UNDERSTOOD = re.compile(r"\s+(?:wordt|worden)\s+(?:hier\s+)?verstaan\b")
 HAVE = frozenset("is zijn heeft hebben".split())  # "heeft de gemeente klanten?"
@@ -322,6 +334,13 @@ def metalinguistic(w: Window, text: str, *, deny: bool = True) -> Verdict | None
     bare = opening == [] and after[:1] == ["is"]
     if (bare or opening in (["een"], ["de"])) and DEFINITION.match(w.lower, w.end):
         return verdict("mention.definition")
+    if opening == [] and REFERS.match(w.lower, w.end):
+        return verdict("mention.definition")
+    if opening == ["een"] and CLASS_OF.match(w.lower, w.end):
+        return verdict("mention.definition")
+    also = ALSO_CALLED.match(text, w.end)
+    if also and also.group(1)[0] == text[w.start].upper():
+        return verdict("mention.naming-verb", verb="genoemd")
     if UNDERSTOOD.match(w.lower, w.end) and w.words_before(2)[:1] == ["onder"]:
         return verdict("mention.definition")  # "Onder een klant wordt verstaan"
     # "heeft de gemeente nou klanten, of niet?", "is de burger wel klant?": a question whether

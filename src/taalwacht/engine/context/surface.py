@@ -1,9 +1,11 @@
 """What the characters around a word show: a URL, a file name, code, quotation marks, a
-company name. These hold whatever the sentence means."""
+company or person's name. These hold whatever the sentence means."""
 
 from __future__ import annotations
 
 import re
+from functools import cache
+from importlib import resources
 
 from taalwacht.engine.context.verdict import Verdict, verdict
 
@@ -120,6 +122,34 @@ def in_speech(text: str, start: int, end: int, lo: int, hi: int) -> bool:
         if m.start() >= end:
             break
     return False
+
+
+# the word before a capitalised word, if it is a name or initials ("Joop ", "J.J. ")
+NAME_BEFORE = re.compile(r"(?<![\w.])([A-Z][a-zà-ÿ]+|(?:[A-Z]\.){1,4})[ \t]+$")
+NEXT_CAPITAL = re.compile(r"[ \t]+[A-Z]")  # "Klant Contact Centrum": a heading in capitals
+
+
+def person_name(text: str, start: int, end: int) -> Verdict | None:
+    """'hoogleraar economie Joop Klant', 'J.J. Klant': a surname that looks like a watched
+    word. Only a bare word with one capital ("Klant", not "Klantenservice" or "KLANT"),
+    right after a given name or initials."""
+    word = text[start:end]
+    if not (word[:1].isupper() and word[1:].islower() and word.isalpha()):
+        return None
+    before = NAME_BEFORE.search(text, max(0, start - 30), start)
+    if before is None or NEXT_CAPITAL.match(text, end):
+        return None
+    name = before.group(1)
+    if not name.endswith(".") and name not in _given_names():
+        return None
+    return verdict("other.person-name")
+
+
+@cache
+def _given_names() -> frozenset[str]:
+    raw = (resources.files("taalwacht.dutch") / "data" / "given_names.txt").read_text("utf-8")
+    lines = (line for line in raw.splitlines() if not line.startswith("#"))
+    return frozenset(name for line in lines for name in line.split())
 
 
 def company_name(text: str, start: int, end: int) -> Verdict | None:
