@@ -238,30 +238,42 @@ class Service:
         """Rewrite ``document``: each finding's best safe fix, or what ``choose`` picks
         (a fix, edits of its own, None to skip, ``QUIT`` to leave the rest).
 
-        Without ``choose`` the rewrite runs until nothing more changes (at most
-        ``FIX_ROUNDS`` rounds), so fixing twice is fixing once: two fixes that share words
-        ("een klantvriendelijk product") are both made, and a word whose decision the
-        first round's words settle is decided as a second ``fix`` would decide it.
+        Without ``choose`` a fix that touched another one's words ("een klantvriendelijk
+        product") is made in a next round, at most ``FIX_ROUNDS`` in all. Only those: the
+        words the first round wrote (inwoner, voorziening) would otherwise count as the
+        writer's evidence, and turn a word check left alone (the product of a firm in the
+        same text) into a finding.
         """
         if choose is not None:
             return self._fix_once(document, choose)
+        overlap = messages.text("fix.overlap")
         result = self._fix_once(document, None)
-        current = document
         for _ in range(FIX_ROUNDS - 1):
-            if not result.done or result.text == current.text:
+            blocked = [item for item in result.left if item.reason == overlap]
+            if not blocked:
                 break
             current = _fixed(document, result)
-            again = self._fix_once(current, None)
+            places = moved(result.edits, [item.finding.start for item in blocked], left=True)
+            again = self._fix_once(current, None, only=frozenset(places))
             if not again.done:
                 break
-            result = _then(document.text, result, again)
+            kept = tuple(item for item in result.left if item.reason != overlap)
+            result = _then(document.text, result, again, kept)
         return result
 
-    def _fix_once(self, document: Document, choose: Callable[[Planned], Choice] | None) -> Result:
+    def _fix_once(
+        self,
+        document: Document,
+        choose: Callable[[Planned], Choice] | None,
+        only: frozenset[int] | None = None,
+    ) -> Result:
+        """One round of fixing; ``only``: the places of the findings this round may fix."""
         chosen: list[tuple[Finding, Sequence[Edit], Fix | None]] = []
         left: list[Left] = []
         stopped = False
         for item in self.plan(document):
+            if only is not None and item.finding.start not in only:
+                continue
             if stopped:
                 left.append(Left(item.finding, messages.text("fix.not-handled")))
                 continue
@@ -502,15 +514,20 @@ def _fixed(document: Document, result: Result) -> Document:
     )
 
 
-def _then(original: str, first: Result, second: Result) -> Result:
-    """One result for two rounds of fixing: edits on the original text, the findings left
-    after the last round at their places in the original."""
+def _then(original: str, first: Result, second: Result, kept: Sequence[Left]) -> Result:
+    """One result for two rounds of fixing: edits on the original text; the findings the
+    first round left for a person (``kept``) and those the second left, at their places in
+    the original."""
     edits = compose(original, first.edits, second.edits)
-    left = tuple(
+    left = [
         dataclasses.replace(item, finding=_moved_back(item.finding, edits)) for item in second.left
-    )
+    ]
     return Result(
-        second.text, tuple(edits), left, first.done + second.done, first.fixes + second.fixes
+        second.text,
+        tuple(edits),
+        tuple(sorted([*kept, *left], key=_at)),
+        first.done + second.done,
+        first.fixes + second.fixes,
     )
 
 

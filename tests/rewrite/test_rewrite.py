@@ -93,6 +93,19 @@ def test_a_word_the_engine_doubts_is_shown_not_rewritten() -> None:
     ]
 
 
+def test_fix_rewrites_only_what_check_reports() -> None:
+    # the software's customers are trade (check reports only the screen's name); the word
+    # fix writes for that name ("inwoners") is no evidence that they are residents after all
+    text = (
+        "In het scherm Klantgegevens beheert u alle gegevens over uw klanten. Omdat klanten "
+        "vanzelf worden aangemaakt als ze een afspraak boeken, werkt u hier vooral hun adres bij."
+    )
+    assert [f.text for f in check(text)] == ["Klantgegevens"]
+    result = fix(text)
+    assert [f.text for f in result.done] == ["Klantgegevens"]
+    assert result.text == text.replace("Klantgegevens", "Gegevens van inwoners")
+
+
 def test_pronoun_choice_is_display_only() -> None:
     findings = check("De klant krijgt een brief.")
     only_u = [
