@@ -12,6 +12,8 @@ PARTICLE_FOLLOWERS = frozenset(
     "en of maar want omdat als dan zodat terwijl nadat voordat doordat waardoor zoals "
     "bij van voor met via op door tegen uit per tot onder tegen binnen buiten na te".split()
 )
+# verbs that may stand between "te" and the infinitive: "in te kunnen kopen"
+TE_VERBS = "(?:kunnen|moeten|mogen|willen|laten|gaan|blijven)"
 SEPARABLE_REACH = 15  # words between "koopt" and its particle "in"
 # Words of a clause, and what ends one: punctuation or a blank line (a single line break
 # is only wrapping: "koopt de zorg bij drie\naanbieders in."; a parenthesis stays inside
@@ -21,18 +23,19 @@ CLAUSE_ENDS = frozenset(".!?;:\n")
 
 
 def particle_of(text: str, lower: str, token: Token, particle: str) -> Span | None:
-    """The particle of a separated verb: 'koopt de zorg ... in.' or 'in te kopen'.
+    """The particle of a separated verb: 'koopt de zorg ... in.', 'in te (kunnen) kopen'.
 
     'in' counts as the particle when it ends the clause or comes before a conjunction or a
     preposition ('koopt zorg in bij aanbieders'); 'koopt zorg in Utrecht' has the
     preposition 'in' and no particle, and the particle may still follow it ('kopen de
     begeleiding in overleg met de regio in').
     """
-    before = lower[max(0, token.start - 12) : token.start]
-    m = re.search(rf"(?<!\w){re.escape(particle)}\s+te\s+$", before)
+    lo = max(0, token.start - 30)
+    m = re.search(
+        rf"(?<!\w){re.escape(particle)}\s+te\s+(?:{TE_VERBS}\s+)?$", lower[lo : token.start]
+    )
     if m:
-        s = max(0, token.start - 12) + m.start()
-        return Span(s, s + len(particle))
+        return Span(lo + m.start(), lo + m.start() + len(particle))
     matches = CLAUSE_WORDS.finditer(lower, token.end, min(len(lower), token.end + 200))
     for words, m in enumerate(matches, start=1):
         w = m.group()
