@@ -112,6 +112,13 @@ def _member_cue(name: str, left: str, right: str) -> str:
     return next((c for c in (cues(name).in_word(m) for m in (left, right) if m) if c), "")
 
 
+# customers listed by name, two or more: "klanten zoals DNB, Carrefour en SVB"
+NAME = r"[A-Z][\w&.-]*(?:\s[A-Z][\w&.-]*)*"
+NAMED_CUSTOMERS = re.compile(
+    rf"\s*,?\s+(?:zoals|als|waaronder)\s+(?:de\s+|het\s+)?({NAME}(?:,\s+{NAME})*\s*(?:,|en)\s+{NAME})"
+)
+
+
 def judge_profile(
     profile: str,
     w: Window,
@@ -163,6 +170,9 @@ def judge_profile(
         own_trade = _member_cue("trade_members", left, right) or _member_cue("commerce", left, "")
         if own_trade:  # klantenwerving, klantenbinding, supermarktklant: the trade's own words
             return verdict("commercial.trade-compound", member=own_trade)
+        named = NAMED_CUSTOMERS.match(w.text, w.end)
+        if named and not w.count("public"):  # "klanten als Volvo, BMW en Volkswagen": firms
+            return verdict("commercial.named-customers", names=named.group(1))
         lean = w.leaning(("commerce", "goods"), "public")  # a buyer of laptops is a customer
         owner = w.words_before(1)
         plain = noun and not left and not right  # "wij zijn klantgericht": a verb, not "his"
