@@ -63,7 +63,9 @@ def _matches(new: str, expected: list[str], before: str) -> bool:
             if low.startswith(article):
                 good.add(low[len(article) :])
     word = new.lower().strip()
-    return word in good or f"{before.lower()} {word}".strip() in good
+    # an article fix wrote with the word ("van KCC" -> "van het contactcentrum") is agreement
+    bare = next((word[len(a) :] for a in ARTICLES if word.startswith(a)), word)
+    return word in good or bare in good or f"{before.lower()} {word}".strip() in good
 
 
 def run(folder: Path, *, unsafe: bool, verbose: bool) -> int:

@@ -495,6 +495,11 @@ def _noun_fix(around: Around, term: Term | None, choice: Choice, swap: Edit) -> 
     original, problem = _read_gender(phrase, known, plural)
     if problem:
         return Fix(finding, choice, (swap,), Applicability.UNSAFE, problem)
+    if _bare_acronym_after_preposition(around.text, finding, choice, phrase):
+        # "medewerkers van KCC": the acronym was a name, the noun needs its article
+        article = "het" if target == nl.HET else "de"
+        widened = Edit.replacement(swap.start, swap.end, f"{article} {swap.text}")
+        return Fix(finding, choice, (widened,), Applicability.SAFE)
     if original is None or plural or original == target:
         if phrase.problem and not plural and original is not None and original != target:
             return Fix(finding, choice, (swap,), Applicability.UNSAFE, phrase.problem)
@@ -532,6 +537,25 @@ def _noun_fix(around: Around, term: Term | None, choice: Choice, swap: Edit) -> 
     if far:
         return Fix(finding, choice, fix_edits, Applicability.UNSAFE, far)
     return Fix(finding, choice, fix_edits, Applicability.SAFE)
+
+
+WORD_BEFORE = re.compile(r"([^\W\d_]+)[ \t]+$")
+
+
+def _bare_acronym_after_preposition(
+    text: str, finding: Finding, choice: Choice, phrase: Phrase
+) -> bool:
+    """An acronym used as a name right after a preposition ("van KCC", "door KCC"), whose
+    replacement is a plain singular noun: "van het contactcentrum", not "van contactcentrum".
+    """
+    if not (finding.text.isupper() and finding.text.isalpha()) or choice.plural:
+        return False
+    if phrase.determiner is not None or phrase.adjectives:
+        return False
+    if not choice.text.isalpha() or not choice.text.islower():
+        return False
+    before = WORD_BEFORE.search(text, max(0, finding.start - 30), finding.start)
+    return before is not None and before.group(1).lower() in nl.PREPOSITIONS
 
 
 def _drop_conjunction(phrase: Phrase, known: str | None, plural: bool) -> None:
