@@ -257,7 +257,13 @@ class Service:
             again = self._fix_once(current, None, only=frozenset(places))
             if not again.done:
                 break
-            kept = tuple(item for item in result.left if item.reason != overlap)
+            # one the next round no longer finds stays left as the first round said
+            seen = {f.start for f in again.done} | {item.finding.start for item in again.left}
+            kept = tuple(
+                item
+                for item, place in zip(result.left, _places(result, blocked, places), strict=True)
+                if item.reason != overlap or place not in seen
+            )
             result = _then(document.text, result, again, kept)
         return result
 
@@ -512,6 +518,12 @@ def _fixed(document: Document, result: Result) -> Document:
             dataclasses.replace(p, start=a) for p, a in zip(document.places, places, strict=True)
         ),
     )
+
+
+def _places(result: Result, blocked: Sequence[Left], places: Sequence[int]) -> list[int | None]:
+    """Each finding ``result`` left: its place in the next round's text if it was blocked."""
+    where = {id(item): place for item, place in zip(blocked, places, strict=True)}
+    return [where.get(id(item)) for item in result.left]
 
 
 def _then(original: str, first: Result, second: Result, kept: Sequence[Left]) -> Result:

@@ -102,6 +102,10 @@ def scan_left(text: str, start: int) -> Phrase:
             phrase.adjectives.append(t)
             right, i = t.start, i - 1
             continue
+        if _unknown_adjective(toks, i):
+            phrase.adjectives.append(t)  # "het wmo-klantvriendelijke product": its form
+            right, i = t.start, i - 1  # is read like any adjective's; a fix that would
+            continue  # have to inflect it is left for a person
         stopped_by_word = t.is_word
         break
     if phrase.determiner is None and phrase.adjectives:
@@ -109,6 +113,34 @@ def scan_left(text: str, start: int) -> Phrase:
         if not stopped_by_word:
             phrase.problem = ""  # at the start of a sentence or after punctuation: clear enough
     return phrase
+
+
+# endings that make an adjective (ANS 15.3): klantvriendelijk(e), vraaggericht(e), ...
+ADJECTIVE_ENDINGS = (
+    "lijk",
+    "lijke",
+    "ig",
+    "ige",
+    "isch",
+    "ische",
+    "ief",
+    "ieve",
+    "baar",
+    "bare",
+    "zaam",
+    "zame",
+    "gericht",
+    "gerichte",
+)
+
+
+def _unknown_adjective(toks: list[Tok], i: int) -> bool:
+    """A word the lexicon does not know, right after a determiner, that ends as adjectives
+    do: "het wmo-klantvriendelijke product" (not "het zaaktype", "het inhoudstype")."""
+    t = toks[i]
+    if i == 0 or not t.is_word or not t.text[:1].islower():
+        return False
+    return nl.determiner(toks[i - 1].text) is not None and t.low.endswith(ADJECTIVE_ENDINGS)
 
 
 def _sentence_start(toks: list[Tok], i: int) -> bool:
