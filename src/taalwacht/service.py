@@ -259,11 +259,8 @@ class Service:
                 break
             # one the next round no longer finds stays left as the first round said
             seen = {f.start for f in again.done} | {item.finding.start for item in again.left}
-            kept = tuple(
-                item
-                for item, place in zip(result.left, _places(result, blocked, places), strict=True)
-                if item.reason != overlap or place not in seen
-            )
+            unseen = {id(item) for item, at in zip(blocked, places, strict=True) if at not in seen}
+            kept = tuple(i for i in result.left if i.reason != overlap or id(i) in unseen)
             result = _then(document.text, result, again, kept)
         return result
 
@@ -518,12 +515,6 @@ def _fixed(document: Document, result: Result) -> Document:
             dataclasses.replace(p, start=a) for p, a in zip(document.places, places, strict=True)
         ),
     )
-
-
-def _places(result: Result, blocked: Sequence[Left], places: Sequence[int]) -> list[int | None]:
-    """Each finding ``result`` left: its place in the next round's text if it was blocked."""
-    where = {id(item): place for item, place in zip(blocked, places, strict=True)}
-    return [where.get(id(item)) for item in result.left]
 
 
 def _then(original: str, first: Result, second: Result, kept: Sequence[Left]) -> Result:

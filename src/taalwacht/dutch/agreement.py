@@ -290,6 +290,11 @@ def needs_e(*, definite: bool, gender: str, plural: bool) -> bool:
     return plural or definite or gender != HET
 
 
+# endings that make an adjective (ANS 15.3), inflected or not: zorgvragend(e),
+# klantvriendelijk(e); for words the lexicon does not know
+ADJECTIVE_ENDINGS = ("end", "ende", "lijk", "lijke", "ig", "ige", "isch", "ische", "baar", "bare")
+
+
 def is_adjective(word: str) -> bool:
     """Whether ``word`` can be an attributive adjective between a determiner and a noun.
 

@@ -115,23 +115,9 @@ def scan_left(text: str, start: int) -> Phrase:
     return phrase
 
 
-# endings that make an adjective (ANS 15.3): klantvriendelijk(e), vraaggericht(e), ...
-ADJECTIVE_ENDINGS = (
-    "lijk",
-    "lijke",
-    "ig",
-    "ige",
-    "isch",
-    "ische",
-    "ief",
-    "ieve",
-    "baar",
-    "bare",
-    "zaam",
-    "zame",
-    "gericht",
-    "gerichte",
-)
+# between an article and its noun also -ief, -zaam and -gericht ("het vraaggerichte"); as a
+# compound's head they are nouns too often (klantperspectief, klantmotief)
+BEFORE_NOUN_ENDINGS = (*nl.ADJECTIVE_ENDINGS, "ief", "ieve", "zaam", "zame", "gericht", "gerichte")
 
 
 def _unknown_adjective(toks: list[Tok], i: int) -> bool:
@@ -140,7 +126,7 @@ def _unknown_adjective(toks: list[Tok], i: int) -> bool:
     t = toks[i]
     if i == 0 or not t.is_word or not t.text[:1].islower():
         return False
-    return nl.determiner(toks[i - 1].text) is not None and t.low.endswith(ADJECTIVE_ENDINGS)
+    return nl.determiner(toks[i - 1].text) is not None and t.low.endswith(BEFORE_NOUN_ENDINGS)
 
 
 def _sentence_start(toks: list[Tok], i: int) -> bool:

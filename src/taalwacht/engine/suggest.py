@@ -18,7 +18,7 @@ from importlib import resources
 
 import ahocorasick
 
-from taalwacht.dutch.agreement import FUNCTION_WORDS
+from taalwacht.dutch.agreement import ADJECTIVE_ENDINGS, FUNCTION_WORDS
 from taalwacht.dutch.compounds import head_link, join
 from taalwacht.dutch.lexicon import is_word
 from taalwacht.dutch.tokens import HYPHEN, HYPHENS, is_word_char
@@ -278,9 +278,6 @@ def _cues_pattern(cues: tuple[tuple[str, ...], ...]) -> re.Pattern[str] | None:
         for alt in cues
     ]
     return re.compile(r"(?<!\w)(?:" + "|".join(groups) + ")")
-
-
-ADJECTIVE_ENDINGS = ("end", "ende", "lijk", "lijke", "ig", "ige", "isch", "ische", "baar", "bare")
 
 
 def _phrases(analysis: Analysis, surface_right: str) -> list[Choice]:
