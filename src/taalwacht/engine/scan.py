@@ -24,6 +24,7 @@ from taalwacht.dutch.agreement import FUNCTION_WORDS
 from taalwacht.dutch.compounds import Member, find_members
 from taalwacht.dutch.lexicon import is_word, lookup_for
 from taalwacht.dutch.phrases import scan_left
+from taalwacht.dutch.sentences import sentence_bounds
 from taalwacht.dutch.tokens import HYPHEN, Token, lower_same_length, next_word, word_at
 from taalwacht.dutch.verbs import particle_of
 from taalwacht.engine.analysis import Analysis, Occurrence, Watch
@@ -147,6 +148,7 @@ class Engine:
             decided.append(found)
         _about_the_words(starts, decided)
         _the_same_name(text, occurrences, decided)
+        _same_sense_later(text, index, occurrences, decided)
         _one_sense_per_word(occurrences, decided)
         _one_sense_per_text(occurrences, decided)
         return [
@@ -638,6 +640,50 @@ def _the_same_name(text: str, occurrences: Sequence[Occurrence], decided: list[V
     for i, occ in enumerate(occurrences):
         if text[occ.start : occ.end] in names and decided[i].decision is Decision.USE:
             decided[i] = verdict("other.person-name")
+
+
+# rules that found a business's own customers by specific evidence
+CUSTOMERS_OF_A_BUSINESS = frozenset(
+    {
+        "commercial.reader-customers",
+        "commercial.trade",
+        "commercial.trade-compound",
+        "commercial.shop",
+        "commercial.named-customers",
+    }
+)
+
+
+def _same_sense_later(
+    text: str, index: CueIndex, occurrences: Sequence[Occurrence], decided: list[Verdict]
+) -> None:
+    """A word the passage goes on to use for a business's own customers ("als je klant jarig
+    is") was the business's word before that too ("een compliment als de klant begrip
+    toont"): the rule "commercial.same-sense" looks back while deciding, this looks ahead.
+    Only unsure uses with no public cue in their own sentence follow."""
+    later: dict[str, list[int]] = {}
+    for occ, found in zip(occurrences, decided, strict=True):
+        if found.rule in CUSTOMERS_OF_A_BUSINESS:
+            later.setdefault(occ.analysis.watch.term.id, []).append(occ.start)
+    if not later:
+        return
+    for i, (occ, found) in enumerate(zip(occurrences, decided, strict=True)):
+        term = occ.analysis.watch.term
+        seen = later.get(term.id)
+        if (
+            not seen
+            or found.decision is not Decision.USE
+            or found.confidence is None
+            or found.confidence >= SURE
+            or term.context != "person"
+        ):
+            continue
+        j = bisect_left(seen, occ.end)
+        if j == len(seen) or seen[j] > occ.start + DOC_REACH:
+            continue
+        sent = sentence_bounds(text, occ.start, occ.end)
+        if not index.find("public", *sent, (occ.start, occ.end)):
+            decided[i] = verdict("commercial.same-sense")
 
 
 def _one_sense_per_text(occurrences: Sequence[Occurrence], decided: list[Verdict]) -> None:
