@@ -233,6 +233,17 @@ PROFILES: list[Row] = [
             ("concern", "commercial.same-sense"),
         ],
     ),
+    # the reader's customers later in the passage were the reader's before that too
+    (
+        "Een bedankje na een levering, een compliment als de klant begrip toont of een "
+        "felicitatie als je klant jarig is.",
+        [("klant", "commercial.same-sense"), ("klant", "commercial.reader-customers")],
+    ),
+    # civil law is no public service: the company-law member decides
+    (
+        "De 403-verklaring staat in het Burgerlijk Wetboek en houdt een concernvrijstelling in.",
+        [("concernvrijstelling", "commercial.company-compound")],
+    ),
     # procurement
     ("De gemeente koopt de jeugdhulp bij drie aanbieders in.", [("koopt", "use.procurement")]),
     ("Wij kopen laptops in.", [("kopen", "commercial.goods-purchase")]),
@@ -495,6 +506,20 @@ def test_cue_counts_agree_with_the_cues_found_across_blocks() -> None:
     found = [{n: k for n in names if (k := len(w.index.find(n, *span, skip)))} for span in spans]
     assert w.index.counts(spans, skip) == found
     assert found[3]["public"] > found[1]["public"] > 0  # the passage holds more than the sentence
+
+
+@pytest.mark.parametrize(
+    ("text", "cues"),
+    [
+        ("De burger en de burgerlijke stand.", ["burger", "burgerlijke stand"]),
+        # an exception in the list ("!burgerlijk wetboek") cancels the cue it starts with
+        ("Zie het Burgerlijk Wetboek en het burgerlijk recht.", []),
+        ("De burgers en het Burgerlijk Wetboek.", ["burger"]),
+    ],
+)
+def test_public_cues_leave_out_their_exceptions(text: str, cues: list[str]) -> None:
+    index = CueIndex(text, lower_same_length(text))
+    assert index.find("public", 0, len(text), (0, 0)) == cues
 
 
 @pytest.mark.parametrize(

@@ -14,6 +14,7 @@ from taalwacht.dutch.tokens import HYPHENS
 from taalwacht.model.finding import Decision
 
 CUE_LISTS = ("commerce", "public", "care", "goods", "other_sense", "food")
+EXCEPT = "!"  # before a list's name: the hit is an exception to that list's cues
 
 BLOCK = 1024  # the cue index reads a document in blocks, each at most once
 DOC_REACH = 1500  # the wider text consulted when the sentence and its neighbours are neutral
@@ -25,7 +26,8 @@ class CueList:
     ``winkel*`` also matches longer words that start with it (winkels, winkelcentrum);
     ``*winkel*`` matches inside compounds too (fietsenwinkel); ``*zorg`` only at the end
     (jeugdzorg, not bezorging); ``=waarde`` is a compound member only when it is the whole
-    member (klantwaarde, not klantwaardering).
+    member (klantwaarde, not klantwaardering); ``!burgerlijk wetboek`` is no cue of the list
+    although a cue starts it (burger*): civil law is not the public service.
     """
 
     def __init__(self, name: str, entries: list[str]) -> None:
@@ -33,7 +35,11 @@ class CueList:
         self.entries: list[tuple[str, bool, bool]] = []  # (text, whole at left, whole at right)
         self.names: set[str] = set()  # cues written with a capital: brand names such as Colruyt
         self.whole: set[str] = set()  # "=waarde": only a whole member (klantwaarde)
+        self.exceptions: list[str] = []  # "!burgerlijk wetboek": a phrase that is no cue
         for e in entries:
+            if e.startswith("!"):
+                self.exceptions.append(e[1:].lower())
+                continue
             if e.startswith("="):
                 e = e[1:]
                 self.whole.add(e.lower())
@@ -76,6 +82,8 @@ def _cue_automaton() -> ahocorasick.Automaton:
     for name in CUE_LISTS:
         for text, whole_left, whole_right in cues(name).entries:
             entries.setdefault(text, []).append((name, whole_left, whole_right))
+        for text in cues(name).exceptions:  # found like a cue, then it cancels the cues
+            entries.setdefault(text, []).append((EXCEPT + name, True, True))
     for key, value in entries.items():
         need_left = all(whole_left for _, whole_left, _ in value)
         need_right = all(whole_right for _, _, whole_right in value)
@@ -153,6 +161,7 @@ class CueIndex:
         lower = self.lower
         lo, hi = b * BLOCK, min(len(lower), (b + 1) * BLOCK)
         hits: dict[str, list[tuple[int, str]]] = {}
+        cancelled: list[tuple[str, int]] = []
         # a slice, not iter(lower, lo, hi): pyahocorasick copies the whole string per call
         n = len(lower)
         for end_in_block, (
@@ -179,6 +188,10 @@ class CueIndex:
                 names_here and at_left and self.text[start].isupper() and _after_title(lower, start)
             )
             for name, whole_left, whole_right in lists:
+                if name[0] == EXCEPT:
+                    if at_left and at_right:
+                        cancelled.append((name[1:], start))
+                    continue
                 if proper and name == "commerce":  # names_here: the key is no listed name
                     continue  # mevrouw Bakker is no bakery (but Noordkust Verzekeringen is)
                 if (at_left or not whole_left) and (at_right or not whole_right):
@@ -188,6 +201,9 @@ class CueIndex:
                             found[-1] = (start, key)
                     else:
                         found.append((start, key))
+        for name, start in cancelled:  # "burger" in "burgerlijk wetboek": no cue after all
+            if name in hits:
+                hits[name] = [hit for hit in hits[name] if hit[0] != start]
         return hits
 
     def counts(
