@@ -232,8 +232,9 @@ def _item_start(text: str, start: int) -> int:
 def metalinguistic(w: Window, text: str, *, deny: bool = True) -> Verdict | None:
     """Frames that talk about the word: 'het woord klant', 'klanten noemen', 'als klant zien'.
     ``deny``: whether "geen …"/"niet …" can deny the word as a name (not for an adjective)."""
-    if LINE_LEAD.fullmatch(text, _item_start(text, w.start), w.start) and (
-        _headword(w, text) or _heading_defined(w, text)
+    # what follows the word is the cheaper test, and it rarely holds: look at it first
+    if (_headword(w, text) or _heading_defined(w, text)) and LINE_LEAD.fullmatch(
+        text, _item_start(text, w.start), w.start
     ):
         return verdict("mention.headword")
     prev = w.words_before(1)
@@ -324,8 +325,11 @@ def metalinguistic(w: Window, text: str, *, deny: bool = True) -> Verdict | None
     two_before = w.words_before(2)
     if two_before[-1:] == ["als"] and len(two_before) == 2 and two_before[0] in ROLES:
         return verdict("mention.as-role", who=two_before[0])  # "de burger als klant"
-    if listed := ROLE_LIST.search(w.lower, max(w.sent[0], w.start - 80), w.start):
-        return verdict("mention.as-role", who=listed.group(1))  # "als kiezer, klant, ..."
+    lead = max(w.sent[0], w.start - 80)
+    if w.lower[lead : w.start].rstrip().endswith(",") and (
+        listed := ROLE_LIST.search(w.lower, lead, w.start)
+    ):  # "als kiezer, klant, ...": a comma before the word first, as a list has
+        return verdict("mention.as-role", who=listed.group(1))
     three = w.words_before(3)
     role = next((x for x in three if x in PEOPLE), "") if not PEOPLE.isdisjoint(three) else ""
     copula = not COPULAS.isdisjoint(three) or (after[:1] != [] and after[0] in COPULAS)
