@@ -43,7 +43,7 @@ def source_key(source: str) -> str:
     return (parts.netloc.lower().removeprefix("www.") + parts.path.rstrip("/")).lower()
 
 
-ROUND = 39
+ROUND = 40
 FROZEN = ROOT / "devdata" / f"frozen{ROUND}"
 SCORED = [ROOT / "devdata" / f"frozen{n}" for n in range(2, ROUND)]  # now training data
 
