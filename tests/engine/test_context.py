@@ -239,6 +239,11 @@ PROFILES: list[Row] = [
         "felicitatie als je klant jarig is.",
         [("klant", "commercial.same-sense"), ("klant", "commercial.reader-customers")],
     ),
+    # residents and businesses together are the public body's clientele
+    (
+        "Wij leveren onze burgers en bedrijven onze diensten en producten.",
+        [("producten", "use.service")],
+    ),
     # civil law is no public service: the company-law member decides
     (
         "De 403-verklaring staat in het Burgerlijk Wetboek en houdt een concernvrijstelling in.",
@@ -530,6 +535,9 @@ def test_public_cues_leave_out_their_exceptions(text: str, cues: list[str]) -> N
         ("Een stichting zonder winstoogmerk helpt klanten.", []),
         ("De gemeente is geen bedrijf, maar zij heeft klanten.", []),
         ("Het bedrijf heeft geen klanten.", ["bedrijf"]),
+        # the businesses a public body serves with its residents are no market
+        ("Wij helpen burgers en bedrijven.", []),
+        ("Wij helpen bedrijven.", ["bedrijven"]),
     ],
 )
 def test_commerce_cues_leave_out_denied_words(text: str, cues: list[str]) -> None:

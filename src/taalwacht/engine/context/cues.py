@@ -26,8 +26,9 @@ class CueList:
     ``winkel*`` also matches longer words that start with it (winkels, winkelcentrum);
     ``*winkel*`` matches inside compounds too (fietsenwinkel); ``*zorg`` only at the end
     (jeugdzorg, not bezorging); ``=waarde`` is a compound member only when it is the whole
-    member (klantwaarde, not klantwaardering); ``!burgerlijk wetboek`` is no cue of the list
-    although a cue starts it (burger*): civil law is not the public service.
+    member (klantwaarde, not klantwaardering); ``!burgerlijk wetboek`` holds no cue of the
+    list although one stands in it (burger*): civil law is not the public service, nor are
+    the businesses of "burgers en bedrijven" a market.
     """
 
     def __init__(self, name: str, entries: list[str]) -> None:
@@ -161,7 +162,7 @@ class CueIndex:
         lower = self.lower
         lo, hi = b * BLOCK, min(len(lower), (b + 1) * BLOCK)
         hits: dict[str, list[tuple[int, str]]] = {}
-        cancelled: list[tuple[str, int]] = []
+        cancelled: list[tuple[str, int, int]] = []
         # a slice, not iter(lower, lo, hi): pyahocorasick copies the whole string per call
         n = len(lower)
         for end_in_block, (
@@ -190,7 +191,7 @@ class CueIndex:
             for name, whole_left, whole_right in lists:
                 if name[0] == EXCEPT:
                     if at_left and at_right:
-                        cancelled.append((name[1:], start))
+                        cancelled.append((name[1:], start, start + size))
                     continue
                 if proper and name == "commerce":  # names_here: the key is no listed name
                     continue  # mevrouw Bakker is no bakery (but Noordkust Verzekeringen is)
@@ -201,9 +202,9 @@ class CueIndex:
                             found[-1] = (start, key)
                     else:
                         found.append((start, key))
-        for name, start in cancelled:  # "burger" in "burgerlijk wetboek": no cue after all
+        for name, start, end in cancelled:  # "burger" in "burgerlijk wetboek": no cue after all
             if name in hits:
-                hits[name] = [hit for hit in hits[name] if hit[0] != start]
+                hits[name] = [hit for hit in hits[name] if not start <= hit[0] < end]
         return hits
 
     def counts(
