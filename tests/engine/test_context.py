@@ -58,6 +58,11 @@ SURFACE: list[Row] = [
         [("klant", "use.person")],
     ),
     ("Roep getKlant() aan.", [("getKlant", "other.code")]),
+    # an abbreviation in brackets with the space left out is no call
+    (
+        "Vakafdeling Klant Contact Centrum(KCC) en Burgerzaken",
+        [("Klant Contact Centrum", "use.person"), ("KCC", "use.person")],
+    ),
     ("Ga naar /diensten/klant/ voor info.", [("klant", "other.path")]),
     ("Klantenbinder B.V. levert software.", [("Klantenbinder", "other.company-name")]),
     # plain text marks code and italics as regions of the document

@@ -24,6 +24,8 @@ EXTENSION = re.compile(r"\.[a-z]{2,4}\b")  # producten.pdf
 # "klant(en)", "directeur(en)", "product(typ)en": Dutch writes an optional ending in
 # brackets, which is no function call
 OPTIONAL_ENDING = re.compile(r"\((?:en|n|s|'s|e|er|ers|typ)\)[a-z]{0,3}(?![\w(])")
+# "Klant Contact Centrum(KCC)": an abbreviation in brackets with the space left out
+ABBREVIATION = re.compile(r"\([A-Z][A-Za-z]?[A-Z][A-Za-z0-9&-]{0,8}\)")
 
 
 def in_url_or_code(text: str, start: int, end: int) -> Verdict | None:
@@ -46,9 +48,11 @@ def in_url_or_code(text: str, start: int, end: int) -> Verdict | None:
         EXTENSION.search(chunk, end - chunk_start) and not chunk.endswith(".")
     ):
         return verdict("other.filename")
-    if (text[end : end + 1] == "(" and not OPTIONAL_ENDING.match(text, end)) or (
-        text[end : end + 1] == "." and text[end + 1 : end + 2].isalpha()
-    ):
+    if (
+        text[end : end + 1] == "("
+        and not OPTIONAL_ENDING.match(text, end)
+        and not ABBREVIATION.match(text, end)
+    ) or (text[end : end + 1] == "." and text[end + 1 : end + 2].isalpha()):
         return verdict("other.code")
     if (
         "/" in chunk
