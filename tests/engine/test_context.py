@@ -101,6 +101,13 @@ FRAMES: list[Row] = [
     ("Wij willen inwoners niet als klant benaderen.", [("klant", "mention.as-naming")]),
     ("Klant: iemand die iets koopt.", [("Klant", "mention.headword")]),
     ("Wat is een klantreis?", [("klantreis", "mention.definition")]),
+    # the word defined: "onder ... verstaan", "met ... bedoeld"
+    ("Onder een klant wordt verstaan: de persoon die.", [("klant", "mention.definition")]),
+    ("Onder producten verstaan we de verkopen.", [("producten", "mention.definition")]),
+    (
+        "Met het klantenperspectief wordt hier bedoeld de visie van de zorgvrager.",
+        [("klantenperspectief", "mention.definition")],
+    ),
     (
         "Wat is klantcontact? Elk contact met een organisatie.",
         [("klantcontact", "mention.definition")],

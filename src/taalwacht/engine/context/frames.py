@@ -108,7 +108,11 @@ CLASS_OF = re.compile(
 ALSO_CALLED = re.compile(
     r"\s+(?:wordt|worden)\s+ook\s+wel\s+(?:het\s+|de\s+)?([A-Z]{2,6})\s+genoemd\b"
 )
-UNDERSTOOD = re.compile(r"\s+(?:wordt|worden)\s+(?:hier\s+)?verstaan\b")
+# "Onder een klant wordt verstaan", "Onder producten verstaan we", "Met het klantenperspectief
+# wordt hier bedoeld": the word is defined
+UNDERSTOOD = re.compile(r"\s+(?:(?:wordt|worden)\s+(?:hier\s+)?verstaan|verstaan\s+(?:we|wij))\b")
+MEANT = re.compile(r"\s+(?:(?:wordt|worden)\s+(?:hier\s+)?bedoeld|bedoelen\s+(?:we|wij))\b")
+ARTICLES = frozenset({"de", "het", "een"})
 HAVE = frozenset("is zijn heeft hebben".split())  # "heeft de gemeente klanten?"
 COPULAS = frozenset("is zijn ben bent was waren wordt worden werd werden blijft blijven".split())
 READER = frozenset({"u", "je", "jij"})  # the one a letter or a form speaks to
@@ -350,8 +354,11 @@ def metalinguistic(w: Window, text: str, *, deny: bool = True) -> Verdict | None
     also = ALSO_CALLED.match(text, w.end)
     if also and also.group(1)[0] == text[w.start].upper():
         return verdict("mention.naming-verb", verb="genoemd")
-    if UNDERSTOOD.match(w.lower, w.end) and w.words_before(2)[:1] == ["onder"]:
-        return verdict("mention.definition")  # "Onder een klant wordt verstaan"
+    lead = [x for x in w.words_before(2) if x not in ARTICLES][-1:]
+    if (lead == ["onder"] and UNDERSTOOD.match(w.lower, w.end)) or (
+        lead == ["met"] and MEANT.match(w.lower, w.end)
+    ):
+        return verdict("mention.definition")
     # "heeft de gemeente nou klanten, of niet?", "is de burger wel klant?": a question whether
     # a body or a person has or is the word, closing the sentence (not "heeft de gemeente
     # de klanten gebeld?": a determiner makes them people)
