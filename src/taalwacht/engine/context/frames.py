@@ -354,9 +354,9 @@ def metalinguistic(w: Window, text: str, *, deny: bool = True) -> Verdict | None
     also = ALSO_CALLED.match(text, w.end)
     if also and also.group(1)[0] == text[w.start].upper():
         return verdict("mention.naming-verb", verb="genoemd")
-    lead = [x for x in w.words_before(2) if x not in ARTICLES][-1:]
-    if (lead == ["onder"] and UNDERSTOOD.match(w.lower, w.end)) or (
-        lead == ["met"] and MEANT.match(w.lower, w.end)
+    preposition = [x for x in w.words_before(2) if x not in ARTICLES][-1:]
+    if (preposition == ["onder"] and UNDERSTOOD.match(w.lower, w.end)) or (
+        preposition == ["met"] and MEANT.match(w.lower, w.end)
     ):
         return verdict("mention.definition")
     # "heeft de gemeente nou klanten, of niet?", "is de burger wel klant?": a question whether
