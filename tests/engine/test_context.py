@@ -251,6 +251,24 @@ PROFILES: list[Row] = [
         "felicitatie als je klant jarig is.",
         [("klant", "commercial.same-sense"), ("klant", "commercial.reader-customers")],
     ),
+    # what businesses deliver to a public body, or what it buys in, is theirs
+    (
+        "Bedrijven die aan de gemeente producten of diensten leveren, voldoen aan criteria.",
+        [("producten", "commercial.supplied")],
+    ),
+    (
+        "De gemeente koopt jaarlijks voor een miljard euro aan producten en diensten in.",
+        [("koopt", "commercial.plain-purchase"), ("producten", "commercial.supplied")],
+    ),
+    # ... but not what the public body delivers to its residents and businesses
+    (
+        "Wij hebben aan onze burgers en bedrijven onze diensten en producten geleverd.",
+        [("producten", "use.service")],
+    ),
+    (
+        "Ondernemers hebben belang bij de producten die de gemeente levert.",
+        [("producten", "use.service")],
+    ),
     # residents and businesses together are the public body's clientele
     (
         "Wij leveren onze burgers en bedrijven onze diensten en producten.",

@@ -229,6 +229,14 @@ class CueIndex:
                     counted[name] = n
         return out
 
+    def starts(self, name: str, lo: int, hi: int, skip: tuple[int, int]) -> list[int]:
+        """Where the cues of list ``name`` in ``[lo, hi)`` outside ``skip`` start."""
+        out: list[int] = []
+        for b in range(lo // BLOCK, (max(lo, hi - 1)) // BLOCK + 1):
+            positions, _ = self._block(b).get(name, _NONE)
+            out += [p for p in positions if lo <= p < hi and not skip[0] <= p < skip[1]]
+        return out
+
     def find(self, name: str, lo: int, hi: int, skip: tuple[int, int]) -> list[str]:
         """Cues of list ``name`` that start in ``[lo, hi)`` and lie outside ``skip``."""
         out: list[str] = []

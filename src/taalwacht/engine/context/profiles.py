@@ -99,6 +99,44 @@ def _van_commerce(w: Window) -> str:
     return found[0] if found else ""
 
 
+# Products a body buys are goods and services of businesses, however public the buyer: "de
+# ondernemers die ons de beste diensten en producten leveren", "De gemeente koopt jaarlijks
+# voor een miljard euro aan producten en diensten in" (in the labelled data 13 commerce, 1
+# flag). Care and help bought in stay market-speak (jeugdhulpproducten: a care member).
+SUPPLIERS = re.compile(
+    r"\b(?:bedrijven|ondernemers|leveranciers?|marktpartij(?:en)?|opdrachtnemers?)\b"
+)
+DELIVERS = re.compile(r"\b(?:lever(?:en|t|de|den)|geleverd)\b")
+BUYS_IN = re.compile(r"\b(?:koopt|kopen|kocht|kochten)\b")
+PARTICLE_IN = re.compile(r"\bin\b")
+
+
+RECIPIENT = ("aan ", "aan de ", "aan het ")
+
+
+def _supplied(w: Window) -> str:
+    """The word is what businesses deliver (a supplier before it, "leveren" after it in its
+    clause), or what is bought in ("koopt ... producten ... in"), and no care is: its
+    supplier or verb.
+    A public body or its residents between them is who delivers or is served ("die de
+    gemeente levert", "burgers, bedrijven en instellingen"), unless it receives ("aan de
+    gemeente")."""
+    lo, hi = w.clause
+    if w.index.find("care", lo, hi, (w.start, w.end)):
+        return ""  # "koopt de jeugdhulp per product in": care is bought
+    supplier = SUPPLIERS.search(w.lower, lo, w.start)
+    delivered = DELIVERS.search(w.lower, w.end, hi) if supplier else None
+    if supplier and delivered:
+        around = (max(lo, supplier.start() - 20), delivered.start())
+        public = w.index.starts("public", *around, (w.start, w.end))
+        if not any(not w.lower.endswith(RECIPIENT, 0, p) for p in public):
+            return supplier.group()
+    buys = BUYS_IN.search(w.lower, lo, w.start)
+    if buys and PARTICLE_IN.search(w.lower, w.end, hi):
+        return buys.group()
+    return ""
+
+
 def _cared(w: Window) -> bool:
     """Care words ("ondersteuning", "cliënt") speak for the public service only where the
     passage is not more about business: a provider's technical support or a bank's clients
@@ -197,6 +235,9 @@ def judge_profile(
     if profile == "service":
         if english(w):
             return verdict("other.english")
+        supplied = _supplied(w) if not _member_cue("care", left, right) else ""
+        if supplied:  # "bedrijven die aan de gemeente producten leveren": the body buys
+            return verdict("commercial.supplied", cue=supplied)
         industry = _member_cue("industry_members", "", right)
         if industry and not own_public and not w.count("public"):
             # productontwikkeling, product- en procesinnovatie; "bij de gemeente" keeps it
