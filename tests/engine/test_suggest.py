@@ -133,8 +133,8 @@ def test_prefer_puts_the_organisations_choice_first(text: str, first: str) -> No
         ("De gemeente wil klantgericht werken.", "inwonergericht"),
         # who asks legal aid for help is a rechtzoekende
         ("Het Juridisch Loket helpt klanten met vragen over huur.", "rechtzoekenden"),
-        # a budget's products are the public body's tasks
-        ("In de begroting staan de kosten per product van de gemeente.", "taak"),
+        # a budget's products are its parts
+        ("In de begroting staan de kosten per product van de gemeente.", "onderdeel"),
         # a province is no gemeente: its concern is its organisation
         ("De provincie werkt aan de concernplanning.", "organisatieplanning"),
         ("De gemeente werkt aan de concernplanning.", "gemeenteplanning"),
