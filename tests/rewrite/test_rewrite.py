@@ -94,11 +94,13 @@ def test_a_word_the_engine_doubts_is_shown_not_rewritten() -> None:
 
 
 def test_fix_rewrites_only_what_check_reports() -> None:
-    # the software's customers are trade (check reports only the screen's name); the word
-    # fix writes for that name ("inwoners") is no evidence that they are residents after all
+    # the software's customers are trade (check reports only the screen's name, which the
+    # municipality's sentence holds); the word fix writes for that name ("inwoners") is no
+    # evidence that they are residents after all
     text = (
-        "In het scherm Klantgegevens beheert u alle gegevens over uw klanten. Omdat klanten "
-        "vanzelf worden aangemaakt als ze een afspraak boeken, werkt u hier vooral hun adres bij."
+        "Het scherm Klantgegevens hoort bij de app van de gemeente. U opent het via het menu. "
+        "In het scherm beheert u alle gegevens over uw klanten. Omdat klanten vanzelf worden "
+        "aangemaakt als ze een afspraak boeken, werkt u hier vooral hun adres bij."
     )
     assert [f.text for f in check(text)] == ["Klantgegevens"]
     result = fix(text)

@@ -370,6 +370,22 @@ def _another_compound(option: Fix, first: Fix, term: Term | None) -> bool:
     return choice.text.lower() not in _alternative_forms(term.alternatives[source])
 
 
+def _for_another_setting(option: Fix, first: Fix, term: Term | None) -> bool:
+    """Whether ``option`` falls back on an alternative the pack keeps for a setting ("in
+    een begroting": onderdeel) when the first choice could not be used: where its setting
+    stood near the word it would have come first. "Het product is gratis ... het" does not
+    become "Het onderdeel is gratis"."""
+    choice, lead = option.choice, first.choice
+    if term is None or choice is None or lead is None or option is first:
+        return False
+    source = choice_source(choice, term)
+    return (
+        source is not None
+        and source != choice_source(lead, term)
+        and bool(term.alternatives[source].note)
+    )
+
+
 QUANTIFIERS = frozenset({"al", "alle", "sommige", "beide", "vele"})  # al onze inwoners
 
 
@@ -657,7 +673,9 @@ class Fixer:
         safe = [
             o
             for o in opts
-            if o.applicability is Applicability.SAFE and not _another_compound(o, opts[0], term)
+            if o.applicability is Applicability.SAFE
+            and not _another_compound(o, opts[0], term)
+            and not _for_another_setting(o, opts[0], term)
         ]
         if safe:
             return _unechoed(text, safe)
