@@ -289,6 +289,15 @@ PROFILES: list[Row] = [
         "De vier gemeenten werken samen op het gebied van HRM, financiën en inkoop.",
         [("inkoop", "commercial.support-function")],
     ),
+    # the body's purchasing in general: tenders, deliveries and works, social return
+    (
+        "Het inkoopbeleid van de gemeente geldt voor leveringen, diensten en werken.",
+        [("inkoopbeleid", "commercial.general-purchasing")],
+    ),
+    (
+        "De inkoop van jeugdhulp en de aanbesteding van de Wmo-begeleiding lopen.",
+        [("inkoop", "use.procurement")],
+    ),
     (
         "De regio regelt de inkoop van jeugdhulp, de gemeente de financiën.",
         [("inkoop", "use.procurement")],

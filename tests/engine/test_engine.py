@@ -403,6 +403,18 @@ def test_a_text_that_means_goods_everywhere_means_them_where_the_evidence_is_thi
     assert "4 van de 4" in last.why
 
 
+def test_a_purchase_of_goods_sets_the_sense_of_the_same_word_where_evidence_is_thin() -> None:
+    """A heading "Inkoop" far from any evidence of its own follows the text's purchasing of
+    goods and works, which a rule found; without that text it is care procurement."""
+    filler = " ".join(["De vergadering begint om negen uur en eindigt om twaalf uur."] * 30)
+    heading = filler + "\n\nInkoop\n\nDe jeugdhulp in de regio is goed geregeld."
+    [alone] = taalwacht.check(heading, explain=True)
+    assert alone.reported, alone.why
+    goods = "De inkoop geldt voor leveringen, diensten en werken. "
+    found = taalwacht.check(goods + heading, explain=True)
+    assert [f.rule for f in found] == ["commercial.general-purchasing"] * 2
+
+
 def test_people_keep_their_own_sense_in_a_text_about_companies() -> None:
     """Re-integration companies have "klanten" who are the agency's residents: the text's
     majority does not decide a word for people."""

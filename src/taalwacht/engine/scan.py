@@ -596,6 +596,21 @@ def _about_the_words(starts: Sequence[int], decided: list[Verdict]) -> None:
 SURE = 0.8  # a learned decision this sure sets the sense of the same word elsewhere
 
 
+def _sureness(found: Verdict, context: str) -> float:
+    """How sure a decision is of the word's sense: a learned one by its confidence; for
+    things (a purchase, a product), a rule that found commerce by specific evidence (goods
+    bought, the body's general purchasing) as sure as can be. Defaults, and rules about one
+    place (quotation marks, names, code), set nothing; nor do rules on people, whose sense
+    changes within a text (an agency's companies have customers who are its residents)."""
+    if found.weak:
+        return 0.0
+    if found.confidence is not None:
+        return found.confidence
+    if found.decision is Decision.COMMERCIAL and context in THING_PROFILES:
+        return 1.0
+    return 0.0
+
+
 def _one_sense_per_word(occurrences: Sequence[Occurrence], decided: list[Verdict]) -> None:
     """The same word in one text is decided the same way: a learned decision without
     evidence in its own sentence takes the sense of the surest decision on that word that
@@ -603,11 +618,12 @@ def _one_sense_per_word(occurrences: Sequence[Occurrence], decided: list[Verdict
     are about their own place and stay."""
     surest: dict[tuple[str, str], Verdict] = {}
     for occ, found in zip(occurrences, decided, strict=True):
-        if found.confidence is None or found.weak or found.confidence < SURE:
+        sure = _sureness(found, occ.analysis.watch.term.context)
+        if sure < SURE:
             continue
         key = (occ.analysis.watch.term.id, occ.analysis.joined)
         best = surest.get(key)
-        if best is None or found.confidence > (best.confidence or 0.0):
+        if best is None or sure > _sureness(best, occ.analysis.watch.term.context):
             surest[key] = found
     for i, (occ, found) in enumerate(zip(occurrences, decided, strict=True)):
         best = surest.get((occ.analysis.watch.term.id, occ.analysis.joined))
@@ -625,6 +641,7 @@ TEXT_MAJORITY = (4, 0.75)  # decisions on a term, and the share of them that are
 # Things keep their sense through a text (a regulation's products are all goods); people do
 # not: a re-integration contract's companies have "klanten" who are the agency's residents.
 TEXT_SENSE_PROFILES = frozenset({"service", "organisation", "case"})
+THING_PROFILES = TEXT_SENSE_PROFILES | {"procurement"}
 
 
 def _the_same_name(text: str, occurrences: Sequence[Occurrence], decided: list[Verdict]) -> None:
