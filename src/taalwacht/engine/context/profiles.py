@@ -99,15 +99,31 @@ def _van_commerce(w: Window) -> str:
     return found[0] if found else ""
 
 
+@dataclass(frozen=True)
+class Rare:
+    """A pattern looked for only where one of its words stands: a substring test costs a
+    tenth of a regular expression's walk over a long legal sentence, and most have none."""
+
+    pattern: re.Pattern[str]
+    words: tuple[str, ...]  # every match holds one of these
+
+    def search(self, lower: str, span: tuple[int, int]) -> re.Match[str] | None:
+        lo, hi = span
+        if not any(lower.find(word, lo, hi) >= 0 for word in self.words):
+            return None
+        return self.pattern.search(lower, lo, hi)
+
+
 # Products a body buys are goods and services of businesses, however public the buyer: "de
 # ondernemers die ons de beste diensten en producten leveren", "De gemeente koopt jaarlijks
 # voor een miljard euro aan producten en diensten in" (in the labelled data 13 commerce, 1
 # flag). Care and help bought in stay market-speak (jeugdhulpproducten: a care member).
-SUPPLIERS = re.compile(
-    r"\b(?:bedrijven|ondernemers|leveranciers?|marktpartij(?:en)?|opdrachtnemers?)\b"
+SUPPLIERS = Rare(
+    re.compile(r"\b(?:bedrijven|ondernemers|leveranciers?|marktpartij(?:en)?|opdrachtnemers?)\b"),
+    ("bedrijven", "ondernemers", "leverancier", "marktpartij", "opdrachtnemer"),
 )
 DELIVERS = re.compile(r"\b(?:lever(?:en|t|de|den)|geleverd)\b")
-BUYS_IN = re.compile(r"\b(?:koopt|kopen|kocht|kochten)\b")
+BUYS_IN = Rare(re.compile(r"\b(?:koopt|kopen|kocht|kochten)\b"), ("koopt", "kopen", "kocht"))
 PARTICLE_IN = re.compile(r"\bin\b")
 
 
@@ -122,19 +138,21 @@ def _supplied(w: Window) -> str:
     gemeente levert", "burgers, bedrijven en instellingen"), unless it receives ("aan de
     gemeente")."""
     lo, hi = w.clause
-    if w.index.find("care", lo, hi, (w.start, w.end)):
-        return ""  # "koopt de jeugdhulp per product in": care is bought
-    supplier = SUPPLIERS.search(w.lower, lo, w.start)
+    found = ""
+    supplier = SUPPLIERS.search(w.lower, (lo, w.start))
     delivered = DELIVERS.search(w.lower, w.end, hi) if supplier else None
     if supplier and delivered:
         around = (max(lo, supplier.start() - 20), delivered.start())
         public = w.index.starts("public", *around, (w.start, w.end))
         if not any(not w.lower.endswith(RECIPIENT, 0, p) for p in public):
-            return supplier.group()
-    buys = BUYS_IN.search(w.lower, lo, w.start)
-    if buys and PARTICLE_IN.search(w.lower, w.end, hi):
-        return buys.group()
-    return ""
+            found = supplier.group()
+    if not found:
+        buys = BUYS_IN.search(w.lower, (lo, w.start))
+        if buys and PARTICLE_IN.search(w.lower, w.end, hi):
+            found = buys.group()
+    if found and w.index.find("care", lo, hi, (w.start, w.end)):
+        return ""  # "koopt de jeugdhulp per product in": care is bought
+    return found
 
 
 def _cared(w: Window) -> bool:
@@ -314,21 +332,6 @@ COMPANY_LAW = frozenset(
     "verhouding verhoudingen verband interne intern verklaring ratio vennootschap "
     "vennootschappen".split()
 )
-
-
-@dataclass(frozen=True)
-class Rare:
-    """A pattern looked for only where one of its words stands: a substring test costs a
-    tenth of a regular expression's walk over a long legal sentence, and most have none."""
-
-    pattern: re.Pattern[str]
-    words: tuple[str, ...]  # every match holds one of these
-
-    def search(self, lower: str, span: tuple[int, int]) -> re.Match[str] | None:
-        lo, hi = span
-        if not any(lower.find(word, lo, hi) >= 0 for word in self.words):
-            return None
-        return self.pattern.search(lower, lo, hi)
 
 
 SHOPPING = Rare(
