@@ -78,6 +78,20 @@ FRAMES: list[Row] = [
     # people and a copula only says how they are helped
     ("Is de burger wel klant?", [("klant", "mention.as-role")]),
     (
+        "Zij legt uit waarom burgers geen klanten zijn van de overheid.",
+        [("klanten", "mention.as-role")],
+    ),
+    # a role that is real: a verb's agent, or the word as the subject of its copula
+    (
+        "Betreft: de gemeente als inkoper binnen het sociaal domein.",
+        [("inkoper", "use.procurement")],
+    ),
+    (
+        "Hoe groot is het aantal cliënten, hoeveel casussen zijn risicovol en om welke zorg "
+        "gaat het?",
+        [("casussen", "use.case")],
+    ),
+    (
         "Doel van het werkplein is mensen zo klantvriendelijk mogelijk te helpen.",
         [("klantvriendelijk", "use.person")],
     ),

@@ -441,7 +441,9 @@ class Engine:
         describes = (
             a.watch.term.pos == "adjective" and a.watch.slot in ADJECTIVE_SLOTS and not a.right
         )
-        found = frames.metalinguistic(window, text, deny=not describes)
+        found = frames.metalinguistic(
+            window, text, deny=not describes, role=a.watch.term.pos == "noun"
+        )
         found = found or frames.concept(a.right)
         found = found or frames.word_list(window, hi - lo)
         if found is not None:

@@ -113,6 +113,8 @@ ALSO_CALLED = re.compile(
 UNDERSTOOD = re.compile(r"\s+(?:(?:wordt|worden)\s+(?:hier\s+)?verstaan|verstaan\s+(?:we|wij))\b")
 MEANT = re.compile(r"\s+(?:(?:wordt|worden)\s+(?:hier\s+)?bedoeld|bedoelen\s+(?:we|wij))\b")
 ARTICLES = frozenset({"de", "het", "een"})
+# what may follow "burgers (geen) klanten zijn": the clause ends or the role's complement
+PREDICATE_ENDS = frozenset("van voor en of maar die dat want omdat".split())
 HAVE = frozenset("is zijn heeft hebben".split())  # "heeft de gemeente klanten?"
 COPULAS = frozenset("is zijn ben bent was waren wordt worden werd werden blijft blijven".split())
 READER = frozenset({"u", "je", "jij"})  # the one a letter or a form speaks to
@@ -233,9 +235,11 @@ def _item_start(text: str, start: int) -> int:
     return max(ends) if ends else lo
 
 
-def metalinguistic(w: Window, text: str, *, deny: bool = True) -> Verdict | None:
+def metalinguistic(w: Window, text: str, *, deny: bool = True, role: bool = True) -> Verdict | None:
     """Frames that talk about the word: 'het woord klant', 'klanten noemen', 'als klant zien'.
-    ``deny``: whether "geen …"/"niet …" can deny the word as a name (not for an adjective)."""
+    ``deny``: whether "geen …"/"niet …" can deny the word as a name (not for an adjective);
+    ``role``: whether the word can be a role compared ("de burger als klant"): not a verb's
+    agent, whose role is real ("de gemeente als inkoper binnen het sociaal domein")."""
     # what follows the word is the cheaper test, and it rarely holds: look at it first
     if (_headword(w, text) or _heading_defined(w, text)) and LINE_LEAD.fullmatch(
         text, _item_start(text, w.start), w.start
@@ -327,7 +331,7 @@ def metalinguistic(w: Window, text: str, *, deny: bool = True) -> Verdict | None
     ):
         return verdict("mention.comparison")
     two_before = w.words_before(2)
-    if two_before[-1:] == ["als"] and len(two_before) == 2 and two_before[0] in ROLES:
+    if role and two_before[-1:] == ["als"] and len(two_before) == 2 and two_before[0] in ROLES:
         return verdict("mention.as-role", who=two_before[0])  # "de burger als klant"
     lead = max(w.sent[0], w.start - 80)
     if w.lower[lead : w.start].rstrip().endswith(",") and (
@@ -335,12 +339,18 @@ def metalinguistic(w: Window, text: str, *, deny: bool = True) -> Verdict | None
     ):  # "als kiezer, klant, ...": a comma before the word first, as a list has
         return verdict("mention.as-role", who=listed.group(1))
     three = w.words_before(3)
-    role = next((x for x in three if x in PEOPLE), "") if not PEOPLE.isdisjoint(three) else ""
-    copula = not COPULAS.isdisjoint(three) or (after[:1] != [] and after[0] in COPULAS)
-    # "is de burger wel klant?", "dat burgers eigenlijk klanten zijn"; an adjective
-    # describes how they are helped ("mensen zo klantvriendelijk mogelijk helpen")
-    if role and copula and deny:
-        return verdict("mention.as-role", who=role)
+    who = next((x for x in three if x in PEOPLE), "") if not PEOPLE.isdisjoint(three) else ""
+    # "is de burger wel klant?", "dat burgers eigenlijk klanten zijn": a copula before the
+    # word, or one that closes its clause after it ("hoeveel casussen zijn risicovol" makes
+    # the word the subject); an adjective describes how they are helped ("mensen zo
+    # klantvriendelijk mogelijk helpen")
+    copula = not COPULAS.isdisjoint(three) or (
+        after[:1] != []
+        and after[0] in COPULAS
+        and (len(after) == 1 or after[1] in PREDICATE_ENDS or _copula_closes(w))
+    )
+    if who and copula and deny:
+        return verdict("mention.as-role", who=who)
     opening = w.words_before(3)
     # "Een klant is iemand die betaalt"; without an article only a singular concept defines
     # ("Klantbenadering is de wijze waarop"), not "Klantmanagers zijn de mensen die u helpen"
