@@ -24,10 +24,11 @@ from __future__ import annotations
 import argparse
 import hashlib
 import json
+import re
 import sys
 from collections import Counter
 from pathlib import Path
-from urllib.parse import urlsplit
+from urllib.parse import unquote, urlsplit
 
 import ahocorasick
 
@@ -41,6 +42,23 @@ def source_key(source: str) -> str:
     """Host and path, without scheme, query or fragment: one document, however it is cited."""
     parts = urlsplit(source if "://" in source else f"x://{source}")
     return (parts.netloc.lower().removeprefix("www.") + parts.path.rstrip("/")).lower()
+
+
+GITHUB_REF = re.compile(r"^(github\.com/[^/]+/[^/]+)/(?:blob|tree|raw)/[^/]+(/.*)$")
+RAW_GITHUB = re.compile(r"^raw\.githubusercontent\.com/([^/]+/[^/]+)/[^/]+(/.*)$")
+
+
+def document_key(source: str) -> str:
+    """The document a source names, however it is spelled: percent-escapes decoded, and a
+    GitHub file with or without its branch or commit (github.com/o/r/blob/main/a.md,
+    raw.githubusercontent.com/o/r/main/a.md and github.com/o/r/a.md are one document).
+    Only for finding what is labelled already; the splits keep ``source_key``."""
+    key = unquote(source_key(source))
+    if m := GITHUB_REF.match(key):
+        return m.group(1) + m.group(2)
+    if m := RAW_GITHUB.match(key):
+        return f"github.com/{m.group(1)}{m.group(2)}"
+    return key
 
 
 ROUND = 40
@@ -186,7 +204,9 @@ def _labelled_elsewhere() -> tuple[set[str], set[str]]:
     docs, _ = load_training()
     if DEV.is_file():
         docs += [json.loads(x) for x in DEV.open(encoding="utf-8")]
-    return {source_key(str(d["source"])) for d in docs}, {_normal(d["text"]) for d in docs}
+    keys = {source_key(str(d["source"])) for d in docs}
+    keys |= {document_key(str(d["source"])) for d in docs}
+    return keys, {_normal(d["text"]) for d in docs}
 
 
 def _normal(text: object) -> str:
@@ -196,7 +216,8 @@ def _normal(text: object) -> str:
 def known(out: Path) -> int:
     """Every source labelled so far (and the frozen test's), for labellers to grep."""
     sources, _ = _labelled_elsewhere()
-    sources |= {source_key(str(d["source"])) for d in load(FROZEN)[0]}
+    frozen = [str(d["source"]) for d in load(FROZEN)[0]]
+    sources |= {source_key(x) for x in frozen} | {document_key(x) for x in frozen}
     out.write_text("".join(f"{s}\n" for s in sorted(sources)), encoding="utf-8")
     print(f"{len(sources)} sources written to {out}")
     return 0
@@ -217,7 +238,7 @@ def drop(apply: bool) -> int:
             text = _normal(d["text"])
             if d["id"] in corpus:
                 why["shared corpus"] += 1
-            elif source_key(str(d["source"])) in sources:
+            elif {document_key(str(d["source"])), source_key(str(d["source"]))} & sources:
                 why["source"] += 1
             elif text in texts:
                 why["text"] += 1
