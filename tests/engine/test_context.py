@@ -326,6 +326,8 @@ PROFILES: list[Row] = [
     ("In de oefencasus voert u een slechtnieuwsgesprek.", [("oefencasus", "other.sense")]),
     ("Hoofdstuk 3: onderzoeksopzet en casusanalyse.", [("casusanalyse", "other.sense")]),
     ("Het casusoverleg is op dinsdag.", [("casusoverleg", "use.case")]),
+    # a case that stands in the document as a text to work on
+    ("Bespreek de bovenstaande casus samen met je coach.", [("casus", "other.sense")]),
     # "in casu" is Latin, not a form of casus: no occurrence at all
     ("In casu is dat anders.", []),
     ("Dat geldt in casu voor de aanvrager.", []),

@@ -311,6 +311,10 @@ def judge_profile(
             return verdict("other.sense", cue=teaching_member)
         if noun and NAMED_CASE.match(w.text, w.end) and not (left or right):
             return verdict("other.named-case")  # Casus A, casus 3:, de casus Korhoen
+        described = w.words_before(1)
+        if described and described[0] in DESCRIBED_CASE:
+            # "Bespreek de bovenstaande casus met je coach": a case as a text to work on
+            return verdict("other.sense", cue=described[0])
         teaching = w.count_passage("other_sense")
         if teaching >= PASSAGE_EVIDENCE and teaching > w.count_passage("public"):
             return verdict("other.sense", cue=w.first_passage("other_sense"))
@@ -324,6 +328,13 @@ def judge_profile(
 # with a label or a name is a case study, a teaching case or a court case; a person's
 # situation in a letter goes without one ("de casus van mevrouw" has "van", not a name)
 NAMED_CASE = re.compile(r"[ \t]*(?::|[0-9]|[A-Z](?![a-zà-ÿ])|[A-Z][a-zà-ÿ]+)")
+
+
+# a case that stands as a text in the document, or was made up: an exercise or a case
+# study ("Maak het ERD dat hoort bij onderstaande casus"; 3 labelled other, no flag)
+DESCRIBED_CASE = frozenset(
+    {"onderstaande", "bovenstaande", "fictieve", "uitgewerkte", "beschreven"}
+)
 
 
 # members of concern in company and tax law: the concern of firms, not the municipality
