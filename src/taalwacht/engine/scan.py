@@ -16,6 +16,7 @@ from bisect import bisect_left
 from collections import Counter
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
+from typing import Literal
 
 import ahocorasick
 
@@ -30,9 +31,12 @@ from taalwacht.dutch.verbs import particle_of
 from taalwacht.engine.analysis import Analysis, Occurrence, Watch
 from taalwacht.engine.context import frames, names, profiles
 from taalwacht.engine.context import surface as marks
-from taalwacht.engine.context.cues import DOC_REACH, CueIndex
+from taalwacht.engine.context.cues import DOC_REACH, CueIndex, cues
 from taalwacht.engine.context.features import features
 from taalwacht.engine.context.sense import Decider, shipped
+from taalwacht.engine.context.topic import ASKED, TopicModel, paragraph
+from taalwacht.engine.context.topic import shipped as topic_model
+from taalwacht.engine.context.topic import words as topic_words
 from taalwacht.engine.context.verdict import Verdict, verdict
 from taalwacht.engine.context.window import Window
 from taalwacht.engine.regions import RegionIndex
@@ -68,8 +72,11 @@ class Engine:
         severity: Mapping[str, Severity] | None = None,
         prefer: Mapping[str, str] | None = None,
         sense: Decider | None = None,
+        topic: TopicModel | Literal["shipped"] | None = "shipped",
     ) -> None:
         self.sense = sense or shipped()
+        # what a paragraph without public-service or care words is about (None: not asked)
+        self.topic = topic_model() if topic == "shipped" else topic
         self.packs = tuple(packs)
         self.prefer = dict(prefer or {})  # term id -> alternative that goes first
         self.terms = tuple(t for p in self.packs for t in p.terms)
@@ -151,6 +158,8 @@ class Engine:
         _same_sense_later(text, index, occurrences, decided)
         _one_sense_per_word(occurrences, decided)
         _one_sense_per_text(occurrences, decided)
+        if self.topic is not None:
+            _business_paragraphs(index, occurrences, decided, self.topic)
         return [
             self._finding(text, lower, o, v, marked)
             for o, v in zip(occurrences, decided, strict=True)
@@ -728,6 +737,41 @@ def _one_sense_per_text(occurrences: Sequence[Occurrence], decided: list[Verdict
         )
         if total >= least and n >= share * total:
             decided[i] = verdict(f"{sense.value}.text-majority", count=str(n), total=str(total))
+
+
+def _business_paragraphs(
+    index: CueIndex,
+    occurrences: Sequence[Occurrence],
+    decided: list[Verdict],
+    model: TopicModel,
+) -> None:
+    """A use with no public-service or care cue anywhere in its passage is read by what its
+    paragraph is about: a shop's or a freelancer's text ("Hoe vind je snel een specifieke
+    klant?") is business, whatever the sentence holds. The paragraph's words are read once."""
+    lower = index.lower
+    read: dict[tuple[int, int], tuple[float, set[str]]] = {}
+    for i, (occ, found) in enumerate(zip(occurrences, decided, strict=True)):
+        a, term = occ.analysis, occ.analysis.watch.term
+        if found.decision is not Decision.USE or term.context not in ASKED:
+            continue
+        if a.compound_key or any(a.joined.startswith(k) for k in term.compounds):
+            continue  # the pack names it (productcatalogus): the organisation's own word
+        if any(cues(n).in_word(m) for n in ("public", "care") for m in (a.left, a.right) if m):
+            continue  # jeugdhulpklanten, uitkeringsklanten: the word says whose it is
+        lo, hi = max(0, occ.start - DOC_REACH), min(len(lower), occ.end + DOC_REACH)
+        skip = (occ.start, occ.end)
+        if index.find("public", lo, hi, skip) or index.find("care", lo, hi, skip):
+            continue
+        span = paragraph(lower, occ.start, occ.end)
+        if span not in read:
+            seen = topic_words(lower[span[0] : span[1]])
+            read[span] = (model.probability(seen), seen)
+        p, seen = read[span]
+        if p > model.threshold:
+            about = ", ".join(model.strongest(seen)) or messages.text("evidence.none")
+            decided[i] = replace(
+                verdict("commercial.business-paragraph", words=about), confidence=round(p, 3)
+            )
 
 
 def _split_variants(watches: Mapping[str, list[Watch]]) -> Iterator[str]:

@@ -1,0 +1,92 @@
+"""What a paragraph is about: business or the public service, from all its words.
+
+The cue lists name the words that point one way near a watched word; a shop's help page or
+a freelancer's blog often has none of them ("Hoe vind je snel een specifieke klant?"). A
+logistic regression over the plain words of whole labelled paragraphs (``tools/
+train_topic.py``, shipped as ``engine/data/topic.json``) gives the probability that a
+paragraph is about business. The engine asks it only where no public-service or care cue
+stands anywhere in the passage: there the cue lists have nothing to say either way.
+The watched words themselves are masked, so a term an organisation adds is judged the same.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+# the watched stems, masked before words are read: the paragraph's other words decide
+MASK = re.compile(
+    r"\w*(?:klant|product|produkt|concern|inko|koop|kocht|casus|kcc|kcm|accountmanag|"
+    r"vraaggericht)\w*"
+)
+WORD = re.compile(r"[^\W\d_]{3,}")
+PARAGRAPH_END = "\n\n"
+REACH = 1500  # a paragraph is read at most this far either side of the word
+OUT_OF_REACH = 1.01  # a threshold no probability passes: the model asked, never heeded
+# the profiles asked: customers and products. Staff words serve businesses in municipal
+# text too (an accountmanager for the industrial estate), purchases and concerns have
+# rules of their own, and a casus's other sense is a lesson or a lawsuit
+ASKED = frozenset({"person", "service"})
+
+
+def words(lower: str) -> set[str]:
+    """The distinct plain words of a lower-case text, watched stems masked."""
+    return set(WORD.findall(MASK.sub(" ", lower)))
+
+
+def paragraph(lower: str, start: int, end: int) -> tuple[int, int]:
+    """The paragraph around ``[start, end)``: between blank lines, within ``REACH``."""
+    lo = lower.rfind(PARAGRAPH_END, max(0, start - REACH), start)
+    hi = lower.find(PARAGRAPH_END, end, end + REACH)
+    return (
+        max(0, start - REACH) if lo < 0 else lo + 2,
+        min(len(lower), end + REACH) if hi < 0 else hi,
+    )
+
+
+@dataclass(frozen=True)
+class TopicModel:
+    """Weights per word (business positive), an intercept and the threshold above which a
+    paragraph with no public-service or care cue is taken for business."""
+
+    weights: dict[str, float]
+    intercept: float
+    threshold: float
+
+    def probability(self, found: set[str]) -> float:
+        """P(business) of a paragraph with the words ``found``."""
+        get = self.weights.get
+        score = self.intercept + sum(get(w, 0.0) for w in found)
+        return 1.0 / (1.0 + math.exp(-score))
+
+    def strongest(self, found: set[str], n: int = 3) -> list[str]:
+        """The words that pushed most towards business, for --explain."""
+        pushed = sorted(((self.weights.get(w, 0.0), w) for w in found), reverse=True)
+        return [w for weight, w in pushed[:n] if weight > 0]
+
+
+@cache
+def shipped() -> TopicModel:
+    """The model that ships with the package (``engine/data/topic.json``)."""
+    raw = (resources.files("taalwacht.engine") / "data" / "topic.json").read_text("utf-8")
+    return from_json(raw)
+
+
+def from_json(raw: str) -> TopicModel:
+    data = json.loads(raw)
+    weights = {str(w): float(x) for w, x in data["weights"].items()}
+    return TopicModel(weights, float(data["intercept"]), float(data["threshold"]))
+
+
+def to_json(model: TopicModel, **about: object) -> str:
+    """The model as the data file ``tools/train_topic.py`` writes, one word per line."""
+    head = {"about": about, "intercept": model.intercept, "threshold": model.threshold}
+    lines = [
+        f"  {json.dumps(w, ensure_ascii=False)}: {x}" for w, x in sorted(model.weights.items())
+    ]
+    text = json.dumps(head, ensure_ascii=False, indent=2)[:-2]
+    return text + ',\n  "weights": {\n' + ",\n".join("  " + x for x in lines) + "\n  }\n}\n"

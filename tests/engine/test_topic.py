@@ -1,0 +1,57 @@
+"""The paragraph topic model: a paragraph with no public-service or care word is read by
+what all its words say it is about."""
+
+from __future__ import annotations
+
+import taalwacht
+from taalwacht.engine import Engine
+from taalwacht.engine.context.topic import ASKED, paragraph, shipped, words
+from taalwacht.packs import load_bundled
+
+# a business's help page: no cue word either way, but every word is a software manual's
+CRM = (
+    "Met deze instructie maak je een nieuwe klant aan en leg je alle basisgegevens correct "
+    "vast. Klik daarna rechtsboven op de blauwe knop om op te slaan."
+)
+
+
+def test_a_business_paragraph_without_public_words_is_business() -> None:
+    [found] = taalwacht.check(CRM, explain=True)
+    assert not found.reported
+    assert found.rule == "commercial.business-paragraph"
+    assert found.confidence is not None and found.confidence > shipped().threshold
+    assert "knop" in found.why  # the words that made it business, for --explain
+
+
+def test_without_the_topic_model_the_rules_alone_report_it() -> None:
+    engine = Engine([load_bundled("markttaal")], topic=None)
+    [found] = engine.scan(CRM)
+    assert found.reported
+
+
+def test_a_public_word_anywhere_in_the_passage_keeps_the_rules_decision() -> None:
+    text = CRM.replace("Met deze instructie maak je", "Met deze instructie maakt de gemeente")
+    [found] = taalwacht.check(text, explain=True)
+    assert found.reported, found.why
+
+
+def test_a_plain_municipal_letter_stays_a_finding() -> None:
+    text = (
+        "De klant krijgt binnen acht weken een besluit op de aanvraag. Heeft de klant nog "
+        "vragen, dan kan hij ons bellen."
+    )
+    assert all(f.reported for f in taalwacht.check(text))
+
+
+def test_watched_words_are_masked_and_a_paragraph_ends_at_a_blank_line() -> None:
+    assert words("de klantgegevens van het productenboek en de inkoop") == {"van", "het"}
+    text = "Eerste alinea.\n\nTweede alinea met het woord.\n\nDerde."
+    at = text.index("woord")
+    lo, hi = paragraph(text, at, at + 5)
+    assert text[lo:hi] == "Tweede alinea met het woord."
+
+
+def test_staff_serving_businesses_is_never_asked() -> None:
+    text = "Geachte ondernemer, onze accountmanager bedrijven komt graag bij u langs."
+    assert "staff" not in ASKED and "case" not in ASKED
+    assert [f.text for f in taalwacht.check(text)] == ["accountmanager"]

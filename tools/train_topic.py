@@ -1,0 +1,195 @@
+#!/usr/bin/env python3
+"""Train the paragraph topic model (src/taalwacht/engine/data/topic.json) on labelled text.
+
+    pip install -e '.[train]'
+    python tools/train_topic.py                                  # train and ship
+    python tools/train_topic.py --hold-out devdata/frozen39 --out /tmp/topic.json
+
+A paragraph of the training split is business when more of its occurrences are labelled
+commercial than flag, and public service when at least as many are flags (paragraphs with
+neither are left out). A logistic regression over its plain words (watched stems masked,
+words in at least ``--min-sources`` sources) learns which words make a paragraph business.
+
+The threshold is chosen on out-of-fold probabilities (folds grouped by source): the engine
+without the topic model checks every training paragraph, and the threshold is the one at
+which turning its uses in business paragraphs without any public-service or care cue into
+commerce gives the best F1 of the training split. The development split, the shared dev
+set and ``tests/data/independent*`` are never trained on.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections import Counter
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from pool import SCORED, load, load_training, source_key, split_of_doc
+
+from taalwacht.engine.context.cues import DOC_REACH, CueIndex, cues
+from taalwacht.engine.context.topic import ASKED, OUT_OF_REACH, TopicModel, to_json, words
+from taalwacht.engine.scan import Engine
+from taalwacht.model.finding import Decision
+from taalwacht.packs import load_bundled
+
+ROOT = Path(__file__).resolve().parent.parent
+OUT = ROOT / "src" / "taalwacht" / "engine" / "data" / "topic.json"
+
+
+def label_of(labels: list[dict[str, object]]) -> int | None:
+    """1 for a business paragraph, 0 for a public one, None for neither."""
+    kinds = Counter(str(lab["label"]) for lab in labels)
+    if not kinds["flag"] and not kinds["commercial"]:
+        return None
+    return int(kinds["commercial"] > kinds["flag"])
+
+
+def eligible_uses(engine: Engine, text: str, labels: list[dict[str, object]]) -> list[str]:
+    """The labels of the uses the topic model would be asked about in ``text``: reported
+    uses with no public-service or care cue in their passage (as the engine decides)."""
+    lower = text.lower()
+    index = CueIndex(text, lower)
+    out = []
+    terms = {t.id: t for t in engine.terms}
+    for f in engine.scan(text):
+        term = terms[f.term]
+        if f.decision is not Decision.USE or term.context not in ASKED:
+            continue
+        a = engine.analyse(f.text.lower())
+        if a is not None and (
+            any(a.joined.startswith(k) for k in term.compounds)
+            or any(cues(n).in_word(m) for n in ("public", "care") for m in (a.left, a.right) if m)
+        ):
+            continue  # as the engine: the pack's own compounds, a public or care member
+        lo, hi = max(0, f.start - DOC_REACH), min(len(text), f.end + DOC_REACH)
+        skip = (f.start, f.end)
+        if index.find("public", lo, hi, skip) or index.find("care", lo, hi, skip):
+            continue
+        over = [
+            lab
+            for lab in labels
+            if int(str(lab["start"])) < f.end and f.start < int(str(lab["end"]))
+        ]
+        out.append(str(over[0]["label"]) if over else "-")
+    return out
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--c", type=float, default=1.0, help="inverse regularisation strength")
+    parser.add_argument("--min-sources", type=int, default=3, help="sources a word must occur in")
+    parser.add_argument("--folds", type=int, default=5)
+    parser.add_argument("--out", type=Path, default=OUT)
+    parser.add_argument(
+        "--hold-out",
+        type=Path,
+        action="append",
+        default=[],
+        help="a scored frozen folder to leave out, to compare on it as on a new round",
+    )
+    args = parser.parse_args()
+    if args.hold_out and args.out == OUT:
+        parser.error("--hold-out trains a model for comparison: give --out")
+
+    from sklearn.feature_extraction import DictVectorizer
+    from sklearn.linear_model import LogisticRegression
+    from sklearn.model_selection import GroupKFold
+
+    docs, labels = load_training()
+    held = {d["id"] for folder in args.hold_out for d in load(folder)[0]}
+    scored = {d["id"] for folder in SCORED for d in load(folder)[0]}
+    by_doc: dict[object, list[dict[str, object]]] = {}
+    for lab in labels:
+        by_doc.setdefault(lab["doc"], []).append(lab)
+    train = [d for d in docs if d["id"] not in held and split_of_doc(d, scored) == "train"]
+    rows = [(d, label_of(by_doc.get(d["id"], []))) for d in train]
+    rows = [(d, y) for d, y in rows if y is not None]
+    seen: dict[str, set[str]] = {}
+    bags = []
+    for d, _ in rows:
+        bag = words(str(d["text"]).lower())
+        bags.append(bag)
+        for w in bag:
+            seen.setdefault(w, set()).add(source_key(str(d.get("source", ""))))
+    vocabulary = {w for w, s in seen.items() if len(s) >= args.min_sources}
+    x = [{w: 1.0 for w in bag & vocabulary} for bag in bags]
+    y = [label for _, label in rows]
+    groups = [source_key(str(d.get("source", ""))) for d, _ in rows]
+
+    def fit(idx: list[int]) -> tuple[dict[str, float], float]:
+        vec = DictVectorizer()
+        model = LogisticRegression(C=args.c, max_iter=5000)
+        model.fit(vec.fit_transform([x[i] for i in idx]), [y[i] for i in idx])
+        names = vec.get_feature_names_out()
+        weights = {
+            str(n): round(float(w), 4)
+            for n, w in zip(names, model.coef_[0], strict=True)
+            if abs(w) >= 0.005
+        }
+        return weights, float(model.intercept_[0])
+
+    # out-of-fold probabilities, then the threshold with the best F1 on the training split
+    oof = [0.0] * len(rows)
+    for trained, kept_out in GroupKFold(n_splits=args.folds).split(x, y, groups):
+        weights, intercept = fit(list(trained))
+        probe = TopicModel(weights, intercept, OUT_OF_REACH)
+        for i in kept_out:
+            oof[i] = probe.probability(bags[i])
+    engine = Engine([load_bundled("markttaal")], topic=None)
+    asked: list[tuple[float, str]] = []
+    for (d, _), p in zip(rows, oof, strict=True):
+        asked += [(p, lab) for lab in eligible_uses(engine, str(d["text"]), by_doc[d["id"]])]
+    tp = fp = fn = 0
+    for d in train:
+        kinds = [str(lab["label"]) for lab in by_doc.get(d["id"], [])]
+        fn += kinds.count("flag")
+    for d in train:  # the engine's own counts on the training split, before the topic
+        text, labs = str(d["text"]), by_doc.get(d["id"], [])
+        for f in engine.scan(text):
+            if not f.decision.reported:
+                continue
+            over = [
+                lab
+                for lab in labs
+                if int(str(lab["start"])) < f.end and f.start < int(str(lab["end"]))
+            ]
+            kind = str(over[0]["label"]) if over else "-"
+            if kind == "flag":
+                tp += 1
+            elif kind != "unsure":
+                fp += 1
+    fn -= tp
+    best = (0.0, OUT_OF_REACH)
+    for step in range(50, 100):
+        threshold = step / 100
+        flags = sum(p > threshold and lab == "flag" for p, lab in asked)
+        others = sum(p > threshold and lab not in ("flag", "unsure") for p, lab in asked)
+        t, f, n = tp - flags, fp - others, fn + flags
+        f1 = 2 * t / max(1, 2 * t + f + n)
+        best = max(best, (f1, threshold))
+    weights, intercept = fit(list(range(len(rows))))
+    model = TopicModel(weights, intercept, best[1])
+    print(f"paragraphs {len(rows)} ({sum(y)} business), vocabulary {len(vocabulary)}")
+    print(f"training split before: tp {tp} fp {fp} fn {fn}; uses asked {len(asked)}")
+    print(f"threshold {best[1]} (out-of-fold F1 {best[0]:.4f}); words kept {len(weights)}")
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    args.out.write_text(
+        to_json(
+            model,
+            trained_on="the training split (pool/train and the scored frozen tests)",
+            held_out=[str(p) for p in args.hold_out],
+            paragraphs=len(rows),
+            c=args.c,
+            min_sources=args.min_sources,
+            threshold_chosen_on=f"out-of-fold F1 of the training split, {args.folds} folds",
+        ),
+        encoding="utf-8",
+    )
+    print(f"wrote {args.out}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
