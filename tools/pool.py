@@ -66,6 +66,23 @@ FROZEN = ROOT / "devdata" / f"frozen{ROUND}"
 SCORED = [ROOT / "devdata" / f"frozen{n}" for n in range(2, ROUND)]  # now training data
 
 
+def add_hold_out(parser: argparse.ArgumentParser) -> None:
+    """``--hold-out``, for the training scripts: scored frozen folders to leave out."""
+    parser.add_argument(
+        "--hold-out",
+        type=Path,
+        action="append",
+        default=[],
+        help="a scored frozen folder to leave out of training, to see how a model trained "
+        "without it does on it (as on a new round); repeatable; never for the shipped model",
+    )
+
+
+def held_out(folders: list[Path]) -> set[object]:
+    """The ids of the paragraphs in ``folders``, which training leaves out."""
+    return {d["id"] for folder in folders for d in load(folder)[0]}
+
+
 def split_of(source: str) -> str:
     """train or dev for a pool source (round 1's test buckets now train)."""
     bucket = int(hashlib.sha256(source_key(source).encode()).hexdigest(), 16) % 100

@@ -24,7 +24,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from pool import SCORED, load, load_training, source_key, split_of_doc
+from pool import SCORED, add_hold_out, held_out, load, load_training, source_key, split_of_doc
 
 from taalwacht.engine.context.features import Features
 from taalwacht.engine.context.sense import CLASSES, SenseModel, to_json
@@ -139,14 +139,7 @@ def main() -> int:
         "folds grouped by source (0: on the development split, as before)",
     )
     parser.add_argument("--out", type=Path, default=OUT)
-    parser.add_argument(
-        "--hold-out",
-        type=Path,
-        action="append",
-        default=[],
-        help="a scored frozen folder to leave out of training, to see how a model trained "
-        "without it does on it (as on a new round); repeatable; never for the shipped model",
-    )
+    add_hold_out(parser)
     args = parser.parse_args()
     if args.hold_out and args.out == OUT:
         parser.error("--hold-out trains a model for comparison: give --out")
@@ -157,7 +150,7 @@ def main() -> int:
     recorder = Recorder()
     engine = Engine([load_bundled("markttaal")], sense=recorder)
     docs, labels = load_training()
-    held = {d["id"] for folder in args.hold_out for d in load(folder)[0]}
+    held = held_out(args.hold_out)
     docs = [d for d in docs if d["id"] not in held]
     labels = [lab for lab in labels if lab["doc"] not in held]
     scored = {d["id"] for folder in SCORED for d in load(folder)[0]}

@@ -26,11 +26,11 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from pool import SCORED, load, load_training, source_key, split_of_doc
+from pool import SCORED, add_hold_out, held_out, load, load_training, source_key, split_of_doc
 
-from taalwacht.engine.context.cues import DOC_REACH, CueIndex, cues
-from taalwacht.engine.context.topic import ASKED, OUT_OF_REACH, TopicModel, to_json, words
-from taalwacht.engine.scan import Engine
+from taalwacht.engine.context.cues import CueIndex
+from taalwacht.engine.context.topic import OUT_OF_REACH, TopicModel, to_json, words
+from taalwacht.engine.scan import Engine, asks_topic
 from taalwacht.model.finding import Decision
 from taalwacht.packs import load_bundled
 
@@ -46,34 +46,30 @@ def label_of(labels: list[dict[str, object]]) -> int | None:
     return int(kinds["commercial"] > kinds["flag"])
 
 
-def eligible_uses(engine: Engine, text: str, labels: list[dict[str, object]]) -> list[str]:
-    """The labels of the uses the topic model would be asked about in ``text``: reported
-    uses with no public-service or care cue in their passage (as the engine decides)."""
-    lower = text.lower()
-    index = CueIndex(text, lower)
-    out = []
-    terms = {t.id: t for t in engine.terms}
+def tally(
+    engine: Engine, text: str, labels: list[dict[str, object]]
+) -> tuple[list[str], list[str]]:
+    """One scan of ``text`` by the engine without the topic model: the labels of its
+    reported words, and of the uses the topic model would be asked about (``asks_topic``,
+    the engine's own test, on the word analysed again; an elided compound such as
+    "producten- en dienstencatalogus" does not analyse alone, and the engine does not ask)."""
+    index = CueIndex(text, text.lower())
+    reported, asked = [], []
     for f in engine.scan(text):
-        term = terms[f.term]
-        if f.decision is not Decision.USE or term.context not in ASKED:
-            continue
-        a = engine.analyse(f.text.lower())
-        if a is not None and (
-            any(a.joined.startswith(k) for k in term.compounds)
-            or any(cues(n).in_word(m) for n in ("public", "care") for m in (a.left, a.right) if m)
-        ):
-            continue  # as the engine: the pack's own compounds, a public or care member
-        lo, hi = max(0, f.start - DOC_REACH), min(len(text), f.end + DOC_REACH)
-        skip = (f.start, f.end)
-        if index.find("public", lo, hi, skip) or index.find("care", lo, hi, skip):
+        if not f.decision.reported:
             continue
         over = [
             lab
             for lab in labels
             if int(str(lab["start"])) < f.end and f.start < int(str(lab["end"]))
         ]
-        out.append(str(over[0]["label"]) if over else "-")
-    return out
+        kind = str(over[0]["label"]) if over else "-"
+        reported.append(kind)
+        word = f.text.lower()  # an open compound is analysed as one word, Klant Contact Centrum
+        a = engine.analyse(word) or engine.analyse(word.replace(" ", ""))
+        if f.decision is Decision.USE and a is not None and asks_topic(index, a, f.start, f.end):
+            asked.append(kind)
+    return reported, asked
 
 
 def main() -> int:
@@ -82,13 +78,7 @@ def main() -> int:
     parser.add_argument("--min-sources", type=int, default=3, help="sources a word must occur in")
     parser.add_argument("--folds", type=int, default=5)
     parser.add_argument("--out", type=Path, default=OUT)
-    parser.add_argument(
-        "--hold-out",
-        type=Path,
-        action="append",
-        default=[],
-        help="a scored frozen folder to leave out, to compare on it as on a new round",
-    )
+    add_hold_out(parser)
     args = parser.parse_args()
     if args.hold_out and args.out == OUT:
         parser.error("--hold-out trains a model for comparison: give --out")
@@ -98,7 +88,7 @@ def main() -> int:
     from sklearn.model_selection import GroupKFold
 
     docs, labels = load_training()
-    held = {d["id"] for folder in args.hold_out for d in load(folder)[0]}
+    held = held_out(args.hold_out)
     scored = {d["id"] for folder in SCORED for d in load(folder)[0]}
     by_doc: dict[object, list[dict[str, object]]] = {}
     for lab in labels:
@@ -138,28 +128,17 @@ def main() -> int:
         for i in kept_out:
             oof[i] = probe.probability(bags[i])
     engine = Engine([load_bundled("markttaal")], topic=None)
+    probability = {id(d): p for (d, _), p in zip(rows, oof, strict=True)}
     asked: list[tuple[float, str]] = []
-    for (d, _), p in zip(rows, oof, strict=True):
-        asked += [(p, lab) for lab in eligible_uses(engine, str(d["text"]), by_doc[d["id"]])]
     tp = fp = fn = 0
-    for d in train:
-        kinds = [str(lab["label"]) for lab in by_doc.get(d["id"], [])]
-        fn += kinds.count("flag")
     for d in train:  # the engine's own counts on the training split, before the topic
-        text, labs = str(d["text"]), by_doc.get(d["id"], [])
-        for f in engine.scan(text):
-            if not f.decision.reported:
-                continue
-            over = [
-                lab
-                for lab in labs
-                if int(str(lab["start"])) < f.end and f.start < int(str(lab["end"]))
-            ]
-            kind = str(over[0]["label"]) if over else "-"
-            if kind == "flag":
-                tp += 1
-            elif kind != "unsure":
-                fp += 1
+        labs = by_doc.get(d["id"], [])
+        reported, uses = tally(engine, str(d["text"]), labs)
+        tp += reported.count("flag")
+        fp += sum(kind not in ("flag", "unsure") for kind in reported)
+        fn += sum(str(lab["label"]) == "flag" for lab in labs)
+        if id(d) in probability:
+            asked += [(probability[id(d)], kind) for kind in uses]
     fn -= tp
     best = (0.0, OUT_OF_REACH)
     for step in range(50, 100):

@@ -739,6 +739,22 @@ def _one_sense_per_text(occurrences: Sequence[Occurrence], decided: list[Verdict
             decided[i] = verdict(f"{sense.value}.text-majority", count=str(n), total=str(total))
 
 
+def asks_topic(index: CueIndex, a: Analysis, start: int, end: int) -> bool:
+    """Whether the topic model is asked about a use of ``a`` at ``[start, end)``: a word for
+    customers or products that names neither the pack's own compound nor a public or care
+    member, with no public-service or care cue anywhere in its passage."""
+    term = a.watch.term
+    if term.context not in ASKED:
+        return False
+    if a.compound_key or any(a.joined.startswith(k) for k in term.compounds):
+        return False  # the pack names it (productcatalogus): the organisation's own word
+    if any(cues(n).in_word(m) for n in ("public", "care") for m in (a.left, a.right) if m):
+        return False  # jeugdhulpklanten, uitkeringsklanten: the word says whose it is
+    lo, hi = max(0, start - DOC_REACH), min(len(index.lower), end + DOC_REACH)
+    skip = (start, end)
+    return not (index.find("public", lo, hi, skip) or index.find("care", lo, hi, skip))
+
+
 def _business_paragraphs(
     index: CueIndex,
     occurrences: Sequence[Occurrence],
@@ -751,16 +767,9 @@ def _business_paragraphs(
     lower = index.lower
     read: dict[tuple[int, int], tuple[float, set[str]]] = {}
     for i, (occ, found) in enumerate(zip(occurrences, decided, strict=True)):
-        a, term = occ.analysis, occ.analysis.watch.term
-        if found.decision is not Decision.USE or term.context not in ASKED:
-            continue
-        if a.compound_key or any(a.joined.startswith(k) for k in term.compounds):
-            continue  # the pack names it (productcatalogus): the organisation's own word
-        if any(cues(n).in_word(m) for n in ("public", "care") for m in (a.left, a.right) if m):
-            continue  # jeugdhulpklanten, uitkeringsklanten: the word says whose it is
-        lo, hi = max(0, occ.start - DOC_REACH), min(len(lower), occ.end + DOC_REACH)
-        skip = (occ.start, occ.end)
-        if index.find("public", lo, hi, skip) or index.find("care", lo, hi, skip):
+        if found.decision is not Decision.USE or not asks_topic(
+            index, occ.analysis, occ.start, occ.end
+        ):
             continue
         span = paragraph(lower, occ.start, occ.end)
         if span not in read:
