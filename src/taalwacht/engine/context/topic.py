@@ -18,6 +18,8 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
+from taalwacht.engine.context.datafile import weights_file
+
 # the watched stems, masked before words are read: the paragraph's other words decide
 MASK = re.compile(
     r"\w*(?:klant|product|produkt|concern|inko|koop|kocht|casus|kcc|kcm|accountmanag|"
@@ -85,8 +87,4 @@ def from_json(raw: str) -> TopicModel:
 def to_json(model: TopicModel, **about: object) -> str:
     """The model as the data file ``tools/train_topic.py`` writes, one word per line."""
     head = {"about": about, "intercept": model.intercept, "threshold": model.threshold}
-    lines = [
-        f"  {json.dumps(w, ensure_ascii=False)}: {x}" for w, x in sorted(model.weights.items())
-    ]
-    text = json.dumps(head, ensure_ascii=False, indent=2)[:-2]
-    return text + ',\n  "weights": {\n' + ",\n".join("  " + x for x in lines) + "\n  }\n}\n"
+    return weights_file(head, model.weights)

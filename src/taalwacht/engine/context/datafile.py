@@ -1,0 +1,17 @@
+"""The data files of the learned models (sense.json, topic.json): their settings first, then
+one weight a line, so that a retrained model shows in a diff as the weights that moved."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+
+
+def weights_file(head: Mapping[str, object], weights: Mapping[str, object]) -> str:
+    """``head`` as indented JSON, then ``weights`` (sorted by name) one entry a line."""
+    lines = [
+        f"    {json.dumps(name, ensure_ascii=False)}: {json.dumps(value)}"
+        for name, value in sorted(weights.items())
+    ]
+    text = json.dumps(head, ensure_ascii=False, indent=2)[:-2]
+    return text + ',\n  "weights": {\n' + ",\n".join(lines) + "\n  }\n}\n"
