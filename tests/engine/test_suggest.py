@@ -250,7 +250,7 @@ FORMS = [
     (
         "De klantcontactmedewerker belt.",
         "klantcontactmedewerker",
-        ["medewerker van het contactcentrum", "publieksmedewerker"],
+        ["medewerker van het contactcentrum", "medewerker publiekscontact", "publieksmedewerker"],
         False,
     ),
     # compounds the pack names get the pack's own replacement first, before any phrase

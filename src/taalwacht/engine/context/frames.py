@@ -111,6 +111,7 @@ ALSO_CALLED = re.compile(
 # "Onder een klant wordt verstaan", "Onder producten verstaan we", "Met het klantenperspectief
 # wordt hier bedoeld": the word is defined
 UNDERSTOOD = re.compile(r"\s+(?:(?:wordt|worden)\s+(?:hier\s+)?verstaan|verstaan\s+(?:we|wij))\b")
+UNDERSTANDING = frozenset({"verstaan", "verstaat", "verstond", "verstonden"})
 MEANT = re.compile(r"\s+(?:(?:wordt|worden)\s+(?:hier\s+)?bedoeld|bedoelen\s+(?:we|wij))\b")
 ARTICLES = frozenset({"de", "het", "een"})
 # what may follow "burgers (geen) klanten zijn": the clause ends or the role's complement
@@ -364,11 +365,14 @@ def metalinguistic(w: Window, text: str, *, deny: bool = True, role: bool = True
     also = ALSO_CALLED.match(text, w.end)
     if also and also.group(1)[0] == text[w.start].upper():
         return verdict("mention.naming-verb", verb="genoemd")
-    preposition = [x for x in w.words_before(2) if x not in ARTICLES][-1:]
+    lead_in = [x for x in w.words_before(3) if x not in ARTICLES]
+    preposition = lead_in[-1:]
     if (preposition == ["onder"] and UNDERSTOOD.match(w.lower, w.end)) or (
         preposition == ["met"] and MEANT.match(w.lower, w.end)
     ):
         return verdict("mention.definition")
+    if lead_in[-2:-1] and lead_in[-2] in UNDERSTANDING and preposition == ["onder"]:
+        return verdict("mention.definition")  # "wordt verstaan onder product: elke roerende zaak"
     # "heeft de gemeente nou klanten, of niet?", "is de burger wel klant?": a question whether
     # a body or a person has or is the word, closing the sentence (not "heeft de gemeente
     # de klanten gebeld?": a determiner makes them people)
