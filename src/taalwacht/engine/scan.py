@@ -351,6 +351,12 @@ class Engine:
             options = tuple(replace(c, text=c.text[:1].upper() + c.text[1:]) for c in options)
         right = occ.analysis.right  # "klantenmet": a space left out, the word still governs
         governs = (not right or right in FUNCTION_WORDS) and occ.analysis.watch.kind != "linking"
+        gender = term.gender if governs else None
+        named = term.compounds.get(occ.analysis.joined) if acronym else None
+        if governs and named and named[0].gender:
+            # an acronym stands for its compound: "de KCM" is the klantcontactmedewerker (de),
+            # not het klantcontact; the pack's replacement shares the compound's head
+            gender = named[0].gender
         return Finding(
             start=occ.start,
             end=occ.end,
@@ -366,7 +372,7 @@ class Engine:
             related=occ.related,
             pack=term.pack,
             slot=occ.analysis.watch.slot,
-            gender=term.gender if governs else None,
+            gender=gender,
             governs=governs,
             choices=options,
             confidence=decided.confidence,

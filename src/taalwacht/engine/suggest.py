@@ -106,6 +106,17 @@ def choices(
         rest = surface_right.lstrip(HYPHENS)
         for alt in term.compounds.get(member_text.lower(), ()):
             core = alt.forms.get("sg") or alt.text
+            if _same_head(core, rest):
+                # KCM-medewerkers: the acronym names the staff already; the replacement
+                # stands for both (medewerkers van het contactcentrum)
+                plural = not core.lower().split()[0].endswith(rest.lower())
+                whole = alt.forms.get("pl" if plural else "sg")
+                if whole:
+                    out.insert(named, Choice(whole, alt.gender, plural, alt.text))
+                    named += 1
+                continue
+            if " " in core:
+                continue  # a phrase heads no compound
             if rest[:1].islower():
                 out.insert(named, Choice(join(core, rest), None, False, alt.text))
             else:  # the acronym heads a name: het contactcentrum-Noord
@@ -309,6 +320,14 @@ def _phrases(analysis: Analysis, surface_right: str) -> list[Choice]:
             out.append(Choice(f"{rest} {preposition} {alt.gender} {single}", None, False, alt.text))
         out.append(Choice(f"{rest} {preposition} {plural}", None, False, alt.text))
     return out
+
+
+def _same_head(core: str, rest: str) -> bool:
+    """Whether ``rest`` (medewerkers) repeats the head of ``core``: the end of a word
+    (publieksmedewerker), the first word of a phrase (medewerker van het contactcentrum)."""
+    noun = core.lower().split()[0]
+    head = rest.lower()
+    return len(head) >= 4 and any(noun.endswith(h) for h in (head, head[:-1], head[:-2]))
 
 
 def _bare_member(analysis: Analysis) -> bool:
