@@ -62,6 +62,9 @@ ROLES = frozenset(
 # "de burger als kiezer, klant, onderdaan en partner": the word is one of the roles listed
 ROLE_LIST = re.compile(rf"\b({'|'.join(sorted(ROLES))})\s+als\s+(?:[^\W\d_]+\s*,\s*)+$")
 PEOPLE = ROLES - {"overheid", "gemeente"}  # "is de burger wel klant?": people, not bodies
+# "Zijn wij klanten van de gemeente?": a group asked whether it is what the word says
+ASKING_COPULAS = frozenset({"is", "zijn", "waren", "worden"})
+GROUPS = frozenset("wij we inwoners burgers bewoners mensen burger inwoner".split())
 # "het klantdenken", "de klantgedachte": a compound that names the idea, not a person
 CONCEPTS = frozenset(
     "denken gedachte concept concepten paradigma filosofie ideologie metafoor".split()
@@ -74,9 +77,20 @@ def concept(right: str) -> Verdict | None:
     return verdict("mention.concept") if right.lstrip("-") in CONCEPTS else None
 
 
+# "die woorden", "zulke termen": the sentence points at words, not at what they name
+THOSE_WORDS = re.compile(
+    r"\b(?:die|deze|dat|dit|zulke|zulk|dergelijke|zo'n)\s+"
+    r"(?:woorden|woord|termen|term|begrippen|begrip|benamingen|benaming)\b"
+)
+
+
 def word_list(w: Window, watched: int) -> Verdict | None:
     """'Klantcontacten, klantkanalen, klantgerechtigheid en klantverkeer.': a sentence that is
-    little more than the watched words themselves lists words, it does not use them."""
+    little more than the watched words themselves lists words, it does not use them; so does
+    one that lists two or more and points at them as words ("Klantreis, klantbeeld: die
+    woorden schrappen we")."""
+    if watched >= 2 and THOSE_WORDS.search(w.lower, *w.sent):
+        return verdict("mention.word-list", count=str(watched))
     if watched < 3:
         return None
     if watched >= WORD_LIST_SHARE * len(WORD.findall(w.lower, *w.sent)):
@@ -377,6 +391,18 @@ def metalinguistic(w: Window, text: str, *, deny: bool = True, role: bool = True
     # a body or a person has or is the word, closing the sentence (not "heeft de gemeente
     # de klanten gebeld?": a determiner makes them people)
     rest = w.lower[w.end : w.sent[1]].rstrip()
+    opening = WORD.findall(w.lower, w.sent[0], w.start)
+    if (
+        role
+        and rest.endswith("?")
+        and 2 <= len(opening) <= 3
+        and opening[0] in ASKING_COPULAS
+        and opening[1] in GROUPS
+        and opening[2:] in ([], ["een"], ["wel"], ["nu"], ["echt"], ["dan"])
+    ):
+        # "Zijn wij klanten van de gemeente?": whether a group is what the word says (not
+        # "Bent u klant bij ons?", which asks the reader)
+        return verdict("mention.as-role", who=opening[1])
     four = w.words_before(4)
     bodies = next((x for x in four if x in ROLES), "") if not ROLES.isdisjoint(four) else ""
     if (
