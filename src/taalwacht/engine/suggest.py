@@ -326,8 +326,8 @@ def _same_head(core: str, rest: str) -> bool:
     """Whether ``rest`` (medewerkers) repeats the head of ``core``: the end of a word
     (publieksmedewerker), the first word of a phrase (medewerker van het contactcentrum)."""
     noun = core.lower().split()[0]
-    head = rest.lower()
-    return len(head) >= 4 and any(noun.endswith(h) for h in (head, head[:-1], head[:-2]))
+    head = rest.lower()  # a plural -s or -en aside (medewerkers, centrums)
+    return any(len(h) >= 4 and noun.endswith(h) for h in (head, head[:-1], head[:-2]))
 
 
 def _bare_member(analysis: Analysis) -> bool:
