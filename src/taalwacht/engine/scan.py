@@ -461,6 +461,8 @@ class Engine:
         )
         found = found or frames.concept(a.right)
         found = found or frames.word_list(window, hi - lo)
+        if not a.left and not a.right:
+            found = found or frames.questioned(window)
         if found is not None:
             return found
         phrase = self._phrase_over(text, start, end, phrases.fixed_names)

@@ -84,6 +84,17 @@ THOSE_WORDS = re.compile(
 )
 
 
+def questioned(w: Window) -> Verdict | None:
+    """'Klanten? Wij hebben geen klanten.': the word alone, asked, is the word disputed (a
+    compound alone, "Klantnummer?", asks a reader's question and is judged as usual)."""
+    alone = not w.lower[w.sent[0] : w.start].strip(" \t\n*#'\"‘“")
+    return (
+        verdict("mention.questioned")
+        if alone and w.lower[w.end : w.sent[1]].rstrip() == "?"
+        else None
+    )
+
+
 def word_list(w: Window, watched: int) -> Verdict | None:
     """'Klantcontacten, klantkanalen, klantgerechtigheid en klantverkeer.': a sentence that is
     little more than the watched words themselves lists words, it does not use them; so does
