@@ -41,6 +41,14 @@ class Analysis:
     def right(self) -> str:
         return self.joined[self.member.end :]
 
+    @property
+    def curated(self) -> bool:
+        """The pack names this compound itself (productcatalogus, bijstandsklanten): the
+        organisation chose the word and its replacement."""
+        return bool(self.compound_key) or any(
+            self.joined.startswith(k) for k in self.watch.term.compounds
+        )
+
 
 @dataclass
 class Occurrence:

@@ -31,7 +31,7 @@ from taalwacht.dutch.verbs import particle_of
 from taalwacht.engine.analysis import Analysis, Occurrence, Watch
 from taalwacht.engine.context import frames, names, profiles
 from taalwacht.engine.context import surface as marks
-from taalwacht.engine.context.cues import DOC_REACH, CueIndex, cues
+from taalwacht.engine.context.cues import DOC_REACH, CueIndex
 from taalwacht.engine.context.features import features
 from taalwacht.engine.context.sense import Decider, shipped
 from taalwacht.engine.context.topic import ASKED, TopicModel, paragraph
@@ -469,14 +469,13 @@ class Engine:
         phrase = phrase or self._phrase_over(lower, start, end, phrases.fixed)
         if phrase:
             return verdict("fixed.name", phrase=phrase)
-        curated = bool(a.compound_key) or any(a.joined.startswith(k) for k in term.compounds)
         decided = profiles.judge_profile(
             term.context,
             window,
             word=a.compound_key or a.joined,
             left=a.left,
             right=a.right,
-            curated=curated,
+            curated=a.curated,
             noun=term.pos == "noun",
             term=term.id,
             particle=occ.related[0].start if a.watch.kind == "separated" and occ.related else None,
@@ -754,9 +753,9 @@ def asks_topic(index: CueIndex, a: Analysis, start: int, end: int) -> bool:
     term = a.watch.term
     if term.context not in ASKED:
         return False
-    if a.compound_key or any(a.joined.startswith(k) for k in term.compounds):
+    if a.curated:
         return False  # the pack names it (productcatalogus): the organisation's own word
-    if any(cues(n).in_word(m) for n in ("public", "care") for m in (a.left, a.right) if m):
+    if any(profiles.member_cue(name, a.left, a.right) for name in ("public", "care")):
         return False  # jeugdhulpklanten, uitkeringsklanten: the word says whose it is
     lo, hi = max(0, start - DOC_REACH), min(len(index.lower), end + DOC_REACH)
     skip = (start, end)

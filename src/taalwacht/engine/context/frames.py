@@ -402,18 +402,18 @@ def metalinguistic(w: Window, text: str, *, deny: bool = True, role: bool = True
     # a body or a person has or is the word, closing the sentence (not "heeft de gemeente
     # de klanten gebeld?": a determiner makes them people)
     rest = w.lower[w.end : w.sent[1]].rstrip()
-    opening = WORD.findall(w.lower, w.sent[0], w.start)
+    asking = WORD.findall(w.lower, w.sent[0], w.start)  # the question up to the word
     if (
         role
         and rest.endswith("?")
-        and 2 <= len(opening) <= 3
-        and opening[0] in ASKING_COPULAS
-        and opening[1] in GROUPS
-        and opening[2:] in ([], ["een"], ["wel"], ["nu"], ["echt"], ["dan"])
+        and 2 <= len(asking) <= 3
+        and asking[0] in ASKING_COPULAS
+        and asking[1] in GROUPS
+        and asking[2:] in ([], ["een"], ["wel"], ["nu"], ["echt"], ["dan"])
     ):
         # "Zijn wij klanten van de gemeente?": whether a group is what the word says (not
         # "Bent u klant bij ons?", which asks the reader)
-        return verdict("mention.as-role", who=opening[1])
+        return verdict("mention.as-role", who=asking[1])
     four = w.words_before(4)
     bodies = next((x for x in four if x in ROLES), "") if not ROLES.isdisjoint(four) else ""
     if (

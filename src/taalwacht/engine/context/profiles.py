@@ -163,7 +163,7 @@ def _cared(w: Window) -> bool:
     return market < w.count_passage("public") + w.count_passage("care")
 
 
-def _member_cue(name: str, left: str, right: str) -> str:
+def member_cue(name: str, left: str, right: str) -> str:
     """A cue of list ``name`` among the members around the watched one: Wmo in Wmo-klanten."""
     return next((c for c in (cues(name).in_word(m) for m in (left, right) if m) if c), "")
 
@@ -199,7 +199,7 @@ def judge_profile(
     use = verdict(f"use.{profile}")
     if profile == "always":
         return use
-    own_public = _member_cue("public", left, right)
+    own_public = member_cue("public", left, right)
     shop = _van_commerce(w) if profile != "procurement" else ""
     if shop:
         return verdict("commercial.shop", cue=shop)
@@ -223,7 +223,7 @@ def judge_profile(
             return use
         # the trade's own words, or a business named in the word (Ziggo-klanten,
         # hypotheekklanten, bankklant): no labelled compound of those was a resident
-        own_trade = _member_cue("trade_members", left, right) or _member_cue("commerce", left, "")
+        own_trade = member_cue("trade_members", left, right) or member_cue("commerce", left, "")
         if own_trade:  # klantenwerving, klantenbinding, supermarktklant: the trade's own words
             return verdict("commercial.trade-compound", member=own_trade)
         named = NAMED_CUSTOMERS.match(w.text, w.end)
@@ -253,19 +253,20 @@ def judge_profile(
     if profile == "service":
         if english(w):
             return verdict("other.english")
-        supplied = _supplied(w) if not _member_cue("care", left, right) else ""
+        own_care = member_cue("care", left, right)
+        supplied = _supplied(w) if not own_care else ""
         if supplied:  # "bedrijven die aan de gemeente producten leveren": the body buys
             return verdict("commercial.supplied", cue=supplied)
-        industry = _member_cue("industry_members", "", right)
+        industry = member_cue("industry_members", "", right)
         if industry and not own_public and not w.count("public"):
             # productontwikkeling, product- en procesinnovatie; "bij de gemeente" keeps it
             return verdict("commercial.industry-compound", member=industry)
-        if curated or own_public or _member_cue("care", left, right):
+        if curated or own_public or own_care:
             return use  # Wmo-producten, ondersteuningsproducten, jeugdzorg-producten
         food = w.first("food", near=True)
         if food:  # a food bank's products are food, not its help
             return verdict("commercial.goods", cue=food)
-        if left and not _member_cue("neutral_members", left, ""):
+        if left and not member_cue("neutral_members", left, ""):
             return verdict("commercial.goods-compound", member=left)
         if w.count("goods") and not w.count("public"):
             return verdict("commercial.goods", cue=w.first("goods"))
@@ -306,7 +307,7 @@ def judge_profile(
             return verdict("other.english")
         if w.count("other_sense", near=True):
             return verdict("other.sense", cue=w.first("other_sense", near=True))
-        teaching_member = _member_cue("case_members", left, right)
+        teaching_member = member_cue("case_members", left, right)
         if teaching_member:  # casusanalyse, oefencasus: a case to learn or test from
             return verdict("other.sense", cue=teaching_member)
         if noun and NAMED_CASE.match(w.text, w.end) and not (left or right):

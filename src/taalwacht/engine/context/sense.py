@@ -19,6 +19,7 @@ from importlib import resources
 from typing import Protocol
 
 from taalwacht import messages
+from taalwacht.engine.context.datafile import weights_file
 from taalwacht.engine.context.features import WEIGHED, Features
 from taalwacht.engine.context.verdict import Verdict
 from taalwacht.model.finding import Decision
@@ -146,15 +147,10 @@ def from_json(raw: str) -> SenseModel:
 
 def to_json(model: SenseModel, **about: object) -> str:
     """The model as the data file ``tools/train_sense.py`` writes, one feature per line."""
-    lines = [
-        f"  {json.dumps(n, ensure_ascii=False)}: {json.dumps(list(w))}"
-        for n, w in sorted(model.weights.items())
-    ]
     head = {
         "about": about,
         "classes": list(CLASSES),
         "keep_use": model.keep_use,
         "overrule": model.overrule,
     }
-    text = json.dumps(head, ensure_ascii=False, indent=2)[:-2]
-    return text + ',\n  "weights": {\n' + ",\n".join("  " + x for x in lines) + "\n  }\n}\n"
+    return weights_file(head, {name: list(w) for name, w in model.weights.items()})
