@@ -61,9 +61,23 @@ def document_key(source: str) -> str:
     return key
 
 
+def spellings(source: str) -> set[str]:
+    """The keys a source is known by: as written (``source_key``) and as the document it
+    names (``document_key``); labellers grep the list for either."""
+    return {source_key(source), document_key(source)}
+
+
 ROUND = 45
 FROZEN = ROOT / "devdata" / f"frozen{ROUND}"
 SCORED = [ROOT / "devdata" / f"frozen{n}" for n in range(2, ROUND)]  # now training data
+
+
+def label_at(labels: list[dict[str, object]], start: int, end: int) -> str:
+    """The label of the first labelled span that overlaps ``[start, end)``; "-" for none."""
+    for lab in labels:
+        if int(str(lab["start"])) < end and start < int(str(lab["end"])):
+            return str(lab["label"])
+    return "-"
 
 
 def add_hold_out(parser: argparse.ArgumentParser) -> None:
@@ -221,8 +235,7 @@ def _labelled_elsewhere() -> tuple[set[str], set[str]]:
     docs, _ = load_training()
     if DEV.is_file():
         docs += [json.loads(x) for x in DEV.open(encoding="utf-8")]
-    keys = {source_key(str(d["source"])) for d in docs}
-    keys |= {document_key(str(d["source"])) for d in docs}
+    keys = {key for d in docs for key in spellings(str(d["source"]))}
     return keys, {_normal(d["text"]) for d in docs}
 
 
@@ -233,8 +246,7 @@ def _normal(text: object) -> str:
 def known(out: Path) -> int:
     """Every source labelled so far (and the frozen test's), for labellers to grep."""
     sources, _ = _labelled_elsewhere()
-    frozen = [str(d["source"]) for d in load(FROZEN)[0]]
-    sources |= {source_key(x) for x in frozen} | {document_key(x) for x in frozen}
+    sources |= {key for d in load(FROZEN)[0] for key in spellings(str(d["source"]))}
     out.write_text("".join(f"{s}\n" for s in sorted(sources)), encoding="utf-8")
     print(f"{len(sources)} sources written to {out}")
     return 0
@@ -255,7 +267,7 @@ def drop(apply: bool) -> int:
             text = _normal(d["text"])
             if d["id"] in corpus:
                 why["shared corpus"] += 1
-            elif {document_key(str(d["source"])), source_key(str(d["source"]))} & sources:
+            elif spellings(str(d["source"])) & sources:
                 why["source"] += 1
             elif text in texts:
                 why["text"] += 1

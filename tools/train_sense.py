@@ -24,7 +24,16 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from pool import SCORED, add_hold_out, held_out, load, load_training, source_key, split_of_doc
+from pool import (
+    SCORED,
+    add_hold_out,
+    held_out,
+    label_at,
+    load,
+    load_training,
+    source_key,
+    split_of_doc,
+)
 
 from taalwacht.engine.context.features import Features
 from taalwacht.engine.context.sense import CLASSES, SenseModel, to_json
@@ -78,19 +87,13 @@ def examples(
         for f in engine.scan(text):
             if not f.why.startswith("row "):
                 continue  # a rule decided it
-            over = [
-                lab
-                for lab in by_doc.get(str(doc["id"]), [])
-                if int(str(lab["start"])) < f.end and f.start < int(str(lab["end"]))
-            ]
-            if not over or over[0]["label"] == "unsure":
+            label = label_at(by_doc.get(str(doc["id"]), []), f.start, f.end)
+            if label in ("-", "unsure"):
                 continue
             row = recorder.rows[int(f.why.split()[1])]
             before, after = text[max(0, f.start - 90) : f.start], text[f.end : f.end + 60]
             where = f"{doc['id']} {before}[[{f.text}]]{after}"
-            out.append(
-                Example(row, str(over[0]["label"]), source_key(str(doc.get("source", ""))), where)
-            )
+            out.append(Example(row, label, source_key(str(doc.get("source", ""))), where))
     return out
 
 

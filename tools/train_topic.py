@@ -26,8 +26,18 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from pool import SCORED, add_hold_out, held_out, load, load_training, source_key, split_of_doc
+from pool import (
+    SCORED,
+    add_hold_out,
+    held_out,
+    label_at,
+    load,
+    load_training,
+    source_key,
+    split_of_doc,
+)
 
+from taalwacht.dutch.tokens import lower_same_length
 from taalwacht.engine.context.cues import CueIndex
 from taalwacht.engine.context.topic import OUT_OF_REACH, TopicModel, to_json, words
 from taalwacht.engine.scan import Engine, asks_topic
@@ -53,17 +63,12 @@ def tally(
     reported words, and of the uses the topic model would be asked about (``asks_topic``,
     the engine's own test, on the word analysed again; an elided compound such as
     "producten- en dienstencatalogus" does not analyse alone, and the engine does not ask)."""
-    index = CueIndex(text, text.lower())
+    index = CueIndex(text, lower_same_length(text))  # the engine's own lower case
     reported, asked = [], []
     for f in engine.scan(text):
         if not f.decision.reported:
             continue
-        over = [
-            lab
-            for lab in labels
-            if int(str(lab["start"])) < f.end and f.start < int(str(lab["end"]))
-        ]
-        kind = str(over[0]["label"]) if over else "-"
+        kind = label_at(labels, f.start, f.end)
         reported.append(kind)
         word = f.text.lower()  # an open compound is analysed as one word, Klant Contact Centrum
         a = engine.analyse(word) or engine.analyse(word.replace(" ", ""))
