@@ -402,10 +402,12 @@ def metalinguistic(w: Window, text: str, *, deny: bool = True, role: bool = True
     # a body or a person has or is the word, closing the sentence (not "heeft de gemeente
     # de klanten gebeld?": a determiner makes them people)
     rest = w.lower[w.end : w.sent[1]].rstrip()
-    asking = WORD.findall(w.lower, w.sent[0], w.start)  # the question up to the word
+    question = rest.endswith("?")
+    # the question up to the word, read only for a question (sentences of law run long)
+    asking = WORD.findall(w.lower, w.sent[0], w.start) if role and question else []
     if (
         role
-        and rest.endswith("?")
+        and question
         and 2 <= len(asking) <= 3
         and asking[0] in ASKING_COPULAS
         and asking[1] in GROUPS
@@ -417,7 +419,7 @@ def metalinguistic(w: Window, text: str, *, deny: bool = True, role: bool = True
     four = w.words_before(4)
     bodies = next((x for x in four if x in ROLES), "") if not ROLES.isdisjoint(four) else ""
     if (
-        rest.endswith("?")
+        question
         and len(WORD.findall(rest)) <= 3
         and bodies
         and not determined

@@ -165,6 +165,8 @@ def _cared(w: Window) -> bool:
 
 def member_cue(name: str, left: str, right: str) -> str:
     """A cue of list ``name`` among the members around the watched one: Wmo in Wmo-klanten."""
+    if not left and not right:  # most words are no compound
+        return ""
     return next((c for c in (cues(name).in_word(m) for m in (left, right) if m) if c), "")
 
 

@@ -11,6 +11,7 @@ from taalwacht.engine.context.verdict import Verdict, verdict
 
 OPEN_QUOTES = "'\"‘’“”„«‹‚`"
 CLOSE_QUOTES = "'\"’”“»›‘`"
+OPEN_QUOTE = re.compile(f"[{re.escape(OPEN_QUOTES)}]")
 MAX_QUOTED_WORDS = 5  # 'klant van de sociale dienst' is a label; a quoted sentence uses it
 
 COMPANY_SUFFIXES = re.compile(r"\s*(?:B\.?V\.?|N\.?V\.?|Holding|Inc\.?|Ltd\.?|GmbH|Group)\b")
@@ -31,11 +32,12 @@ ABBREVIATION = re.compile(r"\([A-Z][A-Za-z]?[A-Z][A-Za-z0-9&-]{0,8}\)")
 def in_url_or_code(text: str, start: int, end: int) -> Verdict | None:
     """URLs, e-mail addresses, file names and identifiers are never findings, wherever they
     stand: the text itself shows them (``://``, ``@``, ``_``, ``.pdf``), not the markup."""
-    chunk_start, chunk_end = start, end
-    while chunk_start > max(0, start - 300) and not text[chunk_start - 1].isspace():
-        chunk_start -= 1
-    while chunk_end < min(len(text), end + 300) and not text[chunk_end].isspace():
-        chunk_end += 1
+    # the run of non-space characters around the word, at most 300 on either side
+    before, after = text[max(0, start - 300) : start], text[end : end + 300]
+    touching = before and not before[-1].isspace()
+    chunk_start = start - len(before.rsplit(None, 1)[-1]) if touching else start
+    touching = after and not after[0].isspace()
+    chunk_end = end + len(after.split(None, 1)[0]) if touching else end
     link = text.find("](", end, chunk_end)
     if link >= 0:  # [Klantreizen](https://…): the link's text is prose, its target is not
         chunk_end = link + 1
@@ -66,8 +68,8 @@ def in_url_or_code(text: str, start: int, end: int) -> Verdict | None:
 def quoted(text: str, start: int, end: int) -> Verdict | None:
     """A word (or a short phrase holding it) in quotation marks is shown, not used: 'klant',
     "hoezo klant?". Italics and code come as regions from the document's format."""
-    nearby = text[max(0, start - 40) : end + 40]
-    spans = _short_phrase_spans(text, start, end) if any(q in nearby for q in OPEN_QUOTES) else []
+    near = OPEN_QUOTE.search(text, max(0, start - 40), end + 40)
+    spans = _short_phrase_spans(text, start, end) if near else []
     for s, e in ((start, end), *spans):
         if s > 0 and e < len(text) and text[s - 1] in OPEN_QUOTES:
             close = e
