@@ -293,6 +293,11 @@ PROFILES: list[Row] = [
         "De 403-verklaring staat in het Burgerlijk Wetboek en houdt een concernvrijstelling in.",
         [("concernvrijstelling", "commercial.company-compound")],
     ),
+    # a public body asking a firm for its group statement: still the firm's group
+    (
+        "De Aanvrager voegt de concernverklaring volgens het model van UWV bij.",
+        [("concernverklaring", "commercial.company-compound")],
+    ),
     # procurement
     ("De gemeente koopt de jeugdhulp bij drie aanbieders in.", [("koopt", "use.procurement")]),
     ("Wij kopen laptops in.", [("kopen", "commercial.goods-purchase")]),
@@ -475,6 +480,14 @@ def test_surface_company_name() -> None:
         # a definition list with a synonym before a slash
         ("g. de cliënt/klant: een inwoner die hulp krijgt;", "klant", "mention.headword"),
         ("De cliënt/klant krijgt een brief.", "klant", None),
+        # a definition list with dashes, as regulations print them
+        (
+            "In dit besluit wordt verstaan onder:\n–  Dienstbetrekking: een dienstbetrekking "
+            "in de zin van de ZW.\n–  Klant: een natuurlijk persoon met structureel "
+            "functionele beperkingen.",
+            "Klant",
+            "mention.headword",
+        ),
         # a glossary flattened to one line starts its items after a semicolon
         (
             "In deze regeling wordt verstaan onder: a. aanvrager: degene die een aanvraag "

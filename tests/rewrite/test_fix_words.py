@@ -37,8 +37,8 @@ ROWS = [
         None,
     ),
     (
-        "De concern- en/of eigendomsverhouding van de gemeente.",
-        "De gemeente- en/of eigendomsverhouding van de gemeente.",
+        "De concern- en/of afdelingsbegroting van de gemeente.",
+        "De gemeente- en/of afdelingsbegroting van de gemeente.",
         None,
     ),
     (

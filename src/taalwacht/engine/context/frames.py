@@ -14,7 +14,7 @@ from taalwacht.engine.context.window import WORD, Window
 # what may stand before a headword on its line: markup, a number ("1.1.", "a."), an article,
 # a synonym before a slash ("g. de cliënt/klant: een inwoner die ...")
 LINE_LEAD = re.compile(
-    r"[ \t*#•|-]*(?:(?:\d+\.)+\d*\s+|[a-z][.)]\s+)?(?:(?:de|het|een|De|Het|Een)\s+)?"
+    r"[ \t*#•|·▪◦○●■□>–—-]*(?:(?:\d+\.)+\d*\s+|[a-z][.)]\s+)?(?:(?:de|het|een|De|Het|Een)\s+)?"
     r"(?:[^\W\d_]+\s?/\s?)?"
 )
 # "Klant: iemand die ...", "**Klantcontact**: Klantcontacten zijn ...", "Casusregisseur: Een

@@ -288,8 +288,8 @@ def judge_profile(
             return verdict("commercial.any-organisation")
         if left and not own_public:
             return verdict("commercial.company-compound", member=left)
-        if right in COMPANY_LAW and not w.count("public"):  # concernvrijstelling: a group of firms
-            return verdict("commercial.company-compound", member=right)
+        if right in COMPANY_LAW:  # concernvrijstelling, concernverklaring: a group of firms,
+            return verdict("commercial.company-compound", member=right)  # even at UWV
         if w.count("commerce") > w.count("public"):
             return verdict("commercial.business", cue=w.first("commerce"))
         if (
