@@ -114,6 +114,12 @@ FRAMES: list[Row] = [
     ("Klant of inwoner, dat is de vraag.", [("Klant", "mention.comparison")]),
     ("Wij willen inwoners niet als klant benaderen.", [("klant", "mention.as-naming")]),
     ("Klant: iemand die iets koopt.", [("Klant", "mention.headword")]),
+    # a glossary's headword in bold, whatever its definition opens with
+    (
+        "* **Product**: Gecodeerde omschrijving van een dienst of resultaat.",
+        [("Product", "mention.headword")],
+    ),
+    ("Het concernbegrip in de belastingwet", [("concernbegrip", "mention.concept")]),
     ("Wat is een klantreis?", [("klantreis", "mention.definition")]),
     # the word defined: "onder ... verstaan", "met ... bedoeld"
     ("Onder een klant wordt verstaan: de persoon die.", [("klant", "mention.definition")]),
@@ -322,6 +328,11 @@ PROFILES: list[Row] = [
         [("inkoop", "use.procurement")],
     ),
     ("Wij doen inkopen bij de supermarkt.", [("inkopen", "commercial.shopping")]),
+    # an employee's clause that keeps the firm's clients
+    (
+        "Zij mag door het relatiebeding twee jaar geen werk doen voor klanten van de werkgever.",
+        [("klanten", "commercial.trade")],
+    ),
     ("Wij kopen hout in voor de bouw.", [("kopen", "commercial.plain-purchase")]),
     # case
     ("De casus wordt besproken in het wijkteam.", [("casus", "use.case")]),
@@ -333,6 +344,8 @@ PROFILES: list[Row] = [
     ("Het casusoverleg is op dinsdag.", [("casusoverleg", "use.case")]),
     # a case that stands in the document as a text to work on
     ("Bespreek de bovenstaande casus samen met je coach.", [("casus", "other.sense")]),
+    # a case before the civil court of employment disputes
+    ("Casus kantonrechter Roermond", [("Casus", "other.sense")]),
     # "in casu" is Latin, not a form of casus: no occurrence at all
     ("In casu is dat anders.", []),
     ("Dat geldt in casu voor de aanvrager.", []),

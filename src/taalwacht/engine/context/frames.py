@@ -65,9 +65,11 @@ PEOPLE = ROLES - {"overheid", "gemeente"}  # "is de burger wel klant?": people, 
 # "Zijn wij klanten van de gemeente?": a group asked whether it is what the word says
 ASKING_COPULAS = frozenset({"is", "zijn", "waren", "worden"})
 GROUPS = frozenset("wij we inwoners burgers bewoners mensen burger inwoner".split())
-# "het klantdenken", "de klantgedachte": a compound that names the idea, not a person
+# "het klantdenken", "de klantgedachte", "het concernbegrip": a compound that names the
+# idea or the word, not a person
 CONCEPTS = frozenset(
-    "denken gedachte concept concepten paradigma filosofie ideologie metafoor".split()
+    "denken gedachte concept concepten paradigma filosofie ideologie metafoor begrip "
+    "begrippen benaming benamingen".split()
 )
 WORD_LIST_SHARE = 0.5  # a sentence at least this much made of watched words lists them
 
@@ -184,8 +186,12 @@ def _headword(w: Window, text: str) -> bool:
     if separator is None:
         return False
     rest = w.lower[separator.end() : separator.end() + 40]
+    # a term in bold before the colon is a glossary's headword, whatever the definition
+    # opens with ("* **Product**: Gecodeerde omschrijving ..."; labelled a use 0 of 13)
+    bold = text.startswith("**", max(0, w.start - 2)) and separator.group().startswith("**")
     return (
-        text[separator.end() : separator.end() + 1].islower()
+        bold
+        or text[separator.end() : separator.end() + 1].islower()
         or rest.startswith(DEFINITION_START)
         or rest.startswith(w.lower[w.start : min(w.end, w.start + 5)])
     )
