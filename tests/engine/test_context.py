@@ -299,6 +299,11 @@ PROFILES: list[Row] = [
         "De 403-verklaring staat in het Burgerlijk Wetboek en houdt een concernvrijstelling in.",
         [("concernvrijstelling", "commercial.company-compound")],
     ),
+    # an employee's group of firms, in labour law and company news
+    (
+        "De werkgever heeft niet gekeken naar herplaatsing binnen de rest van het concern.",
+        [("concern", "commercial.employer-group")],
+    ),
     # a public body asking a firm for its group statement: still the firm's group
     (
         "De Aanvrager voegt de concernverklaring volgens het model van UWV bij.",

@@ -286,6 +286,10 @@ def judge_profile(
             return verdict("other.english")
         if noun and not (left or right) and not curated and _any_organisation(w):
             return verdict("commercial.any-organisation")
+        if noun and not (left or right) and (staff := EMPLOYMENT.search(w.lower, w.near)):
+            # "herplaatsing binnen het concern", "de werknemers van het concern": the group
+            # of firms an employee works for (labelled commercial 24 of 24, no flag)
+            return verdict("commercial.employer-group", cue=staff.group())
         if left and not own_public:
             return verdict("commercial.company-compound", member=left)
         if right in COMPANY_LAW:  # concernvrijstelling, concernverklaring: a group of firms,
@@ -354,6 +358,14 @@ SHOPPING = Rare(
 # An employer who buys coaching or training for its own staff is a customer of a business,
 # however much the service looks like help: "de werkgever heeft activiteiten ingekocht om
 # de werknemer te begeleiden naar ander werk".
+# an employment relation around the bare word concern: labour law and company news
+EMPLOYMENT = Rare(
+    re.compile(
+        r"\b(?:werknemers?|werkgevers?|ontslag\w*|herplaats\w*|arbeidsovereenkomst\w*|"
+        r"dienstverband)\b"
+    ),
+    ("werknem", "werkgever", "ontslag", "herplaats", "arbeidsovereenkomst", "dienstverband"),
+)
 EMPLOYER = Rare(
     re.compile(r"\b(?:werkgevers?|(?:de|het|uw|zijn|haar) (?:bedrijf|onderneming))\b"),
     ("werkgever", "bedrijf", "onderneming"),
