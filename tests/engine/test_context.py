@@ -278,7 +278,7 @@ PROFILES: list[Row] = [
     ),
     (
         "De gemeente koopt jaarlijks voor een miljard euro aan producten en diensten in.",
-        [("koopt", "commercial.plain-purchase"), ("producten", "commercial.supplied")],
+        [("koopt", "commercial.general-purchasing"), ("producten", "commercial.supplied")],
     ),
     # ... but not what the public body delivers to its residents and businesses
     (
@@ -318,6 +318,14 @@ PROFILES: list[Row] = [
     (
         "De vier gemeenten werken samen op het gebied van HRM, financiën en inkoop.",
         [("inkoop", "commercial.support-function")],
+    ),
+    # goods and services together: what any organisation buys for itself
+    (
+        "Bij het inkopen van producten en diensten letten we op het energieverbruik.",
+        [
+            ("inkopen", "commercial.general-purchasing"),
+            ("producten", "commercial.no-public-service"),
+        ],
     ),
     # the body's purchasing in general: tenders, deliveries and works, social return
     (
