@@ -294,6 +294,15 @@ PROFILES: list[Row] = [
         "Wij leveren onze burgers en bedrijven onze diensten en producten.",
         [("producten", "use.service")],
     ),
+    # the public service's own log-in and channels point to it
+    (
+        "Na inloggen met DigiD ziet u een overzicht van uw producten.",
+        [("producten", "use.service")],
+    ),
+    (
+        "Na inloggen ziet u een overzicht van uw producten.",
+        [("producten", "commercial.no-public-service")],
+    ),
     # civil law is no public service: the company-law member decides
     (
         "De 403-verklaring staat in het Burgerlijk Wetboek en houdt een concernvrijstelling in.",
@@ -369,6 +378,7 @@ PROFILES: list[Row] = [
 PHRASES: list[Row] = [
     ("Het Digitaal Klantdossier is een landelijke voorziening.", [("Klantdossier", "fixed.name")]),
     ("Open Klant is de nieuwe standaard.", [("Klant", "other.name")]),
+    ("Open Producten is de nieuwe catalogus.", [("Producten", "other.name")]),
     # the name, then a member of its own
     ("Wij draaien een eigen Open Klant-installatie.", [("Klant-installatie", "other.name")]),
     ("De klant wacht. <!-- taalwacht-disable-line -->", [("klant", "suppressed.comment")]),
