@@ -286,14 +286,16 @@ def judge_profile(
             return verdict("other.english")
         if noun and not (left or right) and not curated and _any_organisation(w):
             return verdict("commercial.any-organisation")
-        if noun and not (left or right) and (staff := EMPLOYMENT.search(w.lower, w.near)):
+        if noun and not (left or right) and (employs := EMPLOYMENT.search(w.lower, w.near)):
             # "herplaatsing binnen het concern", "de werknemers van het concern": the group
             # of firms an employee works for (labelled commercial 24 of 24, no flag)
-            return verdict("commercial.employer-group", cue=staff.group())
+            return verdict("commercial.employer-group", cue=employs.group())
         if left and not own_public:
             return verdict("commercial.company-compound", member=left)
-        if right in COMPANY_LAW:  # concernvrijstelling, concernverklaring: a group of firms,
-            return verdict("commercial.company-compound", member=right)  # even at UWV
+        if right in COMPANY_LAW:
+            # concernvrijstelling, concernverklaring: a group of firms, also where a public
+            # body asks a firm for it (UWV's jobcoach regulations)
+            return verdict("commercial.company-compound", member=right)
         if w.count("commerce") > w.count("public"):
             return verdict("commercial.business", cue=w.first("commerce"))
         if (
@@ -355,9 +357,6 @@ COMPANY_LAW = frozenset(
 SHOPPING = Rare(
     re.compile(r"\b(?:doe|doet|doen|deed|deden|gedaan)\b"), ("doe", "deed", "deden", "gedaan")
 )
-# An employer who buys coaching or training for its own staff is a customer of a business,
-# however much the service looks like help: "de werkgever heeft activiteiten ingekocht om
-# de werknemer te begeleiden naar ander werk".
 # an employment relation around the bare word concern: labour law and company news
 EMPLOYMENT = Rare(
     re.compile(
@@ -366,6 +365,9 @@ EMPLOYMENT = Rare(
     ),
     ("werknem", "werkgever", "ontslag", "herplaats", "arbeidsovereenkomst", "dienstverband"),
 )
+# An employer who buys coaching or training for its own staff is a customer of a business,
+# however much the service looks like help: "de werkgever heeft activiteiten ingekocht om
+# de werknemer te begeleiden naar ander werk".
 EMPLOYER = Rare(
     re.compile(r"\b(?:werkgevers?|(?:de|het|uw|zijn|haar) (?:bedrijf|onderneming))\b"),
     ("werkgever", "bedrijf", "onderneming"),

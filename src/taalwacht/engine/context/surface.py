@@ -34,10 +34,10 @@ def in_url_or_code(text: str, start: int, end: int) -> Verdict | None:
     stand: the text itself shows them (``://``, ``@``, ``_``, ``.pdf``), not the markup."""
     # the run of non-space characters around the word, at most 300 on either side
     before, after = text[max(0, start - 300) : start], text[end : end + 300]
-    touching = before and not before[-1].isspace()
-    chunk_start = start - len(before.rsplit(None, 1)[-1]) if touching else start
-    touching = after and not after[0].isspace()
-    chunk_end = end + len(after.split(None, 1)[0]) if touching else end
+    joined_before = before and not before[-1].isspace()
+    chunk_start = start - len(before.rsplit(None, 1)[-1]) if joined_before else start
+    joined_after = after and not after[0].isspace()
+    chunk_end = end + len(after.split(None, 1)[0]) if joined_after else end
     link = text.find("](", end, chunk_end)
     if link >= 0:  # [Klantreizen](https://…): the link's text is prose, its target is not
         chunk_end = link + 1
