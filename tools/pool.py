@@ -92,8 +92,9 @@ def add_hold_out(parser: argparse.ArgumentParser) -> None:
     )
 
 
-def held_out(folders: list[Path]) -> set[object]:
-    """The ids of the paragraphs in ``folders``, which training leaves out."""
+def ids_in(folders: list[Path]) -> set[object]:
+    """The ids of the paragraphs in ``folders``: the scored frozen tests, or those a training
+    script leaves out (``--hold-out``)."""
     return {d["id"] for folder in folders for d in load(folder)[0]}
 
 
@@ -121,7 +122,7 @@ def load(root: Path = POOL) -> tuple[list[dict[str, object]], list[dict[str, obj
 
 def check() -> int:
     docs, labels = load_training()
-    scored = {d["id"] for folder in SCORED for d in load(folder)[0]}
+    scored = ids_in(SCORED)
     frozen_docs, frozen_labels = load(FROZEN)
     frozen_ids = {d["id"] for d in frozen_docs}
     docs, labels = docs + frozen_docs, labels + frozen_labels
@@ -212,7 +213,7 @@ def split_of_doc(doc: dict[str, object], scored: set[object]) -> str:
 
 def split(out: Path) -> int:
     docs, labels = load_training()
-    scored = {d["id"] for folder in SCORED for d in load(folder)[0]}
+    scored = ids_in(SCORED)
     where = {d["id"]: split_of_doc(d, scored) for d in docs}
     frozen_docs, frozen_labels = load(FROZEN)
     pooled = {source_key(str(d["source"])) for d in docs}

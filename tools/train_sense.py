@@ -27,9 +27,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from pool import (
     SCORED,
     add_hold_out,
-    held_out,
+    ids_in,
     label_at,
-    load,
     load_training,
     source_key,
     split_of_doc,
@@ -153,10 +152,10 @@ def main() -> int:
     recorder = Recorder()
     engine = Engine([load_bundled("markttaal")], sense=recorder)
     docs, labels = load_training()
-    held = held_out(args.hold_out)
+    held = ids_in(args.hold_out)
     docs = [d for d in docs if d["id"] not in held]
     labels = [lab for lab in labels if lab["doc"] not in held]
-    scored = {d["id"] for folder in SCORED for d in load(folder)[0]}
+    scored = ids_in(SCORED)
     splits: dict[str, tuple[list[dict[str, object]], list[dict[str, object]]]] = {}
     for name in ("train", "dev"):
         ids = {d["id"] for d in docs if split_of_doc(d, scored) == name}

@@ -29,9 +29,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from pool import (
     SCORED,
     add_hold_out,
-    held_out,
+    ids_in,
     label_at,
-    load,
     load_training,
     source_key,
     split_of_doc,
@@ -93,8 +92,8 @@ def main() -> int:
     from sklearn.model_selection import GroupKFold
 
     docs, labels = load_training()
-    held = held_out(args.hold_out)
-    scored = {d["id"] for folder in SCORED for d in load(folder)[0]}
+    held = ids_in(args.hold_out)
+    scored = ids_in(SCORED)
     by_doc: dict[object, list[dict[str, object]]] = {}
     for lab in labels:
         by_doc.setdefault(lab["doc"], []).append(lab)

@@ -355,19 +355,27 @@ def _echoes(text: str, option: Fix) -> bool:
     return echoes(swap.text, text, option.finding.start, option.finding.end)
 
 
+def _other_alternative(option: Fix, first: Fix, term: Term | None) -> Alternative | None:
+    """The alternative ``option`` was made from, when that is not the first choice's."""
+    choice, lead = option.choice, first.choice
+    if term is None or choice is None or lead is None or option is first:
+        return None
+    source = choice_source(choice, term)
+    if source is None or source == choice_source(lead, term):
+        return None
+    return term.alternatives[source]
+
+
 def _another_compound(option: Fix, first: Fix, term: Term | None) -> bool:
     """Whether ``option`` is a compound of another alternative than the first choice's.
     Such a compound in the lexicon is a word with its own meaning (productenlijst ->
     hulplijst, a helpline), so it stands in for nothing when the first choice could not."""
-    choice, lead = option.choice, first.choice
-    if term is None or choice is None or lead is None or option is first:
+    other = _other_alternative(option, first, term)
+    if other is None or option.choice is None:
         return False
-    if " " in choice.text.strip():
+    if " " in option.choice.text.strip():
         return False  # a phrase keeps the writer's head: ervaringen van aanvragers
-    source = choice_source(choice, term)
-    if source is None or source == choice_source(lead, term):
-        return False
-    return choice.text.lower() not in _alternative_forms(term.alternatives[source])
+    return option.choice.text.lower() not in _alternative_forms(other)
 
 
 def _for_another_setting(option: Fix, first: Fix, term: Term | None) -> bool:
@@ -375,15 +383,8 @@ def _for_another_setting(option: Fix, first: Fix, term: Term | None) -> bool:
     een begroting": onderdeel) when the first choice could not be used: where its setting
     stood near the word it would have come first. "Het product is gratis ... het" does not
     become "Het onderdeel is gratis"."""
-    choice, lead = option.choice, first.choice
-    if term is None or choice is None or lead is None or option is first:
-        return False
-    source = choice_source(choice, term)
-    return (
-        source is not None
-        and source != choice_source(lead, term)
-        and bool(term.alternatives[source].note)
-    )
+    other = _other_alternative(option, first, term)
+    return other is not None and bool(other.note)
 
 
 QUANTIFIERS = frozenset({"al", "alle", "sommige", "beide", "vele"})  # al onze inwoners

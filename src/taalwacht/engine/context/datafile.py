@@ -5,6 +5,12 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping
+from importlib import resources
+
+
+def shipped_text(name: str) -> str:
+    """The text of the data file ``name`` that ships with the package (engine/data)."""
+    return (resources.files("taalwacht.engine") / "data" / name).read_text("utf-8")
 
 
 def weights_file(head: Mapping[str, object], weights: Mapping[str, object]) -> str:

@@ -188,8 +188,9 @@ def _headword(w: Window, text: str) -> bool:
     rest = w.lower[separator.end() : separator.end() + 40]
     # a term in bold before the colon is a glossary's headword, whatever the definition
     # opens with ("* **Product**: Gecodeerde omschrijving ..."; labelled a use 0 of 13)
-    bold = text.startswith("**", w.start - 2) if w.start >= 2 else False
-    bold = bold and separator.group().startswith("**")
+    bold = (
+        w.start >= 2 and text.startswith("**", w.start - 2) and separator.group().startswith("**")
+    )
     return (
         bold
         or text[separator.end() : separator.end() + 1].islower()

@@ -144,7 +144,7 @@ def _supplied(w: Window) -> str:
     if supplier and delivered:
         around = (max(lo, supplier.start() - 20), delivered.start())
         public = w.index.starts("public", *around, (w.start, w.end))
-        if not any(not w.lower.endswith(RECIPIENT, 0, p) for p in public):
+        if all(w.lower.endswith(RECIPIENT, 0, p) for p in public):
             found = supplier.group()
     if not found:
         buys = BUYS_IN.search(w.lower, (lo, w.start))

@@ -15,11 +15,10 @@ import math
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, replace
 from functools import cache, cached_property
-from importlib import resources
 from typing import Protocol
 
 from taalwacht import messages
-from taalwacht.engine.context.datafile import weights_file
+from taalwacht.engine.context.datafile import shipped_text, weights_file
 from taalwacht.engine.context.features import WEIGHED, Features
 from taalwacht.engine.context.verdict import Verdict
 from taalwacht.model.finding import Decision
@@ -133,8 +132,7 @@ def readable(name: str) -> str:
 @cache
 def shipped() -> SenseModel:
     """The model that ships with the package (``engine/data/sense.json``)."""
-    raw = (resources.files("taalwacht.engine") / "data" / "sense.json").read_text("utf-8")
-    return from_json(raw)
+    return from_json(shipped_text("sense.json"))
 
 
 def from_json(raw: str) -> SenseModel:

@@ -16,9 +16,8 @@ import math
 import re
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 
-from taalwacht.engine.context.datafile import weights_file
+from taalwacht.engine.context.datafile import shipped_text, weights_file
 
 # the watched stems, masked before words are read: the paragraph's other words decide
 MASK = re.compile(
@@ -74,8 +73,7 @@ class TopicModel:
 @cache
 def shipped() -> TopicModel:
     """The model that ships with the package (``engine/data/topic.json``)."""
-    raw = (resources.files("taalwacht.engine") / "data" / "topic.json").read_text("utf-8")
-    return from_json(raw)
+    return from_json(shipped_text("topic.json"))
 
 
 def from_json(raw: str) -> TopicModel:
