@@ -313,6 +313,22 @@ PROFILES: list[Row] = [
         "De werkgever heeft niet gekeken naar herplaatsing binnen de rest van het concern.",
         [("concern", "commercial.employer-group")],
     ),
+    # a tradesman's customer, in a tax rule on travel to work
+    (
+        "Een onderhoudsmonteur die naar het adres van een klant reist, gaat niet naar zijn werk.",
+        [("klant", "commercial.trade")],
+    ),
+    # legal persons and their group, in tax and education law, also where a public body
+    # writes the rule; the same body's own organisation stays a use
+    (
+        "De rechtspersoon wordt in zijn geheel opgenomen in een juridische entiteit (concern).",
+        [("concern", "commercial.legal-entities")],
+    ),
+    (
+        "Ook lichamen die deel uitmaken van het concern bepalen hun winst zelf.",
+        [("concern", "commercial.legal-entities")],
+    ),
+    ("De gemeente functioneert als één concern.", [("concern", "use.organisation")]),
     # a public body asking a firm for its group statement: still the firm's group
     (
         "De Aanvrager voegt de concernverklaring volgens het model van UWV bij.",

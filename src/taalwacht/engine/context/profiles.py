@@ -290,6 +290,11 @@ def judge_profile(
             # "herplaatsing binnen het concern", "de werknemers van het concern": the group
             # of firms an employee works for (labelled commercial 24 of 24, no flag)
             return verdict("commercial.employer-group", cue=employs.group())
+        if noun and not (left or right) and (entity := LEGAL_ENTITIES.search(w.lower, w.near)):
+            # "lichamen die deel uitmaken van een concern", "opgenomen in een juridische
+            # entiteit (concern)": company and tax law's group of legal persons (labelled
+            # commercial 38 times, mention 3, flag never)
+            return verdict("commercial.legal-entities", cue=entity.group())
         if left and not own_public:
             return verdict("commercial.company-compound", member=left)
         if right in COMPANY_LAW:
@@ -364,6 +369,28 @@ EMPLOYMENT = Rare(
         r"dienstverband)\b"
     ),
     ("werknem", "werkgever", "ontslag", "herplaats", "arbeidsovereenkomst", "dienstverband"),
+)
+# legal persons and their groups around the bare word concern: company and tax law
+LEGAL_ENTITIES = Rare(
+    re.compile(
+        r"\b(?:rechtspersonen|rechtspersoon|juridische entiteit(?:en)?|lichaam|lichamen|"
+        r"\w*vennootschap\w*|dochter\w*|moeder(?:maatschappij|vennootschap)\w*|"
+        r"groepsmaatschappij\w*|holding\w*|aandeelhouder\w*|deelneming\w*|zeggenschap)\b"
+    ),
+    (
+        "rechtsperso",
+        "juridische entiteit",
+        "lichaam",
+        "lichamen",
+        "vennootschap",
+        "dochter",
+        "moeder",
+        "groepsmaatschappij",
+        "holding",
+        "aandeelhouder",
+        "deelneming",
+        "zeggenschap",
+    ),
 )
 # An employer who buys coaching or training for its own staff is a customer of a business,
 # however much the service looks like help: "de werkgever heeft activiteiten ingekocht om
