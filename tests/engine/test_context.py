@@ -335,6 +335,19 @@ PROFILES: list[Row] = [
         [("concernverklaring", "commercial.company-compound")],
     ),
     # procurement
+    # a hospital or a fire brigade buys for its own work; a care office buys care
+    (
+        "De afgelopen tien jaar is de inkoop van Nederlandse ziekenhuizen bijna verdubbeld.",
+        [("inkoop", "commercial.own-purchasing")],
+    ),
+    (
+        "Daarnaast kijken we naar de inkooporganisatie van de brandweer.",
+        [("inkooporganisatie", "commercial.own-purchasing")],
+    ),
+    (
+        "Zorgkantoren hebben hun eigen regionale inkoopbeleid gepubliceerd.",
+        [("inkoopbeleid", "use.procurement")],
+    ),
     ("De gemeente koopt de jeugdhulp bij drie aanbieders in.", [("koopt", "use.procurement")]),
     ("Wij kopen laptops in.", [("kopen", "commercial.goods-purchase")]),
     ("De gemeente koopt kantoorartikelen in.", [("koopt", "commercial.goods-purchase")]),
@@ -382,6 +395,12 @@ PROFILES: list[Row] = [
     ("Het casusoverleg is op dinsdag.", [("casusoverleg", "use.case")]),
     # a case that stands in the document as a text to work on
     ("Bespreek de bovenstaande casus samen met je coach.", [("casus", "other.sense")]),
+    # a college's assignment, a tax inspector's case
+    ("De studenten van de hogeschool werken de casus uit.", [("casus", "other.sense")]),
+    (
+        "Een concrete casus kan aan de inspecteur worden voorgelegd voor zekerheid vooraf.",
+        [("casus", "other.sense")],
+    ),
     # a case before the civil court of employment disputes
     ("Casus kantonrechter Roermond", [("Casus", "other.sense")]),
     # "in casu" is Latin, not a form of casus: no occurrence at all
