@@ -431,3 +431,12 @@ def test_the_replacement_fits_the_words_around_it(text: str, fixed: str) -> None
     assert taalwacht.fix(text).text == fixed
     [f] = taalwacht.check(text)
     assert fixed.startswith(text[: f.start] + f.suggestions[0])
+
+
+def test_a_dash_before_a_preposition_leaves_out_no_member() -> None:
+    # "De Klant- of namens hem de jobcoach": a dash, not "klant- of namensklant"; a noun
+    # after the conjunction still completes the compound it shortens
+    dash = taalwacht.check("De Klant- of namens hem de jobcoach meldt het einde aan UWV.")
+    assert [f.text for f in dash] == ["Klant"]
+    elided = taalwacht.check("Wij bewaren klant- en inwonergegevens van de gemeente.")
+    assert [f.text for f in elided] == ["klant- en inwonergegevens"]

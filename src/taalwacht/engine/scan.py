@@ -21,7 +21,7 @@ from typing import Literal
 import ahocorasick
 
 from taalwacht import messages
-from taalwacht.dutch.agreement import FUNCTION_WORDS
+from taalwacht.dutch.agreement import FINITE_VERBS, FUNCTION_WORDS
 from taalwacht.dutch.compounds import Member, find_members
 from taalwacht.dutch.lexicon import is_word, lookup_for
 from taalwacht.dutch.phrases import scan_left
@@ -54,6 +54,14 @@ from taalwacht.model.finding import Choice, Decision, Finding, Severity
 from taalwacht.packs.schema import Pack, Term
 
 ELISION = re.compile(rf"{HYPHEN}(?:\s*/\s*|\s+(?:en/of|en|of)\s+|,\s*)")
+# words that complete no compound after "klant- of": a dash stood there, not an elided member
+NO_MEMBER = (
+    FUNCTION_WORDS
+    | FINITE_VERBS
+    | frozenset(
+        "namens volgens tijdens binnen buiten tussen sinds vanaf de het een haar mijn uw onze".split()
+    )
+)
 OPEN_COMPOUND_STOP = frozenset(
     "voor naar door over onder tegen zijn heeft hebben wordt worden".split()
 )
@@ -300,6 +308,8 @@ class Engine:
         if nxt is None:
             return None
         second = nxt.joined(lower)
+        if second in NO_MEMBER:  # "De Klant- of namens hem de Jobcoach": a dash, no compound
+            return None
         own = self._analyse(second, nxt.part_texts(lower))
         analysis = self._analyse_word(joined)
         if analysis is None:
