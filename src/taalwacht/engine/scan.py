@@ -59,7 +59,8 @@ NO_MEMBER = (
     FUNCTION_WORDS
     | FINITE_VERBS
     | frozenset(
-        "namens volgens tijdens binnen buiten tussen sinds vanaf de het een haar mijn uw onze".split()
+        "namens volgens tijdens binnen buiten tussen sinds vanaf de het een haar mijn uw "
+        "onze".split()
     )
 )
 OPEN_COMPOUND_STOP = frozenset(
