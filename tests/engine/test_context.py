@@ -350,6 +350,10 @@ PROFILES: list[Row] = [
     ),
     ("De gemeente koopt de jeugdhulp bij drie aanbieders in.", [("koopt", "use.procurement")]),
     ("Wij kopen laptops in.", [("kopen", "commercial.goods-purchase")]),
+    (
+        "De aanbieder legitimeert zich bij de handelaar bij inkoop van koper en koperlegeringen.",
+        [("inkoop", "commercial.goods-purchase")],
+    ),
     ("De gemeente koopt kantoorartikelen in.", [("koopt", "commercial.goods-purchase")]),
     # the purchasing department among the organisation's own support functions buys for
     # the organisation; next to care it is care that is bought
