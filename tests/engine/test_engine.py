@@ -387,7 +387,7 @@ EXCISE = (
     "Artikel 2. De fabrikant bewaart de producten in een erkende opslagplaats.\n"
     "Artikel 3. Producten die de fabrikant uitvoert, zijn vrijgesteld.\n"
     "Artikel 4. De importeur meldt de verpakking van de producten vooraf.\n"
-    "Artikel 5. De handelaar vermeldt op de factuur de prijs van de producten.\n"
+    "Artikel 5. De afnemer vindt op de factuur de prijs van de producten.\n"
 )
 LICENCE = "Artikel 6. De inspecteur verleent op aanvraag een vergunning voor de producten."
 

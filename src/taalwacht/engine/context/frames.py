@@ -64,6 +64,18 @@ ROLE_LIST = re.compile(rf"\b({'|'.join(sorted(ROLES))})\s+als\s+(?:[^\W\d_]+\s*,
 PEOPLE = ROLES - {"overheid", "gemeente"}  # "is de burger wel klant?": people, not bodies
 # "Zijn wij klanten van de gemeente?": a group asked whether it is what the word says
 ASKING_COPULAS = frozenset({"is", "zijn", "waren", "worden"})
+# the particles a question may hold between the group and the word ("Zijn wij dan
+# eigenlijk klanten van de gemeente?"); an article may close them ("Is de burger nu een klant?")
+QUESTION_PARTICLES = frozenset("wel nu echt dan eigenlijk nog ook dus nou werkelijk soms".split())
+
+
+def _particles(words: list[str]) -> bool:
+    """Up to two particles, then perhaps "een": nothing that makes the word a thing asked for."""
+    if words[-1:] == ["een"]:
+        words = words[:-1]
+    return len(words) <= 2 and all(x in QUESTION_PARTICLES for x in words)
+
+
 GROUPS = frozenset("wij we inwoners burgers bewoners mensen burger inwoner".split())
 # "het klantdenken", "de klantgedachte", "het concernbegrip": a compound that names the
 # idea or the word, not a person
@@ -246,14 +258,23 @@ CLAUSE_OPENERS = frozenset(
 )
 
 
+# "waarom de gemeente geen klanten heeft", "dat de overheid geen klanten kent": the denial
+# of having the word, in the order of a subordinate clause
+HAVING = frozenset("heeft hebben had hadden kent kennen kende kenden".split())
+
+
 def _copula_closes(w: Window) -> bool:
-    """A copula ends the clause: "in geen enkel opzicht een klant is", "geen klant van je
-    eigen dienst zijn". The role is denied, as in "is geen klant"."""
+    """A copula, or a verb of having, ends the clause: "in geen enkel opzicht een klant is",
+    "geen klant van je eigen dienst zijn", "geen klanten heeft". The role is denied, as in
+    "is geen klant"."""
     clause = re.split(r"[,;:.!?()]", w.lower[w.end : w.sent[1]], maxsplit=1)[0]
     words = list(itertools.takewhile(lambda x: x not in CLAUSE_OPENERS, WORD.findall(clause)))
     # only "van ..." may stand between: "geen product bij het ABP beschikbaar is" says that
     # something is missing, not what to call it
-    return 0 < len(words) <= 6 and words[-1] in COPULAS and (len(words) == 1 or words[0] == "van")
+    # "als u nog geen klantmanager heeft": the reader lacks one yet, no word is denied
+    having = len(words) == 1 and words[0] in HAVING and READER.isdisjoint(w.words_before(6))
+    closes = bool(words) and (words[-1] in COPULAS or having)
+    return 0 < len(words) <= 6 and closes and (len(words) == 1 or words[0] == "van")
 
 
 ITEM_BREAKS = ("\n", "; ", ". ", ": ")
@@ -416,10 +437,10 @@ def metalinguistic(w: Window, text: str, *, deny: bool = True, role: bool = True
     if (
         role
         and question
-        and 2 <= len(asking) <= 3
+        and 2 <= len(asking) <= 5
         and asking[0] in ASKING_COPULAS
         and asking[1] in GROUPS
-        and asking[2:] in ([], ["een"], ["wel"], ["nu"], ["echt"], ["dan"])
+        and _particles(asking[2:])
     ):
         # "Zijn wij klanten van de gemeente?": whether a group is what the word says (not
         # "Bent u klant bij ons?", which asks the reader)
