@@ -91,10 +91,12 @@ def concept(right: str) -> Verdict | None:
     return verdict("mention.concept") if right.lstrip("-") in CONCEPTS else None
 
 
-# "die woorden", "zulke termen": the sentence points at words, not at what they name
+# "die woorden", "zulke termen", "...: woorden die": the sentence points at words, not at
+# what they name
 THOSE_WORDS = re.compile(
     r"\b(?:die|deze|dat|dit|zulke|zulk|dergelijke|zo'n)\s+"
     r"(?:woorden|woord|termen|term|begrippen|begrip|benamingen|benaming)\b"
+    r"|:\s*(?:woorden|termen|begrippen|benamingen)\s+(?:die|uit|van|met|waar\w*)\b"
 )
 
 
