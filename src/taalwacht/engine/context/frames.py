@@ -168,6 +168,10 @@ NAMED_AS = {
     for verb in ("noemen", "noemt", "noemden", "noem", "heet", "heten")
     for who in ("we", "wij", "ze", "men", "ik", "dat", "dit", "die")
 }
+# "Bij de sociale dienst heette je vroeger klant", "Deze afdeling heet Klantenservice": what
+# something is called, up to three words before the word and no article right before it
+# ("het resultaat heet het product" is the product; labelled 3 mention, 1 unsure, no flag)
+CALLED = re.compile(r"\b(heet|heette|heten|heetten)\s+(?:[^\W\d_]+\s+){0,3}$")
 SPELLED_OUT = re.compile(r"\s+staat\s+voor\s+(\w)")  # the first letter of the spelled-out name
 PASSIVE_NAMING = frozenset({"aangeduid", "betiteld", "getypeerd", "bestempeld"})
 # "Wat is een klantreis?", "Wat is klantcontact?": a question that asks what the word means
@@ -378,6 +382,8 @@ def metalinguistic(w: Window, text: str, *, deny: bool = True, role: bool = True
     determined = bool(prev) and prev[-1] in DETERMINERS
     if two_words := NAMED_AS.get(" ".join(w.words_before(2))):
         return verdict("mention.naming-verb", verb=two_words)  # "dat noemen we klantdenken"
+    if not determined and (called := CALLED.search(w.lower, max(w.sent[0], w.start - 40), w.start)):
+        return verdict("mention.naming-verb", verb=called.group(1))  # "heette je vroeger klant"
     if PASSIVE_NAMING & set(after) and not COPULAS.isdisjoint(w.words_before(3) + after[:1]):
         # "wordt de klant ook wel aangeduid met de term reiziger", not "met een nummer"
         later = w.words_after(7)
@@ -388,7 +394,8 @@ def metalinguistic(w: Window, text: str, *, deny: bool = True, role: bool = True
         after
         and after[0] in ("noemen", "noemt", "noemde", "genoemd", "heten", "heet")
         and not (
-            determined and after[0].startswith("noem")  # "uw klantnummer noemen": say it
+            # "uw klantnummer noemen": say it; "mijn klantmanager heet Jan": a person's name
+            determined and after[0].startswith(("noem", "he"))
         )
     ):
         return verdict("mention.naming-verb", verb=after[0])
