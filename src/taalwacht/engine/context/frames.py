@@ -64,6 +64,7 @@ ROLE_LIST = re.compile(rf"\b({'|'.join(sorted(ROLES))})\s+als\s+(?:[^\W\d_]+\s*,
 PEOPLE = ROLES - {"overheid", "gemeente"}  # "is de burger wel klant?": people, not bodies
 # "Zijn wij klanten van de gemeente?": a group asked whether it is what the word says
 ASKING_COPULAS = frozenset({"is", "zijn", "waren", "worden"})
+GROUPS = frozenset("wij we inwoners burgers bewoners mensen burger inwoner".split())
 # the particles a question may hold between the group and the word ("Zijn wij dan
 # eigenlijk klanten van de gemeente?"); an article may close them ("Is de burger nu een klant?")
 QUESTION_PARTICLES = frozenset("wel nu echt dan eigenlijk nog ook dus nou werkelijk soms".split())
@@ -76,7 +77,6 @@ def _particles(words: list[str]) -> bool:
     return len(words) <= 2 and all(x in QUESTION_PARTICLES for x in words)
 
 
-GROUPS = frozenset("wij we inwoners burgers bewoners mensen burger inwoner".split())
 # "het klantdenken", "de klantgedachte", "het concernbegrip": a compound that names the
 # idea or the word, not a person
 CONCEPTS = frozenset(
@@ -192,7 +192,6 @@ def _closes_clause(w: Window) -> bool:
     return not rest or rest[0] in ".,;:!?)" or re.match(r"meer\b", rest) is not None
 
 
-# "liever spreken over inwoners dan over klanten", "beter te spreken van X, of digitaal Y"
 # "Vroeger spraken we van klanten", "Kun je wel spreken van een klant?": speaking of the
 # word, with a pronoun between or the verb inflected (the phrase list holds "spreken van"
 # itself); with an article the talk is about the people ("praten over de klant"). In the
@@ -201,6 +200,7 @@ SPEAKING_OF = re.compile(
     r"\b(?:spreken|spraken|spreekt|sprak|gesproken|praten|praatten|praat|praatte|gepraat)"
     r"\s+(?:[^\W\d_]+\s+)?(?:van|over)\s+(?:een\s+)?$"
 )
+# "liever spreken over inwoners dan over klanten", "beter te spreken van X, of digitaal Y"
 NAMING_HINT = re.compile("beter|liever")
 NAMING_SENTENCE = re.compile(r"\b(?:beter|liever)\s+(?:te\s+)?(?:spreken|praten)\s+(?:van|over)\b")
 
@@ -283,11 +283,11 @@ def _copula_closes(w: Window) -> bool:
     "is geen klant"."""
     clause = re.split(r"[,;:.!?()]", w.lower[w.end : w.sent[1]], maxsplit=1)[0]
     words = list(itertools.takewhile(lambda x: x not in CLAUSE_OPENERS, WORD.findall(clause)))
-    # only "van ..." may stand between: "geen product bij het ABP beschikbaar is" says that
-    # something is missing, not what to call it
     # "als u nog geen klantmanager heeft": the reader lacks one yet, no word is denied
     having = len(words) == 1 and words[0] in HAVING and READER.isdisjoint(w.words_before(6))
     closes = bool(words) and (words[-1] in COPULAS or having)
+    # only "van ..." may stand between: "geen product bij het ABP beschikbaar is" says that
+    # something is missing, not what to call it
     return 0 < len(words) <= 6 and closes and (len(words) == 1 or words[0] == "van")
 
 
