@@ -89,6 +89,10 @@ def choices(
                 alt.text,
             )
             for alt in alternatives
+            # "klant- en contactgegevens", "klant- en productgegevens": a phrase replaces one
+            # whole compound, never a member or a coordination ("gegevens van inwoners"
+            # would drop the contact details)
+            if not (elided and " " in (alt.forms.get(named_slot) or alt.text))
         )
     named = len(out)
     if analysis.compound_key:
