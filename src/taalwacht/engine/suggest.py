@@ -89,10 +89,12 @@ def choices(
                 alt.text,
             )
             for alt in alternatives
-            # "klant- en contactgegevens", "klant- en productgegevens": a phrase replaces one
-            # whole compound, never a member or a coordination ("gegevens van inwoners"
-            # would drop the contact details)
-            if not (elided and " " in (alt.forms.get(named_slot) or alt.text))
+            # "klant- en contactgegevens", "casus- en procesregie": a named replacement
+            # stands for one whole compound, so it replaces a coordination only where it is
+            # the other member ("producten- en dienstencatalogus": dienstencatalogus), never
+            # as a phrase ("gegevens van inwoners" would drop the contact details, "regie"
+            # the process)
+            if not elided or _is_other_member(alt.forms.get(named_slot) or alt.text, surface)
         )
     named = len(out)
     if analysis.compound_key:
@@ -324,6 +326,13 @@ def _phrases(analysis: Analysis, surface_right: str) -> list[Choice]:
             out.append(Choice(f"{rest} {preposition} {alt.gender} {single}", None, False, alt.text))
         out.append(Choice(f"{rest} {preposition} {plural}", None, False, alt.text))
     return out
+
+
+def _is_other_member(text: str, surface: str) -> bool:
+    """Whether ``text`` is the coordination's other, whole word: "dienstencatalogus" in
+    "producten- en dienstencatalogus"."""
+    words = surface.split()
+    return len(words) > 1 and " " not in text and text.lower() == words[-1].lower()
 
 
 def _same_head(core: str, rest: str) -> bool:
