@@ -172,6 +172,18 @@ NAMED_AS = {
 # something is called, up to three words before the word and no article right before it
 # ("het resultaat heet het product" is the product; labelled 3 mention, 1 unsure, no flag)
 CALLED = re.compile(r"\b(heet|heette|heten|heetten)\s+(?:[^\W\d_]+\s+){0,3}$")
+
+
+def _called(w: Window) -> str:
+    """The form of "heten" that names the word, or "": a substring test first, since most
+    sentences have none (this runs for nearly every word)."""
+    lo = max(w.sent[0], w.start - 40)
+    if w.lower.find("heet", lo, w.start) < 0 and w.lower.find("heten", lo, w.start) < 0:
+        return ""
+    called = CALLED.search(w.lower, lo, w.start)
+    return called.group(1) if called else ""
+
+
 SPELLED_OUT = re.compile(r"\s+staat\s+voor\s+(\w)")  # the first letter of the spelled-out name
 PASSIVE_NAMING = frozenset({"aangeduid", "betiteld", "getypeerd", "bestempeld"})
 # "Wat is een klantreis?", "Wat is klantcontact?": a question that asks what the word means
@@ -382,8 +394,8 @@ def metalinguistic(w: Window, text: str, *, deny: bool = True, role: bool = True
     determined = bool(prev) and prev[-1] in DETERMINERS
     if two_words := NAMED_AS.get(" ".join(w.words_before(2))):
         return verdict("mention.naming-verb", verb=two_words)  # "dat noemen we klantdenken"
-    if not determined and (called := CALLED.search(w.lower, max(w.sent[0], w.start - 40), w.start)):
-        return verdict("mention.naming-verb", verb=called.group(1))  # "heette je vroeger klant"
+    if not determined and (called := _called(w)):
+        return verdict("mention.naming-verb", verb=called)  # "heette je vroeger klant"
     if PASSIVE_NAMING & set(after) and not COPULAS.isdisjoint(w.words_before(3) + after[:1]):
         # "wordt de klant ook wel aangeduid met de term reiziger", not "met een nummer"
         later = w.words_after(7)
