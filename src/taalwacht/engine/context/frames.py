@@ -350,7 +350,7 @@ def metalinguistic(w: Window, text: str, *, deny: bool = True, role: bool = True
         if naming:
             return verdict("mention.naming-sentence", phrase=naming.group())
     if prev and prev[0] in ("van", "over", "een"):
-        speaking = SPEAKING_OF.search(w.lower[lead : w.start])
+        speaking = SPEAKING_OF.search(w.lower, lead, w.start)
         # "sprak over klanten die lang wachtten": a relative clause makes them people
         if speaking and w.words_after(1) not in (["die"], ["dat"], ["welke"]):
             return verdict("mention.frame", frame=speaking.group().strip())

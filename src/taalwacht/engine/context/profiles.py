@@ -284,17 +284,18 @@ def judge_profile(
     if profile == "organisation":
         if english(w):
             return verdict("other.english")
-        if noun and not (left or right) and not curated and _any_organisation(w):
-            return verdict("commercial.any-organisation")
-        if noun and not (left or right) and (employs := EMPLOYMENT.search(w.lower, w.near)):
-            # "herplaatsing binnen het concern", "de werknemers van het concern": the group
-            # of firms an employee works for (labelled commercial 24 of 24, no flag)
-            return verdict("commercial.employer-group", cue=employs.group())
-        if noun and not (left or right) and (entity := LEGAL_ENTITIES.search(w.lower, w.near)):
-            # "lichamen die deel uitmaken van een concern", "opgenomen in een juridische
-            # entiteit (concern)": company and tax law's group of legal persons (labelled
-            # commercial 38 times, mention 3, flag never)
-            return verdict("commercial.legal-entities", cue=entity.group())
+        if noun and not (left or right):  # the bare word: what stands around it decides
+            if not curated and _any_organisation(w):
+                return verdict("commercial.any-organisation")
+            if employs := EMPLOYMENT.search(w.lower, w.near):
+                # "herplaatsing binnen het concern", "de werknemers van het concern": the
+                # group of firms an employee works for (labelled commercial 24 of 24, no flag)
+                return verdict("commercial.employer-group", cue=employs.group())
+            if entity := LEGAL_ENTITIES.search(w.lower, w.near):
+                # "lichamen die deel uitmaken van een concern", "opgenomen in een juridische
+                # entiteit (concern)": company and tax law's group of legal persons
+                # (labelled commercial 38 times, mention 3, flag never)
+                return verdict("commercial.legal-entities", cue=entity.group())
         if left and not own_public:
             return verdict("commercial.company-compound", member=left)
         if right in COMPANY_LAW:
