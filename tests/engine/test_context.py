@@ -233,6 +233,22 @@ PROFILES: list[Row] = [
         "De landbouwproducten gaan naar de veiling.",
         [("landbouwproducten", "commercial.goods-compound")],
     ),
+    # goods listed beside the word say what kind of products these are, however public the
+    # regulation around them (an applicant, a permit); a cost category says nothing
+    (
+        "De aanvrager zal het gewas, de teelt of de producten niet oogsten voordat de "
+        "vergunning is verleend.",
+        [("producten", "commercial.goods")],
+    ),
+    (
+        "Voor de vergunning van luchtvaartuigen, aanverwante produkten en onderdelen geldt "
+        "deze procedure op verzoek van de aanvrager.",
+        [("produkten", "commercial.goods")],
+    ),
+    (
+        "De gemeente toont de productkosten voortaan onder het programma Overhead.",
+        [("productkosten", "use.service")],
+    ),
     # a member that says what kind of product (plus-, maatwerk-), not that it is goods
     (
         "De GGD levert de gemeenten naast het basispakket ook plusproducten, zoals extra "
