@@ -357,8 +357,10 @@ def judge_profile(
     if profile == "case":
         if english(w):
             return verdict("other.english")
-        if w.count("other_sense", near=True):
-            return verdict("other.sense", cue=w.first("other_sense", near=True))
+        found = w.index.find("other_sense", *w.near, (w.start, w.end))
+        lesson = next((c for c in found if not (noun and c in ECONOMICS)), "")
+        if lesson:
+            return verdict("other.sense", cue=lesson)
         teaching_member = member_cue("case_members", left, right)
         if teaching_member:  # casusanalyse, oefencasus: a case to learn or test from
             return verdict("other.sense", cue=teaching_member)
@@ -375,6 +377,13 @@ def judge_profile(
             return verdict("commercial.business", cue=w.first("commerce"))
         return use
     raise AssertionError(f"profile {profile!r} has no branch here")  # a new PROFILES entry
+
+
+# the economics words of other_sense.txt give a policy its economic sense (vraaggericht
+# economisch beleid: demand-side) and product its own (bruto product), never a case, a noun:
+# near casus, economisch stood by flags only ("samen met de collega's die betrokken zijn bij
+# de casus ... vanuit het juridisch, sociaal en financieel economisch perspectief")
+ECONOMICS = frozenset({"economisch", "conjunctuur", "bestedingen", "keynes"})
 
 
 # "Casus A", "casus 3: Rijke ouders", "Casus: De ballonvaart", "de casus Korhoen": a case
