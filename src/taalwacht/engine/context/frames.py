@@ -152,6 +152,10 @@ ALSO_CALLED = re.compile(
 # "Onder een klant wordt verstaan", "Onder producten verstaan we", "Met het klantenperspectief
 # wordt hier bedoeld": the word is defined
 UNDERSTOOD = re.compile(r"\s+(?:(?:wordt|worden)\s+(?:hier\s+)?verstaan|verstaan\s+(?:we|wij))\b")
+# the definiens may stand before the verb: "wordt onder de klant de indiener van het beroep
+# verstaan", "Onder een klant wordt in deze regeling verstaan"
+UNDERSTOOD_LATER = re.compile(r"\bverstaan\b")
+DEFINITION_REACH = 160  # characters after the word in which its "verstaan" may follow
 UNDERSTANDING = frozenset({"verstaan", "verstaat", "verstond", "verstonden"})
 MEANT = re.compile(r"\s+(?:(?:wordt|worden)\s+(?:hier\s+)?bedoeld|bedoelen\s+(?:we|wij))\b")
 ARTICLES = frozenset({"de", "het", "een"})
@@ -316,6 +320,14 @@ def _item_start(text: str, start: int) -> int:
     return max(ends) if ends else lo
 
 
+def _understood(w: Window) -> bool:
+    """'Onder (een) klant ... verstaan': the word is defined, whatever stands between."""
+    if UNDERSTOOD.match(w.lower, w.end):
+        return True
+    hi = min(w.sent[1], w.end + DEFINITION_REACH)
+    return UNDERSTOOD_LATER.search(w.lower, w.end, hi) is not None
+
+
 def metalinguistic(w: Window, text: str, *, deny: bool = True, role: bool = True) -> Verdict | None:
     """Frames that talk about the word: 'het woord klant', 'klanten noemen', 'als klant zien'.
     ``deny``: whether "geen …"/"niet …" can deny the word as a name (not for an adjective);
@@ -455,7 +467,7 @@ def metalinguistic(w: Window, text: str, *, deny: bool = True, role: bool = True
         return verdict("mention.naming-verb", verb="genoemd")
     lead_in = [x for x in w.words_before(3) if x not in ARTICLES]
     preposition = lead_in[-1:]
-    if (preposition == ["onder"] and UNDERSTOOD.match(w.lower, w.end)) or (
+    if (preposition == ["onder"] and _understood(w)) or (
         preposition == ["met"] and MEANT.match(w.lower, w.end)
     ):
         return verdict("mention.definition")
