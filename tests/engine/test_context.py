@@ -170,6 +170,13 @@ PROFILES: list[Row] = [
     ),
     ("De klant is koning, zegt de winkelier.", [("klant", "other.phrase")]),
     ("Onze klanten kopen graag bij ons.", [("klanten", "commercial.possessive")]),
+    # commerce only further out in the passage: the reason names it, not a possessive
+    (
+        "De webwinkel verkoopt schoenen en tassen. Alle bestellingen worden dezelfde dag "
+        "verzonden. Het weer was mooi. De zon scheen de hele dag. De klant kiest zelf wanneer "
+        "hij komt.",
+        [("klant", "commercial.trade-passage")],
+    ),
     (
         "De klanten van de gemeente en de klanten van de bakker.",
         [("klanten", "use.person"), ("klanten", "commercial.shop")],

@@ -57,11 +57,17 @@ def _any_organisation(w: Window) -> bool:
     return len(before) < 2 or before[0] not in LIKENED
 
 
-def _trade(w: Window) -> Verdict:
+def _trade(w: Window, *, leaning: bool) -> Verdict:
+    """Commerce: its cue near the word, else (``leaning``) the passage's that tipped the
+    balance, else only "onze" with no cue either way."""
     cue = w.first("commerce", near=True)
     if cue:
         return verdict("commercial.trade", cue=cue)
-    return verdict("commercial.possessive", weak=True)  # only "onze", no cue either way
+    if leaning:
+        cue = w.first_passage("commerce") or w.first_passage("goods")
+        if cue:
+            return verdict("commercial.trade-passage", cue=cue, weak=True)
+    return verdict("commercial.possessive", weak=True)
 
 
 def english(w: Window) -> bool:
@@ -276,7 +282,7 @@ def judge_profile(
             and owner[0] in POSSESSIVES
             and not w.count_passage("public")
         ):
-            return _trade(w)
+            return _trade(w, leaning=lean > 0)
         if (
             plain
             and not w.count_passage("public")
