@@ -384,6 +384,15 @@ PROFILES: list[Row] = [
         "De vier gemeenten werken samen op het gebied van HRM, financiën en inkoop.",
         [("inkoop", "commercial.support-function")],
     ),
+    # the support function in the sentence before counts too
+    (
+        "De doelen voor inkoop volgen uit de doelen van de bedrijfsvoering van de dienst. Met "
+        "het inkoopbeleid wil de dienst die doelen halen.",
+        [
+            ("inkoop", "commercial.support-function"),
+            ("inkoopbeleid", "commercial.support-function"),
+        ],
+    ),
     # goods and services together: what any organisation buys for itself
     (
         "Bij het inkopen van producten en diensten letten we op het energieverbruik.",

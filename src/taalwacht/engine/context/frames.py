@@ -51,6 +51,24 @@ NAMING_VERBS = frozenset(
 )
 
 
+# "Toch behandelt DUO de burger nadrukkelijk als klant", "We benaderen de inwoner niet als
+# klant": the naming verb earlier in the clause, its object and adverbs between (not "Wij
+# zien dat u als klant ...": a conjunction starts another clause)
+NAMED_REACH = 6  # words between the naming verb and "als"
+CLAUSE_WORDS = frozenset("dat die wat omdat als wanneer of en maar zodat want terwijl".split())
+
+
+def _naming_verb_earlier(before: list[str]) -> str:
+    """The naming verb that ``before`` (the words up to "als") ends the clause of, if any."""
+    for i in range(len(before) - 1, -1, -1):
+        word = before[i]
+        if word in NAMING_VERBS:
+            return word
+        if word in CLAUSE_WORDS:
+            return ""
+    return ""
+
+
 DETERMINERS = frozenset(
     "de het uw je jouw zijn haar hun ons onze mijn dit dat deze die".split()  # not "een"
 )
@@ -507,6 +525,8 @@ def metalinguistic(w: Window, text: str, *, deny: bool = True, role: bool = True
         verb = named[0] if named and named[0] in NAMING_VERBS else ""
         if not verb and len(two_before) == 2 and two_before[0] in NAMING_VERBS:
             verb = two_before[0]
+        if not verb:
+            verb = _naming_verb_earlier(w.words_before(NAMED_REACH + 1)[:-1])
         if verb:  # "als klant benaderen", "aangesproken als klant"
             return verdict("mention.as-naming", verb=verb)
     return None

@@ -456,7 +456,9 @@ EMPLOYER = Rare(
 # The purchasing department among an organisation's other support functions ("op het
 # gebied van HRM, inkoop en financiën") buys for the organisation itself: general
 # purchasing, which the guidelines call commerce (in the training split, inkoop with such
-# a word in its sentence: 35 commercial, 2 flag, 2 unsure)
+# a word in its sentence: 35 commercial, 2 flag, 2 unsure). The sentences next to it count
+# too: "Inkoopdoelstellingen worden afgeleid van de doelstellingen van de bedrijfsvoering
+# van de RDW. De RDW wil met het inkoopbeleid ..." (rounds 2-49: 3 more commercial, no flag)
 SUPPORT_FUNCTIONS = Rare(
     re.compile(
         r"\b(?:hrm|p&o|financiën|ict|facilitair\w*|juridische zaken|huisvesting|"
@@ -545,7 +547,7 @@ def _procurement(
     own = OWN_PURCHASING.search(w.lower, w.near)
     if own and not PUBLIC_BUYER.search(w.lower, *w.near):
         return verdict("commercial.own-purchasing", buyer=own.group())
-    support = SUPPORT_FUNCTIONS.search(w.lower, w.sent)
+    support = SUPPORT_FUNCTIONS.search(w.lower, w.near)
     if support and not w.count("care"):
         return verdict("commercial.support-function", function=support.group())
     general = GENERAL_PURCHASING.search(w.lower, w.near)
