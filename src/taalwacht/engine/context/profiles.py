@@ -413,6 +413,16 @@ COMPANY_LAW = frozenset(
 )
 
 
+# "inkopen doen", "Ik deed mijn inkopen": doing one's shopping, the verb beside the noun
+# (not "Als u ... zelf wilt inkopen met een pgb, dan moet u het volgende doen")
+SHOPPING_REACH = 30  # characters either side, within the sentence
+
+
+def _beside(w: Window, reach: int) -> tuple[int, int]:
+    """The few words either side of the word, within its sentence."""
+    return max(w.sent[0], w.start - reach), min(w.sent[1], w.end + reach)
+
+
 SHOPPING = Rare(
     re.compile(r"\b(?:doe|doet|doen|deed|deden|gedaan)\b"), ("doe", "deed", "deden", "gedaan")
 )
@@ -529,7 +539,7 @@ def _procurement(
     is plain procurement. The word itself (jeugdhulpinkoop, inkoopvoorwaarden), then what
     follows it (de inkoop van jeugdhulp), then the sentence and the passage decide."""
     use = verdict("use.procurement")
-    if word == "inkopen" and SHOPPING.search(w.lower, w.sent):
+    if word == "inkopen" and SHOPPING.search(w.lower, _beside(w, SHOPPING_REACH)):
         return verdict("commercial.shopping")
     if any(cues("care").in_word(member) for member in members if member):
         return use  # zorginkoop, jeugdhulpinkoop
