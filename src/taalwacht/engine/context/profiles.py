@@ -175,6 +175,11 @@ def _product_of(w: Window) -> bool:
     )
 
 
+def _beside(w: Window, reach: int, within: tuple[int, int]) -> tuple[int, int]:
+    """The few words either side of the word (``reach`` characters), inside ``within``."""
+    return max(within[0], w.start - reach), min(within[1], w.end + reach)
+
+
 GOODS_REACH = 40  # characters either side: the members of a list the word stands in
 
 
@@ -183,8 +188,7 @@ def _goods_beside(w: Window) -> str:
     their kind ("luchtvaartuigen, aanverwante produkten en onderdelen", "stoffen of
     producten"), however public the regulation around it (in the labelled data, product with
     goods words this close: 314 commercial, 73 other, 5 flag)."""
-    lo, hi = w.clause
-    span = (max(lo, w.start - GOODS_REACH), min(hi, w.end + GOODS_REACH))
+    span = _beside(w, GOODS_REACH, w.clause)
     found = w.index.find("goods", *span, (w.start, w.end))
     return next((cue for cue in found if cue not in COSTS), "")
 
@@ -418,11 +422,6 @@ COMPANY_LAW = frozenset(
 SHOPPING_REACH = 30  # characters either side, within the sentence
 
 
-def _beside(w: Window, reach: int) -> tuple[int, int]:
-    """The few words either side of the word, within its sentence."""
-    return max(w.sent[0], w.start - reach), min(w.sent[1], w.end + reach)
-
-
 SHOPPING = Rare(
     re.compile(r"\b(?:doe|doet|doen|deed|deden|gedaan)\b"), ("doe", "deed", "deden", "gedaan")
 )
@@ -539,7 +538,7 @@ def _procurement(
     is plain procurement. The word itself (jeugdhulpinkoop, inkoopvoorwaarden), then what
     follows it (de inkoop van jeugdhulp), then the sentence and the passage decide."""
     use = verdict("use.procurement")
-    if word == "inkopen" and SHOPPING.search(w.lower, _beside(w, SHOPPING_REACH)):
+    if word == "inkopen" and SHOPPING.search(w.lower, _beside(w, SHOPPING_REACH, w.sent)):
         return verdict("commercial.shopping")
     if any(cues("care").in_word(member) for member in members if member):
         return use  # zorginkoop, jeugdhulpinkoop
