@@ -64,7 +64,7 @@ def _trade(w: Window, *, leaning: bool) -> Verdict:
     if cue:
         return verdict("commercial.trade", cue=cue)
     if leaning:
-        cue = w.first_passage("commerce") or w.first_passage("goods")
+        cue = w.first_passage("commerce")
         if cue:
             return verdict("commercial.trade-passage", cue=cue, weak=True)
     return verdict("commercial.possessive", weak=True)
@@ -274,7 +274,11 @@ def judge_profile(
         named = NAMED_CUSTOMERS.match(w.text, w.end)
         if named and not w.count("public"):  # "klanten als Volvo, BMW en Volkswagen": firms
             return verdict("commercial.named-customers", names=named.group(1))
-        lean = w.leaning(("commerce", "goods"), "public")  # a buyer of laptops is a customer
+        # commerce against the public service; goods say nothing about a person: "Bij
+        # klanten die geen tablet of laptop hadden", "per personenvoertuig één klant", the
+        # public buildings a resident visits (in the training split, persons decided
+        # commerce by goods words: 17 flags, 3 commercial)
+        lean = w.leaning("commerce", "public")
         owner = w.words_before(1)
         plain = noun and not left and not right  # "wij zijn klantgericht": a verb, not "his"
         if plain and owner and owner[0] in READERS and not w.count("public", near=True):
