@@ -371,7 +371,7 @@ def judge_profile(
     if profile == "case":
         if english(w):
             return verdict("other.english")
-        found = w.index.find("other_sense", *w.near, (w.start, w.end))
+        found = w.found("other_sense", near=True)
         lesson = next((c for c in found if not (noun and c in ECONOMICS)), "")
         if lesson:
             return verdict("other.sense", cue=lesson)

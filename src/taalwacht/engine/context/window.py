@@ -52,11 +52,15 @@ class Window:
             self._found[key] = found
         return found
 
+    def found(self, name: str, *, near: bool = False) -> list[str]:
+        """The cues of list ``name`` in the sentence (or with its neighbours), in order."""
+        return self._matches(name, self.near if near else self.sent)
+
     def count(self, name: str, *, near: bool = False) -> int:
-        return len(self._matches(name, self.near if near else self.sent))
+        return len(self.found(name, near=near))
 
     def first(self, name: str, *, near: bool = False) -> str:
-        found = self._matches(name, self.near if near else self.sent)
+        found = self.found(name, near=near)
         return found[0] if found else ""
 
     def first_passage(self, name: str) -> str:
