@@ -440,3 +440,26 @@ def test_a_dash_before_a_preposition_leaves_out_no_member() -> None:
     assert [f.text for f in dash] == ["Klant"]
     elided = taalwacht.check("Wij bewaren klant- en inwonergegevens van de gemeente.")
     assert [f.text for f in elided] == ["klant- en inwonergegevens"]
+
+
+@pytest.mark.parametrize(
+    ("text", "fixed"),
+    [
+        ("De klantadviseur belt u terug.", "De adviseur belt u terug."),
+        ("Onze klantregisseurs helpen u verder.", "Onze regisseurs helpen u verder."),
+        ("De concerncontroller adviseert het college.", "De controller adviseert het college."),
+        ("KLANTADVISEURS", "ADVISEURS"),
+    ],
+)
+def test_a_staff_role_named_after_residents_or_the_organisation_keeps_the_role(
+    text: str, fixed: str
+) -> None:
+    """A klantadviseur is an adviseur: the role alone leads, not "adviseur van de inwoner"
+    or a made-up gemeentecontroller."""
+    assert taalwacht.fix(text).text == fixed
+
+
+def test_a_role_that_says_what_it_is_about_keeps_its_first_member() -> None:
+    # an inkoopadviseur advises on purchasing; the head alone would drop what
+    (finding,) = taalwacht.check("De inkoopadviseur van de gemeente stelt het contract op.")
+    assert finding.suggestions[0] != "adviseur"

@@ -182,6 +182,9 @@ def choices(
         out = out[:named] + rank_by_cues(out[named:], setting)
     if reader or then:
         out = in_the_sentence(out, named, analysis, surface, reader=reader, then=then)
+    role = _role(analysis, surface_right)
+    if role:  # klantadviseur -> adviseur, before the pack's compounds (gemeentecontroller)
+        out.insert(0, Choice(role, None, False))
     if prefer:
         out.sort(key=lambda c: c.alternative.lower() != prefer.lower())
     return _finish(out, surface, acronym=analysis.watch.kind == "acronym", capital=not surface_left)
@@ -326,6 +329,29 @@ def _phrases(analysis: Analysis, surface_right: str) -> list[Choice]:
             out.append(Choice(f"{rest} {preposition} {alt.gender} {single}", None, False, alt.text))
         out.append(Choice(f"{rest} {preposition} {plural}", None, False, alt.text))
     return out
+
+
+def _role(analysis: Analysis, surface_right: str) -> str:
+    """The writer's head when it names a staff role and the watched word only says whose
+    (klantadviseur, concerncontroller): the role alone says all, in the writer's own word.
+    "" otherwise. Only for words for residents and the organisation: an inkoopadviseur
+    advises on purchasing, which the head alone no longer says."""
+    head = surface_right.lstrip(HYPHENS)
+    if (
+        not head
+        or analysis.left
+        or analysis.compound_key
+        or analysis.watch.term.context not in ("person", "organisation")
+    ):
+        return ""
+    lower = head.lower()
+    return head if any(lower.endswith(role) for role in _role_heads()) else ""
+
+
+@cache
+def _role_heads() -> frozenset[str]:
+    raw = (resources.files("taalwacht.dutch") / "data" / "role_heads.txt").read_text("utf-8")
+    return frozenset(line.strip() for line in raw.splitlines() if line.strip() and line[0] != "#")
 
 
 def _is_other_member(text: str, surface: str) -> bool:
