@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
+from importlib import resources
 
 from taalwacht.engine.context.cues import cues
 from taalwacht.engine.context.surface import in_speech
@@ -55,6 +57,22 @@ def _any_organisation(w: Window) -> bool:
     if not before or before[-1] not in INDEFINITE:
         return False
     return len(before) < 2 or before[0] not in LIKENED
+
+
+def _governed(found: list[str]) -> bool:
+    """Whether public cues ``found`` name a public body's own organisation and government
+    (gemeente, ambtelijk, college, provincie, begroting): only then is "het concern" that
+    body. An application, a permit or a benefit agency is public service a company meets
+    too: "een nieuwe aanvraag voor steun" keeps the shipyard's concern a company."""
+    return any(cue in governance() for cue in found)
+
+
+@cache
+def governance() -> frozenset[str]:
+    """The public cues of ``dutch/data/governance.txt``, as the cue index names them."""
+    raw = (resources.files("taalwacht.dutch") / "data" / "governance.txt").read_text("utf-8")
+    lines = (line.strip() for line in raw.splitlines())
+    return frozenset(line.strip("*").lower() for line in lines if line and line[0] != "#")
 
 
 def _trade(w: Window, *, leaning: bool) -> Verdict:
@@ -360,8 +378,8 @@ def judge_profile(
             curated
             or own_public
             or w.index.earlier(w.start, Decision.USE)
-            or w.count("public", near=True)
-            or w.count_passage("public")
+            or _governed(w.found("public", near=True))
+            or _governed(w.found_passage("public"))
             or (right and not w.count("commerce", near=True))
         ):
             return use

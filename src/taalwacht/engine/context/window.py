@@ -63,6 +63,10 @@ class Window:
         found = self.found(name, near=near)
         return found[0] if found else ""
 
+    def found_passage(self, name: str) -> list[str]:
+        """The cues of list ``name`` in the passage, in order."""
+        return self._matches(name, self.passage)
+
     def first_passage(self, name: str) -> str:
         found = self._matches(name, self.passage)
         return found[0] if found else ""
