@@ -248,3 +248,8 @@ def test_guess_gender(phrase: str, gender: str | None) -> None:
 )
 def test_case_like(new: str, old: str, out: str) -> None:
     assert nl.case_like(new, old) == out
+
+
+def test_a_compound_ending_in_a_strong_participle_is_invariable() -> None:
+    assert nl.is_invariable("klantgedreven") and nl.is_invariable("toegewezen")
+    assert not nl.is_invariable("klantgericht")

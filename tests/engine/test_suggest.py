@@ -463,3 +463,29 @@ def test_a_role_that_says_what_it_is_about_keeps_its_first_member() -> None:
     # an inkoopadviseur advises on purchasing; the head alone would drop what
     (finding,) = taalwacht.check("De inkoopadviseur van de gemeente stelt het contract op.")
     assert finding.suggestions[0] != "adviseur"
+
+
+@pytest.mark.parametrize(
+    ("text", "fixed"),
+    [
+        (
+            "De klantgedrevenheid van de organisatie groeit.",
+            "De inwonergerichtheid van de organisatie groeit.",
+        ),
+        (
+            "Wij werken aan klantgedreven dienstverlening.",
+            "Wij werken aan inwonergerichte dienstverlening.",
+        ),
+        ("Een klantgedreven organisatie luistert.", "Een inwonergerichte organisatie luistert."),
+        ("Het klantgedreven werken staat centraal.", "Het inwonergerichte werken staat centraal."),
+        ("Een klantgedreven beleid is nodig.", "Een inwonergericht beleid is nodig."),
+        ("Wij werken klantgedreven.", "Wij werken inwonergericht."),
+        ("Wij willen klantgedreven werken.", "Wij willen inwonergericht werken."),
+    ],
+)
+def test_a_word_written_another_way_takes_the_form_its_place_asks_for(
+    text: str, fixed: str
+) -> None:
+    """klantgedreven shows no -e, so its place says which form the replacement takes; its
+    noun klantgedrevenheid becomes a noun, not the adjective."""
+    assert taalwacht.fix(text).text == fixed

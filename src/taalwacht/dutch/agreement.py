@@ -177,12 +177,14 @@ def is_invariable(adjective: str) -> bool:
 
 
 def _is_strong_participle(low: str) -> bool:
-    """gesloten, verboden, ontvangen: a prefix, a stem and -en after a consonant."""
-    return (
-        low.endswith("en")
-        and len(low) > 5
-        and low[-3] not in _VOWELS
-        and low.startswith(_PARTICIPLE_PREFIXES)
+    """gesloten, verboden, ontvangen: a prefix, a stem and -en after a consonant; also as a
+    compound's last member (klantgedreven, toegewezen), which decides its inflection."""
+    if not (low.endswith("en") and len(low) > 5 and low[-3] not in _VOWELS):
+        return False
+    if low.startswith(_PARTICIPLE_PREFIXES):
+        return True
+    return any(
+        low.startswith(_PARTICIPLE_PREFIXES, i) and is_word(low[:i]) for i in range(3, len(low) - 5)
     )
 
 

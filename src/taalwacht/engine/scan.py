@@ -21,7 +21,7 @@ from typing import Literal
 import ahocorasick
 
 from taalwacht import messages
-from taalwacht.dutch.agreement import FINITE_VERBS, FUNCTION_WORDS
+from taalwacht.dutch.agreement import DE, FINITE_VERBS, FUNCTION_WORDS, guess_gender, is_invariable
 from taalwacht.dutch.compounds import Member, find_members
 from taalwacht.dutch.lexicon import is_word, lookup_for
 from taalwacht.dutch.phrases import scan_left
@@ -350,7 +350,7 @@ class Engine:
                 around += " " + occ.analysis.left  # burgerzakenproducten, voedselbankklanten
             setting = cue_counts(term.alternatives, around)
         options = (
-            self._options(occ.analysis, surface, setting, *_around_the_word(text, occ))
+            self._options(_in_place(text, occ), surface, setting, *_around_the_word(text, occ))
             if decided.decision.reported
             else ()
         )
@@ -521,6 +521,29 @@ def _around_the_word(text: str, occ: Occurrence) -> tuple[bool, str]:
     after = next_word(text, occ.end)
     then = text[after.start : after.end].lower() if after else ""
     return reader, then if then in COLLIDING else ""
+
+
+def _in_place(text: str, occ: Occurrence) -> Analysis:
+    """The word's analysis with the form its place asks for, where the writer's form cannot
+    show it: an adjective written the same with and without -e (klantgedreven) before a
+    noun that wants -e gets the replacement's -e form (klantgedreven dienstverlening ->
+    inwonergerichte dienstverlening, het klantgedreven werken -> het inwonergerichte
+    werken); elsewhere (wij werken klantgedreven) the plain one."""
+    a = occ.analysis
+    term = a.watch.term
+    if term.pos != "adjective" or a.watch.slot != "base" or "e" not in term.forms:
+        return a
+    if not is_invariable(text[occ.start : occ.end].lower()):
+        return a
+    after = next_word(text, occ.end)
+    noun = text[after.start : after.end].lower() if after else ""
+    if not noun or noun in FUNCTION_WORDS or noun in FINITE_VERBS:
+        return a
+    found = scan_left(text, occ.start).determiner
+    definite = found is not None and found[1].definite
+    if definite or guess_gender(noun) == DE:
+        return replace(a, watch=replace(a.watch, slot="e"))
+    return a
 
 
 def _opens_sentence(text: str, start: int, marked: RegionIndex) -> bool:

@@ -84,7 +84,7 @@ class Term:
     forms: Mapping[str, str] = field(default_factory=dict)  # slot -> surface form
     gender: str | None = None
     extra: tuple[str, ...] = ()  # further surface forms with no slot of their own
-    spellings: Mapping[str, str] = field(default_factory=dict)  # old spelling -> form
+    spellings: Mapping[str, str] = field(default_factory=dict)  # variant -> the form it is
     linking: tuple[str, ...] = ()  # forms as first member: klanten(service)
     acronyms: tuple[str, ...] = ()  # KCC: matched as whole words only
     compound: CompoundMode = "both"
