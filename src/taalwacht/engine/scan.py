@@ -451,8 +451,10 @@ class Engine:
         # no quotation marks and its dotted name no code.
         field = marked.inside("template", start) is not None
         found = None if field else marks.in_url_or_code(text, start, end)
-        found = found or _marked_code(marked, start) or marks.company_name(text, start, end)
         a = occ.analysis
+        if found is None and not field:
+            found = marks.camel_case(text[start:end], a.member.start)
+        found = found or _marked_code(marked, start) or marks.company_name(text, start, end)
         if found is None and not a.left and not a.right and a.watch.slot == "sg":
             found = marks.person_name(text, start, end)
         if not field:

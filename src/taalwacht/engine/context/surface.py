@@ -65,6 +65,27 @@ def in_url_or_code(text: str, start: int, end: int) -> Verdict | None:
     return None
 
 
+CAMEL = re.compile(r"[a-zà-ÿ][A-Z]")  # a capital inside a word: klantId, AangevraagdProduct
+
+
+def camel_case(word: str, member_start: int) -> Verdict | None:
+    """A capital inside the word part that holds the watched member makes it a programmer's
+    name (klantId, productAanwezig, AangevraagdProduct, MijnProducten): a data element or
+    field the writer cannot rename (labelled unsure or other 89 times, flag never). A part
+    that opens with the watched word is that word written with capitals (KlantContactCentrum:
+    flag 9 of 22) and stays, as does a capital in another part (BuZa-klantcontactcentrum).
+    ``member_start``: where the member starts in the word without its hyphens."""
+    at = 0
+    for part in word.split("-"):
+        if member_start < at + len(part):
+            later = member_start > at
+            if CAMEL.search(part) and (part[:1].islower() or later):
+                return verdict("other.identifier")
+            return None
+        at += len(part)
+    return None
+
+
 def quoted(text: str, start: int, end: int) -> Verdict | None:
     """A word (or a short phrase holding it) in quotation marks is shown, not used: 'klant',
     "hoezo klant?". Italics and code come as regions from the document's format."""
