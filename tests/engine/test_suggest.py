@@ -45,7 +45,7 @@ SUGGESTIONS = [
     ("De klantenkring van de gemeente is groot.", "klantenkring", "kring van inwoners"),
     ("Uw klantmanager belt u.", "klantmanager", "consulent"),
     ("Uw klantmanagers bellen u.", "klantmanagers", "consulenten"),
-    ("De concernstaf adviseert het college.", "concernstaf", "gemeentestaf"),
+    ("De concernstaf adviseert het college.", "concernstaf", "staf"),
     ("Alle klantcontacten worden vastgelegd.", "klantcontacten", "contacten met inwoners"),
     ("Bij de WIA-keuring ziet de verzekeringsarts de klant.", "klant", "cliënt"),
 ]
@@ -448,6 +448,7 @@ def test_a_dash_before_a_preposition_leaves_out_no_member() -> None:
         ("De klantadviseur belt u terug.", "De adviseur belt u terug."),
         ("Onze klantregisseurs helpen u verder.", "Onze regisseurs helpen u verder."),
         ("De concerncontroller adviseert het college.", "De controller adviseert het college."),
+        ("De concernstaf bereidt de begroting voor.", "De staf bereidt de begroting voor."),
         ("KLANTADVISEURS", "ADVISEURS"),
     ],
 )
