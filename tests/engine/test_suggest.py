@@ -131,6 +131,16 @@ def test_prefer_puts_the_organisations_choice_first(text: str, first: str) -> No
         ("De rijksoverheid en de ministeries willen klantgericht werken.", "burgergericht"),
         ("De overheid moet klantgerichter worden.", "burgergerichter"),
         ("De gemeente wil klantgericht werken.", "inwonergericht"),
+        # an accountmanager is a contact person for the people the text names
+        (
+            "De accountmanagers van de gemeente bezoeken ondernemers op het bedrijventerrein.",
+            "contactpersonen voor ondernemers",
+        ),
+        (
+            "Werkgevers kunnen bellen met de accountmanager van het werkgeversservicepunt.",
+            "contactpersoon voor werkgevers",
+        ),
+        ("Neem contact op met de accountmanager.", "contactpersoon"),
         # who asks legal aid for help is a rechtzoekende
         ("Het Juridisch Loket helpt klanten met vragen over huur.", "rechtzoekenden"),
         # a budget's products are its parts
