@@ -7,6 +7,7 @@ import re
 from functools import cache
 from importlib import resources
 
+from taalwacht.dutch.tokens import HYPHEN
 from taalwacht.engine.context.verdict import Verdict, verdict
 
 OPEN_QUOTES = "'\"‘’“”„«‹‚`"
@@ -76,7 +77,7 @@ def camel_case(word: str, member_start: int) -> Verdict | None:
     flag 9 of 22) and stays, as does a capital in another part (BuZa-klantcontactcentrum).
     ``member_start``: where the member starts in the word without its hyphens."""
     at = 0
-    for part in word.split("-"):
+    for part in re.split(HYPHEN, word):
         if member_start < at + len(part):
             later = member_start > at
             if CAMEL.search(part) and (part[:1].islower() or later):
