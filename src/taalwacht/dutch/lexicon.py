@@ -21,6 +21,8 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
+from taalwacht.dutch.wordlists import entries
+
 
 @cache
 def words() -> list[str]:
@@ -66,9 +68,7 @@ def extra() -> frozenset[str]:
     """Words the OpenTaal list lacks (``data/lexicon-extra.txt``): loan words, so that
     compounds with them split (concern|control), and compounds labellers wrote as
     replacements, so that ``fix`` may write them (dienstteksten)."""
-    raw = (resources.files("taalwacht.dutch") / "data" / "lexicon-extra.txt").read_text("utf-8")
-    lines = (line.strip() for line in raw.splitlines())
-    return frozenset(line for line in lines if line and not line.startswith("#"))
+    return frozenset(entries("lexicon-extra.txt"))
 
 
 def is_word(word: str) -> bool:

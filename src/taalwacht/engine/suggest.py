@@ -14,7 +14,6 @@ import re
 from collections.abc import Mapping
 from dataclasses import replace
 from functools import cache
-from importlib import resources
 
 import ahocorasick
 
@@ -22,6 +21,7 @@ from taalwacht.dutch.agreement import ADJECTIVE_ENDINGS, FUNCTION_WORDS
 from taalwacht.dutch.compounds import head_link, join
 from taalwacht.dutch.lexicon import is_word
 from taalwacht.dutch.tokens import HYPHEN, HYPHENS, is_word_char
+from taalwacht.dutch.wordlists import entries
 from taalwacht.engine.analysis import Analysis
 from taalwacht.model.finding import Choice
 from taalwacht.packs.schema import Alternative
@@ -350,8 +350,7 @@ def _role(analysis: Analysis, surface_right: str) -> str:
 
 @cache
 def _role_heads() -> frozenset[str]:
-    raw = (resources.files("taalwacht.dutch") / "data" / "role_heads.txt").read_text("utf-8")
-    return frozenset(line.strip() for line in raw.splitlines() if line.strip() and line[0] != "#")
+    return frozenset(entries("role_heads.txt"))
 
 
 def _is_other_member(text: str, surface: str) -> bool:
@@ -384,8 +383,7 @@ def _plural_head(head: str) -> bool:
 
 @cache
 def _head_prepositions() -> dict[str, str]:
-    raw = (resources.files("taalwacht.dutch") / "data" / "head_prepositions.txt").read_text("utf-8")
-    pairs = (line.split() for line in raw.splitlines() if line.strip() and line[0] != "#")
+    pairs = (line.split() for line in entries("head_prepositions.txt"))
     return {head: preposition for head, preposition in pairs}
 
 

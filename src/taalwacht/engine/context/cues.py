@@ -6,11 +6,11 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections.abc import Sequence
 from functools import cache, lru_cache
-from importlib import resources
 
 import ahocorasick
 
 from taalwacht.dutch.tokens import HYPHENS
+from taalwacht.dutch.wordlists import entries
 from taalwacht.model.finding import Decision
 
 CUE_LISTS = ("commerce", "public", "care", "goods", "other_sense", "food")
@@ -259,8 +259,4 @@ _NONE: tuple[list[int], list[str]] = ([], [])
 @cache
 def cues(name: str) -> CueList:
     """The cue list ``dutch/data/cues/<name>.txt``."""
-    raw = (resources.files("taalwacht.dutch") / "data" / "cues" / f"{name}.txt").read_text("utf-8")
-    entries = [
-        line.strip() for line in raw.splitlines() if line.strip() and not line.startswith("#")
-    ]
-    return CueList(name, entries)
+    return CueList(name, entries(f"cues/{name}.txt"))

@@ -7,8 +7,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 
+from taalwacht.dutch.wordlists import entries
 from taalwacht.engine.context.cues import cues
 from taalwacht.engine.context.surface import in_speech
 from taalwacht.engine.context.verdict import Verdict, verdict
@@ -70,9 +70,7 @@ def _governed(found: list[str]) -> bool:
 @cache
 def governance() -> frozenset[str]:
     """The public cues of ``dutch/data/governance.txt``, as the cue index names them."""
-    raw = (resources.files("taalwacht.dutch") / "data" / "governance.txt").read_text("utf-8")
-    lines = (line.strip() for line in raw.splitlines())
-    return frozenset(line.strip("*").lower() for line in lines if line and line[0] != "#")
+    return frozenset(line.strip("*").lower() for line in entries("governance.txt"))
 
 
 def _trade(w: Window, *, leaning: bool) -> Verdict:

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import re
 from functools import cache
-from importlib import resources
 
 from taalwacht.dutch.tokens import HYPHEN
+from taalwacht.dutch.wordlists import entries
 from taalwacht.engine.context.verdict import Verdict, verdict
 
 OPEN_QUOTES = "'\"‘’“”„«‹‚`"
@@ -175,9 +175,7 @@ def person_name(text: str, start: int, end: int) -> Verdict | None:
 
 @cache
 def _given_names() -> frozenset[str]:
-    raw = (resources.files("taalwacht.dutch") / "data" / "given_names.txt").read_text("utf-8")
-    lines = (line for line in raw.splitlines() if not line.startswith("#"))
-    return frozenset(name for line in lines for name in line.split())
+    return frozenset(name for line in entries("given_names.txt") for name in line.split())
 
 
 def company_name(text: str, start: int, end: int) -> Verdict | None:
