@@ -68,12 +68,12 @@ class Window:
         return self._matches(name, self.passage)
 
     def first_passage(self, name: str) -> str:
-        found = self._matches(name, self.passage)
+        found = self.found_passage(name)
         return found[0] if found else ""
 
     def count_passage(self, name: str) -> int:
         """Cues in the passage around the sentence (DOC_REACH characters either side)."""
-        return len(self._matches(name, self.passage))
+        return len(self.found_passage(name))
 
     def leaning(self, a: str | tuple[str, ...], b: str, *, passage: bool = True) -> int:
         """Positive when cue list ``a`` outweighs ``b`` here: sentence first, then
