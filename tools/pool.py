@@ -28,7 +28,7 @@ import re
 import sys
 from collections import Counter
 from pathlib import Path
-from urllib.parse import unquote, urlsplit
+from urllib.parse import parse_qs, unquote, urlsplit
 
 import ahocorasick
 
@@ -38,10 +38,18 @@ DEV = ROOT.parent / "shared" / "eval" / "dev" / "corpus.jsonl"
 LABELS = {"flag", "mention", "commercial", "other", "unsure"}
 
 
+NAMING_QUERY = ("id", "title", "p")  # a query that names the document, not a view of it
+
+
 def source_key(source: str) -> str:
-    """Host and path, without scheme, query or fragment: one document, however it is cited."""
+    """Host and path, without scheme, query or fragment: one document, however it is cited.
+    Where the query names the document (a court ruling's ``inziendocument?id=ECLI:...``, a
+    wiki's ``index.php?title=``), that part of it stays: without it every ruling is one source."""
     parts = urlsplit(source if "://" in source else f"x://{source}")
-    return (parts.netloc.lower().removeprefix("www.") + parts.path.rstrip("/")).lower()
+    key = parts.netloc.lower().removeprefix("www.") + parts.path.rstrip("/")
+    query = parse_qs(parts.query)
+    naming = [f"{name}={query[name][0]}" for name in NAMING_QUERY if name in query]
+    return (key + "".join(f"?{part}" for part in naming[:1])).lower()
 
 
 GITHUB_REF = re.compile(r"^(github\.com/[^/]+/[^/]+)/(?:blob|tree|raw)/[^/]+(/.*)$")
