@@ -22,6 +22,13 @@ LINE_LEAD = re.compile(
 # defines the word; "Product: Parkeerkaart" names a value
 HEADWORD_SEPARATOR = re.compile(r"(?:\*\*|\*|__|_)?\s?[:|]\s+")
 DEFINITION_START = ("een ", "de ", "het ")
+# a regulation's numbered list of definitions, its layout flattened to spaces: "6.26  Overig
+# zorgproduct (OZP)  Een prestatie binnen ...", "aa.  Klant  De persoon die ..."; without the
+# number, "Nieuwe klanten  De gemeente helpt ..." is a heading and the text after it
+NUMBERED_LEAD = re.compile(
+    r"(?:^|\s\s|\n)[ \t]*(?:(?:\d+\.)+\d*|[a-z]{1,2}[.)])\s+(?:[A-Z][a-z]+\s)?$"
+)
+SPACED_SEPARATOR = re.compile(r"(?:\s\([A-Z][\w’'-]{0,9}\))?(?: {2,}|\t)")
 NAME_FRAME = re.compile(
     r"(?:[Dd]e term|[Hh]et woord|[Hh]et begrip|[Dd]e naam)\s+(?:[A-Z][\w-]*\s+){1,2}$"
 )
@@ -259,6 +266,14 @@ def _headword(w: Window, text: str) -> bool:
     )
 
 
+def _numbered_headword(w: Window, text: str) -> bool:
+    """The word heads a numbered definition whose layout became spaces (NUMBERED_LEAD)."""
+    separator = SPACED_SEPARATOR.match(text, w.end)
+    if separator is None or not w.lower.startswith(DEFINITION_START, separator.end()):
+        return False
+    return NUMBERED_LEAD.search(text[max(0, w.start - 40) : w.start]) is not None
+
+
 # "Klant\n\nEen persoon die ...": a heading that the next paragraph defines (terms and
 # conditions, regulations); "Klantcontact\n\nEen inwoner kan ..." is an ordinary heading
 DEFINITION_OPENERS = (
@@ -355,6 +370,8 @@ def metalinguistic(w: Window, text: str, *, deny: bool = True, role: bool = True
     if (_headword(w, text) or _heading_defined(w, text)) and LINE_LEAD.fullmatch(
         text, _item_start(text, w.start), w.start
     ):
+        return verdict("mention.headword")
+    if _numbered_headword(w, text):
         return verdict("mention.headword")
     prev = w.words_before(1)
     frames = _frames_ending_in(prev[0]) if prev else []

@@ -270,6 +270,7 @@ def judge_profile(
         and w.index.earlier(w.start, Decision.COMMERCIAL, term)
         and not w.count("public")
         and not own_public
+        and w.leaning("public", "commerce") <= 0
     ):
         return verdict("commercial.same-sense")
     if profile == "staff":
@@ -340,14 +341,15 @@ def judge_profile(
             return verdict("commercial.goods-compound", member=left)
         if w.count("goods") and not w.count("public"):
             return verdict("commercial.goods", cue=w.first("goods"))
-        if w.leaning("public", "commerce", passage=False) > 0 or (w.count("care") and _cared(w)):
-            return use
         if (
+            w.leaning("public", "commerce", passage=False) > 0 or (w.count("care") and _cared(w))
+        ) or (
             w.count_passage("public") >= PASSAGE_EVIDENCE
             and not w.count_passage("commerce")
             and not w.count_passage("goods")
         ):
-            return use
+            tariff = HEALTH_TARIFF.search(w.lower, w.passage)
+            return verdict("fixed.tariff", cue=tariff.group()) if tariff else use
         return verdict("commercial.no-public-service", weak=True)
     if profile == "organisation":
         if english(w):
@@ -444,6 +446,28 @@ SHOPPING_REACH = 30  # characters either side, within the sentence
 
 SHOPPING = Rare(
     re.compile(r"\b(?:doe|doet|doen|deed|deden|gedaan)\b"), ("doe", "deed", "deden", "gedaan")
+)
+# The healthcare tariff system (the NZa's tariff decisions, DBC's, the Zvw): its "overige
+# producten", "ondersteunende producten" and "add-on producten" are categories the law
+# names, which a writer cannot rename (labelled unsure or mention near dbc or nza 21 times,
+# flag once); like DBC-zorgproduct they are shown at most as information.
+HEALTH_TARIFF = Rare(
+    re.compile(
+        r"\b(?:nza|dbc\w*|zvw|wmg|zorgverzekeringswet|\w*zorgprestatie\w*|deelprestatie\w*|"
+        r"declarabel\w*|zorgactiviteit\w*|tariefbeschikking\w*)\b"
+    ),
+    (
+        "nza",
+        "dbc",
+        "zvw",
+        "wmg",
+        "zorgverzekeringswet",
+        "zorgprestatie",
+        "deelprestatie",
+        "declarabel",
+        "zorgactiviteit",
+        "tariefbeschikking",
+    ),
 )
 # an employment relation around the bare word concern: labour law and company news
 EMPLOYMENT = Rare(
