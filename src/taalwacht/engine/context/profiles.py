@@ -236,6 +236,14 @@ NAMED_CUSTOMERS = re.compile(
 )
 
 
+def _public_passage(w: Window) -> bool:
+    """The passage is the public service's: more public-service cues than commerce cues, and
+    at least PASSAGE_EVIDENCE of them. A jobcoach company's clients in UWV's protocol are
+    commercial in their own sentence; UWV's "Klant" after them stays UWV's."""
+    public = w.count_passage("public")
+    return public >= PASSAGE_EVIDENCE and public > w.count_passage("commerce")
+
+
 def judge_profile(
     profile: str,
     w: Window,
@@ -270,7 +278,7 @@ def judge_profile(
         and w.index.earlier(w.start, Decision.COMMERCIAL, term)
         and not w.count("public")
         and not own_public
-        and w.leaning("public", "commerce") <= 0
+        and not _public_passage(w)
     ):
         return verdict("commercial.same-sense")
     if profile == "staff":
