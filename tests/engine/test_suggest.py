@@ -143,6 +143,9 @@ def test_prefer_puts_the_organisations_choice_first(text: str, first: str) -> No
         ("Neem contact op met de accountmanager.", "contactpersoon"),
         # who asks legal aid for help is a rechtzoekende
         ("Het Juridisch Loket helpt klanten met vragen over huur.", "rechtzoekenden"),
+        # who buys care with a personal budget arranges it; the municipality contracts it
+        ("Met haar pgb kan zij de zorg zelf inkopen bij een zorgverlener.", "regelen"),
+        ("De gemeente gaat de zorg opnieuw inkopen bij drie aanbieders.", "contracteren"),
         # a budget's products are its parts
         ("In de begroting staan de kosten per product van de gemeente.", "onderdeel"),
         # a province is no gemeente: its concern is its organisation
