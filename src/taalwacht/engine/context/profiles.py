@@ -404,7 +404,12 @@ def judge_profile(
         teaching_member = member_cue("case_members", left, right)
         if teaching_member:  # casusanalyse, oefencasus: a case to learn or test from
             return verdict("other.sense", cue=teaching_member)
-        if noun and NAMED_CASE.match(w.text, w.end) and not (left or right):
+        if (
+            noun
+            and NAMED_CASE.match(w.text, w.end)
+            and not (left or right)
+            and not SERVED_PERSON.search(w.lower, w.end, w.end + SERVED_REACH)
+        ):
             return verdict("other.named-case")  # Casus A, casus 3:, de casus Korhoen
         described = w.words_before(1)
         if described and described[0] in DESCRIBED_CASE:
@@ -429,6 +434,14 @@ ECONOMICS = frozenset({"economisch", "conjunctuur", "bestedingen", "keynes"})
 # "Casus A", "casus 3: Rijke ouders", "Casus: De ballonvaart", "de casus Korhoen": a case
 # with a label or a name is a case study, a teaching case or a court case; a person's
 # situation in a letter goes without one ("de casus van mevrouw" has "van", not a name)
+# a named or numbered case whose description opens with the service's own people is that
+# person's situation, not a lesson: "Voorbeeld casus: Klant heeft knieproblemen", "Casus 3:
+# voorbeeld van een inwoner die ..." (labelled flag 5 times, other once)
+SERVED_PERSON = re.compile(
+    r"\b(?:klant|klanten|inwoners?|cliënten|cliënt|clienten|client|aanvrager|aanvragers|"
+    r"betrokkene|werkzoekenden?|uitkeringsgerechtigden?)\b"
+)
+SERVED_REACH = 80  # characters after the case's name
 NAMED_CASE = re.compile(r"[ \t]*(?::|[0-9]|[A-Z](?![a-zà-ÿ])|[A-Z][a-zà-ÿ]+)")
 
 
