@@ -23,12 +23,13 @@ LINE_LEAD = re.compile(
 HEADWORD_SEPARATOR = re.compile(r"(?:\*\*|\*|__|_)?\s?[:|]\s+")
 DEFINITION_START = ("een ", "de ", "het ")
 # a regulation's numbered list of definitions, its layout flattened to spaces: "6.26  Overig
-# zorgproduct (OZP)  Een prestatie binnen ...", "aa.  Klant  De persoon die ..."; without the
+# zorgproduct (OZP)  Een prestatie binnen ...", "3.4  * DBC-zorgproduct*  Een Diagnose ...",
+# "aa.  Klant  De persoon die ..."; without the
 # number, "Nieuwe klanten  De gemeente helpt ..." is a heading and the text after it
 NUMBERED_LEAD = re.compile(
-    r"(?:^|\s\s|\n)[ \t]*(?:(?:\d+\.)+\d*|[a-z]{1,2}[.)])\s+(?:[A-Z][a-z]+\s)?$"
+    r"(?:^|\s\s|\n)[ \t]*(?:(?:\d+\.)+\d*|[a-z]{1,2}[.)])\s+\**\s?(?:[A-Z][a-z]+\s)?$"
 )
-SPACED_SEPARATOR = re.compile(r"(?:\s\([A-Z][\w’'-]{0,9}\))?(?: {2,}|\t)")
+SPACED_SEPARATOR = re.compile(r"\**(?:\s\([A-Z][\w’'-]{0,9}\))?\**(?: {2,}|\t)")
 NAME_FRAME = re.compile(
     r"(?:[Dd]e term|[Hh]et woord|[Hh]et begrip|[Dd]e naam)\s+(?:[A-Z][\w-]*\s+){1,2}$"
 )
