@@ -446,10 +446,11 @@ class Engine:
         field = marked.inside("template", start) is not None
         found = None if field else marks.in_url_or_code(text, start, end)
         a = occ.analysis
+        left, right = a.left, a.right
         if found is None and not field:
             found = marks.camel_case(text[start:end], a.member.start)
         found = found or _marked_code(marked, start) or marks.company_name(text, start, end)
-        if found is None and not a.left and not a.right and a.watch.slot == "sg":
+        if found is None and not left and not right and a.watch.slot == "sg":
             found = marks.person_name(text, start, end)
         if not field:
             found = found or marks.quoted(text, start, end)
@@ -461,14 +462,14 @@ class Engine:
         # "de openingstijden zijn niet klantvriendelijk" judges the service: only a noun can
         # be denied as a name ("de inwoner is geen klant")
         describes = (
-            a.watch.term.pos == "adjective" and a.watch.slot in ADJECTIVE_SLOTS and not a.right
+            a.watch.term.pos == "adjective" and a.watch.slot in ADJECTIVE_SLOTS and not right
         )
         found = frames.metalinguistic(
             window, text, deny=not describes, role=a.watch.term.pos == "noun"
         )
-        found = found or frames.concept(a.right)
+        found = found or frames.concept(right)
         found = found or frames.word_list(window, hi - lo)
-        if not a.left and not a.right:
+        if not left and not right:
             found = found or frames.questioned(window)
         if found is not None:
             return found
@@ -481,8 +482,8 @@ class Engine:
             term.context,
             window,
             word=a.compound_key or a.joined,
-            left=a.left,
-            right=a.right,
+            left=left,
+            right=right,
             curated=a.curated,
             noun=term.pos == "noun",
             term=term.id,
@@ -492,8 +493,8 @@ class Engine:
         if term.context != "always" and weighable:  # a rule's specific evidence stands as is
             seen = features(
                 window,
-                left=a.left,
-                right=a.right,
+                left=left,
+                right=right,
                 neighbours=hi - lo - 1,
                 rules=decided,
                 vocabulary=self.sense.vocabulary,
