@@ -147,7 +147,6 @@ class Engine:
             return []
         lower = lower_same_length(text)
         marked = RegionIndex(regions)
-        index = CueIndex(text, lower)
         occurrences: list[Occurrence] = []
         done_until = -1
         for occ in self._occurrences(text, lower):
@@ -155,6 +154,9 @@ class Engine:
                 continue
             done_until = occ.end
             occurrences.append(occ)
+        if not occurrences:  # as in most texts: nothing to decide, nor to weigh together
+            return []
+        index = CueIndex(text, lower)
         starts = [o.start for o in occurrences]
         decided: list[Verdict] = []
         for occ in occurrences:
