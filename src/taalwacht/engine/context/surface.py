@@ -77,6 +77,8 @@ def camel_case(word: str, member_start: int) -> Verdict | None:
     that opens with the watched word is that word written with capitals (KlantContactCentrum:
     flag 9 of 22) and stays, as does a capital in another part (BuZa-klantcontactcentrum).
     ``member_start``: where the member starts in the word without its hyphens."""
+    if CAMEL.search(word) is None:  # no part has a capital inside, as in most words
+        return None
     at = 0
     for part in re.split(HYPHEN, word):
         if member_start < at + len(part):
