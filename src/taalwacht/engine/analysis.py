@@ -45,9 +45,7 @@ class Analysis:
     def curated(self) -> bool:
         """The pack names this compound itself (productcatalogus, bijstandsklanten): the
         organisation chose the word and its replacement."""
-        return bool(self.compound_key) or any(
-            self.joined.startswith(k) for k in self.watch.term.compounds
-        )
+        return bool(self.compound_key) or self.joined.startswith(tuple(self.watch.term.compounds))
 
 
 @dataclass

@@ -113,7 +113,7 @@ class Engine:
             self.automaton.make_automaton()
         self._memo: dict[str, Analysis | None] = {}
         self._choices: dict[tuple[object, ...], tuple[Choice, ...]] = {}
-        self._near_phrases: dict[tuple[int, str], tuple[str, ...]] = {}
+        self._near_phrases: dict[tuple[str, str, str], _Phrases | None] = {}
         self._phrases = {term.id: _Phrases.of(term, self.allow) for term in self.terms}
 
     def _add(self, surface: str, watch: Watch) -> None:
@@ -147,7 +147,6 @@ class Engine:
             return []
         lower = lower_same_length(text)
         marked = RegionIndex(regions)
-        index = CueIndex(text, lower)
         occurrences: list[Occurrence] = []
         done_until = -1
         for occ in self._occurrences(text, lower):
@@ -155,6 +154,9 @@ class Engine:
                 continue
             done_until = occ.end
             occurrences.append(occ)
+        if not occurrences:  # as in most texts: nothing to decide, nor to weigh together
+            return []
+        index = CueIndex(text, lower)
         starts = [o.start for o in occurrences]
         decided: list[Verdict] = []
         for occ in occurrences:
@@ -389,24 +391,17 @@ class Engine:
             confidence=decided.confidence,
         )
 
-    def _phrase_over(self, lower: str, start: int, end: int, phrases: tuple[str, ...]) -> str:
-        """A phrase from ``phrases`` over ``[start, end)`` (see ``_phrase_at``). Only a phrase
-        that holds the word, is a hyphen part of it, or ends in its first hyphen part (the
-        name "Open Klant" in "Open Klant-installatie") can stand over it; those are found
-        once per word and list, since a text repeats its words and most phrases hold neither."""
-        word = lower[start:end]
-        key = (id(phrases), word)  # the lists live as long as the engine and its memo
-        near = self._near_phrases.get(key)
-        if near is None:
-            first = word.partition("-")[0]
-            near = tuple(
-                p
-                for p in phrases
-                if word in p or p in word or (first != word and p.endswith(first))
-            )
-            if len(self._near_phrases) < 100_000:
-                self._near_phrases[key] = near
-        return _phrase_at(lower, start, end, near) if near else ""
+    def _near(self, text: str, lower: str, start: int, end: int, term: str) -> _Phrases | None:
+        """The phrases of ``term``'s lists that can stand over the word at ``[start, end)``
+        (see ``_Phrases.near``), or None when no list has one, as for most words. They are
+        found once per word, since a text repeats its words and most phrases hold neither."""
+        key = (term, text[start:end], lower[start:end])
+        if key in self._near_phrases:
+            return self._near_phrases[key]
+        near = self._phrases[term].near(key[1], key[2])
+        if len(self._near_phrases) < 100_000:
+            self._near_phrases[key] = near
+        return near
 
     def _options(
         self, analysis: Analysis, surface: str, setting: CueCounts, reader: bool, then: str
@@ -437,25 +432,27 @@ class Engine:
         term = occ.analysis.watch.term
         if marked.inside("suppress", start):
             return verdict("suppressed.comment")
-        phrases = self._phrases[term.id]
-        phrase = self._phrase_over(lower, start, end, phrases.allow)
-        if phrase:
-            return verdict("allowed.phrase", phrase=phrase)
-        phrase = self._phrase_over(lower, start, end, phrases.other)
-        if phrase:
-            return verdict("other.phrase", phrase=phrase)
-        phrase = self._phrase_over(text, start, end, phrases.names)
-        if phrase:
-            return verdict("other.name", phrase=phrase)
+        near = self._near(text, lower, start, end, term.id)
+        if near is not None:
+            phrase = _phrase_at(lower, start, end, near.allow)
+            if phrase:
+                return verdict("allowed.phrase", phrase=phrase)
+            phrase = _phrase_at(lower, start, end, near.other)
+            if phrase:
+                return verdict("other.phrase", phrase=phrase)
+            phrase = _phrase_at(text, start, end, near.names)
+            if phrase:
+                return verdict("other.name", phrase=phrase)
         # A field («klant.naam», «klantnummer») is the template's own word: its chevrons are
         # no quotation marks and its dotted name no code.
         field = marked.inside("template", start) is not None
         found = None if field else marks.in_url_or_code(text, start, end)
         a = occ.analysis
+        left, right = a.left, a.right
         if found is None and not field:
             found = marks.camel_case(text[start:end], a.member.start)
         found = found or _marked_code(marked, start) or marks.company_name(text, start, end)
-        if found is None and not a.left and not a.right and a.watch.slot == "sg":
+        if found is None and not left and not right and a.watch.slot == "sg":
             found = marks.person_name(text, start, end)
         if not field:
             found = found or marks.quoted(text, start, end)
@@ -467,27 +464,28 @@ class Engine:
         # "de openingstijden zijn niet klantvriendelijk" judges the service: only a noun can
         # be denied as a name ("de inwoner is geen klant")
         describes = (
-            a.watch.term.pos == "adjective" and a.watch.slot in ADJECTIVE_SLOTS and not a.right
+            a.watch.term.pos == "adjective" and a.watch.slot in ADJECTIVE_SLOTS and not right
         )
         found = frames.metalinguistic(
             window, text, deny=not describes, role=a.watch.term.pos == "noun"
         )
-        found = found or frames.concept(a.right)
+        found = found or frames.concept(right)
         found = found or frames.word_list(window, hi - lo)
-        if not a.left and not a.right:
+        if not left and not right:
             found = found or frames.questioned(window)
         if found is not None:
             return found
-        phrase = self._phrase_over(text, start, end, phrases.fixed_names)
-        phrase = phrase or self._phrase_over(lower, start, end, phrases.fixed)
-        if phrase:
-            return verdict("fixed.name", phrase=phrase)
+        if near is not None:
+            phrase = _phrase_at(text, start, end, near.fixed_names)
+            phrase = phrase or _phrase_at(lower, start, end, near.fixed)
+            if phrase:
+                return verdict("fixed.name", phrase=phrase)
         decided = profiles.judge_profile(
             term.context,
             window,
             word=a.compound_key or a.joined,
-            left=a.left,
-            right=a.right,
+            left=left,
+            right=right,
             curated=a.curated,
             noun=term.pos == "noun",
             term=term.id,
@@ -497,8 +495,8 @@ class Engine:
         if term.context != "always" and weighable:  # a rule's specific evidence stands as is
             seen = features(
                 window,
-                left=a.left,
-                right=a.right,
+                left=left,
+                right=right,
                 neighbours=hi - lo - 1,
                 rules=decided,
                 vocabulary=self.sense.vocabulary,
@@ -615,6 +613,29 @@ class _Phrases:
             fixed_names=tuple(f for f in term.fixed if not f.islower()),
             fixed=tuple(f for f in term.fixed if f.islower()),
         )
+
+    def near(self, word: str, lower: str) -> _Phrases | None:
+        """The phrases that can stand over ``word`` (``lower`` in lower case), or None when
+        no list has one. Only a phrase that holds the word, is a hyphen part of it, or ends
+        in its first hyphen part (the name "Open Klant" in "Open Klant-installatie") can:
+        names with capitals are compared with the word as written, the rest in lower case."""
+
+        def over(phrases: tuple[str, ...], word: str) -> tuple[str, ...]:
+            first = word.partition("-")[0]
+            return tuple(
+                p
+                for p in phrases
+                if word in p or p in word or (first != word and p.endswith(first))
+            )
+
+        near = (
+            over(self.allow, lower),
+            over(self.other, lower),
+            over(self.names, word),
+            over(self.fixed_names, word),
+            over(self.fixed, lower),
+        )  # in the order of the fields
+        return _Phrases(*near) if any(near) else None
 
 
 ABOUT_WORDS = (3, 0.3)  # mentions, and their share of the watched words, that make a passage

@@ -9,7 +9,7 @@ from functools import cache
 
 from taalwacht.engine.context.cues import cues
 from taalwacht.engine.context.verdict import Verdict, verdict
-from taalwacht.engine.context.window import WORD, Window
+from taalwacht.engine.context.window import WORD, Rare, Window
 
 # what may stand before a headword on its line: markup, a number ("1.1.", "a."), an article,
 # a synonym before a slash ("g. de cliënt/klant: een inwoner die ...")
@@ -119,10 +119,13 @@ def concept(right: str) -> Verdict | None:
 
 # "die woorden", "zulke termen", "...: woorden die": the sentence points at words, not at
 # what they name
-THOSE_WORDS = re.compile(
-    r"\b(?:die|deze|dat|dit|zulke|zulk|dergelijke|zo'n)\s+"
-    r"(?:woorden|woord|termen|term|begrippen|begrip|benamingen|benaming)\b"
-    r"|:\s*(?:woorden|termen|begrippen|benamingen)\s+(?:die|uit|van|met|waar\w*)\b"
+THOSE_WORDS = Rare(
+    re.compile(
+        r"\b(?:die|deze|dat|dit|zulke|zulk|dergelijke|zo'n)\s+"
+        r"(?:woorden|woord|termen|term|begrippen|begrip|benamingen|benaming)\b"
+        r"|:\s*(?:woorden|termen|begrippen|benamingen)\s+(?:die|uit|van|met|waar\w*)\b"
+    ),
+    ("woord", "term", "begrip", "benaming"),
 )
 
 
@@ -142,7 +145,7 @@ def word_list(w: Window, watched: int) -> Verdict | None:
     little more than the watched words themselves lists words, it does not use them; so does
     one that lists two or more and points at them as words ("Klantreis, klantbeeld: die
     woorden schrappen we")."""
-    if watched >= 2 and THOSE_WORDS.search(w.lower, *w.sent):
+    if watched >= 2 and THOSE_WORDS.search(w.lower, w.sent):
         return verdict("mention.word-list", count=str(watched))
     if watched < 3:
         return None

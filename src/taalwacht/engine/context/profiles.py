@@ -5,14 +5,13 @@ the public service, or is this commerce?"""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import cache
 
 from taalwacht.dutch.wordlists import entries
 from taalwacht.engine.context.cues import cues
 from taalwacht.engine.context.surface import in_speech
 from taalwacht.engine.context.verdict import Verdict, verdict
-from taalwacht.engine.context.window import WORD, Window
+from taalwacht.engine.context.window import WORD, Rare, Window
 from taalwacht.model.finding import Decision
 from taalwacht.packs.schema import PROFILES
 
@@ -119,21 +118,6 @@ def _van_commerce(w: Window) -> str:
     lo, hi = _object(w)
     found = w.index.find("commerce", lo, hi, (w.start, w.end))
     return found[0] if found else ""
-
-
-@dataclass(frozen=True)
-class Rare:
-    """A pattern looked for only where one of its words stands: a substring test costs a
-    tenth of a regular expression's walk over a long legal sentence, and most have none."""
-
-    pattern: re.Pattern[str]
-    words: tuple[str, ...]  # every match holds one of these
-
-    def search(self, lower: str, span: tuple[int, int]) -> re.Match[str] | None:
-        lo, hi = span
-        if not any(lower.find(word, lo, hi) >= 0 for word in self.words):
-            return None
-        return self.pattern.search(lower, lo, hi)
 
 
 # Products a body buys are goods and services of businesses, however public the buyer: "de

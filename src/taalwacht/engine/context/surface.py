@@ -33,12 +33,13 @@ ABBREVIATION = re.compile(r"\([A-Z][A-Za-z]?[A-Z][A-Za-z0-9&-]{0,8}\)")
 def in_url_or_code(text: str, start: int, end: int) -> Verdict | None:
     """URLs, e-mail addresses, file names and identifiers are never findings, wherever they
     stand: the text itself shows them (``://``, ``@``, ``_``, ``.pdf``), not the markup."""
-    # the run of non-space characters around the word, at most 300 on either side
-    before, after = text[max(0, start - 300) : start], text[end : end + 300]
-    joined_before = before and not before[-1].isspace()
-    chunk_start = start - len(before.rsplit(None, 1)[-1]) if joined_before else start
-    joined_after = after and not after[0].isspace()
-    chunk_end = end + len(after.split(None, 1)[0]) if joined_after else end
+    # the run of non-space characters around the word, at most 300 on either side (most
+    # words stand between spaces: then the run is the word, and nothing is cut out to see)
+    chunk_start, chunk_end = start, end
+    if start and not text[start - 1].isspace():
+        chunk_start -= len(text[max(0, start - 300) : start].rsplit(None, 1)[-1])
+    if end < len(text) and not text[end].isspace():
+        chunk_end += len(text[end : end + 300].split(None, 1)[0])
     link = text.find("](", end, chunk_end)
     if link >= 0:  # [Klantreizen](https://…): the link's text is prose, its target is not
         chunk_end = link + 1
@@ -76,6 +77,8 @@ def camel_case(word: str, member_start: int) -> Verdict | None:
     that opens with the watched word is that word written with capitals (KlantContactCentrum:
     flag 9 of 22) and stays, as does a capital in another part (BuZa-klantcontactcentrum).
     ``member_start``: where the member starts in the word without its hyphens."""
+    if CAMEL.search(word) is None:  # no part has a capital inside, as in most words
+        return None
     at = 0
     for part in re.split(HYPHEN, word):
         if member_start < at + len(part):
