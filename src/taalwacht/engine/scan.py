@@ -452,6 +452,7 @@ class Engine:
         if found is None and not field:
             found = marks.camel_case(text[start:end], a.member.start)
         found = found or _marked_code(marked, start) or marks.company_name(text, start, end)
+        found = found or marks.placeholder(text, start, end)
         if found is None and not left and not right and a.watch.slot == "sg":
             found = marks.person_name(text, start, end)
         if not field:
