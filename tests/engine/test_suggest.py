@@ -143,6 +143,8 @@ def test_prefer_puts_the_organisations_choice_first(text: str, first: str) -> No
         ("Neem contact op met de accountmanager.", "contactpersoon"),
         # who asks legal aid for help is a rechtzoekende
         ("Het Juridisch Loket helpt klanten met vragen over huur.", "rechtzoekenden"),
+        # the Flemish employment service's klanten look for work
+        ("De VDAB nodigt de klant uit voor een gesprek.", "werkzoekende"),
         # who buys care with a personal budget arranges it; the municipality contracts it
         ("Met haar pgb kan zij de zorg zelf inkopen bij een zorgverlener.", "regelen"),
         ("De gemeente gaat de zorg opnieuw inkopen bij drie aanbieders.", "contracteren"),
