@@ -333,16 +333,19 @@ def judge_profile(
             return verdict("commercial.goods-compound", member=left)
         if w.count("goods") and not w.count("public"):
             return verdict("commercial.goods", cue=w.first("goods"))
-        if (
-            w.leaning("public", "commerce", passage=False) > 0 or (w.count("care") and _cared(w))
-        ) or (
-            w.count_passage("public") >= PASSAGE_EVIDENCE
-            and not w.count_passage("commerce")
-            and not w.count_passage("goods")
-        ):
-            tariff = HEALTH_TARIFF.search(w.lower, w.passage)
-            return verdict("fixed.tariff", cue=tariff.group()) if tariff else use
-        return verdict("commercial.no-public-service", weak=True)
+        public = (
+            w.leaning("public", "commerce", passage=False) > 0
+            or (w.count("care") and _cared(w))
+            or (
+                w.count_passage("public") >= PASSAGE_EVIDENCE
+                and not w.count_passage("commerce")
+                and not w.count_passage("goods")
+            )
+        )
+        if not public:
+            return verdict("commercial.no-public-service", weak=True)
+        tariff = HEALTH_TARIFF.search(w.lower, w.passage)  # a term of the tariff law
+        return verdict("fixed.tariff", cue=tariff.group()) if tariff else use
     if profile == "organisation":
         if english(w):
             return verdict("other.english")
@@ -415,9 +418,6 @@ def judge_profile(
 ECONOMICS = frozenset({"economisch", "conjunctuur", "bestedingen", "keynes"})
 
 
-# "Casus A", "casus 3: Rijke ouders", "Casus: De ballonvaart", "de casus Korhoen": a case
-# with a label or a name is a case study, a teaching case or a court case; a person's
-# situation in a letter goes without one ("de casus van mevrouw" has "van", not a name)
 # a named or numbered case whose description opens with the service's own people is that
 # person's situation, not a lesson: "Voorbeeld casus: Klant heeft knieproblemen", "Casus 3:
 # voorbeeld van een inwoner die ..." (labelled flag 5 times, other once)
@@ -426,6 +426,9 @@ SERVED_PERSON = re.compile(
     r"betrokkene|werkzoekenden?|uitkeringsgerechtigden?)\b"
 )
 SERVED_REACH = 80  # characters after the case's name
+# "Casus A", "casus 3: Rijke ouders", "Casus: De ballonvaart", "de casus Korhoen": a case
+# with a label or a name is a case study, a teaching case or a court case; a person's
+# situation in a letter goes without one ("de casus van mevrouw" has "van", not a name)
 NAMED_CASE = re.compile(r"[ \t]*(?::|[0-9]|[A-Z](?![a-zà-ÿ])|[A-Z][a-zà-ÿ]+)")
 
 
