@@ -48,8 +48,8 @@ def source_key(source: str) -> str:
     parts = urlsplit(source if "://" in source else f"x://{source}")
     key = parts.netloc.lower().removeprefix("www.") + parts.path.rstrip("/")
     query = parse_qs(parts.query)
-    naming = [f"{name}={query[name][0]}" for name in NAMING_QUERY if name in query]
-    return (key + "".join(f"?{part}" for part in naming[:1])).lower()
+    naming = next((f"?{name}={query[name][0]}" for name in NAMING_QUERY if name in query), "")
+    return (key + naming).lower()
 
 
 GITHUB_REF = re.compile(r"^(github\.com/[^/]+/[^/]+)/(?:blob|tree|raw)/[^/]+(/.*)$")

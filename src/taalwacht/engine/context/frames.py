@@ -24,8 +24,8 @@ HEADWORD_SEPARATOR = re.compile(r"(?:\*\*|\*|__|_)?\s?[:|]\s+")
 DEFINITION_START = ("een ", "de ", "het ")
 # a regulation's numbered list of definitions, its layout flattened to spaces: "6.26  Overig
 # zorgproduct (OZP)  Een prestatie binnen ...", "3.4  * DBC-zorgproduct*  Een Diagnose ...",
-# "aa.  Klant  De persoon die ..."; without the
-# number, "Nieuwe klanten  De gemeente helpt ..." is a heading and the text after it
+# "aa.  Klant  De persoon die ..."; without the number, "Nieuwe klanten  De gemeente helpt
+# ..." is a heading and the text after it
 NUMBERED_LEAD = re.compile(
     r"(?:^|\s\s|\n)[ \t]*(?:(?:\d+\.)+\d*|[a-z]{1,2}[.)])\s+\**\s?(?:[A-Z][a-z]+\s)?$"
 )

@@ -183,8 +183,9 @@ def _given_names() -> frozenset[str]:
 
 # a name left out: "de heer [accountmanager van VGA]", "met [product manager] besproken",
 # "mevrouw [naam klantmanager]" in a published ruling, "Geachte [klant]" in a letter's
-# template. A list in brackets has commas, a heading or fill-in for text a capital
-# ("[Naam inkoopregio of gemeente(n)]"); labelled commercial 7 times, unsure twice, no flag
+# template. A list in brackets has commas; a fill-in for text still to be written opens
+# with a capital ("[Naam inkoopregio of gemeente(n)]"). Labelled commercial 7 times,
+# unsure twice, flag never
 PLACEHOLDER_REACH = 40
 NAME_POSITION = re.compile(r"(?:heer|mevrouw|mw\.?|dhr\.?|geachte)\s*$", re.IGNORECASE)
 
