@@ -11,7 +11,7 @@ articles and adjectives agree (het nieuwe product -> de nieuwe voorziening).
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import replace
 from functools import cache
 
@@ -244,12 +244,8 @@ def cue_counts(alternatives: tuple[Alternative, ...], around: str) -> CueCounts:
     if pattern is None:
         return ()
     counts = [0] * len(alternatives)
-    after = 0  # the pattern's matches follow each other as finditer's would, none overlaps
-    for start in _cue_starts(cues, around):
-        match = pattern.match(around, start) if start >= after else None
-        if match is not None:
-            counts[match.lastindex - 1] += 1  # type: ignore[operator]  # every branch is a group
-            after = match.end()
+    for match in _cue_matches(pattern, cues, around):
+        counts[match.lastindex - 1] += 1  # type: ignore[operator]  # every branch is a group
     return tuple((alt.text, n) for alt, n in zip(alternatives, counts, strict=True) if n)
 
 
@@ -262,11 +258,27 @@ def rank_by_cues(built: list[Choice], setting: CueCounts) -> list[Choice]:
     return sorted(built, key=lambda c: -counts.get(c.alternative, 0))
 
 
+def _cue_matches(
+    pattern: re.Pattern[str], cues: tuple[tuple[str, ...], ...], around: str
+) -> Iterator[re.Match[str]]:
+    """The pattern's matches in ``around``, as ``finditer`` gives them, tried only where a
+    cue's text starts a word: one Aho-Corasick pass finds those places (around most words
+    there are none), where a search would try each of the 1,600 positions. A pack's cue
+    of stars alone ("*", any word) can match anywhere: then the pattern searches."""
+    starts = _cue_starts(cues, around)
+    if starts and any(not cue.strip("*") for alt in cues for cue in alt):
+        yield from pattern.finditer(around)
+        return
+    after = 0  # matches do not overlap: the next one starts where the last one ended
+    for start in starts:
+        match = pattern.match(around, start) if start >= after else None
+        if match is not None:
+            yield match
+            after = match.end()
+
+
 def _cue_starts(cues: tuple[tuple[str, ...], ...], around: str) -> list[int]:
-    """Where a cue's text starts a word in ``around``, in order: the only places the
-    pattern can match. One Aho-Corasick pass finds them, and the pattern is tried there
-    alone; searched for, it would try every position of the 1,600 characters around the
-    word (and around most words no cue starts at all)."""
+    """Where a cue's text starts a word in ``around``, in order."""
     starts = set()
     for end, size in _cues_automaton(cues).iter(around):
         start = end - size + 1

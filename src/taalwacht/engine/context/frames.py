@@ -246,8 +246,10 @@ SPEAKING_OF = re.compile(
     r"\s+(?:[^\W\d_]+\s+)?(?:van|over)\s+(?:een\s+)?$"
 )
 # "liever spreken over inwoners dan over klanten", "beter te spreken van X, of digitaal Y"
-NAMING_HINT = re.compile("beter|liever")
-NAMING_SENTENCE = re.compile(r"\b(?:beter|liever)\s+(?:te\s+)?(?:spreken|praten)\s+(?:van|over)\b")
+NAMING_SENTENCE = Rare(
+    re.compile(r"\b(?:beter|liever)\s+(?:te\s+)?(?:spreken|praten)\s+(?:van|over)\b"),
+    ("beter", "liever"),
+)
 
 
 def _headword(w: Window, text: str) -> bool:
@@ -377,10 +379,12 @@ def metalinguistic(w: Window, text: str, *, deny: bool = True, role: bool = True
         return verdict("mention.headword")
     if _numbered_headword(w, text):
         return verdict("mention.headword")
-    prev = w.words_before(1)
+    # the words before it that the frames read, each taken once
+    prev, two_before = w.words_before(1), w.words_before(2)
+    three, four = w.words_before(3), w.words_before(4)
     frames = _frames_ending_in(prev[0]) if prev else []
     if frames:
-        before = " ".join(w.words_before(4))
+        before = " ".join(four)
         for frame in frames:
             if before == frame or before.endswith(" " + frame):
                 return verdict("mention.frame", frame=frame)
@@ -396,10 +400,8 @@ def metalinguistic(w: Window, text: str, *, deny: bool = True, role: bool = True
         name = NAME_FRAME.search(text[lead : w.start])
         if name:
             return verdict("mention.name-frame", frame=name.group().strip())
-    if NAMING_HINT.search(w.lower, w.sent[0], w.start):
-        naming = NAMING_SENTENCE.search(w.lower, w.sent[0], w.start)
-        if naming:
-            return verdict("mention.naming-sentence", phrase=naming.group())
+    if naming := NAMING_SENTENCE.search(w.lower, (w.sent[0], w.start)):
+        return verdict("mention.naming-sentence", phrase=naming.group())
     if prev and prev[0] in ("van", "over", "een"):
         speaking = SPEAKING_OF.search(w.lower, lead, w.start)
         # "sprak over klanten die lang wachtten": a relative clause makes them people
@@ -415,14 +417,14 @@ def metalinguistic(w: Window, text: str, *, deny: bool = True, role: bool = True
         deny
         and negated
         and (
-            (_closes_clause(w) and READER.isdisjoint(w.words_before(4)))
+            (_closes_clause(w) and READER.isdisjoint(four))
             or contrast
-            or (before_negation in COPULAS and "er" not in w.words_before(4))
+            or (before_negation in COPULAS and "er" not in four)
             or (_copula_closes(w) and "er" not in w.words_before(6))
         )
     ):
         return verdict("mention.denial")
-    if w.words_before(2) == ["niet", "als"] and "maar" in w.words_after(4):
+    if two_before == ["niet", "als"] and "maar" in w.words_after(4):
         return verdict("mention.denial")  # "ziet inwoners niet als klanten, maar als burgers"
     if " ".join(after[:3]) in (
         "is de term",
@@ -443,11 +445,11 @@ def metalinguistic(w: Window, text: str, *, deny: bool = True, role: bool = True
         if spelled and spelled.group(1) == acronym[0]:
             return verdict("mention.is-term", phrase="staat voor")
     determined = bool(prev) and prev[-1] in DETERMINERS
-    if two_words := NAMED_AS.get(" ".join(w.words_before(2))):
+    if two_words := NAMED_AS.get(" ".join(two_before)):
         return verdict("mention.naming-verb", verb=two_words)  # "dat noemen we klantdenken"
     if not determined and (called := _called(w)):
         return verdict("mention.naming-verb", verb=called)  # "heette je vroeger klant"
-    if PASSIVE_NAMING & set(after) and not COPULAS.isdisjoint(w.words_before(3) + after[:1]):
+    if PASSIVE_NAMING & set(after) and not COPULAS.isdisjoint(three + after[:1]):
         # "wordt de klant ook wel aangeduid met de term reiziger", not "met een nummer"
         later = w.words_after(7)
         at = next(i for i, x in enumerate(later) if x in PASSIVE_NAMING)
@@ -470,7 +472,6 @@ def metalinguistic(w: Window, text: str, *, deny: bool = True, role: bool = True
         ["of", "cliënten"],
     ):
         return verdict("mention.comparison")
-    two_before = w.words_before(2)
     if role and two_before[-1:] == ["als"] and len(two_before) == 2 and two_before[0] in ROLES:
         return verdict("mention.as-role", who=two_before[0])  # "de burger als klant"
     lead = max(w.sent[0], w.start - 80)
@@ -478,7 +479,6 @@ def metalinguistic(w: Window, text: str, *, deny: bool = True, role: bool = True
         listed := ROLE_LIST.search(w.lower, lead, w.start)
     ):  # "als kiezer, klant, ...": a comma before the word first, as a list has
         return verdict("mention.as-role", who=listed.group(1))
-    three = w.words_before(3)
     who = next((x for x in three if x in PEOPLE), "") if not PEOPLE.isdisjoint(three) else ""
     # "is de burger wel klant?", "dat burgers eigenlijk klanten zijn": a copula before the
     # word, or one that closes its clause after it ("hoeveel casussen zijn risicovol" makes
@@ -491,7 +491,7 @@ def metalinguistic(w: Window, text: str, *, deny: bool = True, role: bool = True
     )
     if who and copula and deny:
         return verdict("mention.as-role", who=who)
-    opening = w.words_before(3)
+    opening = three
     # "Een klant is iemand die betaalt"; without an article only a singular concept defines
     # ("Klantbenadering is de wijze waarop"), not "Klantmanagers zijn de mensen die u helpen"
     bare = opening == [] and after[:1] == ["is"]
@@ -504,7 +504,7 @@ def metalinguistic(w: Window, text: str, *, deny: bool = True, role: bool = True
     also = ALSO_CALLED.match(text, w.end)
     if also and also.group(1)[0] == text[w.start].upper():
         return verdict("mention.naming-verb", verb="genoemd")
-    lead_in = [x for x in w.words_before(3) if x not in ARTICLES]
+    lead_in = [x for x in three if x not in ARTICLES]
     preposition = lead_in[-1:]
     if (preposition == ["onder"] and _understood(w)) or (
         preposition == ["met"] and MEANT.match(w.lower, w.end)
@@ -530,14 +530,13 @@ def metalinguistic(w: Window, text: str, *, deny: bool = True, role: bool = True
         # "Zijn wij klanten van de gemeente?": whether a group is what the word says (not
         # "Bent u klant bij ons?", which asks the reader)
         return verdict("mention.as-role", who=asking[1])
-    four = w.words_before(4)
     bodies = next((x for x in four if x in ROLES), "") if not ROLES.isdisjoint(four) else ""
     if (
         question
         and len(WORD.findall(rest)) <= 3
         and bodies
         and not determined
-        and any(x in HAVE for x in w.words_before(4))
+        and any(x in HAVE for x in four)
     ):
         return verdict("mention.as-role", who=bodies)
     if two_before[-1:] == ["als"]:
