@@ -187,6 +187,7 @@ def _given_names() -> frozenset[str]:
 # with a capital ("[Naam inkoopregio of gemeente(n)]"). Labelled commercial 7 times,
 # unsure twice, flag never
 PLACEHOLDER_REACH = 40
+EDITORIAL = ("de ", "het ", "een ", "die ", "deze ", "dit ", "dat ", "hun ", "zijn ", "haar ")
 NAME_POSITION = re.compile(r"(?:heer|mevrouw|mw\.?|dhr\.?|geachte)\s*$", re.IGNORECASE)
 
 
@@ -199,6 +200,8 @@ def placeholder(text: str, start: int, end: int) -> Verdict | None:
     inner = text[open_at + 1 : close_at]
     if any(c in inner for c in "[],|\n") or text.startswith("(", close_at + 1):
         return None  # a list, a nested or markdown link, a line break: no name
+    if inner.lower().startswith(EDITORIAL):
+        return None  # "zij [de klant] moet ...": words a court put in, used as its own
     at_name = NAME_POSITION.search(text, max(0, open_at - 12), open_at) is not None
     if not (inner[:1].islower() or at_name):
         return None
