@@ -455,21 +455,19 @@ SHOPPING_REACH = 30  # characters either side, within the sentence
 SHOPPING = Rare(
     re.compile(r"\b(?:doe|doet|doen|deed|deden|gedaan)\b"), ("doe", "deed", "deden", "gedaan")
 )
-# The healthcare tariff system (the NZa's tariff decisions, DBC's, the Zvw): its "overige
+# The healthcare tariff system (the NZa's tariff decisions, DBC's, the Wmg): its "overige
 # producten", "ondersteunende producten" and "add-on producten" are categories the law
 # names, which a writer cannot rename (labelled unsure or mention near dbc or nza 21 times,
 # flag once); like DBC-zorgproduct they are shown at most as information.
 HEALTH_TARIFF = Rare(
     re.compile(
-        r"\b(?:nza|dbc\w*|zvw|wmg|zorgverzekeringswet|\w*zorgprestatie\w*|deelprestatie\w*|"
-        r"declarabel\w*|zorgactiviteit\w*|tariefbeschikking\w*)\b"
+        r"\b(?:nza|dbc\w*|wmg|\w*zorgprestatie\w*|deelprestatie\w*|declarabel\w*|"
+        r"zorgactiviteit\w*|tariefbeschikking\w*)\b"
     ),
     (
         "nza",
         "dbc",
-        "zvw",
         "wmg",
-        "zorgverzekeringswet",
         "zorgprestatie",
         "deelprestatie",
         "declarabel",
