@@ -165,13 +165,14 @@ DEFINITION = re.compile(
 # "Klantencontact verwijst naar de interacties ...", of a bare word only: "de klantmanager
 # verwijst naar de schuldhulp" sends someone on
 REFERS = re.compile(r"\s+verwijst\s+naar\s+(?:de|het|een)\b")
-# "Een klant is de afnemer van een product", "Een casus is een set van meldingen": a word
-# defined by a general class ("een"); a municipal thing defined by what it is ("Een
+# "Een klant is de afnemer van een product", "Een casus is een set van meldingen", "Een
+# klantreis is een visuele weergave van ...": a word defined by a general class ("een"),
+# an adjective allowed before it; a municipal thing defined by what it is ("Een
 # casusoverleg is een overleg van ...", "Een klantmanager is een medewerker van ...") is
 # judged as any other sentence
 CLASS_OF = re.compile(
-    rf"{IS}(?:een|de)\s+(?:afnemer|groep|set|verzameling|weergave|bundeling|vorm|soort|type|"
-    r"reeks|combinatie|samenstelling)\s+van\b"
+    rf"{IS}(?:een|de)\s+(?:[^\W\d_]+e\s+)?(?:afnemer|groep|set|verzameling|weergave|bundeling|"
+    r"vorm|soort|type|reeks|combinatie|samenstelling|beschrijving|overzicht)\s+van\b"
 )
 # "Het Klantcontactcentrum wordt ook wel KCC genoemd": the word's own abbreviation (not
 # "Het product wordt ook wel een 'Configureerbare Webservice' genoemd": the thing's name)
