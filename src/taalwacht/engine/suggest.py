@@ -266,7 +266,7 @@ def _cue_matches(
     there are none), where a search would try each of the 1,600 positions. A pack's cue
     of stars alone ("*", any word) can match anywhere: then the pattern searches."""
     starts = _cue_starts(cues, around)
-    if starts and any(not cue.strip("*") for alt in cues for cue in alt):
+    if starts and _any_word_cue(cues):
         yield from pattern.finditer(around)
         return
     after = 0  # matches do not overlap: the next one starts where the last one ended
@@ -275,6 +275,12 @@ def _cue_matches(
         if match is not None:
             yield match
             after = match.end()
+
+
+@cache
+def _any_word_cue(cues: tuple[tuple[str, ...], ...]) -> bool:
+    """Whether a cue is stars alone: it matches any word, so no cue text marks its start."""
+    return any(not cue.strip("*") for alt in cues for cue in alt)
 
 
 def _cue_starts(cues: tuple[tuple[str, ...], ...], around: str) -> list[int]:
@@ -362,13 +368,12 @@ def _role(analysis: Analysis, surface_right: str) -> str:
         or analysis.watch.term.context not in ("person", "organisation")
     ):
         return ""
-    lower = head.lower()
-    return head if any(lower.endswith(role) for role in _role_heads()) else ""
+    return head if head.lower().endswith(_role_heads()) else ""
 
 
 @cache
-def _role_heads() -> frozenset[str]:
-    return frozenset(entries("role_heads.txt"))
+def _role_heads() -> tuple[str, ...]:
+    return tuple(entries("role_heads.txt"))
 
 
 def _is_other_member(text: str, surface: str) -> bool:
