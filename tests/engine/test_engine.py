@@ -403,6 +403,35 @@ def test_a_text_that_means_goods_everywhere_means_them_where_the_evidence_is_thi
     assert "4 van de 4" in last.why
 
 
+PROTOCOL = (
+    "Artikel 1. Klant: de persoon met een arbeidsbeperking aan wie UWV een voorziening verstrekt.\n"
+    "Artikel 2. UWV bespreekt met de Klant welke ondersteuning op de werkplek nodig is.\n"
+    "Artikel 3. De Klant ontvangt binnen vier weken een beslissing van UWV.\n"
+    "Artikel 4. Werken meer Klanten binnen een onderneming op één afdeling, dan ondersteunt één "
+    "jobcoach hen samen.\n"
+    "Artikel 5. De jobcoach rapporteert over de Klant aan UWV.\n"
+)
+PROTOCOL_MORE = (
+    "Artikel 6. De Klant kan bezwaar maken tegen de beslissing.\n"
+    "Artikel 7. UWV stuurt de Klant een afschrift van het verslag.\n"
+    "Artikel 8. Verhuist de Klant, dan meldt hij dat aan UWV.\n"
+)
+
+
+def test_a_term_a_text_defines_with_a_capital_keeps_its_sense_beside_a_business() -> None:
+    """UWV's protocol writes its Klant with a capital throughout: the company where some of
+    them work does not make them a company's customers. With only a few such words the
+    text has not shown that it defines one, and the cue decides."""
+    few = [f for f in taalwacht.check(PROTOCOL, explain=True) if f.text == "Klanten"]
+    assert [f.reported for f in few] == [False]
+    [klanten] = [
+        f for f in taalwacht.check(PROTOCOL + PROTOCOL_MORE, explain=True) if f.text == "Klanten"
+    ]
+    assert klanten.reported
+    assert klanten.rule == "use.defined-term"
+    assert "6 van de 7" in klanten.why
+
+
 def test_a_purchase_of_goods_sets_the_sense_of_the_same_word_where_evidence_is_thin() -> None:
     """A heading "Inkoop" far from any evidence of its own follows the text's purchasing of
     goods and works, which a rule found; without that text it is care procurement."""

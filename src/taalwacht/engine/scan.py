@@ -169,6 +169,7 @@ class Engine:
         _same_sense_later(text, index, occurrences, decided)
         _one_sense_per_word(occurrences, decided)
         _one_sense_per_text(occurrences, decided)
+        _defined_terms(text, occurrences, decided)
         if self.topic is not None:
             _business_paragraphs(index, occurrences, decided, self.topic)
         return [
@@ -777,6 +778,48 @@ def _same_sense_later(
         sent = sentence_bounds(text, occ.start, occ.end)
         if not index.find("public", *sent, (occ.start, occ.end)):
             decided[i] = verdict("commercial.same-sense")
+
+
+DEFINED = (5, 0.75)  # capitalised occurrences of a word inside sentences, and the share of
+#                      one decision among them, that make it a term the text defines
+SENSES = frozenset({Decision.USE, Decision.COMMERCIAL, Decision.OTHER})
+OPENS = frozenset("\n.!?:;•*#|>-–—(\"'‘“„«[")  # what stands before a capital that opens a line,
+#                                          a sentence, an item or a quotation
+
+
+def _defined_terms(text: str, occurrences: Sequence[Occurrence], decided: list[Verdict]) -> None:
+    """A word that a text writes with a capital inside its sentences ("de Klant", "meer
+    Klanten binnen een onderneming") is a term the text defines once, as protocols,
+    contracts and regulations do: it has one sense throughout. Where most of its
+    occurrences are decided one way, the others follow, whatever cue stands near them (a
+    coaching firm next to UWV's Klant, a supermarket next to a shop's Klant)."""
+    least, share = DEFINED
+    groups: dict[tuple[str, str, str], list[int]] = {}
+    for i, (occ, found) in enumerate(zip(occurrences, decided, strict=True)):
+        word = text[occ.start : occ.end]
+        if not word[:1].isupper() or word.isupper() or found.decision not in SENSES:
+            continue
+        before = text[max(0, occ.start - 40) : occ.start].rstrip(" \t\xa0")
+        if not before or before[-1] in OPENS:
+            continue
+        a = occ.analysis
+        groups.setdefault((a.watch.term.id, a.left, a.right), []).append(i)
+    for members in groups.values():
+        if len(members) < least:
+            continue
+        counts = Counter(decided[i].decision for i in members)
+        sense, n = counts.most_common(1)[0]
+        if n < share * len(members) or n == len(members):
+            continue
+        word = text[occurrences[members[0]].start : occurrences[members[0]].end]
+        for i in members:
+            if decided[i].decision is not sense:
+                decided[i] = verdict(
+                    f"{sense.value}.defined-term",
+                    word=word,
+                    count=str(n),
+                    total=str(len(members)),
+                )
 
 
 def _one_sense_per_text(occurrences: Sequence[Occurrence], decided: list[Verdict]) -> None:
