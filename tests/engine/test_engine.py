@@ -432,6 +432,23 @@ def test_a_term_a_text_defines_with_a_capital_keeps_its_sense_beside_a_business(
     assert "6 van de 7" in klanten.why
 
 
+# a table of contents of a tax cooperation's budget (frozen test 58), whose numbered headings
+# open with a capital
+BUDGET_CONTENTS = (
+    "3.4 Producten ... 21\n\n3.4.1 Product Heffen ... 21\n\n3.4.2 Product Waarderen ... 21\n\n"
+    "3.4.3 Product Innen ... 22\n\n3.4.4 Product Klantzaken ... 22\n\n"
+    "3.4.5 Product Ondersteuning & Ontwikkeling ... 23\n"
+)
+
+
+def test_a_numbered_heading_opens_with_a_capital_and_defines_no_term() -> None:
+    """Headings after a section number are capitalised because they open a line: they do
+    not make the word a term the text defines, so each is decided on its own."""
+    found = taalwacht.check(BUDGET_CONTENTS, explain=True)
+    assert [f for f in found if f.rule.endswith("defined-term")] == []
+    assert found[-1].reported, found[-1].why
+
+
 def test_a_purchase_of_goods_sets_the_sense_of_the_same_word_where_evidence_is_thin() -> None:
     """A heading "Inkoop" far from any evidence of its own follows the text's purchasing of
     goods and works, which a rule found; without that text it is care procurement."""

@@ -783,7 +783,7 @@ def _same_sense_later(
 DEFINED = (5, 0.75)  # capitalised occurrences of a word inside sentences, and the share of
 #                      one decision among them, that make it a term the text defines
 SENSES = frozenset({Decision.USE, Decision.COMMERCIAL, Decision.OTHER})
-OPENS = frozenset("\n.!?:;•*#|>-–—(\"'‘“„«[")  # what stands before a capital that opens a line,
+OPENS = frozenset("\n.!?:;•*#|>-–—()\"'‘“„«[")  # what stands before a capital that opens a line,
 #                                          a sentence, an item or a quotation
 
 
@@ -800,8 +800,8 @@ def _defined_terms(text: str, occurrences: Sequence[Occurrence], decided: list[V
         if not word[:1].isupper() or word.isupper() or found.decision not in SENSES:
             continue
         before = text[max(0, occ.start - 40) : occ.start].rstrip(" \t\xa0")
-        if not before or before[-1] in OPENS:
-            continue
+        if not before or before[-1] in OPENS or before[-1].isdigit():
+            continue  # "3.4.4 Product Klantzaken": a numbered heading opens with a capital
         a = occ.analysis
         groups.setdefault((a.watch.term.id, a.left, a.right), []).append(i)
     for members in groups.values():
