@@ -465,6 +465,9 @@ def test_a_dash_before_a_preposition_leaves_out_no_member() -> None:
         ("De concerncontroller adviseert het college.", "De controller adviseert het college."),
         ("De concernstaf bereidt de begroting voor.", "De staf bereidt de begroting voor."),
         ("KLANTADVISEURS", "ADVISEURS"),
+        # a desk where the public is received, named by whose it is
+        ("Het nieuwe klantenloket is open.", "Het nieuwe loket is open."),
+        ("Meld u bij de klantenbalies in het stadhuis.", "Meld u bij de balies in het stadhuis."),
     ],
 )
 def test_a_staff_role_named_after_residents_or_the_organisation_keeps_the_role(

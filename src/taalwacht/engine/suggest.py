@@ -356,8 +356,9 @@ def _phrases(analysis: Analysis, surface_right: str) -> list[Choice]:
 
 
 def _role(analysis: Analysis, surface_right: str) -> str:
-    """The writer's head when it names a staff role and the watched word only says whose
-    (klantadviseur, concerncontroller): the role alone says all, in the writer's own word.
+    """The writer's head when it names a staff role or a desk and the watched word only says
+    whose (klantadviseur, concerncontroller, klantenbalie): the head alone says all, in the
+    writer's own word.
     "" otherwise. Only for words for residents and the organisation: an inkoopadviseur
     advises on purchasing, which the head alone no longer says."""
     head = surface_right.lstrip(HYPHENS)
