@@ -443,7 +443,7 @@ DESCRIBED_CASE = frozenset(
 COMPANY_LAW = frozenset(
     "vrijstelling regeling regelingen regime regimes financiering maatschappij maatschappijen "
     "verhouding verhoudingen verband interne intern verklaring ratio vennootschap "
-    "vennootschappen".split()
+    "vennootschappen relatie relaties".split()
 )
 
 
