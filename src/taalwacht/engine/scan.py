@@ -169,9 +169,9 @@ class Engine:
         _same_sense_later(text, index, occurrences, decided)
         _one_sense_per_word(occurrences, decided)
         _one_sense_per_text(occurrences, decided)
-        _defined_terms(text, occurrences, decided)
         if self.topic is not None:
             _business_paragraphs(index, occurrences, decided, self.topic)
+        _defined_terms(text, occurrences, decided)  # last: a defined term keeps one sense
         return [
             self._finding(text, lower, o, v, marked)
             for o, v in zip(occurrences, decided, strict=True)
