@@ -63,6 +63,11 @@ NAMING_VERBS = frozenset(
 # klant": the naming verb earlier in the clause, its object and adverbs between (not "Wij
 # zien dat u als klant ...": a conjunction starts another clause)
 NAMED_REACH = 6  # words between the naming verb and "als"
+# what may stand between "als klant" and its naming verb: "te", or an auxiliary
+BEFORE_VERB = frozenset(
+    "te gaat gaan ging gingen wil willen wilde wilden moet moeten moest moesten kan kunnen "
+    "kon konden zal zullen zou zouden wordt worden werd werden".split()
+)
 CLAUSE_WORDS = frozenset("dat die wat omdat als wanneer of en maar zodat want terwijl".split())
 
 
@@ -425,8 +430,14 @@ def metalinguistic(w: Window, text: str, *, deny: bool = True, role: bool = True
         )
     ):
         return verdict("mention.denial")
-    if two_before == ["niet", "als"] and "maar" in w.words_after(4):
-        return verdict("mention.denial")  # "ziet inwoners niet als klanten, maar als burgers"
+    if (
+        two_before[:1] == ["niet"]
+        and two_before[1:] in (["als"], ["om"], ["over"])
+        and "maar" in w.words_after(4)
+    ):
+        # "ziet inwoners niet als klanten, maar als burgers", "het gaat niet om
+        # klanttevredenheid maar om burgerschap": the word is set against the right one
+        return verdict("mention.denial")
     if " ".join(after[:3]) in (
         "is de term",
         "is een term",
@@ -542,7 +553,9 @@ def metalinguistic(w: Window, text: str, *, deny: bool = True, role: bool = True
         return verdict("mention.as-role", who=bodies)
     if two_before[-1:] == ["als"]:
         # "als klanten gedefinieerd", "als klant te bejegenen"
-        named = after[1:2] if after[:1] == ["te"] else after[:1]
+        # "als klant te bejegenen", "als klant gaat benaderen": the verb after "te" or an
+        # auxiliary
+        named = after[1:2] if after[:1] and after[0] in BEFORE_VERB else after[:1]
         verb = named[0] if named and named[0] in NAMING_VERBS else ""
         if not verb and len(two_before) == 2 and two_before[0] in NAMING_VERBS:
             verb = two_before[0]
