@@ -546,6 +546,7 @@ GENERAL_PURCHASING = Rare(
     re.compile(
         r"\b(?:aanbested\w*|leveranciers?|leveringen|werken en diensten|circulai\w*|"
         r"social return|mvi|maatschappelijk verantwoord|inkoopvoorwaarden|"
+        r"inkoop(?:kracht|volume|pakket)\w*|"
         r"lokale (?:ondernemers|partijen|bedrijven)|"
         r"(?:goederen|producten) (?:en|of) diensten|diensten (?:en|of) (?:goederen|producten))\b"
     ),
@@ -564,6 +565,10 @@ GENERAL_PURCHASING = Rare(
         "mvi",
         "maatschappelijk verantwoord",
         "inkoopvoorwaarden",
+        # a body's buying power and volume, its purchasing packages (commerce 48, flag never)
+        "inkoopkracht",
+        "inkoopvolume",
+        "inkooppakket",
         "lokale ",
     ),
 )
