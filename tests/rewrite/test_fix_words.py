@@ -72,10 +72,16 @@ ROWS = [
         "De jaarlijkse tevredenheidsmeting van de gemeente Wmo.",
         None,
     ),
-    # not the made-up "inwonerpanel": the head leads a phrase, plural for a group
+    # a head the pack does not name leads a phrase (the singular member: one inwoner); the
+    # pack names a municipality's inwonerspanel, the word labellers wrote (5 of 6)
+    (
+        "De klantbarometer van de gemeente staat op groen.",
+        "De barometer van de inwoner van de gemeente staat op groen.",
+        None,
+    ),
     (
         "Het klantpanel van de gemeente komt bijeen.",
-        "Het panel van inwoners van de gemeente komt bijeen.",
+        "Het inwonerspanel van de gemeente komt bijeen.",
         None,
     ),
     # words the pack names for a compound are the organisation's choice
