@@ -4,12 +4,14 @@ test_suggest.py, the context modules' decisions in test_context.py."""
 
 from __future__ import annotations
 
+import ahocorasick
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 import taalwacht
 from taalwacht.api import default_service
+from taalwacht.engine.scan import _anchored, _anchored_hits
 from taalwacht.model.finding import Decision, Finding
 from taalwacht.service import parse
 
@@ -136,6 +138,31 @@ def test_any_text_of_dutch_pieces(text: str, markup: str) -> None:
 def test_check_reports_exactly_the_reported_occurrences(text: str) -> None:
     every = taalwacht.check(text, explain=True)
     assert taalwacht.check(text) == [f for f in every if f.reported]
+
+
+@settings(max_examples=300, suppress_health_check=[HealthCheck.too_slow])
+@given(DUTCHISH)
+def test_anchored_pass_finds_what_the_automaton_finds(text: str) -> None:
+    """The first pass looks for the forms from their anchors (koop for inkoop): it must
+    give every hit of the automaton of whole forms, in the same order."""
+    engine = default_service().engine
+    lower = text.lower()
+    assert _anchored_hits(engine._anchored, lower) == list(engine.automaton.iter(lower))
+
+
+@settings(max_examples=300)
+@given(st.lists(st.text("ank-", min_size=1, max_size=9), min_size=1, max_size=5), st.text("ank- "))
+@example(["kaaa", "nkaaa", "n"], "")  # an anchor at the start, its form not
+def test_anchored_hits_for_any_forms(words: list[str], text: str) -> None:
+    """Forms that end in one another or share an anchor (after a frequent letter, a rare
+    one), with overlapping hits: each word and every ending of it is a form."""
+    forms = {word[i:] for word in words for i in range(len(word))}
+    automaton = ahocorasick.Automaton()
+    for form in sorted(forms):
+        automaton.add_word(form, (form, False))
+    automaton.make_automaton()
+    text = text + " ".join(words)
+    assert _anchored_hits(_anchored(automaton), text) == list(automaton.iter(text))
 
 
 # ------------------------------------------------------------- separable verbs
