@@ -358,9 +358,8 @@ def _phrases(analysis: Analysis, surface_right: str) -> list[Choice]:
 def _role(analysis: Analysis, surface_right: str) -> str:
     """The writer's head when it names a staff role or a desk and the watched word only says
     whose (klantadviseur, concerncontroller, klantenbalie): the head alone says all, in the
-    writer's own word.
-    "" otherwise. Only for words for residents and the organisation: an inkoopadviseur
-    advises on purchasing, which the head alone no longer says."""
+    writer's own word; "" otherwise. Only for words for residents and the organisation: an
+    inkoopadviseur advises on purchasing, which the head alone no longer says."""
     head = surface_right.lstrip(HYPHENS)
     if (
         not head

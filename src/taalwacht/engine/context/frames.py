@@ -552,9 +552,8 @@ def metalinguistic(w: Window, text: str, *, deny: bool = True, role: bool = True
     ):
         return verdict("mention.as-role", who=bodies)
     if two_before[-1:] == ["als"]:
-        # "als klanten gedefinieerd", "als klant te bejegenen"
-        # "als klant te bejegenen", "als klant gaat benaderen": the verb after "te" or an
-        # auxiliary
+        # "als klanten gedefinieerd"; "als klant te bejegenen", "als klant gaat benaderen":
+        # the verb after "te" or an auxiliary
         named = after[1:2] if after[:1] and after[0] in BEFORE_VERB else after[:1]
         verb = named[0] if named and named[0] in NAMING_VERBS else ""
         if not verb and len(two_before) == 2 and two_before[0] in NAMING_VERBS:
