@@ -8,6 +8,7 @@ That keeps productie, producent and reproductie out: "ie" and "re" are not membe
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import lru_cache
@@ -51,6 +52,42 @@ class Member:
 
     def right(self, word: str) -> str:
         return word[self.end :]
+
+
+WORD_PARTS = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
+HYPHENATED = re.compile(r"([^\W\d_]+)-([^\W\d_]+)")  # situatie-eigenaar, Wmo-inwoners
+
+
+def coined_word(old: str, new: str, *, free: bool) -> str:
+    """The first word of ``new``, written for ``old``, that Dutch does not have, or "".
+
+    A compound made by swapping one member (Klantnummer -> Inwonernummer, klantgegevens ->
+    werkzoekendegegevens) must be a word of the lexicon; a replacement that compounds
+    ``free``ly may make compounds of lexicon words (contracteringsbeleid), and so may the
+    writer's own compound without its first member (klantcontactkanalen -> contactkanalen:
+    Dutch compounds are right-headed, so what is left is the head the writer wrote); the
+    parts a hyphen keeps apart (Wmo-inwoners) and the words ``old`` had are taken as they are.
+    """
+    kept = {m.group().lower() for m in WORD_PARTS.finditer(old)}
+    text, written = new, {}
+    if "-" not in old:
+        # a hyphen the replacement got at a vowel collision makes no second word: the
+        # compound is judged whole (situatie-eigenaar as situatieeigenaar), unless the
+        # lexicon has it with its hyphen
+        for m in HYPHENATED.finditer(new):
+            if collide(m.group(1), m.group(2)) and not is_word(m.group().lower()):
+                written[m.group(1) + m.group(2)] = m.group()
+        for whole, hyphenated in written.items():
+            text = text.replace(hyphenated, whole)
+    for m in WORD_PARTS.finditer(text):
+        word = m.group().lower()
+        if word in kept or len(word) <= 2 or is_word(word):
+            continue
+        own_head = any(k.endswith(word) for k in kept)
+        if (free or own_head) and segments(word, trailing_link=False) < NO_SPLIT:
+            continue  # contracterings|beleid; contact|kanalen of (klant)contactkanalen
+        return written.get(m.group(), m.group())
+    return ""
 
 
 def is_modifier_part(part: str, lookup: Callable[[str], bool] = is_word) -> bool:

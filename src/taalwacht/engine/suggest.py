@@ -18,13 +18,13 @@ from functools import cache
 import ahocorasick
 
 from taalwacht.dutch.agreement import ADJECTIVE_ENDINGS, FUNCTION_WORDS
-from taalwacht.dutch.compounds import head_link, join
+from taalwacht.dutch.compounds import coined_word, head_link, join
 from taalwacht.dutch.lexicon import is_word
 from taalwacht.dutch.tokens import HYPHEN, HYPHENS, is_word_char
 from taalwacht.dutch.wordlists import entries
 from taalwacht.engine.analysis import Analysis
 from taalwacht.model.finding import Choice
-from taalwacht.packs.schema import Alternative
+from taalwacht.packs.schema import Alternative, Term
 
 # What follows a named compound tells its form: klantdossier-s, bijstandsklant-en.
 COMPOUND_ENDINGS = {"": "", "s": "pl", "en": "pl", "n": "pl", "'s": "pl", "e": "e"}
@@ -187,7 +187,11 @@ def choices(
         out.insert(0, Choice(role, None, False))
     if prefer:
         out.sort(key=lambda c: c.alternative.lower() != prefer.lower())
-    return _finish(out, surface, acronym=analysis.watch.kind == "acronym", capital=not surface_left)
+    named_texts = {c.text.lower() for c in out[:named]}
+    finished = _finish(
+        out, surface, acronym=analysis.watch.kind == "acronym", capital=not surface_left
+    )
+    return _real_words(finished, surface, term, named_texts)
 
 
 READER_POSSESSIVES = frozenset({"uw", "je", "jouw"})  # the reader is the resident
@@ -440,6 +444,23 @@ def _finish(out: list[Choice], surface: str, *, acronym: bool, capital: bool) ->
             seen.add(text)
             result.append(Choice(text, c.gender, c.plural, c.alternative))
     return tuple(result)
+
+
+def _real_words(
+    found: tuple[Choice, ...], surface: str, term: Term, named: set[str]
+) -> tuple[Choice, ...]:
+    """The choices without the compounds Dutch does not have (klantgegevens ->
+    werkzoekendegegevens, rechtzoekendegegevens), after the first: a swap of one member
+    makes such a word for every alternative, and a writer reading the list should find
+    words, not coinages. The first choice stays whatever it is: it is the pack's own word
+    for the setting, and the one ``fix`` would leave for a person when it is no word
+    (``coined_word``); the pack's named compounds are its own choice and always stay."""
+    free = {a.text for a in term.alternatives if a.compounds}
+    return found[:1] + tuple(
+        c
+        for c in found[1:]
+        if c.text.lower() in named or not coined_word(surface, c.text, free=c.alternative in free)
+    )
 
 
 def _first_slot(forms: Mapping[str, str]) -> str:

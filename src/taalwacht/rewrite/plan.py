@@ -23,7 +23,7 @@ from functools import cached_property
 
 from taalwacht import messages
 from taalwacht.dutch import agreement as nl
-from taalwacht.dutch.compounds import NO_SPLIT, collide, segments
+from taalwacht.dutch.compounds import coined_word
 from taalwacht.dutch.lexicon import is_word
 from taalwacht.dutch.phrases import (
     Phrase,
@@ -286,49 +286,20 @@ UNSURE_RULES = frozenset({"use.learned"})
 # for 47 labelled market-speak
 FIX_SURE = 0.5
 ELIDED = re.compile(rf"[^\W_]+{HYPHEN}(?:$|\s*/|\s|,)")
-WORD_PARTS = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
-HYPHENATED = re.compile(r"([^\W\d_]+)-([^\W\d_]+)")  # situatie-eigenaar, Wmo-inwoners
 
 
 def _made_up_word(old: str, choice: Choice, term: Term | None) -> str:
-    """A word of the replacement that Dutch does not have, or "".
+    """A word of the replacement that Dutch does not have, or "" (``coined_word``).
 
-    A compound made by swapping one member (Klantnummer -> Inwonernummer, inkoopbeleid ->
-    regelingbeleid, bijstandsklanten -> bijstandsburgers) must be a word of the lexicon;
-    words the pack itself lists (its named compounds) are the organisation's choice; an
-    alternative the pack marks ``compounds`` may make compounds of lexicon words
-    (contracteringsbeleid), and so may the writer's own compound without its watched first
-    member (klantcontactkanalen -> contactkanalen: Dutch compounds are right-headed, so
-    what is left is the head the writer wrote); the parts a hyphen keeps apart
-    (Wmo-inwoners) and the words the original already had are taken as they are.
+    Words the pack itself lists (its named compounds) are the organisation's choice; an
+    alternative the pack marks ``compounds`` may make compounds of lexicon words.
     """
     if term is not None and choice_source(choice, term) is None:
         return ""  # a replacement the pack names for this very compound
-    kept = {m.group().lower() for m in WORD_PARTS.finditer(old)}
     free = term is not None and any(
         a.compounds and a.text == choice.alternative for a in term.alternatives
     )
-    text, written = choice.text, {}
-    if "-" not in old:
-        # a hyphen the replacement got at a vowel collision makes no second word: the
-        # compound is judged whole (situatie-eigenaar as situatieeigenaar), unless the
-        # lexicon has it with its hyphen
-        for m in HYPHENATED.finditer(choice.text):
-            if collide(m.group(1), m.group(2)) and not is_word(m.group().lower()):
-                written[m.group(1) + m.group(2)] = m.group()
-        for whole, hyphenated in written.items():
-            text = text.replace(hyphenated, whole)
-    for m in WORD_PARTS.finditer(text):
-        word = m.group().lower()
-        if word in kept or len(word) <= 2 or is_word(word):
-            continue
-        own_head = any(k.endswith(word) for k in kept)
-        if (free or own_head) and segments(word, trailing_link=False) < NO_SPLIT:
-            # contracterings|beleid: the alternative compounds as Dutch does; contact|kanalen
-            # of (klant)contactkanalen: the writer's own compound without its first member
-            continue
-        return written.get(m.group(), m.group())
-    return ""
+    return coined_word(old, choice.text, free=free)
 
 
 def _unechoed(text: str, safe: list[Fix]) -> Fix:
