@@ -13,8 +13,10 @@ words in at least ``--min-sources`` sources) learns which words make a paragraph
 The threshold is chosen on out-of-fold probabilities (folds grouped by source): the engine
 without the topic model checks every training paragraph, and the threshold is the one at
 which turning its uses in business paragraphs without any public-service or care cue into
-commerce gives the best F1 of the training split. The development split, the shared dev
-set and ``tests/data/independent*`` are never trained on.
+commerce gives the best F1 of the training split. The rules were written on that split, so
+this choice is the model's in-sample view; ``--threshold`` ships one measured on rounds
+the model never saw instead. The development split, the shared dev set and
+``tests/data/independent*`` are never trained on.
 """
 
 from __future__ import annotations
@@ -82,6 +84,18 @@ def main() -> int:
     parser.add_argument("--min-sources", type=int, default=3, help="sources a word must occur in")
     parser.add_argument("--folds", type=int, default=5)
     parser.add_argument("--out", type=Path, default=OUT)
+    parser.add_argument(
+        "--threshold",
+        type=float,
+        help="ship this threshold instead of the out-of-fold choice: one measured on rounds "
+        "the model never saw (the shipped 0.5, see docs/measurements.md)",
+    )
+    parser.add_argument(
+        "--least-words",
+        type=int,
+        default=6,
+        help="words of a paragraph the model must know before it judges it (TopicModel)",
+    )
     add_hold_out(parser)
     args = parser.parse_args()
     if args.hold_out and args.out == OUT:
@@ -153,7 +167,11 @@ def main() -> int:
         f1 = 2 * t / max(1, 2 * t + f + n)
         best = max(best, (f1, threshold))
     weights, intercept = fit(list(range(len(rows))))
-    model = TopicModel(weights, intercept, best[1])
+    chosen = f"out-of-fold F1 of the training split, {args.folds} folds"
+    if args.threshold is not None:
+        chosen = f"given ({best[1]} by {chosen}); measured on rounds the model never saw"
+    threshold = best[1] if args.threshold is None else args.threshold
+    model = TopicModel(weights, intercept, threshold, args.least_words)
     print(f"paragraphs {len(rows)} ({sum(y)} business), vocabulary {len(vocabulary)}")
     print(f"training split before: tp {tp} fp {fp} fn {fn}; uses asked {len(asked)}")
     print(f"threshold {best[1]} (out-of-fold F1 {best[0]:.4f}); words kept {len(weights)}")
@@ -166,7 +184,7 @@ def main() -> int:
             paragraphs=len(rows),
             c=args.c,
             min_sources=args.min_sources,
-            threshold_chosen_on=f"out-of-fold F1 of the training split, {args.folds} folds",
+            threshold_chosen_on=chosen,
         ),
         encoding="utf-8",
     )

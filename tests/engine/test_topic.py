@@ -55,3 +55,17 @@ def test_staff_serving_businesses_is_never_asked() -> None:
     text = "Geachte ondernemer, onze accountmanager bedrijven komt graag bij u langs."
     assert "staff" not in ASKED and "case" not in ASKED
     assert [f.text for f in taalwacht.check(text)] == ["accountmanager"]
+
+
+def test_a_short_paragraph_says_too_little_to_be_read_as_business() -> None:
+    # a few words lean towards business by the intercept, not by the text: the shipped
+    # model knows these words and would read them as business, yet does not judge
+    model = shipped()
+    short = words("onze klantregisseurs helpen u verder.")
+    assert 0 < len(short & model.weights.keys()) < model.least_words
+    assert model.probability(short) > model.threshold
+    assert model.business(short) is None
+    assert [f.text for f in taalwacht.check("Onze klantregisseurs helpen u verder.")] == [
+        "klantregisseurs"
+    ]
+    assert model.business(words(CRM.lower())) is not None  # the help page says enough

@@ -874,7 +874,7 @@ def _business_paragraphs(
     paragraph is about: a shop's or a freelancer's text ("Hoe vind je snel een specifieke
     klant?") is business, whatever the sentence holds. The paragraph's words are read once."""
     lower = index.lower
-    read: dict[tuple[int, int], tuple[float, set[str]]] = {}
+    read: dict[tuple[int, int], tuple[float | None, set[str]]] = {}
     for i, (occ, found) in enumerate(zip(occurrences, decided, strict=True)):
         if found.decision is not Decision.USE or not asks_topic(
             index, occ.analysis, occ.start, occ.end
@@ -883,9 +883,9 @@ def _business_paragraphs(
         span = paragraph(lower, occ.start, occ.end)
         if span not in read:
             seen = topic_words(lower[span[0] : span[1]])
-            read[span] = (model.probability(seen), seen)
+            read[span] = (model.business(seen), seen)
         p, seen = read[span]
-        if p > model.threshold:
+        if p is not None:
             about = ", ".join(model.strongest(seen)) or messages.text("evidence.none")
             decided[i] = replace(
                 verdict("commercial.business-paragraph", words=about), confidence=round(p, 3)
