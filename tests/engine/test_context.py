@@ -264,7 +264,7 @@ PROFILES: list[Row] = [
     ),
     (
         "De DBC-zorgproductcode bestaat uit negen posities.",
-        [("DBC-zorgproductcode", "fixed.name")],
+        [("DBC-zorgproductcode", "other.tariff")],
     ),
     ("The Gross Domestic Product grows.", [("Product", "other.phrase")]),
     ("Het bruto binnenlands product groeit.", [("product", "other.phrase")]),

@@ -127,7 +127,7 @@ def test_a_corrupt_store_is_one_dutch_line_and_left_alone(workdir: Path) -> None
 
 def test_information_only_findings_are_not_counted(tmp_path: Path) -> None:
     docs = tmp_path / "docs"
-    _dated(docs / "tarief.txt", "Het DBC-zorgproduct en de klantmanager.\n", "2025-01-10")
+    _dated(docs / "tarief.txt", "Het Digitaal Klantdossier en de klantmanager.\n", "2025-01-10")
     store = Store.open(database_url(str(tmp_path / "t.db")))
     done = scan(Service.load(isolated=True)[0], store, [str(docs)])
     assert done.findings == 2  # both stored, the fixed term as info

@@ -482,6 +482,9 @@ class Engine:
             phrase = _phrase_at(text, start, end, near.fixed_names)
             phrase = phrase or _phrase_at(lower, start, end, near.fixed)
             if phrase:
+                tariff = profiles.tariff_cue(window)  # DBC-zorgproduct in the tariff law
+                if tariff:
+                    return verdict("other.tariff", cue=tariff)
                 return verdict("fixed.name", phrase=phrase)
         decided = profiles.judge_profile(
             term.context,

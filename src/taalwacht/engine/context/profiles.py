@@ -344,8 +344,8 @@ def judge_profile(
         )
         if not public:
             return verdict("commercial.no-public-service", weak=True)
-        tariff = HEALTH_TARIFF.search(w.lower, w.passage)  # a term of the tariff law
-        return verdict("fixed.tariff", cue=tariff.group()) if tariff else use
+        tariff = tariff_cue(w)
+        return verdict("other.tariff", cue=tariff) if tariff else use
     if profile == "organisation":
         if english(w):
             return verdict("other.english")
@@ -458,7 +458,11 @@ SHOPPING = Rare(
 # The healthcare tariff system (the NZa's tariff decisions, DBC's, the Wmg): its "overige
 # producten", "ondersteunende producten" and "add-on producten" are categories the law
 # names, which a writer cannot rename (labelled unsure or mention near dbc or nza 21 times,
-# flag once); like DBC-zorgproduct they are shown at most as information.
+# flag once). Inside such text they and the pack's fixed terms (DBC-zorgproduct) are that
+# law's vocabulary and not reported: judged samples of the regulation corpus found no flag
+# among them, but their glossary headwords and the regulations' titles that cite them
+# (mention and other) were a third of the false positives. Elsewhere zorgproduct stays a
+# fixed term (labellers flag a municipality's "zorgproducten" in Wmo text).
 HEALTH_TARIFF = Rare(
     re.compile(
         r"\b(?:nza|dbc\w*|wmg|\w*zorgprestatie\w*|deelprestatie\w*|declarabel\w*|"
@@ -475,6 +479,14 @@ HEALTH_TARIFF = Rare(
         "tariefbeschikking",
     ),
 )
+
+
+def tariff_cue(w: Window) -> str:
+    """The word of the healthcare tariff law in the passage (nza, dbc, ...), or ""."""
+    found = HEALTH_TARIFF.search(w.lower, w.passage)
+    return found.group() if found else ""
+
+
 # an employment relation around the bare word concern: labour law and company news
 EMPLOYMENT = Rare(
     re.compile(
