@@ -138,13 +138,15 @@ def main() -> int:
         }
         return weights, float(model.intercept_[0])
 
-    # out-of-fold probabilities, then the threshold with the best F1 on the training split
+    # out-of-fold probabilities, then the threshold with the best F1 on the training split;
+    # a paragraph with fewer known words than --least-words is never judged (0.0)
     oof = [0.0] * len(rows)
     for trained, kept_out in GroupKFold(n_splits=args.folds).split(x, y, groups):
         weights, intercept = fit(list(trained))
         probe = TopicModel(weights, intercept, OUT_OF_REACH)
         for i in kept_out:
-            oof[i] = probe.probability(bags[i])
+            if sum(w in probe.weights for w in bags[i]) >= args.least_words:
+                oof[i] = probe.probability(bags[i])
     engine = Engine([load_bundled("markttaal")], topic=None)
     probability = {id(d): p for (d, _), p in zip(rows, oof, strict=True)}
     asked: list[tuple[float, str]] = []

@@ -58,7 +58,7 @@ class TopicModel:
     short one ("Onze klantregisseurs helpen u verder.") says too little about what it is
     about, and there the model's lean towards business is the intercept's, not the text's:
     on rounds 53-61, which the model never saw, its business readings of paragraphs with
-    fewer than 6 known words were wrong more often than right.
+    fewer than 6 known words were wrong at least as often as right.
     """
 
     weights: dict[str, float]
