@@ -139,14 +139,13 @@ def main() -> int:
         return weights, float(model.intercept_[0])
 
     # out-of-fold probabilities, then the threshold with the best F1 on the training split;
-    # a paragraph with fewer known words than --least-words is never judged (0.0)
+    # a paragraph the model does not judge (fewer known words than --least-words) gets 0.0
     oof = [0.0] * len(rows)
     for trained, kept_out in GroupKFold(n_splits=args.folds).split(x, y, groups):
         weights, intercept = fit(list(trained))
-        probe = TopicModel(weights, intercept, OUT_OF_REACH)
+        probe = TopicModel(weights, intercept, -1.0, args.least_words)  # every p passes
         for i in kept_out:
-            if sum(w in probe.weights for w in bags[i]) >= args.least_words:
-                oof[i] = probe.probability(bags[i])
+            oof[i] = probe.business(bags[i]) or 0.0
     engine = Engine([load_bundled("markttaal")], topic=None)
     probability = {id(d): p for (d, _), p in zip(rows, oof, strict=True)}
     asked: list[tuple[float, str]] = []

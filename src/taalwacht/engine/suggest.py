@@ -455,11 +455,11 @@ def _real_words(
     words, not coinages. The first choice stays whatever it is: it is the pack's own word
     for the setting, and the one ``fix`` would leave for a person when it is no word
     (``coined_word``); the pack's named compounds are its own choice and always stay."""
-    free = {a.text for a in term.alternatives if a.compounds}
     return found[:1] + tuple(
         c
         for c in found[1:]
-        if c.text.lower() in named or not coined_word(surface, c.text, free=c.alternative in free)
+        if c.text.lower() in named
+        or not coined_word(surface, c.text, free=term.compounds_freely(c.alternative))
     )
 
 

@@ -103,6 +103,11 @@ class Term:
     examples_ok: tuple[str, ...] = ()
     pack: str = ""
 
+    def compounds_freely(self, alternative: str) -> bool:
+        """Whether the alternative named ``alternative`` is marked ``compounds``: its
+        compounds of lexicon words are Dutch as they stand (contracteringsbeleid)."""
+        return any(a.compounds and a.text == alternative for a in self.alternatives)
+
     def info(self, severity: Severity | None = None) -> TermInfo:
         """The term as reports show it, with the severity the organisation set."""
         return TermInfo(

@@ -296,9 +296,7 @@ def _made_up_word(old: str, choice: Choice, term: Term | None) -> str:
     """
     if term is not None and choice_source(choice, term) is None:
         return ""  # a replacement the pack names for this very compound
-    free = term is not None and any(
-        a.compounds and a.text == choice.alternative for a in term.alternatives
-    )
+    free = term is not None and term.compounds_freely(choice.alternative)
     return coined_word(old, choice.text, free=free)
 
 
