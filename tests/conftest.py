@@ -78,14 +78,25 @@ def cli(
         data = input.encode("utf-8") if isinstance(input, str) else input
         proc: subprocess.CompletedProcess[Any] = subprocess.run(
             [sys.executable, "-m", "taalwacht", *args],
-            cwd=cwd, env=env, input=data, capture_output=True, timeout=timeout, check=False,
+            cwd=cwd,
+            env=env,
+            input=data,
+            capture_output=True,
+            timeout=timeout,
+            check=False,
         )
         assert b"Traceback" not in proc.stderr, proc.stderr
         return proc
     proc = subprocess.run(
         [sys.executable, "-m", "taalwacht", *args],
-        cwd=cwd, env=env, input=input.decode() if isinstance(input, bytes) else input,
-        capture_output=True, text=True, encoding="utf-8", timeout=timeout, check=False,
+        cwd=cwd,
+        env=env,
+        input=input.decode() if isinstance(input, bytes) else input,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=timeout,
+        check=False,
     )
     assert "Traceback" not in proc.stderr, proc.stderr
     return proc

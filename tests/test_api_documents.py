@@ -54,8 +54,9 @@ def test_fix_document_refuses_a_file_it_cannot_read(tmp_path: Path) -> None:
 
 def test_word_on_standard_input_is_checked_but_not_fixed(tmp_path: Path) -> None:
     data = brief(tmp_path / "brief.docx").read_bytes()
-    checked = cli("check", "--isolated", "--no-progress", "-", cwd=tmp_path, input=data,
-                  binary=True)
+    checked = cli(
+        "check", "--isolated", "--no-progress", "-", cwd=tmp_path, input=data, binary=True
+    )
     assert checked.returncode == 1
     assert b"hoofdtekst, alinea 1" in checked.stdout
     fixed = cli("fix", "--isolated", "-", cwd=tmp_path, input=data, binary=True)

@@ -213,8 +213,13 @@ def _killed_round(
     _check_backups(folder, originals, missing="allowed")
     where = "during" if started_writing else "before"
     where = "after" if proc.returncode in (0, 1) else where
-    return {"where": where, "code": proc.returncode, "written": written, "backups": backups,
-            "temp": left}
+    return {
+        "where": where,
+        "code": proc.returncode,
+        "written": written,
+        "backups": backups,
+        "temp": left,
+    }
 
 
 def _time_run(folder: Path, originals: dict[str, bytes]) -> tuple[float, float]:
@@ -253,10 +258,12 @@ def test_fix_killed_at_random_moments_loses_no_byte(tmp_path: Path) -> None:
         for i in range(KILLS)
     ]
     with ThreadPoolExecutor(2) as pool:
-        rounds = list(pool.map(
-            lambda i: _killed_round(tmp_path / f"r{i:02d}", originals, fixed, plan[i]),
-            range(KILLS),
-        ))
+        rounds = list(
+            pool.map(
+                lambda i: _killed_round(tmp_path / f"r{i:02d}", originals, fixed, plan[i]),
+                range(KILLS),
+            )
+        )
     landed = [r["where"] for r in rounds]
     counts = {where: landed.count(where) for where in ("before", "during", "after")}
     codes = dict(sorted(Counter(r["code"] for r in rounds).items()))
@@ -406,7 +413,12 @@ def as_nobody(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
     """``taalwacht *args`` as the user nobody (see the module docstring)."""
     proc = subprocess.run(
         [sys.executable, "-c", _AS_NOBODY, *args],
-        cwd=cwd, env=_env(), capture_output=True, text=True, timeout=120, check=False,
+        cwd=cwd,
+        env=_env(),
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
     )
     assert "Traceback" not in proc.stderr and "interne fout" not in proc.stderr, proc.stderr
     return proc

@@ -239,7 +239,9 @@ def test_a_run_killed_midway_is_undone_from_its_manifest(tmp_path: Path) -> None
     assert len(run.entries()) == 3
     outcomes = {o.path: o.status for o in undo(str(tmp_path))}
     assert outcomes == {
-        str(paths[0]): "restored", str(paths[1]): "restored", str(paths[2]): "unchanged",
+        str(paths[0]): "restored",
+        str(paths[1]): "restored",
+        str(paths[2]): "unchanged",
     }
     assert all(p.read_text("utf-8") == OLD for p in paths)
     assert not dead.exists()  # undo cleans stale temporary files among the backups
@@ -247,8 +249,12 @@ def test_a_run_killed_midway_is_undone_from_its_manifest(tmp_path: Path) -> None
 
 
 def dead_pid() -> int:
-    proc = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"],
-                          capture_output=True, text=True, check=True)
+    proc = subprocess.run(
+        [sys.executable, "-c", "import os; print(os.getpid())"],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
     return int(proc.stdout)
 
 
@@ -288,7 +294,9 @@ def start_worker(root: Path, count: int) -> subprocess.Popen[str]:
     names = [f"{i:02}.txt" for i in range(count)]
     return subprocess.Popen(
         [sys.executable, "-c", WORKER, str(root), *names],
-        stdout=subprocess.PIPE, text=True, env=env,
+        stdout=subprocess.PIPE,
+        text=True,
+        env=env,
     )
 
 

@@ -46,9 +46,14 @@ ODT = _zip(
     ("content.xml", "<office:document-content/>"),
     stored_first=True,
 )
-BMP = b"BM" + (70).to_bytes(4, "little") + b"\x00" * 4 + (54).to_bytes(4, "little") + (
-    40
-).to_bytes(4, "little") + b"\x01\x00\x00\x00" * 2
+BMP = (
+    b"BM"
+    + (70).to_bytes(4, "little")
+    + b"\x00" * 4
+    + (54).to_bytes(4, "little")
+    + (40).to_bytes(4, "little")
+    + b"\x01\x00\x00\x00" * 2
+)
 EXE = b"MZ\x90\x00\x03\x00\x00\x00\x04\x00\x00\x00\xff\xff\x00\x00" + b"\x00" * 48 + b"PE\x00\x00"
 
 

@@ -137,9 +137,7 @@ def test_an_italic_word_alone_is_a_mention(rich: bytes, service: Service) -> Non
     document = read_bytes(rich, "brief.docx")
     fourth = next(p for p in document.places if p.number == 4 and p.part == "hoofdtekst")
     found = [f for f in service.check(document) if place_of(document.places, f.start) == fourth]
-    assert [(f.text, f.decision, f.reported) for f in found] == [
-        ("klant", Decision.MENTION, False)
-    ]
+    assert [(f.text, f.decision, f.reported) for f in found] == [("klant", Decision.MENTION, False)]
 
 
 def test_a_word_over_three_runs_is_found_once(rich: bytes, service: Service) -> None:
@@ -156,10 +154,12 @@ def _field_docx(kind: str) -> bytes:
     document = docx.Document()
     p = document.add_paragraph("De ")
     if kind == "simple":
-        p._p.append(xml(
-            '<w:fldSimple w:instr=" DOCPROPERTY Ontvanger "><w:r><w:t>klant</w:t></w:r>'
-            "</w:fldSimple>"
-        ))
+        p._p.append(
+            xml(
+                '<w:fldSimple w:instr=" DOCPROPERTY Ontvanger "><w:r><w:t>klant</w:t></w:r>'
+                "</w:fldSimple>"
+            )
+        )
     else:
         for fragment in (
             '<w:r><w:fldChar w:fldCharType="begin"/></w:r>',
@@ -270,10 +270,18 @@ def test_new_words_keep_the_formatting_of_the_old_ones(
     old, new = part(rich), part(plain[2])
     old_second, new_second = paragraphs(old)[1], paragraphs(new)[1]
     assert [run_text(r) for r in old_second.iter(w("r"))] == [
-        "Wij bieden ", "het", " nieuwe ", "product", " aan."
+        "Wij bieden ",
+        "het",
+        " nieuwe ",
+        "product",
+        " aan.",
     ]
     assert [run_text(r) for r in new_second.iter(w("r"))] == [
-        "Wij bieden ", "de", " nieuwe ", "voorziening", " aan."
+        "Wij bieden ",
+        "de",
+        " nieuwe ",
+        "voorziening",
+        " aan.",
     ]
     assert [run_props(r) for r in new_second.iter(w("r"))] == [
         run_props(r) for r in old_second.iter(w("r"))
@@ -483,7 +491,9 @@ def test_annotate_writes_a_copy_with_a_comment_per_finding(workdir: Path) -> Non
     opened = docx.Document(str(copy))
     assert len(list(opened.comments)) == 2
     assert [p.text for p in opened.paragraphs] == [
-        "De klant krijgt een brief.", "Een mooie dag.", "De klantmanager belt u terug."
+        "De klant krijgt een brief.",
+        "Een mooie dag.",
+        "De klantmanager belt u terug.",
     ]
 
 
@@ -568,9 +578,19 @@ def _pdf_text(tmp_path: Path, source: Path) -> str:
     profile = (tmp_path / f"profiel-{source.stem}").as_uri()
     outdir = tmp_path / f"pdf-{source.stem}"
     subprocess.run(
-        ["soffice", f"-env:UserInstallation={profile}", "--headless", "--convert-to", "pdf",
-         "--outdir", str(outdir), str(source)],
-        capture_output=True, timeout=180, check=True,
+        [
+            "soffice",
+            f"-env:UserInstallation={profile}",
+            "--headless",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(outdir),
+            str(source),
+        ],
+        capture_output=True,
+        timeout=180,
+        check=True,
     )
     reader = pypdf.PdfReader(str(outdir / f"{source.stem}.pdf"))
     return " ".join(" ".join((page.extract_text() or "").split()) for page in reader.pages)
@@ -591,9 +611,14 @@ def test_libreoffice_opens_what_taalwacht_wrote(
     assert text.count("voorziening") >= 4, text
     assert "consulent" in text
     if mode == "plain":
-        for sentence in ("De inwoner krijgt een brief.", "Voor elke inwoner",
-                         "De voorziening van de gemeente", "De inwoner betaalt niets.",
-                         "De inwoner leest dit.", "Zie de voorziening van de gemeente."):
+        for sentence in (
+            "De inwoner krijgt een brief.",
+            "Voor elke inwoner",
+            "De voorziening van de gemeente",
+            "De inwoner betaalt niets.",
+            "De inwoner leest dit.",
+            "Zie de voorziening van de gemeente.",
+        ):
             assert sentence in text, sentence
         assert "klantmanager" not in text
         assert "De klant krijgt" not in text
@@ -608,9 +633,19 @@ def test_libreoffice_reads_the_comments_of_annotate(workdir: Path, rich: bytes) 
     assert run("check", "--annotate", "brief.docx").exit_code == 1
     profile = (workdir / "profiel").as_uri()
     subprocess.run(
-        ["soffice", f"-env:UserInstallation={profile}", "--headless", "--convert-to", "odt",
-         "--outdir", str(workdir / "odt"), str(workdir / "brief.taalwacht.docx")],
-        capture_output=True, timeout=180, check=True,
+        [
+            "soffice",
+            f"-env:UserInstallation={profile}",
+            "--headless",
+            "--convert-to",
+            "odt",
+            "--outdir",
+            str(workdir / "odt"),
+            str(workdir / "brief.taalwacht.docx"),
+        ],
+        capture_output=True,
+        timeout=180,
+        check=True,
     )
     with zipfile.ZipFile(workdir / "odt" / "brief.taalwacht.odt") as archive:
         content = etree.fromstring(archive.read("content.xml"))

@@ -77,8 +77,8 @@ LAUGHS = (
     b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
     b'<!DOCTYPE lolz [<!ENTITY lol "lol">'
     + b"".join(
-        b'<!ENTITY lol%d "%s">' % (i, b"".join(b"&lol%d;" % (i - 1) if i > 1 else b"&lol;"
-                                               for _ in range(10)))
+        b'<!ENTITY lol%d "%s">'
+        % (i, b"".join(b"&lol%d;" % (i - 1) if i > 1 else b"&lol;" for _ in range(10)))
         for i in range(1, 10)
     )
     + b"]>"
@@ -155,10 +155,12 @@ def _huge(folder: Path) -> bytes:
 
 
 def _spreadsheet(folder: Path) -> bytes:
-    return package({
-        "[Content_Types].xml": b'<?xml version="1.0"?><Types/>',
-        "xl/workbook.xml": b'<?xml version="1.0"?><workbook/>',
-    })
+    return package(
+        {
+            "[Content_Types].xml": b'<?xml version="1.0"?><Types/>',
+            "xl/workbook.xml": b'<?xml version="1.0"?><workbook/>',
+        }
+    )
 
 
 @dataclass(frozen=True)
@@ -171,9 +173,7 @@ class Case:
 
 CASES = {
     "truncated": Case("kapot.docx", _truncated, lambda: said("package.corrupt")),
-    "zip bomb": Case(
-        "bom.docx", _bomb, lambda: said("package.bomb", name="word/media/image1.png")
-    ),
+    "zip bomb": Case("bom.docx", _bomb, lambda: said("package.bomb", name="word/media/image1.png")),
     "billion laughs": Case(
         "lachen.docx", lambda f: with_main(LAUGHS), lambda: said("package.doctype", name=MAIN)
     ),

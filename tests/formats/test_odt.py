@@ -153,8 +153,11 @@ def test_a_field_is_reported_and_never_rewritten(tmp_path: Path, service: Servic
     assert [doc.text[r.start : r.end] for r in fields] == ["klantnummer"]
     result = service.fix(doc)
     assert any(left.finding.text == "klantnummer" for left in result.left)
-    assert all(left.reason == said("package.template-left") for left in result.left
-               if left.finding.text == "klantnummer")
+    assert all(
+        left.reason == said("package.template-left")
+        for left in result.left
+        if left.finding.text == "klantnummer"
+    )
     service.write(doc, result, backup=False)
     assert "klantnummer" in document(path).text
 

@@ -55,9 +55,7 @@ def test_read_text_directory(tmp_path: Path) -> None:
         read_text(tmp_path)
 
 
-@pytest.mark.skipif(
-    sys.platform == "win32" or os.geteuid() == 0, reason="root can read any file"
-)
+@pytest.mark.skipif(sys.platform == "win32" or os.geteuid() == 0, reason="root can read any file")
 def test_read_text_permission_denied(tmp_path: Path) -> None:
     path = write(tmp_path / "secret.txt", SENTENCE)
     path.chmod(0)

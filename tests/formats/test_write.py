@@ -50,8 +50,12 @@ def names(folder: Path) -> list[str]:
 
 def dead_pid() -> int:
     """The PID of a process that has ended (and been reaped)."""
-    proc = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"],
-                          capture_output=True, text=True, check=True)
+    proc = subprocess.run(
+        [sys.executable, "-c", "import os; print(os.getpid())"],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
     return int(proc.stdout)
 
 
@@ -397,8 +401,7 @@ def test_an_owner_that_cannot_be_kept_means_no_write(
     monkeypatch.undo()
     assert info.value.reason == "owner"
     assert str(info.value) == (
-        f"{path}: eigenaar en groep blijven niet behouden (niet toegestaan); "
-        "niet herschreven"
+        f"{path}: eigenaar en groep blijven niet behouden (niet toegestaan); niet herschreven"
     )
     assert path.read_text("utf-8") == OLD
     assert names(tmp_path) == ["brief.txt"]

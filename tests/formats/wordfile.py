@@ -115,32 +115,42 @@ def rich_docx() -> bytes:
     p.add_run(" staat in het woordenboek.")
 
     p = document.add_paragraph()
-    p._p.append(xml(
-        f'<w:del w:id="901" w:author="{OTHER}" w:date="{OTHER_DATE}">'
-        "<w:r><w:delText>De klant</w:delText></w:r></w:del>"
-    ))
-    p._p.append(xml(
-        f'<w:ins w:id="902" w:author="{OTHER}" w:date="{OTHER_DATE}">'
-        "<w:r><w:t>De aanvrager</w:t></w:r></w:ins>"
-    ))
+    p._p.append(
+        xml(
+            f'<w:del w:id="901" w:author="{OTHER}" w:date="{OTHER_DATE}">'
+            "<w:r><w:delText>De klant</w:delText></w:r></w:del>"
+        )
+    )
+    p._p.append(
+        xml(
+            f'<w:ins w:id="902" w:author="{OTHER}" w:date="{OTHER_DATE}">'
+            "<w:r><w:t>De aanvrager</w:t></w:r></w:ins>"
+        )
+    )
     p._p.append(xml('<w:r><w:t xml:space="preserve"> koopt </w:t></w:r>'))
-    p._p.append(xml(
-        f'<w:ins w:id="903" w:author="{OTHER}" w:date="{OTHER_DATE}">'
-        "<w:r><w:t>het product</w:t></w:r></w:ins>"
-    ))
+    p._p.append(
+        xml(
+            f'<w:ins w:id="903" w:author="{OTHER}" w:date="{OTHER_DATE}">'
+            "<w:r><w:t>het product</w:t></w:r></w:ins>"
+        )
+    )
     p._p.append(xml("<w:r><w:t>.</w:t></w:r>"))
 
     p = document.add_paragraph("Dit is zichtbaar.")
-    p._p.append(xml(
-        '<w:r><w:rPr><w:vanish/></w:rPr><w:t xml:space="preserve"> De klant ziet dit niet.</w:t>'
-        "</w:r>"
-    ))
+    p._p.append(
+        xml(
+            "<w:r><w:rPr><w:vanish/></w:rPr>"
+            '<w:t xml:space="preserve"> De klant ziet dit niet.</w:t></w:r>'
+        )
+    )
 
     p = document.add_paragraph("Uw nummer: ")
-    p._p.append(xml(
-        '<w:fldSimple w:instr=" MERGEFIELD klantnummer \\* MERGEFORMAT ">'
-        "<w:r><w:t>«klantnummer»</w:t></w:r></w:fldSimple>"
-    ))
+    p._p.append(
+        xml(
+            '<w:fldSimple w:instr=" MERGEFIELD klantnummer \\* MERGEFORMAT ">'
+            "<w:r><w:t>«klantnummer»</w:t></w:r></w:fldSimple>"
+        )
+    )
     p._p.append(xml("<w:r><w:t>.</w:t></w:r>"))
 
     p = document.add_paragraph("Beste ")
@@ -155,18 +165,20 @@ def rich_docx() -> bytes:
         p._p.append(xml(fragment))
 
     p = document.add_paragraph("Lees meer over ")
-    link = document.part.relate_to(
-        "https://www.example.org/", R + "/hyperlink", is_external=True
+    link = document.part.relate_to("https://www.example.org/", R + "/hyperlink", is_external=True)
+    p._p.append(
+        xml(
+            f'<w:hyperlink r:id="{link}"><w:r><w:rPr><w:rStyle w:val="Hyperlink"/></w:rPr>'
+            "<w:t>het product</w:t></w:r></w:hyperlink>"
+        )
     )
-    p._p.append(xml(
-        f'<w:hyperlink r:id="{link}"><w:r><w:rPr><w:rStyle w:val="Hyperlink"/></w:rPr>'
-        "<w:t>het product</w:t></w:r></w:hyperlink>"
-    ))
     p._p.append(xml('<w:r><w:t xml:space="preserve"> op de website.</w:t></w:r>'))
-    p._p.append(xml(
-        '<w:r><w:rPr><w:vertAlign w:val="superscript"/></w:rPr>'
-        '<w:footnoteReference w:id="1"/></w:r>'
-    ))
+    p._p.append(
+        xml(
+            '<w:r><w:rPr><w:vertAlign w:val="superscript"/></w:rPr>'
+            '<w:footnoteReference w:id="1"/></w:r>'
+        )
+    )
 
     p = document.add_paragraph()
     p._p.append(xml(_TEXT_BOX.format(text="De klant leest dit.")))
@@ -258,8 +270,9 @@ def change_parts(
             if info.filename in edit:
                 root = etree.fromstring(member)
                 edit[info.filename](root)
-                member = etree.tostring(root, xml_declaration=True, encoding="UTF-8",
-                                        standalone=True)
+                member = etree.tostring(
+                    root, xml_declaration=True, encoding="UTF-8", standalone=True
+                )
             target.writestr(info.filename, member)
         for name, member in (added or {}).items():
             target.writestr(name, member)

@@ -171,8 +171,13 @@ def test_sarif_validates_against_the_official_schema() -> None:
             [
                 used,
                 finding(text, "klant", nth=1, decision=Decision.MENTION),
-                finding(text, "koopt", related=(Span(text.index("in,"), text.index("in,") + 2),),
-                        term="inkopen", severity="error"),
+                finding(
+                    text,
+                    "koopt",
+                    related=(Span(text.index("in,"), text.index("in,") + 2),),
+                    term="inkopen",
+                    severity="error",
+                ),
                 finding(text, "product", severity="info", suggestions=(), term="product"),
             ],
             fixes={(used.start, used.end): offered},
@@ -200,8 +205,10 @@ def test_sarif_validates_against_the_official_schema() -> None:
     assert (region["charOffset"], region["charLength"]) == (3, 5)
     uri = first["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
     assert uri == "docs/brief%20met%20spatie.md"
-    assert [f["artifactChanges"][0]["replacements"][0]["insertedContent"]["text"]
-            for f in first["fixes"]] == ["inwoner", "u"]
+    assert [
+        f["artifactChanges"][0]["replacements"][0]["insertedContent"]["text"]
+        for f in first["fixes"]
+    ] == ["inwoner", "u"]
     assert first["ruleIndex"] == list(rules).index("klant")
 
 
@@ -237,7 +244,8 @@ def test_github_command_per_severity(severity: Severity, command: str) -> None:
 def test_github_renders_only_reported() -> None:
     text = "De klant, de 'klant'."
     result = FileResult(
-        "a.md", text,
+        "a.md",
+        text,
         [finding(text, "klant"), finding(text, "klant", nth=1, decision=Decision.MENTION)],
     )
     out = rendered("github", [result], explain=True).splitlines()
@@ -251,7 +259,8 @@ def test_github_renders_only_reported() -> None:
 def test_text_line_and_explain() -> None:
     text = "De klant, de 'klant'."
     result = FileResult(
-        "a.md", text,
+        "a.md",
+        text,
         [finding(text, "klant"), finding(text, "klant", nth=1, decision=Decision.MENTION)],
     )
     plain = rendered("text", [result])
