@@ -600,6 +600,19 @@ OWN_PURCHASING = Rare(
     ("ziekenhui", "brandweer", "veiligheidsregio", "schoolbestu", "scholen", "onderwijsinstelling"),
 )
 PUBLIC_BUYER = re.compile(r"\b(?:gemeenten?|college|overheid|rijk|ministerie|provincies?|regio)\b")
+# Health insurers buy care for their insured under the Zvw, private companies in a market
+# the law made: "het zorginkoopbeleid van zorgverzekeraars". The pool's labellers called
+# such purchasing unsure 13 times, commercial 2 and flag 2 (rounds 2-63, no public buyer
+# near); the judges of the regulation corpus commerce or unsure, except where a Wlz
+# executor (zorgkantoor), a municipality or the state buys, which stays a use.
+INSURER = Rare(
+    re.compile(r"\b(?:zorg)?verzekeraars?\b|\bzvw\b|\bzorgverzekeringswet\b"),
+    ("verzekeraar", "zvw", "zorgverzekeringswet"),
+)
+PUBLIC_CARE_BUYER = re.compile(
+    r"\b(?:wlz\w*|awbz\w*|zorgkanto\w*|gemeente\w*|jeugd\w*|wmo|uwv|dforzo|"
+    r"justitie|ministerie|overheid|rijk)\b"
+)
 
 
 def _procurement(
@@ -611,6 +624,9 @@ def _procurement(
     use = verdict("use.procurement")
     if word == "inkopen" and SHOPPING.search(w.lower, _beside(w, SHOPPING_REACH, w.sent)):
         return verdict("commercial.shopping")
+    insurer = INSURER.search(w.lower, w.near)
+    if insurer and not PUBLIC_CARE_BUYER.search(w.lower, *w.near):
+        return verdict("commercial.insurer", buyer=insurer.group())
     if any(cues("care").in_word(member) for member in members if member):
         return use  # zorginkoop, jeugdhulpinkoop
     employer = EMPLOYER.search(w.lower, w.near)
