@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import io
 import shutil
-import subprocess
 import zipfile
 from pathlib import Path
 
@@ -30,6 +29,7 @@ from odf.text import (
     UserFieldDecls,
     UserFieldGet,
 )
+from office import convert
 
 from conftest import run, said
 from taalwacht.formats import Source, read
@@ -314,23 +314,7 @@ def test_libreoffice_opens_the_fixed_and_tracked_files(tmp_path: Path, service: 
     doc = document(plain)
     service.write(doc, service.fix(doc), backup=False)
     assert run("fix", "--isolated", "--no-backup", "--track-changes", str(tracked)).exit_code == 0
-    profile = tmp_path / "profile"
-    subprocess.run(
-        [
-            "soffice",
-            f"-env:UserInstallation=file://{profile}",
-            "--headless",
-            "--convert-to",
-            "pdf",
-            "--outdir",
-            str(tmp_path / "pdf"),
-            str(plain),
-            str(tracked),
-        ],
-        check=True,
-        capture_output=True,
-        timeout=240,
-    )
+    convert(plain, tracked, to="pdf", outdir=tmp_path / "pdf", profile=tmp_path / "profile")
     for name in ("plain", "tracked"):
         pdf = PdfReader(tmp_path / "pdf" / f"{name}.pdf")
         text = " ".join(page.extract_text() for page in pdf.pages)

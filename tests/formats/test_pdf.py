@@ -13,6 +13,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from office import convert
 from pdffile import _assemble, encrypt, make_pdf
 
 from conftest import said
@@ -222,22 +223,7 @@ def test_a_pdf_made_by_libreoffice_from_a_word_file(tmp_path: Path) -> None:
     word.add_paragraph("De klant krijgt een brief over zijn aanvraag.")
     source = tmp_path / "brief.docx"
     word.save(str(source))
-    profile = (tmp_path / "profile").as_uri()
-    subprocess.run(
-        [
-            "soffice",
-            f"-env:UserInstallation={profile}",
-            "--headless",
-            "--convert-to",
-            "pdf",
-            "--outdir",
-            str(tmp_path),
-            str(source),
-        ],
-        capture_output=True,
-        timeout=300,
-        check=True,
-    )
+    convert(source, to="pdf", outdir=tmp_path, profile=tmp_path / "profile", timeout=300)
     data = (tmp_path / "brief.pdf").read_bytes()
     document = read_bytes(data, "brief.pdf")
     assert [p.number for p in document.places] == [1, 2]

@@ -603,8 +603,10 @@ PUBLIC_BUYER = re.compile(r"\b(?:gemeenten?|college|overheid|rijk|ministerie|pro
 # Health insurers buy care for their insured under the Zvw, private companies in a market
 # the law made: "het zorginkoopbeleid van zorgverzekeraars". The pool's labellers called
 # such purchasing unsure 13 times, commercial 2 and flag 2 (rounds 2-63, no public buyer
-# near); the judges of the regulation corpus commerce or unsure, except where a Wlz
-# executor (zorgkantoor), a municipality or the state buys, which stays a use.
+# near); the judges of the regulation corpus commerce or unsure. Where a Wlz executor
+# (zorgkantoor), a municipality, youth care, the Wmo, UWV or the state is named near, the
+# buying is judged as any other ("regio" is no buyer here: insurers' text places providers
+# "in de regio").
 INSURER = Rare(
     re.compile(r"\b(?:zorg)?verzekeraars?\b|\bzvw\b|\bzorgverzekeringswet\b"),
     ("verzekeraar", "zvw", "zorgverzekeringswet"),
