@@ -617,6 +617,13 @@ PUBLIC_CARE_BUYER = re.compile(
 )
 
 
+def _private_buyer(w: Window, buyer: Rare, public: re.Pattern[str] = PUBLIC_BUYER) -> str:
+    """The buyer ``buyer`` names near the word (an employer, a hospital, an insurer) when no
+    public body (``public``) is named there too: then it buys for itself; "" otherwise."""
+    found = buyer.search(w.lower, w.near)
+    return found.group() if found and not public.search(w.lower, *w.near) else ""
+
+
 def _procurement(
     w: Window, word: str, members: tuple[str, str], particle: int | None = None
 ) -> Verdict:
@@ -626,14 +633,12 @@ def _procurement(
     use = verdict("use.procurement")
     if word == "inkopen" and SHOPPING.search(w.lower, _beside(w, SHOPPING_REACH, w.sent)):
         return verdict("commercial.shopping")
-    insurer = INSURER.search(w.lower, w.near)
-    if insurer and not PUBLIC_CARE_BUYER.search(w.lower, *w.near):
-        return verdict("commercial.insurer", buyer=insurer.group())
+    if insurer := _private_buyer(w, INSURER, PUBLIC_CARE_BUYER):
+        return verdict("commercial.insurer", buyer=insurer)
     if any(cues("care").in_word(member) for member in members if member):
         return use  # zorginkoop, jeugdhulpinkoop
-    employer = EMPLOYER.search(w.lower, w.near)
-    if employer and not PUBLIC_BUYER.search(w.lower, *w.near):
-        return verdict("commercial.employer", buyer=employer.group())
+    if employer := _private_buyer(w, EMPLOYER):
+        return verdict("commercial.employer", buyer=employer)
     lo, hi = _object(w)
     if particle is not None and lo <= particle <= w.sent[1]:
         # "koopt de afdeling volgend jaar nieuwe laptops in": the object runs to the particle
@@ -642,9 +647,8 @@ def _procurement(
     goods_obj = w.index.find("goods", lo, hi, (w.start, w.end))
     if care_obj and not goods_obj:
         return use
-    own = OWN_PURCHASING.search(w.lower, w.near)
-    if own and not PUBLIC_BUYER.search(w.lower, *w.near):
-        return verdict("commercial.own-purchasing", buyer=own.group())
+    if own := _private_buyer(w, OWN_PURCHASING):
+        return verdict("commercial.own-purchasing", buyer=own)
     support = SUPPORT_FUNCTIONS.search(w.lower, w.near)
     if support and not w.count("care"):
         return verdict("commercial.support-function", function=support.group())
