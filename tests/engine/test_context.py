@@ -450,6 +450,10 @@ PHRASES: list[Row] = [
     ("Het Digitaal Klantdossier is een landelijke voorziening.", [("Klantdossier", "fixed.name")]),
     ("Open Klant is de nieuwe standaard.", [("Klant", "other.name")]),
     ("Open Producten is de nieuwe catalogus.", [("Producten", "other.name")]),
+    (
+        "Het document Zorginkoop langdurige zorg van ZN noemt de thema's.",
+        [("Zorginkoop", "other.name")],
+    ),
     # the name, then a member of its own
     ("Wij draaien een eigen Open Klant-installatie.", [("Klant-installatie", "other.name")]),
     ("De klant wacht. <!-- taalwacht-disable-line -->", [("klant", "suppressed.comment")]),

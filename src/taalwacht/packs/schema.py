@@ -97,7 +97,7 @@ class Term:
     compounds: Mapping[str, tuple[Alternative, ...]] = field(default_factory=dict)
     fixed: tuple[str, ...] = ()  # names and legal terms the writer cannot rename: info
     other: tuple[str, ...] = ()  # phrases with another sense: never reported
-    names: tuple[str, ...] = ()  # names of software and companies: never reported
+    names: tuple[str, ...] = ()  # names of software, companies, documents: never reported
     allow: tuple[str, ...] = ()  # phrases the organisation accepts: never reported
     examples_flag: tuple[str, ...] = ()
     examples_ok: tuple[str, ...] = ()

@@ -606,7 +606,10 @@ PUBLIC_BUYER = re.compile(r"\b(?:gemeenten?|college|overheid|rijk|ministerie|pro
 # near); the judges of the regulation corpus commerce or unsure. Where a Wlz executor
 # (zorgkantoor), a municipality, youth care, the Wmo, UWV or the state is named near, the
 # buying is judged as any other ("regio" is no buyer here: insurers' text places providers
-# "in de regio").
+# "in de regio"). Where the sentences near name neither, the passage speaks: a rule for the
+# insurers' controls says "zorginkopers" three sentences after it says "zorgverzekeraar"
+# (16 findings fewer in the shared corpus, all insurers' or providers' own purchasing; no
+# labelled flag in the pool or rounds 53-64 is near an insurer in the passage only).
 INSURER = Rare(
     re.compile(r"\b(?:zorg)?verzekeraars?\b|\bzvw\b|\bzorgverzekeringswet\b"),
     ("verzekeraar", "zvw", "zorgverzekeringswet"),
@@ -617,11 +620,23 @@ PUBLIC_CARE_BUYER = re.compile(
 )
 
 
-def _private_buyer(w: Window, buyer: Rare, public: re.Pattern[str] = PUBLIC_BUYER) -> str:
+def _private_buyer(
+    w: Window,
+    buyer: Rare,
+    public: re.Pattern[str] = PUBLIC_BUYER,
+    *,
+    passage: bool = False,
+) -> str:
     """The buyer ``buyer`` names near the word (an employer, a hospital, an insurer) when no
-    public body (``public``) is named there too: then it buys for itself; "" otherwise."""
-    found = buyer.search(w.lower, w.near)
-    return found.group() if found and not public.search(w.lower, *w.near) else ""
+    public body (``public``) is named there too: then it buys for itself; "" otherwise.
+    With ``passage``, the whole passage is read when the sentences near name neither."""
+    for span in (w.near, w.passage) if passage else (w.near,):
+        found = buyer.search(w.lower, span)
+        if found and not public.search(w.lower, *span):
+            return found.group()
+        if found or public.search(w.lower, *span):
+            return ""
+    return ""
 
 
 def _procurement(
@@ -633,7 +648,7 @@ def _procurement(
     use = verdict("use.procurement")
     if word == "inkopen" and SHOPPING.search(w.lower, _beside(w, SHOPPING_REACH, w.sent)):
         return verdict("commercial.shopping")
-    if insurer := _private_buyer(w, INSURER, PUBLIC_CARE_BUYER):
+    if insurer := _private_buyer(w, INSURER, PUBLIC_CARE_BUYER, passage=True):
         return verdict("commercial.insurer", buyer=insurer)
     if any(cues("care").in_word(member) for member in members if member):
         return use  # zorginkoop, jeugdhulpinkoop
