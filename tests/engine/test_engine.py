@@ -431,24 +431,25 @@ def test_a_text_that_means_goods_everywhere_means_them_where_the_evidence_is_thi
 
 
 PROTOCOL = (
-    "Artikel 1. Klant: de persoon met een arbeidsbeperking aan wie UWV een voorziening verstrekt.\n"
-    "Artikel 2. UWV bespreekt met de Klant welke ondersteuning op de werkplek nodig is.\n"
-    "Artikel 3. De Klant ontvangt binnen vier weken een beslissing van UWV.\n"
+    "Artikel 1. Klant: de persoon met een arbeidsbeperking aan wie de gemeente een voorziening "
+    "verstrekt.\n"
+    "Artikel 2. De gemeente bespreekt met de Klant welke ondersteuning op de werkplek nodig is.\n"
+    "Artikel 3. De Klant ontvangt binnen vier weken een beslissing van de gemeente.\n"
     "Artikel 4. Werken meer Klanten binnen een onderneming op één afdeling, dan ondersteunt één "
-    "jobcoach hen samen.\n"
-    "Artikel 5. De jobcoach rapporteert over de Klant aan UWV.\n"
+    "begeleider hen samen.\n"
+    "Artikel 5. De begeleider rapporteert over de Klant aan de gemeente.\n"
 )
 PROTOCOL_MORE = (
     "Artikel 6. De Klant kan bezwaar maken tegen de beslissing.\n"
-    "Artikel 7. UWV stuurt de Klant een afschrift van het verslag.\n"
-    "Artikel 8. Verhuist de Klant, dan meldt hij dat aan UWV.\n"
+    "Artikel 7. De gemeente stuurt de Klant een afschrift van het verslag.\n"
+    "Artikel 8. Verhuist de Klant, dan meldt hij dat aan de gemeente.\n"
 )
 
 
 def test_a_term_a_text_defines_with_a_capital_keeps_its_sense_beside_a_business() -> None:
-    """UWV's protocol writes its Klant with a capital throughout: the company where some of
-    them work does not make them a company's customers. With only a few such words the
-    text has not shown that it defines one, and the cue decides."""
+    """A municipality's protocol writes its Klant with a capital throughout: the company
+    where some of them work does not make them a company's customers. With only a few such
+    words the text has not shown that it defines one, and the cue decides."""
     few = [f for f in taalwacht.check(PROTOCOL, explain=True) if f.text == "Klanten"]
     assert [f.reported for f in few] == [False]
     [klanten] = [
@@ -457,6 +458,14 @@ def test_a_term_a_text_defines_with_a_capital_keeps_its_sense_beside_a_business(
     assert klanten.reported
     assert klanten.rule == "use.defined-term"
     assert "6 van de 7" in klanten.why
+
+
+def test_the_benefit_agencys_clients_stay_its_clients_beside_the_firms_it_contracts() -> None:
+    """UWV's rules for the jobcoach and re-integration firms it contracts: the firm's words
+    (onderneming, bedrijf) do not make the agency's clients a market's."""
+    text = PROTOCOL.replace("de gemeente", "UWV").replace("begeleider", "jobcoach")
+    [klanten] = [f for f in taalwacht.check(text, explain=True) if f.text == "Klanten"]
+    assert klanten.reported
 
 
 # a table of contents of a tax cooperation's budget (frozen test 58), whose numbered headings

@@ -37,6 +37,16 @@ CLIENTS = frozenset(
         "bedrijfsleven",
     }
 )
+# The benefit agency's clients are served by the companies it contracts: "het bedrijf stelt
+# de klant op de hoogte", "de door het bedrijf uit te voeren werkzaamheden" in UWV's rules
+# for re-integration firms. Where UWV or re-integration is named in the passage, those
+# companies' words do not make the klant a market's (labelled such klanten: flag 445,
+# commercial 6; 9 flags were lost to the trade cues, and the regulation corpus's judges
+# flagged the same in UWV's purchasing frameworks).
+PUBLIC_WORK = Rare(
+    re.compile(r"\b(?:uwv|re-?integratie\w*|reïntegratie\w*|jobcoach\w*)\b"),
+    ("uwv", "integratie", "jobcoach"),
+)
 # "je klanten", "uw klanten": the reader has customers, so the reader is a business (a
 # municipality's resident has none); compounds are the reader's own (uw klantnummer)
 READERS = frozenset({"je", "jouw", "uw"})
@@ -182,6 +192,15 @@ def _beside(w: Window, reach: int, within: tuple[int, int]) -> tuple[int, int]:
 
 GOODS_REACH = 40  # characters either side: the members of a list the word stands in
 
+# Competition law speaks of markets: "de partijen bij het kartel en de betrokken producten",
+# "het marktaandeel van de producten" are companies' goods and services, whatever public
+# body (the ACM) applies the law (product within 200 characters of these in the labelled
+# data: commercial 10, flag never).
+COMPETITION = Rare(
+    re.compile(r"\b(?:kartel\w*|mededinging\w*|marktaande\w*|acm)\b"),
+    ("kartel", "mededinging", "marktaande", "acm"),
+)
+
 
 def _goods_beside(w: Window) -> str:
     """A goods word right beside the word in its clause: what is listed with products is of
@@ -288,6 +307,8 @@ def judge_profile(
         # public buildings a resident visits (in the training split, persons decided
         # commerce by goods words: 17 flags, 3 commercial)
         lean = w.leaning("commerce", "public")
+        if lean > 0 and PUBLIC_WORK.search(w.lower, w.passage):
+            lean = 0  # the re-integration firm's "klant" is the benefit agency's client
         owner = w.words_before(1)
         plain = noun and not left and not right  # "wij zijn klantgericht": a verb, not "his"
         if plain and owner and owner[0] in READERS and not w.count("public", near=True):
@@ -333,6 +354,9 @@ def judge_profile(
             return verdict("commercial.goods-compound", member=left)
         if w.count("goods") and not w.count("public"):
             return verdict("commercial.goods", cue=w.first("goods"))
+        competition = COMPETITION.search(w.lower, w.near)
+        if competition:
+            return verdict("commercial.competition", cue=competition.group())
         public = (
             w.leaning("public", "commerce", passage=False) > 0
             or (w.count("care") and _cared(w))
