@@ -140,6 +140,13 @@ SUPPLIERS = Rare(
 )
 DELIVERS = re.compile(r"\b(?:lever(?:en|t|de|den)|geleverd)\b")
 BUYS_IN = Rare(re.compile(r"\b(?:koopt|kopen|kocht|kochten)\b"), ("koopt", "kopen", "kocht"))
+# the buying after the word, or its noun before it: "duurzame producten en diensten in te
+# kopen", "die producten worden ingekocht", "de inkoop van producten"
+BOUGHT_AFTER = Rare(
+    re.compile(r"\b(?:in te kopen|inkopen|inkoopt|ingekocht|inkocht|inkochten)\b"),
+    ("kopen", "koopt", "kocht"),
+)
+BOUGHT_BEFORE = Rare(re.compile(r"\binko(?:op|pen) van\b"), ("inkoop van", "inkopen van"))
 PARTICLE_IN = re.compile(r"\bin\b")
 
 
@@ -148,8 +155,9 @@ RECIPIENT = ("aan ", "aan de ", "aan het ")
 
 def _supplied(w: Window) -> str:
     """The word is what businesses deliver (a supplier before it, "leveren" after it in its
-    clause), or what is bought in ("koopt ... producten ... in"), and no care is: its
-    supplier or verb.
+    clause), or what is bought in ("koopt ... producten ... in", "producten ... in te
+    kopen", "de inkoop van producten"), and no care is: its supplier or verb (training and
+    rounds 53-64: 7 such products labelled commerce were reported, one flag was lost).
     A public body or its residents between them is who delivers or is served ("die de
     gemeente levert", "burgers, bedrijven en instellingen"), unless it receives ("aan de
     gemeente")."""
@@ -166,6 +174,11 @@ def _supplied(w: Window) -> str:
         buys = BUYS_IN.search(w.lower, (lo, w.start))
         if buys and PARTICLE_IN.search(w.lower, w.end, hi):
             found = buys.group()
+    if not found:
+        bought = BOUGHT_AFTER.search(w.lower, (w.end, hi)) or BOUGHT_BEFORE.search(
+            w.lower, (lo, w.start)
+        )
+        found = bought.group() if bought else ""
     if found and w.index.find("care", lo, hi, (w.start, w.end)):
         return ""  # "koopt de jeugdhulp per product in": care is bought
     return found
