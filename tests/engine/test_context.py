@@ -398,7 +398,7 @@ PROFILES: list[Row] = [
         "Bij het inkopen van producten en diensten letten we op het energieverbruik.",
         [
             ("inkopen", "commercial.general-purchasing"),
-            ("producten", "commercial.no-public-service"),
+            ("producten", "commercial.supplied"),
         ],
     ),
     # the body's purchasing in general: tenders, deliveries and works, social return
