@@ -676,10 +676,8 @@ def _private_buyer(
     With ``passage``, the whole passage is read when the sentences near name neither."""
     for span in (w.near, w.passage) if passage else (w.near,):
         found = buyer.search(w.lower, span)
-        if found and not public.search(w.lower, *span):
-            return found.group()
-        if found or public.search(w.lower, *span):
-            return ""
+        if found:
+            return "" if public.search(w.lower, *span) else found.group()
     return ""
 
 
