@@ -209,6 +209,11 @@ GOODS_REACH = 40  # characters either side: the members of a list the word stand
 # "het marktaandeel van de producten" are companies' goods and services, whatever public
 # body (the ACM) applies the law (product within 200 characters of these in the labelled
 # data: commercial 10, flag never).
+# A product whose legal basis is a law or regulation is a public body's statutory service:
+# "Tarieven van producten die hun grondslag vinden in de Wet Milieubeheer" (the CBR's fee
+# rules, 52 such clauses in the shared corpus; the judges flagged them each time), whatever
+# the fees around it say.
+LEGAL_BASIS = re.compile(r"\s+die (?:hun|zijn|haar) grondslag vind\w* in\b")
 COMPETITION = Rare(
     re.compile(r"\b(?:kartel\w*|mededinging\w*|marktaande\w*|acm)\b"),
     ("kartel", "mededinging", "marktaande", "acm"),
@@ -357,6 +362,8 @@ def judge_profile(
             return verdict("commercial.industry-compound", member=industry)
         if curated or own_public or own_care:
             return use  # Wmo-producten, ondersteuningsproducten, jeugdzorg-producten
+        if LEGAL_BASIS.match(w.lower, w.end, w.clause[1]):
+            return use
         food = w.first("food", near=True)
         if food:  # a food bank's products are food, not its help
             return verdict("commercial.goods", cue=food)
