@@ -574,17 +574,16 @@ EMPLOYER = Rare(
 # a word in its sentence: 35 commercial, 2 flag, 2 unsure). The sentences next to it count
 # too: "Inkoopdoelstellingen worden afgeleid van de doelstellingen van de bedrijfsvoering
 # van de RDW. De RDW wil met het inkoopbeleid ..." (rounds 2-49: 3 more commercial, no flag).
-# So does a unit "Administratie & Inkoop", and the purchasing powers of a body's mandate
-# rules ("volmacht tot het sluiten van inkoopovereenkomsten tot € 100.000"; in the labelled
-# data no inkoop stands near volmacht or procuratie; 5 findings fewer in the shared corpus)
+# So do the purchasing powers of a body's mandate rules ("volmacht tot het sluiten van
+# inkoopovereenkomsten tot € 100.000"; in the labelled data no inkoop stands near volmacht
+# or procuratie; 5 findings fewer in the shared corpus)
 SUPPORT_FUNCTIONS = Rare(
     re.compile(
         r"\b(?:hrm|p&o|financiën|ict|facilitair\w*|juridische zaken|huisvesting|"
         r"personeelszaken|automatisering|bedrijfsvoering|planning (?:&|en) control|"
-        r"administratie (?:&|en) inkoop|volmacht\w*|procuratie\w*)\b"
+        r"volmacht\w*|procuratie\w*)\b"
     ),
     (
-        "administratie",
         "volmacht",
         "procuratie",
         "hrm",
@@ -671,6 +670,31 @@ PUBLIC_CARE_BUYER = re.compile(
 )
 
 
+# The purchasing department named with another support function ("de unit Administratie &
+# Inkoop", "afdeling Financiën en Inkoop") is the organisation's own, whatever the duties
+# listed after it say ("senior medewerker ondersteuning": no care bought).
+SUPPORT_UNIT = "hrm|p&o|financiën|ict|facilitair\\w*|administratie|huisvesting|personeelszaken"
+UNIT_BEFORE = re.compile(rf"\b(?:{SUPPORT_UNIT})\s+(?:&|en)\s+$")
+UNIT_AFTER = re.compile(rf"\s+(?:&|en)\s+(?:{SUPPORT_UNIT})\b")
+
+
+def _support_unit(w: Window) -> str:
+    """The support function the word is conjoined with in a unit's name, both capitalised
+    as names are ("Administratie & Inkoop"), or "": "de inkoop en administratie van de
+    Wmo-begeleiding" buys care."""
+    if not w.text[w.start].isupper():
+        return ""
+    before = UNIT_BEFORE.search(w.lower, max(0, w.start - 40), w.start)
+    after = UNIT_AFTER.match(w.lower, w.end, w.end + 40)
+    found = before or after
+    if not found:
+        return ""
+    unit = found.group().strip().strip("&").strip()
+    unit = unit.removeprefix("en ").removesuffix(" en").strip()
+    at = w.lower.find(unit, found.start())
+    return unit if w.text[at].isupper() else ""
+
+
 def _private_buyer(
     w: Window,
     buyer: Rare,
@@ -701,6 +725,8 @@ def _procurement(
         return verdict("commercial.insurer", buyer=insurer)
     if any(cues("care").in_word(member) for member in members if member):
         return use  # zorginkoop, jeugdhulpinkoop
+    if unit := _support_unit(w):
+        return verdict("commercial.support-function", function=unit)
     if employer := _private_buyer(w, EMPLOYER):
         return verdict("commercial.employer", buyer=employer)
     lo, hi = _object(w)
