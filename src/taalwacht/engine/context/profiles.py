@@ -674,8 +674,8 @@ PUBLIC_CARE_BUYER = re.compile(
 # Inkoop", "afdeling Financiën en Inkoop") is the organisation's own, whatever the duties
 # listed after it say ("senior medewerker ondersteuning": no care bought).
 SUPPORT_UNIT = "hrm|p&o|financiën|ict|facilitair\\w*|administratie|huisvesting|personeelszaken"
-UNIT_BEFORE = re.compile(rf"\b(?:{SUPPORT_UNIT})\s+(?:&|en)\s+$")
-UNIT_AFTER = re.compile(rf"\s+(?:&|en)\s+(?:{SUPPORT_UNIT})\b")
+UNIT_BEFORE = re.compile(rf"\b(?P<unit>{SUPPORT_UNIT})\s+(?:&|en)\s+$")
+UNIT_AFTER = re.compile(rf"\s+(?:&|en)\s+(?P<unit>{SUPPORT_UNIT})\b")
 
 
 def _support_unit(w: Window) -> str:
@@ -684,15 +684,12 @@ def _support_unit(w: Window) -> str:
     Wmo-begeleiding" buys care."""
     if not w.text[w.start].isupper():
         return ""
-    before = UNIT_BEFORE.search(w.lower, max(0, w.start - 40), w.start)
-    after = UNIT_AFTER.match(w.lower, w.end, w.end + 40)
-    found = before or after
-    if not found:
+    found = UNIT_BEFORE.search(w.lower, max(0, w.start - 40), w.start) or UNIT_AFTER.match(
+        w.lower, w.end, w.end + 40
+    )
+    if not found or not w.text[found.start("unit")].isupper():
         return ""
-    unit = found.group().strip().strip("&").strip()
-    unit = unit.removeprefix("en ").removesuffix(" en").strip()
-    at = w.lower.find(unit, found.start())
-    return unit if w.text[at].isupper() else ""
+    return found.group("unit")
 
 
 def _private_buyer(
