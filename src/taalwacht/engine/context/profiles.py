@@ -577,11 +577,12 @@ EMPLOYER = Rare(
 # So do the purchasing powers of a body's mandate rules ("volmacht tot het sluiten van
 # inkoopovereenkomsten tot € 100.000"; in the labelled data no inkoop stands near volmacht
 # or procuratie; 5 findings fewer in the shared corpus)
+# the support departments an organisation names its units after (HRM, Financiën, ...)
+DEPARTMENTS = r"hrm|p&o|financiën|ict|facilitair\w*|huisvesting|personeelszaken"
 SUPPORT_FUNCTIONS = Rare(
     re.compile(
-        r"\b(?:hrm|p&o|financiën|ict|facilitair\w*|juridische zaken|huisvesting|"
-        r"personeelszaken|automatisering|bedrijfsvoering|planning (?:&|en) control|"
-        r"volmacht\w*|procuratie\w*)\b"
+        rf"\b(?:{DEPARTMENTS}|juridische zaken|automatisering|bedrijfsvoering|"
+        r"planning (?:&|en) control|volmacht\w*|procuratie\w*)\b"
     ),
     (
         "volmacht",
@@ -673,7 +674,7 @@ PUBLIC_CARE_BUYER = re.compile(
 # The purchasing department named with another support function ("de unit Administratie &
 # Inkoop", "afdeling Financiën en Inkoop") is the organisation's own, whatever the duties
 # listed after it say ("senior medewerker ondersteuning": no care bought).
-SUPPORT_UNIT = "hrm|p&o|financiën|ict|facilitair\\w*|administratie|huisvesting|personeelszaken"
+SUPPORT_UNIT = f"{DEPARTMENTS}|administratie"
 UNIT_BEFORE = re.compile(rf"\b(?P<unit>{SUPPORT_UNIT})\s+(?:&|en)\s+$")
 UNIT_AFTER = re.compile(rf"\s+(?:&|en)\s+(?P<unit>{SUPPORT_UNIT})\b")
 
