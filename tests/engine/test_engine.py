@@ -468,6 +468,18 @@ def test_the_benefit_agencys_clients_stay_its_clients_beside_the_firms_it_contra
     assert klanten.reported
 
 
+@pytest.mark.parametrize("firm", ["re-integratiebedrijf", "reïntegratiebedrijf"])
+def test_the_re_integration_firms_clients_are_the_benefit_agencys_in_either_spelling(
+    firm: str,
+) -> None:
+    """Older texts spell reïntegratie with a diaeresis (frozen test 65: "de klachten van
+    klanten over de reïntegratiebedrijven", flagged): it names the public work as the
+    hyphenated spelling does, so the firm's words do not make the clients a market's."""
+    text = PROTOCOL.replace("de gemeente", "het " + firm).replace("een onderneming", "de branche")
+    [klanten] = [f for f in taalwacht.check(text, explain=True) if f.text == "Klanten"]
+    assert klanten.reported, klanten.why
+
+
 # a table of contents of a tax cooperation's budget (frozen test 58), whose numbered headings
 # open with a capital
 BUDGET_CONTENTS = (

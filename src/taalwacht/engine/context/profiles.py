@@ -45,7 +45,7 @@ CLIENTS = frozenset(
 # flagged the same in UWV's purchasing frameworks).
 PUBLIC_WORK = Rare(
     re.compile(r"\b(?:uwv|re-?integratie\w*|reïntegratie\w*|jobcoach\w*)\b"),
-    ("uwv", "integratie", "jobcoach"),
+    ("uwv", "ntegratie", "jobcoach"),  # "ntegratie": reïntegratie has no "integratie"
 )
 # "je klanten", "uw klanten": the reader has customers, so the reader is a business (a
 # municipality's resident has none); compounds are the reader's own (uw klantnummer)
