@@ -222,6 +222,26 @@ FORMS = [
         ["dienstencatalogus", "regelingen- en dienstencatalogus"],
         False,
     ),
+    # the same coordination written as one word: its "en" is no linking morpheme
+    # (frozen test 67: "producten-en-dienstencatalogus" became "dienst-en-dienstencatalogus")
+    (
+        "De producten-en-dienstencatalogus van de gemeente is klaar.",
+        "producten-en-dienstencatalogus",
+        ["dienstencatalogus", "regelingen-en-dienstencatalogus"],
+        False,
+    ),
+    (
+        "De product-en-dienstencatalogus van de gemeente is klaar.",
+        "product-en-dienstencatalogus",
+        ["dienstencatalogus", "regelingen-en-dienstencatalogus"],
+        False,
+    ),
+    (
+        "De klant-en-contactgegevens worden bewaard.",
+        "klant-en-contactgegevens",
+        ["inwoner-en-contactgegevens", "aanvrager-en-contactgegevens"],
+        False,
+    ),
     (
         "Het klantgerichte beleid.",
         "klantgerichte",

@@ -207,6 +207,8 @@ class Engine:
 
     def _occurrence(self, text: str, lower: str, token: Token) -> Occurrence | None:
         parts = token.part_texts(lower)
+        if len(parts) > 2 and parts[1] in CONJUNCTIONS:
+            return self._coordinated_word(token, parts)
         joined = "".join(parts)
         analysis = self._analyse(joined, parts)
         if analysis is None:
@@ -265,6 +267,34 @@ class Engine:
         assert isinstance(member.key, Watch)
         return Analysis(member.key, word, member)
 
+    def _coordinated_word(self, token: Token, parts: list[str]) -> Occurrence | None:
+        """ "producten-en-dienstencatalogus", "klant-of-burgergericht": the elided
+        coordination written as one word, read as "producten- en dienstencatalogus" is (its
+        "en" is no linking morpheme: not product+en+dienstencatalogus)."""
+        analysis = self._coordinated(parts[0], parts[2])
+        if analysis is None:
+            return None
+        if analysis.compound_key:  # the whole word, as far as the completing part
+            return Occurrence(token.start, token.parts[2][1], analysis)
+        return Occurrence(token.start, token.parts[0][1] + 1, analysis)  # "klant-" alone
+
+    def _coordinated(self, first: str, second: str) -> Analysis | None:
+        """The watched word ``first`` with the head it shares with ``second``, the other word
+        of a coordination: "producten" of "producten- en dienstencatalogus" completes to
+        productencatalogus (the pack's compound); else ``first`` as it stands."""
+        analysis = self._analyse_word(first)
+        if analysis is None:
+            return None
+        for k in range(len(second) - HEAD_LEAST, 2, -1):
+            other, head = second[:k], second[k:]  # diensten|catalogus, eigendoms|verhouding
+            linked = other.endswith("s") and is_word(other[:-1])
+            if (is_word(other) or linked) and is_word(head):
+                completion = first + head
+                completed = self._analyse_word(completion)
+                if completed is not None and completed.member.start == 0:
+                    return Analysis(completed.watch, completion, completed.member, completion)
+        return analysis
+
     def _open_compound(
         self, text: str, lower: str, token: Token, analysis: Analysis
     ) -> Occurrence | None:
@@ -316,16 +346,9 @@ class Engine:
         if second in NO_MEMBER:  # "De Klant- of namens hem de Jobcoach": a dash, no compound
             return None
         own = self._analyse(second, nxt.part_texts(lower))
-        analysis = self._analyse_word(joined)
+        analysis = self._coordinated(joined, second)
         if analysis is None:
             return None
-        for k in range(len(second) - 3, 2, -1):
-            if is_word(second[:k]):
-                completion = joined + second[k:]
-                completed = self._analyse_word(completion)
-                if completed is not None and completed.member.start == 0:
-                    analysis = Analysis(completed.watch, completion, completed.member, completion)
-                    break
         # The occurrence runs to the completing word ("producten- en dienstencatalogus"),
         # unless that word has a watched member of its own or completes nothing ("klant- en
         # het ..."); a suggestion rewrites only the first member and keeps every other
@@ -974,6 +997,10 @@ def _allows(key: object, has_left: bool, has_right: bool) -> bool:
     if mode == "head" and has_right:
         return False
     return not (mode == "modifier" and has_left)
+
+
+CONJUNCTIONS = frozenset({"en", "of"})  # between the parts of one hyphenated word
+HEAD_LEAST = 4  # letters of the head a coordination's words share (catalogus, gegevens)
 
 
 def _shift(member: Member, joined: str, parts: list[str], part: str) -> Member:

@@ -30,7 +30,10 @@ from taalwacht.packs.schema import Alternative, Term
 COMPOUND_ENDINGS = {"": "", "s": "pl", "en": "pl", "n": "pl", "'s": "pl", "e": "e"}
 PLURAL_SLOTS = frozenset({"pl", "dim_pl", "agent_pl", "past_pl"})
 # the first member of an elided compound and what follows it: "producten" + "- en diensten..."
-ELIDED_MEMBER = re.compile(rf"([^\W_]+){HYPHEN}(?:\s*/\s*|\s+|,)")
+# (also written as one word: "producten-en-dienstencatalogus")
+ELIDED_MEMBER = re.compile(rf"([^\W_]+){HYPHEN}(?:\s*/\s*|\s+|,|(?=(?:en|of){HYPHEN}))")
+# where a coordination's other word starts: after a space, or after "-en-" in one word
+OTHER_WORD = re.compile(rf"\s+|{HYPHEN}(?:en|of){HYPHEN}")
 
 # a word that opens with an acronym as its first member: WWB-klanten, KCC-medewerkers
 OPENING_ACRONYM = re.compile(rf"[A-Z]{{2,}}{HYPHEN}")
@@ -383,7 +386,7 @@ def _role_heads() -> tuple[str, ...]:
 def _is_other_member(text: str, surface: str) -> bool:
     """Whether ``text`` is the coordination's other, whole word: "dienstencatalogus" in
     "producten- en dienstencatalogus"."""
-    words = surface.split()
+    words = OTHER_WORD.split(surface.strip())
     return len(words) > 1 and " " not in text and text.lower() == words[-1].lower()
 
 

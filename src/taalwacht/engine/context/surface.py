@@ -61,8 +61,8 @@ def in_url_or_code(text: str, start: int, end: int) -> Verdict | None:
     if (
         "/" in chunk
         and re.search(r"/[\w-]*$", chunk[: start - chunk_start])
-        and chunk[end - chunk_start : end - chunk_start + 1] == "/"
-    ):
+        and (chunk.startswith("/") or chunk[end - chunk_start : end - chunk_start + 1] == "/")
+    ):  # a path's segment (/producten/paspoort), or a site's path (/producten-en-diensten)
         return verdict("other.path")
     return None
 
