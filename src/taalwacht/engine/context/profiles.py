@@ -635,6 +635,20 @@ GENERAL_PURCHASING = Rare(
         "lokale ",
     ),
 )
+# Buying local, from the place's own entrepreneurs: "zoveel mogelijk lokaal inkopen", "te
+# weinig in eigen gemeente inkoopt". A municipality buys its care from local providers too
+# ("Bij lokale inkoop kan een gemeente snel een instelling inschakelen", jeugdzorg beside it):
+# labelled "lokaal inkopen" and the like, commercial 34, flag 9, every flag with care or
+# help in its passage.
+LOCAL_PURCHASING = Rare(
+    re.compile(
+        r"\b(?:lokale? inkoop\w*|lokaal(?:/regionaal)? (?:in(?:kopen|koopt|gekocht)|in te kopen)|"
+        r"in (?:de )?eigen (?:gemeente|regio) (?:in(?:kopen|koopt)|in te kopen)|"
+        r"dichtbij (?:in(?:kopen|koopt)|in te kopen)|"
+        r"lokale (?:ondernemers?|midden- en kleinbedrijf|mkb))\b"
+    ),
+    ("lokale", "lokaal", "eigen gemeente", "eigen regio", "dichtbij"),
+)
 NAMED_OBJECT = re.compile(
     r"\s+van\s+(?:(?:de|het|een|deze|dit|die|dat|onze|hun|uw|alle)\s+)?([a-zà-ÿ-]{4,})"
 )
@@ -743,6 +757,9 @@ def _procurement(
     general = GENERAL_PURCHASING.search(w.lower, w.near)
     if general and not w.count("care", near=True):
         return verdict("commercial.general-purchasing", cue=general.group())
+    local = LOCAL_PURCHASING.search(w.lower, w.near)
+    if local and not w.count_passage("care"):
+        return verdict("commercial.general-purchasing", cue=local.group())
     if goods_obj and not care_obj:
         return verdict("commercial.goods-purchase", cue=goods_obj[0])
     goods = cues("goods").in_word(word)
