@@ -207,6 +207,10 @@ NAMED_AS = {
     for verb in ("noemen", "noemt", "noemden", "noem", "heet", "heten")
     for who in ("we", "wij", "ze", "men", "ik", "dat", "dit", "die")
 }
+# "een bedrijfsproces (ook wel genoemd klant-tot-klantproces)", "ook wel bekend als
+# klantenservicemedewerkers": another name for what the sentence is about (labelled after
+# these: mention 2, other 1, flag never)
+ALSO_NAMED = re.compile(r"\book\s+(?:wel\s+)?(?:genoemd|bekend\s+als|aangeduid\s+als)\s*$")
 # "Bij de sociale dienst heette je vroeger klant", "Deze afdeling heet Klantenservice": what
 # something is called, up to three words before the word and no article right before it
 # ("het resultaat heet het product" is the product; labelled 3 mention, 1 unsure, no flag)
@@ -459,6 +463,8 @@ def metalinguistic(w: Window, text: str, *, deny: bool = True, role: bool = True
     determined = bool(prev) and prev[-1] in DETERMINERS
     if two_words := NAMED_AS.get(" ".join(two_before)):
         return verdict("mention.naming-verb", verb=two_words)  # "dat noemen we klantdenken"
+    if also_named := ALSO_NAMED.search(w.lower, max(w.sent[0], w.start - 30), w.start):
+        return verdict("mention.naming-verb", verb=also_named.group().split()[-1])
     if not determined and (called := _called(w)):
         return verdict("mention.naming-verb", verb=called)  # "heette je vroeger klant"
     if PASSIVE_NAMING & set(after) and not COPULAS.isdisjoint(three + after[:1]):
