@@ -370,6 +370,9 @@ def judge_profile(
         beside = _goods_beside(w)
         if beside:  # "het gewas, de teelt of de producten", "producten en software"
             return verdict("commercial.goods", cue=beside)
+        kind = w.words_before(1)
+        if noun and not left and kind and kind[0] in GOODS_KINDS and not _with_services(w):
+            return verdict("commercial.goods", cue=kind[0])  # dierlijke producten
         if left and not member_cue("neutral_members", left, ""):
             return verdict("commercial.goods-compound", member=left)
         if w.count("goods") and not w.count("public"):
@@ -453,6 +456,26 @@ def judge_profile(
             return verdict("commercial.business", cue=w.first("commerce"))
         return use
     raise AssertionError(f"profile {profile!r} has no branch here")  # a new PROFILES entry
+
+
+# What makes a product goods when it stands right before it: "dierlijke producten", "verse
+# producten", "lokale producten" (labelled with these before them: commercial 77, other 15,
+# unsure 7, flag never; "regionale", "financiële" and "fysieke" producten were flags too)
+GOODS_KINDS = frozenset(
+    "dierlijke dierlijk plantaardige plantaardig agrarische agrarisch biologische biologisch "
+    "verse vers lokale lokaal duurzame duurzaam medische medisch chemische chemisch "
+    "farmaceutische farmaceutisch huishoudelijke huishoudelijk seizoensgebonden ambachtelijke "
+    "ambachtelijk circulaire circulair tweedehands".split()
+)
+
+
+SERVICES_AFTER = re.compile(r"-?\s+(?:en|of)\s+dienst")
+
+
+def _with_services(w: Window) -> bool:
+    """Whether "en diensten" follows: "de lokale producten en diensten" of a Flemish local
+    government are its services (labelled flag), whatever the adjective says."""
+    return SERVICES_AFTER.match(w.lower, w.end) is not None
 
 
 # the economics words of other_sense.txt give a policy its economic sense (vraaggericht
