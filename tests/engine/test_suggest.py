@@ -156,6 +156,8 @@ def test_prefer_puts_the_organisations_choice_first(text: str, first: str) -> No
         ("De gemeente werkt aan de concernplanning.", "gemeenteplanning"),
         # the word's own first member tells the setting too
         ("De burgerzakenproducten van de gemeente staan online.", "burgerzakendiensten"),
+        # the products of the Uniforme Productnamenlijst are services (frozen test 67)
+        ("Volgens de UPL is een parkeervergunning een product van de gemeente.", "dienst"),
         ("Voedselbankklanten halen hun pakket op.", "Voedselbankcliënten"),
         # a cue word must stand as a word, or start one when the cue ends in "*"
         ("De klanten wachten bij de balie van de gemeente.", "inwoners"),
