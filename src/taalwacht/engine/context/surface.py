@@ -24,8 +24,11 @@ URL_OR_EMAIL = re.compile(
 IDENTIFIER = re.compile(r"\w_|_\w")  # klant_id, _klant
 EXTENSION = re.compile(r"\.[a-z]{2,4}\b")  # producten.pdf
 # "klant(en)", "directeur(en)", "product(typ)en": Dutch writes an optional ending in
-# brackets, which is no function call
-OPTIONAL_ENDING = re.compile(r"\((?:en|n|s|'s|e|er|ers|typ)\)[a-z]{0,3}(?![\w(])")
+# brackets, which is no function call; so is an optional head: "klanten(groepen)",
+# "klant(ervaring)" (labelled flag 1, unsure 2)
+OPTIONAL_ENDING = re.compile(
+    r"\((?:en|n|s|'s|e|er|ers|typ)\)[a-z]{0,3}(?![\w(])|\([a-zà-ÿ]{4,}\)(?![\w(])"
+)
 # "Klant Contact Centrum(KCC)": an abbreviation in brackets with the space left out
 ABBREVIATION = re.compile(r"\([A-Z][A-Za-z]?[A-Z][A-Za-z0-9&-]{0,8}\)")
 
