@@ -208,7 +208,9 @@ class Engine:
     def _occurrence(self, text: str, lower: str, token: Token) -> Occurrence | None:
         parts = token.part_texts(lower)
         if len(parts) > 2 and parts[1] in CONJUNCTIONS:
-            return self._coordinated_word(token, parts)
+            coordinated = self._coordinated_word(token, parts)
+            if coordinated is not None:  # else the watched word is another part
+                return coordinated
         joined = "".join(parts)
         analysis = self._analyse(joined, parts)
         if analysis is None:
@@ -268,9 +270,10 @@ class Engine:
         return Analysis(member.key, word, member)
 
     def _coordinated_word(self, token: Token, parts: list[str]) -> Occurrence | None:
-        """ "producten-en-dienstencatalogus", "klant-of-burgergericht": the elided
-        coordination written as one word, read as "producten- en dienstencatalogus" is (its
-        "en" is no linking morpheme: not product+en+dienstencatalogus)."""
+        """An elided coordination written as one word ("producten-en-dienstencatalogus",
+        "klant-of-burgergericht"), read as "producten- en dienstencatalogus" is: its "en" is
+        no linking morpheme (not product+en+dienstencatalogus). None when the first part is
+        no watched word."""
         analysis = self._coordinated(parts[0], parts[2])
         if analysis is None:
             return None

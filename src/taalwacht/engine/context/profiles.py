@@ -459,8 +459,10 @@ def judge_profile(
 
 
 # What makes a product goods when it stands right before it: "dierlijke producten", "verse
-# producten", "lokale producten" (labelled with these before them: commercial 77, other 15,
-# unsure 7, flag never; "regionale", "financiële" and "fysieke" producten were flags too)
+# producten", "lokale producten" (labelled with these right before them: commercial 84, flag
+# never; followed by "en diensten": unsure 6, commercial 2, flag 1, a Flemish local
+# government's "lokale producten en diensten"; "regionale", "financiële" and "fysieke"
+# producten were flags too, so they are not here)
 GOODS_KINDS = frozenset(
     "dierlijke dierlijk plantaardige plantaardig agrarische agrarisch biologische biologisch "
     "verse vers lokale lokaal duurzame duurzaam medische medisch chemische chemisch "
@@ -668,7 +670,7 @@ LOCAL_PURCHASING = Rare(
         r"\b(?:lokale? inkoop\w*|lokaal(?:/regionaal)? (?:in(?:kopen|koopt|gekocht)|in te kopen)|"
         r"in (?:de )?eigen (?:gemeente|regio) (?:in(?:kopen|koopt)|in te kopen)|"
         r"dichtbij (?:in(?:kopen|koopt)|in te kopen)|"
-        r"lokale (?:ondernemers?|midden- en kleinbedrijf|mkb))\b"
+        r"lokale (?:ondernemer|midden- en kleinbedrijf|mkb))\b"  # the plural: GENERAL_PURCHASING
     ),
     ("lokale", "lokaal", "eigen gemeente", "eigen regio", "dichtbij"),
 )
