@@ -458,16 +458,20 @@ def judge_profile(
     raise AssertionError(f"profile {profile!r} has no branch here")  # a new PROFILES entry
 
 
-# What makes a product goods when it stands right before it: "dierlijke producten", "verse
-# producten", "lokale producten" (labelled with these right before them: commercial 84, flag
-# never; followed by "en diensten": unsure 6, commercial 2, flag 1, a Flemish local
-# government's "lokale producten en diensten"; "regionale", "financiële" and "fysieke"
-# producten were flags too, so they are not here)
+# What makes a product goods when it stands right before it: what it is made of or where it
+# comes from ("dierlijke producten", "verse producten", "lokale producten", "regionaal geteelde
+# producten"), how it was made or packed, or that shops sell its like ("soortgelijke
+# producten", Wmo's test of what is "algemeen gebruikelijk"). Labelled with these right
+# before them: commercial 106, flag never; followed by "en diensten": unsure 6, commercial 2,
+# flag 1, a Flemish local government's "lokale producten en diensten". "Regionale",
+# "financiële" and "fysieke" producten were flags too, so they are not here.
 GOODS_KINDS = frozenset(
     "dierlijke dierlijk plantaardige plantaardig agrarische agrarisch biologische biologisch "
     "verse vers lokale lokaal duurzame duurzaam medische medisch chemische chemisch "
     "farmaceutische farmaceutisch huishoudelijke huishoudelijk seizoensgebonden ambachtelijke "
-    "ambachtelijk circulaire circulair tweedehands".split()
+    "ambachtelijk circulaire circulair tweedehands streekgebonden toeristische toeristisch "
+    "geteelde gekweekte gemaakte geproduceerde verpakte ingevoerde geïmporteerde "
+    "soortgelijke soortgelijk gelijksoortige gelijksoortig".split()
 )
 
 
@@ -669,7 +673,7 @@ LOCAL_PURCHASING = Rare(
     re.compile(
         r"\b(?:lokale? inkoop\w*|lokaal(?:/regionaal)? (?:in(?:kopen|koopt|gekocht)|in te kopen)|"
         r"in (?:de )?eigen (?:gemeente|regio) (?:in(?:kopen|koopt)|in te kopen)|"
-        r"dichtbij (?:in(?:kopen|koopt)|in te kopen)|"
+        r"dichtbij['’]? (?:in(?:kopen|koopt)|in te kopen)|"
         r"lokale (?:ondernemer|midden- en kleinbedrijf|mkb))\b"  # the plural: GENERAL_PURCHASING
     ),
     ("lokale", "lokaal", "eigen gemeente", "eigen regio", "dichtbij"),
