@@ -479,7 +479,7 @@ SERVICES_AFTER = re.compile(r"-?\s+(?:en|of)\s+dienst")
 
 
 def _services_pair(w: Window) -> bool:
-    """"Producten en diensten" in a passage without a market word is what a public body
+    """ "Producten en diensten" in a passage without a market word is what a public body
     offers, though no public-service word stands near: "de eigen producten en diensten" of
     a catalogue's start screen, a service's annual report (in the training split, 31 flags
     gained for 5 commercial). Not where the sentence already defined or denied a word: "Een
