@@ -20,6 +20,11 @@ URL_OR_EMAIL = re.compile(
     r"(?:https?://|ftp://|www\.)[^\s<>\"')\]]+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+|(?<![\w.])@\w+",
     re.IGNORECASE,
 )
+# a web address written without www or scheme: "kijk op hvcgroep.nl/klantenservice"
+DOMAIN_PATH = re.compile(
+    r"(?<![\w@-])(?:[a-z0-9-]+\.)+(?:nl|be|com|org|net|eu|info|nu|frl|sr|cw|aw|sx)/[^\s<>\"')\]]*",
+    re.IGNORECASE,
+)
 
 IDENTIFIER = re.compile(r"\w_|_\w")  # klant_id, _klant
 EXTENSION = re.compile(r"\.[a-z]{2,4}\b")  # producten.pdf
@@ -49,6 +54,10 @@ def in_url_or_code(text: str, start: int, end: int) -> Verdict | None:
     chunk = text[chunk_start:chunk_end]
     if "@" in chunk or "://" in chunk or "www." in chunk.lower():
         for m in URL_OR_EMAIL.finditer(chunk):
+            if m.start() < end - chunk_start and start - chunk_start < m.end():
+                return verdict("other.url")
+    if "/" in chunk:
+        for m in DOMAIN_PATH.finditer(chunk):
             if m.start() < end - chunk_start and start - chunk_start < m.end():
                 return verdict("other.url")
     if IDENTIFIER.search(chunk.strip("_*")) or (
