@@ -722,3 +722,20 @@ def test_public_cues_leave_out_their_exceptions(text: str, cues: list[str]) -> N
 def test_commerce_cues_leave_out_denied_words(text: str, cues: list[str]) -> None:
     index = CueIndex(text, lower_same_length(text))
     assert index.find("commerce", 0, len(text), (0, 0)) == cues
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "cues"),
+    [
+        # the municipality's case handling in every form (a manual's "zaakbehandeling")
+        ("Tijdens de zaakbehandeling mailt de ZAC.", "public", ["zaakbehandel"]),
+        ("Per zaaktype een zaakafhandelcomponent.", "public", ["zaaktype", "zaakafhandel"]),
+        # trades by name; a policy broker is no estate agent, an Alzheimer café no trade
+        ("Het hotel en de boekhandel.", "commerce", ["hotel", "boekhandel"]),
+        ("De beleidsmakelaar in het Alzheimer Café.", "commerce", []),
+        ("De makelaar en de wijkagent.", "commerce", ["makelaar"]),
+    ],
+)
+def test_cue_lists_name_their_words(text: str, name: str, cues: list[str]) -> None:
+    index = CueIndex(text, lower_same_length(text))
+    assert index.find(name, 0, len(text), (0, 0)) == cues
