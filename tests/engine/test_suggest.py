@@ -549,3 +549,31 @@ def test_a_word_written_another_way_takes_the_form_its_place_asks_for(
     """klantgedreven shows no -e, so its place says which form the replacement takes; its
     noun klantgedrevenheid becomes a noun, not the adjective."""
     assert taalwacht.fix(text).text == fixed
+
+
+@pytest.mark.parametrize(
+    ("text", "fixed"),
+    [
+        (
+            "De gemeente kiest een klantgestuurde aanpak.",
+            "De gemeente kiest een door inwoners gestuurde aanpak.",
+        ),
+        (
+            "De klantgerelateerde vragen van de sociale dienst.",
+            "De aan inwoners gerelateerde vragen van de sociale dienst.",
+        ),
+    ],
+)
+def test_a_participle_head_takes_the_people_before_it(text: str, fixed: str) -> None:
+    """A participle says how the head relates to the people: "gestuurde van de inwoner" is
+    no Dutch, "door inwoners gestuurde" is, and the noun after it keeps its article."""
+    assert taalwacht.fix(text).text == fixed
+
+
+def test_an_adjective_head_without_a_phrase_is_left_for_a_person() -> None:
+    """klantbewuste has no phrase that keeps its sense: fix leaves it, and rewrites no word
+    into "bewuste van de inwoner"."""
+    text = "Een klantbewuste houding van de consulent van de gemeente."
+    (finding,) = taalwacht.check(text)
+    assert not any(" van " in s for s in finding.suggestions)
+    assert taalwacht.fix(text).text == text

@@ -17,7 +17,7 @@ from functools import cache
 
 import ahocorasick
 
-from taalwacht.dutch.agreement import ADJECTIVE_ENDINGS, FUNCTION_WORDS
+from taalwacht.dutch.agreement import ADJECTIVE_ENDINGS, FUNCTION_WORDS, is_adjective
 from taalwacht.dutch.compounds import coined_word, head_link, join
 from taalwacht.dutch.lexicon import is_word
 from taalwacht.dutch.tokens import HYPHEN, HYPHENS, is_word_char
@@ -339,6 +339,13 @@ def _phrases(analysis: Analysis, surface_right: str) -> list[Choice]:
     rest = surface_right.lstrip(HYPHENS)
     if not term.people or not rest or not is_word(rest.lower()):
         return []
+    before = _participle_preposition(rest.lower())
+    if before is not None:  # klantgestuurde: "door inwoners gestuurde", never "van"
+        return [
+            Choice(f"{before} {alt.forms['pl']} {rest}", None, False, alt.text)
+            for alt in term.alternatives
+            if before and alt.gender is not None and " " not in alt.forms.get("pl", " ")
+        ]
     if rest.lower().endswith(ADJECTIVE_ENDINGS):
         return []  # klantenadviserend: an adjective has no "van" phrase
     preposition = _preposition(rest.lower())
@@ -360,6 +367,36 @@ def _phrases(analysis: Analysis, surface_right: str) -> list[Choice]:
             out.append(Choice(f"{rest} {preposition} {alt.gender} {single}", None, False, alt.text))
         out.append(Choice(f"{rest} {preposition} {plural}", None, False, alt.text))
     return out
+
+
+# participle-shaped nouns: klantgegevens are data, not something given
+PARTICIPLE_NOUNS = frozenset({"gegeven", "gegevens", "gebied", "gebieden"})
+
+
+def _participle_preposition(head: str) -> str | None:
+    """The preposition that puts the people before a participle or adjective head
+    (``participle_heads.txt``: gestuurd -> "door"), "" for one that takes none (bewust,
+    or a participle the table does not list: gerealiseerd), None for a head that is no
+    participle or listed adjective, which keeps its "van" phrase (ervaringen van inwoners)."""
+    base = head[:-1] if head.endswith("e") else head
+    table = _participle_heads()
+    found = next((table[base[i:]] for i in range(len(base) - 3) if base[i:] in table), None)
+    if found is not None:
+        return "" if found == "-" else found
+    participle = (
+        base.startswith("ge")
+        and base.endswith(("d", "t", "en"))
+        and base not in PARTICIPLE_NOUNS
+        and head not in PARTICIPLE_NOUNS
+        and is_adjective(head)
+    )
+    return "" if participle else None
+
+
+@cache
+def _participle_heads() -> dict[str, str]:
+    pairs = (line.split() for line in entries("participle_heads.txt"))
+    return {head: preposition for head, preposition in pairs}
 
 
 def _role(analysis: Analysis, surface_right: str) -> str:
