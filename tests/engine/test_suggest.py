@@ -577,3 +577,17 @@ def test_an_adjective_head_without_a_phrase_is_left_for_a_person() -> None:
     (finding,) = taalwacht.check(text)
     assert not any(" van " in s for s in finding.suggestions)
     assert taalwacht.fix(text).text == text
+
+
+@pytest.mark.parametrize(
+    ("text", "fixed"),
+    [
+        ("Het klantportaal is vernieuwd.", "Het portaal voor inwoners is vernieuwd."),
+        ("De klantenraad vergadert.", "De cliëntenraad vergadert."),
+        ("De klantenraden adviseren.", "De cliëntenraden adviseren."),
+    ],
+)
+def test_what_serves_the_people_is_for_them(text: str, fixed: str) -> None:
+    """A portal is made for residents, not theirs ("portaal van de inwoner"); a council of
+    those a service is for is the cliëntenraad the law names."""
+    assert taalwacht.fix(text).text == fixed
