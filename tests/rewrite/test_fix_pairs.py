@@ -32,6 +32,7 @@ def test_enough_pairs_for_every_rule() -> None:
         "prefer",
         "abbreviation",
         "echo",
+        "compound-adjective",
     ):
         assert rule in rules
 

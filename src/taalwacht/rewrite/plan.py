@@ -420,6 +420,51 @@ def _verb_fix(text: str, finding: Finding, choice: Choice, swap: Edit) -> Fix:
     return Fix(finding, choice, tuple(sorted(edits)), Applicability.SAFE)
 
 
+def _agreeing_modifier(around: Around, choice: Choice, swap: Edit, head: str) -> Fix:
+    """A compound's first member rewritten as an adjective before the writer's head
+    (concernteam -> gemeentelijk team) agrees like any adjective: "een gemeentelijk team",
+    "het gemeentelijke team", "een gemeentelijke organisatie". The head's gender shows in a
+    definite determiner, in the writer's own adjectives ("een nieuw concerndashboard") or
+    in the head's ending; where none shows it, a person chooses."""
+    finding = around.finding
+    first, space, rest = choice.text.partition(" ")
+    if (
+        not space
+        or " " in rest
+        or not rest.lower().endswith(head)
+        or not nl.is_adjective(first)
+        or nl.adjective_has_e(first) is None
+    ):  # "door inwoners gestuurde": a phrase, not an adjective, before the head
+        return Fix(finding, choice, (swap,), Applicability.SAFE)
+    want_e = _modifier_wants_e(around.phrase, head)
+    if want_e is None:
+        reason = messages.text("fix.inflection", word=first)
+        return Fix(finding, choice, (swap,), Applicability.UNSAFE, reason)
+    if nl.adjective_has_e(first) == want_e:
+        return Fix(finding, choice, (swap,), Applicability.SAFE)
+    new = nl.adjective_form(first, e=want_e)
+    if new is None or not is_word(new.lower()):
+        reason = messages.text("fix.inflection", word=first)
+        return Fix(finding, choice, (swap,), Applicability.UNSAFE, reason)
+    agreed = Edit.replacement(swap.start, swap.end, f"{new} {rest}")
+    agreeing = dataclasses.replace(choice, text=agreed.text)
+    return Fix(finding, agreeing, (agreed,), Applicability.SAFE)
+
+
+def _modifier_wants_e(phrase: Phrase, head: str) -> bool | None:
+    """Whether an adjective before ``head`` takes -e here, or None when nothing shows it."""
+    if phrase.determiner is not None and phrase.determiner[1].definite:
+        return True  # het gemeentelijke team, de gemeentelijke organisatie
+    for adj in phrase.adjectives:  # the writer's own agreement: een nieuw(e) ...
+        has_e = nl.adjective_has_e(adj.text)
+        if has_e is not None:
+            return has_e
+    if phrase.determiner is None and (head.endswith(("en", "'s")) or head.endswith("s")):
+        return True  # no article: a plural head (gemeentelijke teams) takes -e too
+    gender = nl.guess_gender(head)
+    return None if gender is None else gender != nl.HET
+
+
 def _noun_fix(around: Around, term: Term | None, choice: Choice, swap: Edit) -> Fix:
     """A noun swap with the determiner, adjectives and relative pronoun made to agree."""
     finding = around.finding
@@ -430,7 +475,7 @@ def _noun_fix(around: Around, term: Term | None, choice: Choice, swap: Edit) -> 
     if not finding.governs:
         head = _common_head(finding.text, choice.text)
         if head:  # klantdossier -> inwonerdossier: the head stays, so does the agreement
-            return Fix(finding, choice, (swap,), Applicability.SAFE)
+            return _agreeing_modifier(around, choice, swap, head)
         first, _, rest = choice.text.lower().partition(" ")
         preposition = rest.partition(" ")[0]
         if (
