@@ -591,3 +591,10 @@ def test_what_serves_the_people_is_for_them(text: str, fixed: str) -> None:
     """A portal is made for residents, not theirs ("portaal van de inwoner"); a council of
     those a service is for is the cliëntenraad the law names."""
     assert taalwacht.fix(text).text == fixed
+
+
+def test_the_first_part_of_a_word_is_not_replaced_by_its_other_part() -> None:
+    """ "product-of-dienst" does not become "dienst-of-dienst": the rest of the word already
+    names the service."""
+    (finding,) = taalwacht.check("Zie de pagina product-of-dienst van de gemeente.")
+    assert finding.suggestions and not finding.suggestions[0].lower().startswith("dienst")

@@ -26,7 +26,7 @@ from taalwacht.dutch.compounds import Member, find_members
 from taalwacht.dutch.lexicon import is_word, lookup_for
 from taalwacht.dutch.phrases import scan_left
 from taalwacht.dutch.sentences import sentence_bounds
-from taalwacht.dutch.tokens import HYPHEN, Token, lower_same_length, next_word, word_at
+from taalwacht.dutch.tokens import HYPHEN, HYPHENS, Token, lower_same_length, next_word, word_at
 from taalwacht.dutch.verbs import particle_of
 from taalwacht.engine.analysis import Analysis, Occurrence, Watch
 from taalwacht.engine.context import frames, names, profiles
@@ -550,6 +550,10 @@ def _around_the_word(text: str, occ: Occurrence) -> tuple[bool, str]:
     if READER_NEAR.search(text, max(0, occ.start - 48), occ.start):  # the phrase only then
         determiner = scan_left(text, occ.start).determiner
         reader = determiner is not None and determiner[0].low in READER_POSSESSIVES
+    if text[occ.end - 1 : occ.end] in HYPHENS and text[occ.end : occ.end + 1].isalpha():
+        # "product-" of "product-of-dienst": the rest of the word, which a replacement of
+        # the first part must not repeat (not "dienst-of-dienst")
+        return reader, "-" + text[occ.end : occ.end + 80].split(None, 1)[0].lower()
     after = next_word(text, occ.end)
     then = text[after.start : after.end].lower() if after else ""
     return reader, then if then in COLLIDING else ""

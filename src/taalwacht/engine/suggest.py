@@ -164,7 +164,8 @@ def choices(
             if not core or core != core.strip() or (alt.modifier is None and not elision):
                 continue  # only a first-member form takes the hyphen; "gemeentelijke " not
             kept = surface[elision.end(1) :] if elision else "-"  # "- en procesinnovatie"
-            if re.search(rf"\b{re.escape(core.lower())}", kept.lower()):
+            rest = then if then.startswith("-") else ""  # "-of-dienst" after "product-"
+            if re.search(rf"\b{re.escape(core.lower())}", kept.lower() + rest):
                 continue  # not "diensten- en dienstencatalogus": the other member already is
             text = _case_like(core, elision.group(1) if elision else member_text[:-1]) + kept
         elif analysis.compound_key:

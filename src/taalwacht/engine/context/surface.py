@@ -38,6 +38,21 @@ OPTIONAL_ENDING = re.compile(
 ABBREVIATION = re.compile(r"\([A-Z][A-Za-z]?[A-Z][A-Za-z0-9&-]{0,8}\)")
 
 
+WIKI_LINK_OPEN = "[["
+WIKI_LINK_REACH = 300  # characters a wiki link's target may run before the word
+
+
+def in_wiki_link_target(text: str, start: int, end: int) -> bool:
+    """Whether ``[start, end)`` stands in the target of a wiki link ("[[Wiki/dienstverlening/
+    product-of-dienst|Product of dienst]]", Obsidian and MediaWiki): the target names a page,
+    and renaming it breaks the link; the label after "|" is prose."""
+    opened = text.rfind(WIKI_LINK_OPEN, max(0, start - WIKI_LINK_REACH), start)
+    if opened < 0 or "]]" in text[opened:start] or "|" in text[opened:start]:
+        return False
+    closed = text.find("]]", end, end + WIKI_LINK_REACH)
+    return closed >= 0 and "\n" not in text[opened:closed]
+
+
 def in_url_or_code(text: str, start: int, end: int) -> Verdict | None:
     """URLs, e-mail addresses, file names and identifiers are never findings, wherever they
     stand: the text itself shows them (``://``, ``@``, ``_``, ``.pdf``), not the markup."""
@@ -52,6 +67,10 @@ def in_url_or_code(text: str, start: int, end: int) -> Verdict | None:
     if link >= 0:  # [Klantreizen](https://…): the link's text is prose, its target is not
         chunk_end = link + 1
     chunk = text[chunk_start:chunk_end]
+    if "[[" in text[max(0, start - WIKI_LINK_REACH) : start] and in_wiki_link_target(
+        text, start, end
+    ):
+        return verdict("other.link")
     if "@" in chunk or "://" in chunk or "www." in chunk.lower():
         for m in URL_OR_EMAIL.finditer(chunk):
             if m.start() < end - chunk_start and start - chunk_start < m.end():
