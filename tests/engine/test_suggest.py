@@ -598,3 +598,9 @@ def test_the_first_part_of_a_word_is_not_replaced_by_its_other_part() -> None:
     names the service."""
     (finding,) = taalwacht.check("Zie de pagina product-of-dienst van de gemeente.")
     assert finding.suggestions and not finding.suggestions[0].lower().startswith("dienst")
+
+
+def test_a_plural_with_a_linking_en_stays_plural() -> None:
+    """klantencontacten is the plural of klantencontact: "contacten", not "contact"."""
+    (finding,) = taalwacht.check("De gemeente telde honderd klantencontacten met inwoners.")
+    assert finding.suggestions[0] == "contacten"

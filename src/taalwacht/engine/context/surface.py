@@ -63,6 +63,10 @@ def in_url_or_code(text: str, start: int, end: int) -> Verdict | None:
         chunk_start -= len(text[max(0, start - 300) : start].rsplit(None, 1)[-1])
     if end < len(text) and not text[end].isspace():
         chunk_end += len(text[end : end + 300].split(None, 1)[0])
+    target = text.rfind("](", chunk_start, start)
+    if target >= 0 and ")" in text[end:chunk_end]:
+        # [Meten klanttevredenheid](meten-klanttevredenheid/): a Markdown link's target
+        return verdict("other.url")
     link = text.find("](", end, chunk_end)
     if link >= 0:  # [Klantreizen](https://…): the link's text is prose, its target is not
         chunk_end = link + 1
