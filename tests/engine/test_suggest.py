@@ -604,3 +604,9 @@ def test_a_plural_with_a_linking_en_stays_plural() -> None:
     """klantencontacten is the plural of klantencontact: "contacten", not "contact"."""
     (finding,) = taalwacht.check("De gemeente telde honderd klantencontacten met inwoners.")
     assert finding.suggestions[0] == "contacten"
+
+
+def test_a_reduplicated_word_is_replaced_in_both_places() -> None:
+    """ "casus-voor-casus" names one thing twice: both parts change."""
+    text = "Pluryn zocht in een casus-voor-casus aanpak naar een plek voor jongeren."
+    assert taalwacht.fix(text).text == text.replace("casus-voor-casus", "situatie-voor-situatie")

@@ -175,7 +175,7 @@ def choices(
             # -> contact-medewerkers, not CONTACT-medewerkers
             cased = core if analysis.watch.kind == "acronym" else _case_like(core, member_text)
             # with the hyphen of a vowel collision: casus|eigenaar -> situatie-eigenaar
-            text = join(join(surface_left, cased), surface_right)
+            text = join(join(surface_left, cased), _reduplicated(surface_right, member_text, cased))
         out.append(Choice(text, gender, plural and not as_modifier, alt.text))
     if as_modifier and not elided and not analysis.compound_key and not surface_left:
         # the pack's own replacement of a named compound stays first (klantreis: inwonersreis),
@@ -523,6 +523,15 @@ def _form(forms: Mapping[str, str], text: str, slot: str) -> str | None:
             sg if sg.endswith(("s", "z", "x")) else sg + "s"
         )  # klants verzoek -> inwoners verzoek
     return forms.get(slot) or forms.get(FALLBACK_SLOTS.get(slot, "")) or None
+
+
+def _reduplicated(rest: str, member: str, new: str) -> str:
+    """``rest`` with each hyphenated part that repeats the watched member replaced too:
+    "casus-voor-casus" is "situatie-voor-situatie", not "situatie-voor-casus"."""
+    if member.lower() not in rest.lower():
+        return rest
+    parts = re.split(f"({HYPHEN})", rest)
+    return "".join(_case_like(new, p) if p.lower() == member.lower() else p for p in parts)
 
 
 def _split(surface: str, start: int, end: int) -> tuple[str, str]:
