@@ -420,6 +420,15 @@ def _verb_fix(text: str, finding: Finding, choice: Choice, swap: Edit) -> Fix:
     return Fix(finding, choice, tuple(sorted(edits)), Applicability.SAFE)
 
 
+def _people_words(term: Term | None) -> frozenset[str]:
+    """The one-word forms of a term's alternatives for people (inwoners, cliënten), and the
+    term's own forms (klanten)."""
+    if term is None or not term.people:
+        return frozenset()
+    forms = [f for a in term.alternatives for f in a.forms.values()] + list(term.forms.values())
+    return frozenset(f.lower() for f in forms if " " not in f)
+
+
 def _agreeing_modifier(around: Around, choice: Choice, swap: Edit, head: str) -> Fix:
     """A compound's first member rewritten as an adjective before the writer's head
     (concernteam -> gemeentelijk team) agrees like any adjective: "een gemeentelijk team",
@@ -488,6 +497,11 @@ def _noun_fix(around: Around, term: Term | None, choice: Choice, swap: Edit) -> 
             # unless the words after it say the same again ("het klantonderzoek onder
             # inwoners": not "onderzoek onder inwoners onder inwoners")
             after = around.text[finding.end : finding.end + 60].lower().split()[:5]
+            if after and after[0] in _people_words(term):
+                # "klantonderzoek cliënten": the next word names the people, so no phrase
+                # may name them again ("onderzoek onder inwoners cliënten")
+                repeats = messages.text("fix.repeats", words=after[0])
+                return Fix(finding, choice, (swap,), Applicability.UNSAFE, repeats)
             if after[:1] == [preposition] and (
                 preposition != "van" or _names_people(after[1:], term)
             ):
