@@ -148,6 +148,9 @@ BOUGHT_AFTER = Rare(
 )
 BOUGHT_BEFORE = Rare(re.compile(r"\binko(?:op|pen) van\b"), ("inkoop van", "inkopen van"))
 PARTICLE_IN = re.compile(r"\bin\b")
+# "producten, diensten en werken": procurement law's three kinds of what a body buys
+# (labelled 6 times, commercial each time)
+PROCUREMENT_TRIAD = re.compile(r",?\s*(?:en\s+|of\s+)?diensten,?\s+(?:en|of|en/of)\s+werken\b")
 
 
 RECIPIENT = ("aan ", "aan de ", "aan het ")
@@ -174,6 +177,9 @@ def _supplied(w: Window) -> str:
         buys = BUYS_IN.search(w.lower, (lo, w.start))
         if buys and PARTICLE_IN.search(w.lower, w.end, hi):
             found = buys.group()
+    if not found:
+        triad = PROCUREMENT_TRIAD.match(w.lower, w.end)
+        found = "diensten en werken" if triad else ""
     if not found:
         bought = BOUGHT_AFTER.search(w.lower, (w.end, hi)) or BOUGHT_BEFORE.search(
             w.lower, (lo, w.start)
