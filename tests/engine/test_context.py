@@ -734,6 +734,8 @@ def test_commerce_cues_leave_out_denied_words(text: str, cues: list[str]) -> Non
         ("Het hotel en de boekhandel.", "commerce", ["hotel", "boekhandel"]),
         ("De beleidsmakelaar in het Alzheimer Café.", "commerce", []),
         ("De makelaar en de wijkagent.", "commerce", ["makelaar"]),
+        # the public's own words: road users, the statutory debt arrangement
+        ("Weggebruikers in de schuldsanering.", "public", ["weggebruiker", "schuldsanering"]),
     ],
 )
 def test_cue_lists_name_their_words(text: str, name: str, cues: list[str]) -> None:
