@@ -468,7 +468,8 @@ def _modifier_wants_e(phrase: Phrase, head: str) -> bool | None:
         has_e = nl.adjective_has_e(adj.text)
         if has_e is not None:
             return has_e
-    if phrase.determiner is None and (head.endswith(("en", "'s")) or head.endswith("s")):
+    plural = head.endswith(("en", "'s")) or (head.endswith("s") and is_word(head[:-1]))
+    if phrase.determiner is None and plural:
         return True  # no article: a plural head (gemeentelijke teams) takes -e too
     gender = nl.guess_gender(head)
     return None if gender is None else gender != nl.HET
