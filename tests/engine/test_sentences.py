@@ -90,3 +90,9 @@ def test_sentence(item: dict[str, Any]) -> None:
         assert [text[s.start : s.end] for s in verb.related] == [item["particle"]]
     for f in findings:
         assert text[f.start : f.end] == f.text
+
+
+def test_every_known_gap_names_a_sentence() -> None:
+    """A known gap whose sentence was edited away would hide nothing and say nothing."""
+    texts = {param.values[0]["text"] for param in items()}
+    assert set(KNOWN_GAPS) <= texts
