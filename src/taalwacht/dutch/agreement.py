@@ -410,6 +410,13 @@ HET_ENDINGS = ("je", "isme", "ment", "sel")
 PREPOSITIONS = frozenset("van voor met per op in bij over uit aan naar tot door onder".split())
 
 
+def reads_plural(head: str) -> bool:
+    """A head that reads as plural: reizen, menu's, and gegevens (gegeven + s), not reis."""
+    if head.endswith(("en", "'s")):
+        return True
+    return head.endswith("s") and is_word(head[:-1])
+
+
 def guess_gender(noun_phrase: str) -> str | None:
     """The gender of a noun phrase's head by its ending, or None when the ending is silent.
 

@@ -17,7 +17,12 @@ from functools import cache
 
 import ahocorasick
 
-from taalwacht.dutch.agreement import ADJECTIVE_ENDINGS, FUNCTION_WORDS, is_adjective
+from taalwacht.dutch.agreement import (
+    ADJECTIVE_ENDINGS,
+    FUNCTION_WORDS,
+    is_adjective,
+    reads_plural,
+)
 from taalwacht.dutch.compounds import coined_word, head_link, join
 from taalwacht.dutch.lexicon import is_word
 from taalwacht.dutch.tokens import HYPHEN, HYPHENS, is_word_char
@@ -357,7 +362,7 @@ def _phrases(analysis: Analysis, surface_right: str) -> list[Choice]:
         preposition == "van"  # "onderzoek onder inwoners": among many, never one
         and not _names_a_group(rest.lower())
         and _bare_member(analysis)
-        and not _plural_head(rest.lower())
+        and not reads_plural(rest.lower())
     )
     out = []
     for alt in term.alternatives:
@@ -440,13 +445,6 @@ def _bare_member(analysis: Analysis) -> bool:
     """The writer's member is the term's bare singular (product+teksten, klant+beeld), not a
     plural or linked form (producten+lijst, klanten+bestand)."""
     return analysis.member.form == analysis.watch.term.forms.get("sg")
-
-
-def _plural_head(head: str) -> bool:
-    """A head that reads as plural: reizen, menu's, and gegevens (gegeven + s), not reis."""
-    if head.endswith(("en", "'s")):
-        return True
-    return head.endswith("s") and is_word(head[:-1])
 
 
 @cache

@@ -369,8 +369,20 @@ def _names_people(words: list[str], term: Term | None) -> bool:
     if term is None:
         return False
     said = list(itertools.dropwhile(_determines, words))
-    people = {form.lower() for alt in term.alternatives for form in alt.forms.values()}
-    return bool(said) and said[0].strip(".,;:") in people
+    return bool(said) and said[0].strip(".,;:") in _people_forms(term)
+
+
+def _is_people_word(word: str, term: Term | None) -> bool:
+    """Whether ``word`` is one of a people term's own forms or its alternatives' (klanten,
+    cliënten, inwoners)."""
+    if term is None or not term.people:
+        return False
+    return word in _people_forms(term) or word in {f.lower() for f in term.forms.values()}
+
+
+def _people_forms(term: Term) -> frozenset[str]:
+    """The forms of a term's alternatives, lower case: its words for people (inwoners)."""
+    return frozenset(form.lower() for alt in term.alternatives for form in alt.forms.values())
 
 
 def _word_fix(text: str, finding: Finding, choice: Choice, swap: Edit) -> Fix:
@@ -420,15 +432,6 @@ def _verb_fix(text: str, finding: Finding, choice: Choice, swap: Edit) -> Fix:
     return Fix(finding, choice, tuple(sorted(edits)), Applicability.SAFE)
 
 
-def _people_words(term: Term | None) -> frozenset[str]:
-    """The one-word forms of a term's alternatives for people (inwoners, cliënten), and the
-    term's own forms (klanten)."""
-    if term is None or not term.people:
-        return frozenset()
-    forms = [f for a in term.alternatives for f in a.forms.values()] + list(term.forms.values())
-    return frozenset(f.lower() for f in forms if " " not in f)
-
-
 def _agreeing_modifier(around: Around, choice: Choice, swap: Edit, head: str) -> Fix:
     """A compound's first member rewritten as an adjective before the writer's head
     (concernteam -> gemeentelijk team) agrees like any adjective: "een gemeentelijk team",
@@ -437,19 +440,15 @@ def _agreeing_modifier(around: Around, choice: Choice, swap: Edit, head: str) ->
     in the head's ending; where none shows it, a person chooses."""
     finding = around.finding
     first, space, rest = choice.text.partition(" ")
-    if (
-        not space
-        or " " in rest
-        or not rest.lower().endswith(head)
-        or not nl.is_adjective(first)
-        or nl.adjective_has_e(first) is None
-    ):  # "door inwoners gestuurde": a phrase, not an adjective, before the head
+    has_e = nl.adjective_has_e(first) if nl.is_adjective(first) else None
+    if not space or " " in rest or not rest.lower().endswith(head) or has_e is None:
+        # "door inwoners gestuurde": a phrase, not an adjective, before the head
         return Fix(finding, choice, (swap,), Applicability.SAFE)
     want_e = _modifier_wants_e(around.phrase, head)
     if want_e is None:
         reason = messages.text("fix.inflection", word=first)
         return Fix(finding, choice, (swap,), Applicability.UNSAFE, reason)
-    if nl.adjective_has_e(first) == want_e:
+    if has_e == want_e:
         return Fix(finding, choice, (swap,), Applicability.SAFE)
     new = nl.adjective_form(first, e=want_e)
     if new is None or not is_word(new.lower()):
@@ -468,8 +467,7 @@ def _modifier_wants_e(phrase: Phrase, head: str) -> bool | None:
         has_e = nl.adjective_has_e(adj.text)
         if has_e is not None:
             return has_e
-    plural = head.endswith(("en", "'s")) or (head.endswith("s") and is_word(head[:-1]))
-    if phrase.determiner is None and plural:
+    if phrase.determiner is None and nl.reads_plural(head):
         return True  # no article: a plural head (gemeentelijke teams) takes -e too
     gender = nl.guess_gender(head)
     return None if gender is None else gender != nl.HET
@@ -498,7 +496,7 @@ def _noun_fix(around: Around, term: Term | None, choice: Choice, swap: Edit) -> 
             # unless the words after it say the same again ("het klantonderzoek onder
             # inwoners": not "onderzoek onder inwoners onder inwoners")
             after = around.text[finding.end : finding.end + 60].lower().split()[:5]
-            if after and after[0] in _people_words(term):
+            if after and _is_people_word(after[0], term):
                 # "klantonderzoek cliënten": the next word names the people, so no phrase
                 # may name them again ("onderzoek onder inwoners cliënten")
                 repeats = messages.text("fix.repeats", words=after[0])

@@ -16,13 +16,11 @@ OPEN_QUOTE = re.compile(f"[{re.escape(OPEN_QUOTES)}]")
 MAX_QUOTED_WORDS = 5  # 'klant van de sociale dienst' is a label; a quoted sentence uses it
 
 COMPANY_SUFFIXES = re.compile(r"\s*(?:B\.?V\.?|N\.?V\.?|Holding|Inc\.?|Ltd\.?|GmbH|Group)\b")
+# the last alternative: a web address written without www or scheme ("kijk op
+# hvcgroep.nl/klantenservice"), a domain followed by a path
 URL_OR_EMAIL = re.compile(
-    r"(?:https?://|ftp://|www\.)[^\s<>\"')\]]+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+|(?<![\w.])@\w+",
-    re.IGNORECASE,
-)
-# a web address written without www or scheme: "kijk op hvcgroep.nl/klantenservice"
-DOMAIN_PATH = re.compile(
-    r"(?<![\w@-])(?:[a-z0-9-]+\.)+(?:nl|be|com|org|net|eu|info|nu|frl|sr|cw|aw|sx)/[^\s<>\"')\]]*",
+    r"(?:https?://|ftp://|www\.)[^\s<>\"')\]]+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+|(?<![\w.])@\w+"
+    r"|(?<![\w@-])(?:[a-z0-9-]+\.)+(?:nl|be|com|org|net|eu|info|nu|frl|sr|cw|aw|sx)/[^\s<>\"')\]]*",
     re.IGNORECASE,
 )
 
@@ -47,7 +45,7 @@ def in_wiki_link_target(text: str, start: int, end: int) -> bool:
     product-of-dienst|Product of dienst]]", Obsidian and MediaWiki): the target names a page,
     and renaming it breaks the link; the label after "|" is prose."""
     opened = text.rfind(WIKI_LINK_OPEN, max(0, start - WIKI_LINK_REACH), start)
-    if opened < 0 or "]]" in text[opened:start] or "|" in text[opened:start]:
+    if opened < 0 or text.find("]]", opened, start) >= 0 or text.find("|", opened, start) >= 0:
         return False
     closed = text.find("]]", end, end + WIKI_LINK_REACH)
     return closed >= 0 and "\n" not in text[opened:closed]
@@ -71,16 +69,10 @@ def in_url_or_code(text: str, start: int, end: int) -> Verdict | None:
     if link >= 0:  # [Klantreizen](https://…): the link's text is prose, its target is not
         chunk_end = link + 1
     chunk = text[chunk_start:chunk_end]
-    if "[[" in text[max(0, start - WIKI_LINK_REACH) : start] and in_wiki_link_target(
-        text, start, end
-    ):
+    if in_wiki_link_target(text, start, end):
         return verdict("other.link")
-    if "@" in chunk or "://" in chunk or "www." in chunk.lower():
+    if "@" in chunk or "://" in chunk or "/" in chunk or "www." in chunk.lower():
         for m in URL_OR_EMAIL.finditer(chunk):
-            if m.start() < end - chunk_start and start - chunk_start < m.end():
-                return verdict("other.url")
-    if "/" in chunk:
-        for m in DOMAIN_PATH.finditer(chunk):
             if m.start() < end - chunk_start and start - chunk_start < m.end():
                 return verdict("other.url")
     if IDENTIFIER.search(chunk.strip("_*")) or (
