@@ -29,6 +29,7 @@ DEFINITION_START = ("een ", "de ", "het ")
 NUMBERED_LEAD = re.compile(
     r"(?:^|\s\s|\n)[ \t]*(?:(?:\d+\.)+\d*|[a-z]{1,2}[.)])\s+\**\s?(?:[A-Z][a-z]+\s)?$"
 )
+SPACED_LEAD = re.compile(r"(?:^|\n|\s\s)[ \t]*\**$")  # an item's start in such a layout
 SPACED_SEPARATOR = re.compile(r"\**(?:\s\([A-Z][\w’'-]{0,9}\))?\**(?: {2,}|\t)")
 NAME_FRAME = re.compile(
     r"(?:[Dd]e term|[Hh]et woord|[Hh]et begrip|[Dd]e naam)\s+(?:[A-Z][\w-]*\s+){1,2}$"
@@ -282,12 +283,18 @@ def _headword(w: Window, text: str) -> bool:
     )
 
 
-def _numbered_headword(w: Window, text: str) -> bool:
-    """The word heads a numbered definition whose layout became spaces (NUMBERED_LEAD)."""
+def _spaced_headword(w: Window, text: str) -> bool:
+    """The word heads a definition whose layout became spaces: a numbered one
+    (NUMBERED_LEAD), or without a number one that defines a person ("... van een Jobcoach.
+    Klant  Een persoon met ...", DEFINITION_OPENERS)."""
     separator = SPACED_SEPARATOR.match(text, w.end)
     if separator is None or not w.lower.startswith(DEFINITION_START, separator.end()):
         return False
-    return NUMBERED_LEAD.search(text[max(0, w.start - 40) : w.start]) is not None
+    if NUMBERED_LEAD.search(text[max(0, w.start - 40) : w.start]) is not None:
+        return True
+    return SPACED_LEAD.search(text, max(0, w.start - 4), w.start) is not None and (
+        w.lower.startswith(DEFINITION_OPENERS, separator.end())
+    )
 
 
 # "Klant\n\nEen persoon die ...": a heading that the next paragraph defines (terms and
@@ -387,7 +394,7 @@ def metalinguistic(w: Window, text: str, *, deny: bool = True, role: bool = True
         text, _item_start(text, w.start), w.start
     ):
         return verdict("mention.headword")
-    if _numbered_headword(w, text):
+    if _spaced_headword(w, text):
         return verdict("mention.headword")
     # the words before it that the frames read, each taken once
     prev, two_before = w.words_before(1), w.words_before(2)
@@ -477,9 +484,12 @@ def metalinguistic(w: Window, text: str, *, deny: bool = True, role: bool = True
         after
         and after[0] in ("noemen", "noemt", "noemde", "genoemd", "heten", "heet")
         and not (
-            # "uw klantnummer noemen": say it; "mijn klantmanager heet Jan": a person's name
-            determined and after[0].startswith(("noem", "he"))
+            # "uw klantnummer noemen": say it; "mijn klantmanager heet Jan": a person's name;
+            # "wordt het accountantsproduct genoemd": mentioned, as regulations refer
+            determined and after[0].startswith(("noem", "he", "genoemd"))
         )
+        # "de klantgroep, genoemd in artikel 6": referred to, not named so
+        and not (after[0] == "genoemd" and after[1:2] in (["in"], ["onder"], ["bij"], ["op"]))
     ):
         return verdict("mention.naming-verb", verb=after[0])
     if after[:2] in (
