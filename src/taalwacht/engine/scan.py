@@ -380,7 +380,7 @@ class Engine:
                 around += " " + occ.analysis.left  # burgerzakenproducten, voedselbankklanten
             setting = cue_counts(term.alternatives, around)
         options = (
-            self._options(_in_place(text, occ), surface, setting, *_around_the_word(text, occ))
+            self._options(_in_place(text, occ), surface, setting, _around_the_word(text, occ))
             if decided.decision.reported
             else ()
         )
@@ -432,7 +432,11 @@ class Engine:
         return near
 
     def _options(
-        self, analysis: Analysis, surface: str, setting: CueCounts, reader: bool, then: str
+        self,
+        analysis: Analysis,
+        surface: str,
+        setting: CueCounts,
+        place: tuple[bool, str, str],
     ) -> tuple[Choice, ...]:
         """The suggestions for a word, memoised: a text repeats its words and settings."""
         term = analysis.watch.term
@@ -440,10 +444,11 @@ class Engine:
         member = analysis.member
         key: tuple[object, ...] = (id(term), analysis.watch.slot, analysis.watch.kind)
         key += (analysis.joined, member.start, member.end, analysis.compound_key, surface)
-        key += (reader, then, *setting)
+        key += (*place, *setting)
         found = self._choices.get(key)
         if found is None:
-            found = choices(analysis, surface, prefer, setting, reader=reader, then=then)
+            reader, then, rest = place
+            found = choices(analysis, surface, prefer, setting, reader=reader, then=then, rest=rest)
             if len(self._choices) < 100_000:
                 self._choices[key] = found
         return found
@@ -542,21 +547,21 @@ class Engine:
 READER_NEAR = re.compile(r"\b(?:uw|je|jouw)\b[^.!?\n]{0,40}$", re.IGNORECASE)
 
 
-def _around_the_word(text: str, occ: Occurrence) -> tuple[bool, str]:
-    """Whether the word's noun phrase opens with "uw", "je" or "jouw" (uw nieuwe klantnummer),
-    and the preposition after it, if any: what the choice of a replacement must fit. Both
-    are "no" for most words, and then the suggestions are the memoised ones."""
+def _around_the_word(text: str, occ: Occurrence) -> tuple[bool, str, str]:
+    """What the choice of a replacement must fit: whether the word's noun phrase opens with
+    "uw", "je" or "jouw" (uw nieuwe klantnummer), the preposition after it, if any, and the
+    rest of a hyphenated word after a member that ends in its hyphen ("-of-dienst" after
+    "product-"). All are "no" for most words, and then the suggestions are the memoised
+    ones."""
     reader = False
     if READER_NEAR.search(text, max(0, occ.start - 48), occ.start):  # the phrase only then
         determiner = scan_left(text, occ.start).determiner
         reader = determiner is not None and determiner[0].low in READER_POSSESSIVES
     if text[occ.end - 1 : occ.end] in HYPHENS and text[occ.end : occ.end + 1].isalpha():
-        # "product-" of "product-of-dienst": the rest of the word, which a replacement of
-        # the first part must not repeat (not "dienst-of-dienst")
-        return reader, "-" + text[occ.end : occ.end + 80].split(None, 1)[0].lower()
+        return reader, "", "-" + text[occ.end : occ.end + 80].split(None, 1)[0].lower()
     after = next_word(text, occ.end)
     then = text[after.start : after.end].lower() if after else ""
-    return reader, then if then in COLLIDING else ""
+    return reader, then if then in COLLIDING else "", ""
 
 
 def _in_place(text: str, occ: Occurrence) -> Analysis:

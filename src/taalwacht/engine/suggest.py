@@ -54,14 +54,17 @@ def choices(
     *,
     reader: bool = False,
     then: str = "",
+    rest: str = "",
 ) -> tuple[Choice, ...]:
     """Replacements for ``surface`` (the matched text), best first, with their grammar.
 
     ``setting`` counts the cues of each alternative near the word (``cue_counts``): an
     alternative whose cues stand there comes first (see ``rank_by_cues``). ``reader``: the
     word follows "uw", "je" or "jouw"; ``then``: the word after it, lower case (see
-    ``in_the_sentence``). ``prefer`` names the alternative the organisation chose for this
-    term ("burger"): its choices move to the very front.
+    ``in_the_sentence``); ``rest``: the rest of a hyphenated word after a member that ends
+    in its hyphen, lower case ("-of-dienst" after "product-"), which the replacement must
+    not repeat (not "dienst-of-dienst"). ``prefer`` names the alternative the organisation
+    chose for this term ("burger"): its choices move to the very front.
     """
     if analysis.right in FUNCTION_WORDS and not analysis.left and not analysis.compound_key:
         # "klantenmet": a space left out, not a compound ("met van inwoners"): the word is
@@ -72,7 +75,7 @@ def choices(
         rest = " " + surface_right.lstrip(HYPHENS)
         return tuple(
             replace(c, text=c.text + rest)
-            for c in choices(alone, word, prefer, setting, reader=reader, then=then)
+            for c in choices(alone, word, prefer, setting, reader=reader, then=then, rest=rest)
         )
     term = analysis.watch.term
     slot = analysis.watch.slot
@@ -169,7 +172,6 @@ def choices(
             if not core or core != core.strip() or (alt.modifier is None and not elision):
                 continue  # only a first-member form takes the hyphen; "gemeentelijke " not
             kept = surface[elision.end(1) :] if elision else "-"  # "- en procesinnovatie"
-            rest = then if then.startswith("-") else ""  # "-of-dienst" after "product-"
             if re.search(rf"\b{re.escape(core.lower())}", kept.lower() + rest):
                 continue  # not "diensten- en dienstencatalogus": the other member already is
             text = _case_like(core, elision.group(1) if elision else member_text[:-1]) + kept
