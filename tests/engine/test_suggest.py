@@ -600,6 +600,17 @@ def test_the_first_part_of_a_word_is_not_replaced_by_its_other_part() -> None:
     assert finding.suggestions and not finding.suggestions[0].lower().startswith("dienst")
 
 
+def test_two_nouns_joined_in_one_word_stay_nouns() -> None:
+    """In "product-of-dienst" the first part is a noun of its own, not the first member of a
+    compound: a noun takes its place ("voorziening-of-dienst"), not a first-member form
+    ("regelingen-of-dienst"), and no replacement names the service twice."""
+    text = "Zie de pagina product-of-dienst van de gemeente."
+    (finding,) = taalwacht.check(text)
+    assert finding.suggestions[0] == "voorziening-"
+    assert not any(s.startswith("dienst") for s in finding.suggestions)
+    assert taalwacht.fix(text).text == text.replace("product-of-dienst", "voorziening-of-dienst")
+
+
 def test_a_plural_with_a_linking_en_stays_plural() -> None:
     """klantencontacten is the plural of klantencontact: "contacten", not "contact"."""
     (finding,) = taalwacht.check("De gemeente telde honderd klantencontacten met inwoners.")
@@ -610,3 +621,6 @@ def test_a_reduplicated_word_is_replaced_in_both_places() -> None:
     """ "casus-voor-casus" names one thing twice: both parts change."""
     text = "Pluryn zocht in een casus-voor-casus aanpak naar een plek voor jongeren."
     assert taalwacht.fix(text).text == text.replace("casus-voor-casus", "situatie-voor-situatie")
+    # each part keeps its own capitals: only the sentence's first letter is a capital
+    opening = "Casus-voor-casus zoeken we een plek voor jongeren."
+    assert taalwacht.fix(opening).text.startswith("Situatie-voor-situatie zoeken")

@@ -139,10 +139,18 @@ def choices(
             else:  # the acronym heads a name: het contactcentrum-Noord
                 out.insert(named, Choice(core + surface_right, alt.gender, False, alt.text))
             named += 1
+    # "product-of-dienst": two nouns joined in one word, not a first member of a compound
+    # ("product- en procesinnovatie"): a noun takes the first one's place (voorziening-of-
+    # dienst, not regelingen-of-dienst)
+    coordinated = _coordinated_noun(rest)
     for alt in term.alternatives:
         if as_modifier:
             single = _form(alt.forms, alt.text, slot)
-            if alt.modifier is not None:
+            if coordinated:
+                if single is None or " " in single or _names_again(single, rest):
+                    continue  # not "dienst-en-diensten"
+                core = single
+            elif alt.modifier is not None:
                 core = alt.modifier
                 if alt.bare_modifier and _bare_member(analysis):
                     core = alt.bare_modifier  # the writer's product+teksten: dienst+teksten
@@ -169,10 +177,14 @@ def choices(
             core = core[: -len(link)]  # tevredenheids + sonderzoek: the link is already there
         gender = None if as_modifier else alt.gender
         if trailing_hyphen:
-            if not core or core != core.strip() or (alt.modifier is None and not elision):
+            if (
+                not core
+                or core != core.strip()
+                or (alt.modifier is None and not elision and not coordinated)
+            ):
                 continue  # only a first-member form takes the hyphen; "gemeentelijke " not
             kept = surface[elision.end(1) :] if elision else "-"  # "- en procesinnovatie"
-            if re.search(rf"\b{re.escape(core.lower())}", kept.lower() + rest):
+            if _names_again(core, kept + rest):
                 continue  # not "diensten- en dienstencatalogus": the other member already is
             text = _case_like(core, elision.group(1) if elision else member_text[:-1]) + kept
         elif analysis.compound_key:
@@ -182,7 +194,7 @@ def choices(
             # -> contact-medewerkers, not CONTACT-medewerkers
             cased = core if analysis.watch.kind == "acronym" else _case_like(core, member_text)
             # with the hyphen of a vowel collision: casus|eigenaar -> situatie-eigenaar
-            text = join(join(surface_left, cased), _reduplicated(surface_right, member_text, cased))
+            text = join(join(surface_left, cased), _reduplicated(surface_right, member_text, core))
         out.append(Choice(text, gender, plural and not as_modifier, alt.text))
     if as_modifier and not elided and not analysis.compound_key and not surface_left:
         # the pack's own replacement of a named compound stays first (klantreis: inwonersreis),
@@ -525,9 +537,25 @@ def _form(forms: Mapping[str, str], text: str, slot: str) -> str | None:
     return forms.get(slot) or forms.get(FALLBACK_SLOTS.get(slot, "")) or None
 
 
+COORDINATED_NOUN = re.compile(rf"{HYPHEN}(?:en|of){HYPHEN}([^\W\d_]+)")
+
+
+def _coordinated_noun(rest: str) -> bool:
+    """Whether ``rest`` ("-of-dienst") joins a plain word to the member before it, so that
+    the member is a noun of its own, not the first member of a compound."""
+    found = COORDINATED_NOUN.fullmatch(rest)
+    return found is not None and is_word(found.group(1))
+
+
+def _names_again(word: str, rest: str) -> bool:
+    """Whether ``rest`` names ``word`` already: "-en-diensten" names "diensten"."""
+    return re.search(rf"\b{re.escape(word.lower())}", rest.lower()) is not None
+
+
 def _reduplicated(rest: str, member: str, new: str) -> str:
-    """``rest`` with each hyphenated part that repeats the watched member replaced too:
-    "casus-voor-casus" is "situatie-voor-situatie", not "situatie-voor-casus"."""
+    """``rest`` with each hyphenated part that repeats the watched member replaced too, in
+    that part's own capitals: "casus-voor-casus" is "situatie-voor-situatie", not
+    "situatie-voor-casus", and "Casus-voor-casus" is "Situatie-voor-situatie"."""
     if member.lower() not in rest.lower():
         return rest
     parts = re.split(f"({HYPHEN})", rest)
