@@ -43,12 +43,56 @@ GUIDES = [
     "voor ons geen casus: het is een mens met een vraag.\n\n"
     "Twijfelt u over een woord? Kijk dan in de woordenlijst achterin deze gids, of vraag het "
     "team Communicatie.\n",
+    "Inwoner in plaats van klant\n\n"
+    "Sinds 2015 spreken wij in brieven en op de website van inwoners. Het woord klant hoort bij "
+    "een winkel of een bank. Ook de klantmanager heet bij ons consulent. Staat er in een oude "
+    "brief nog klant, pas die brief dan aan bij de volgende herziening. Zo schrijven we ook "
+    "liever over een voorziening dan over een product, en over contracteren in plaats van "
+    "inkopen.\n",
+    # questions and answers, as an intranet's FAQ has them
+    "Mag ik nog klant zeggen?\nLiever niet. Iemand die een uitkering aanvraagt, kiest niet "
+    "voor ons zoals een klant een winkel kiest. Gebruik inwoner of aanvrager.\n\n"
+    "En accountmanager?\nVoor ondernemers gebruiken we contactpersoon voor bedrijven. Het "
+    "woord accountmanager past bij de verkoop.\n",
+    # numbered tips
+    "Schrijftips voor medewerkers Werk en Inkomen\n\n"
+    "1. Noem de inwoner niet klant. Schrijf u in een brief, en inwoner of aanvrager in een "
+    "notitie.\n"
+    "2. Vermijd vraaggericht en klantgericht: schrijf wat u doet, bijvoorbeeld 'we kijken "
+    "samen naar uw situatie'.\n"
+    "3. Een gezin is geen casus. Schrijf over de situatie van het gezin.\n",
 ]
+# The same as a Markdown table, as a web page's word list has it.
+MARKDOWN_GUIDE = (
+    "## Woordenlijst dienstverlening\n\n| Niet | Wel |\n|---|---|\n"
+    "| klant | inwoner, aanvrager |\n| klantmanager | consulent |\n"
+    "| producten en diensten | voorzieningen |\n| inkopen (zorg) | contracteren |\n"
+    "| casusoverleg | overleg over een gezin |\n"
+)
 
 
 @pytest.mark.parametrize("text", GUIDES)
 def test_a_language_guide_checks_clean(text: str) -> None:
     assert [f.text for f in taalwacht.check(text)] == []
+
+
+def test_a_word_list_in_a_markdown_table_checks_clean() -> None:
+    assert [f.text for f in taalwacht.check(MARKDOWN_GUIDE, markup="markdown")] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("Wat klanten zeggen, telt voor ons.", "klanten"),  # people who say something
+        ("Klantgericht schrijven is lastig voor een consulent.", "Klantgericht"),  # a manner
+        ("En de klantmanager? Die belt u volgende week.", "klantmanager"),  # a person asked
+        ("Vermijd onnodig klantcontact bij de balie.", "klantcontact"),  # not a word avoided
+    ],
+)
+def test_what_a_language_guide_says_does_not_silence_a_use(text: str, word: str) -> None:
+    """The guide's forms (a word asked, said or avoided) are narrow: a use in the same shape
+    is still reported."""
+    assert word in [f.text for f in taalwacht.check(text)]
 
 
 def test_a_letter_that_quotes_one_word_still_reports_its_uses() -> None:

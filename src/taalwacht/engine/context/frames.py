@@ -136,9 +136,11 @@ THOSE_WORDS = Rare(
 
 
 def questioned(w: Window) -> Verdict | None:
-    """'Klanten? Wij hebben geen klanten.': the word alone, asked, is the word disputed (a
-    compound alone, "Klantnummer?", asks a reader's question and is judged as usual)."""
-    alone = not w.lower[w.sent[0] : w.start].strip(" \t\n*#'\"‘“")
+    """'Klanten? Wij hebben geen klanten.', 'En accountmanager?': the word alone, asked, is
+    the word disputed (a compound alone, "Klantnummer?", asks a reader's question and is
+    judged as usual)."""
+    lead = w.lower[w.sent[0] : w.start].strip(" \t\n*#'\"‘“")
+    alone = lead in ("", "en", "of", "maar")  # "En accountmanager?": the next word asked
     return (
         verdict("mention.questioned")
         if alone and w.lower[w.end : w.sent[1]].rstrip() == "?"
@@ -407,9 +409,10 @@ def metalinguistic(w: Window, text: str, *, deny: bool = True, role: bool = True
                 return verdict("mention.frame", frame=frame)
     coordinated = w.words_before(6)
     if len(coordinated) >= 3 and coordinated[-1] in ("en", "of"):
-        # "de woorden klant en product": the frame covers both words
+        # "de woorden klant en product", "Vermijd vraaggericht en klantgericht": the frame
+        # covers both words
         before = " ".join(coordinated[:-2])
-        for frame in _frames_ending_in(coordinated[-3]) if len(coordinated) > 3 else []:
+        for frame in _frames_ending_in(coordinated[-3]):
             if before == frame or before.endswith(" " + frame):
                 return verdict("mention.frame-coordinated", frame=frame)
     lead = max(w.sent[0], w.start - 60)
@@ -480,6 +483,14 @@ def metalinguistic(w: Window, text: str, *, deny: bool = True, role: bool = True
         at = next(i for i, x in enumerate(later) if x in PASSIVE_NAMING)
         if later[at + 1 : at + 2] == ["als"] or " ".join(later[at + 1 : at + 4]) in NAME_NOUNS:
             return verdict("mention.naming-verb", verb=later[at])
+    if (
+        role
+        and not determined
+        and after[:1] in (["zeggen"], ["schrijven"])
+        and len(w.words_after(2)) == 1
+        and not w.lower[w.start : w.end].endswith(("en", "s"))
+    ):
+        return verdict("mention.naming-verb", verb=after[0])  # "Mag ik nog klant zeggen?"
     if (
         after
         and after[0] in ("noemen", "noemt", "noemde", "genoemd", "heten", "heet")
