@@ -61,6 +61,16 @@ GUIDES = [
     "2. Vermijd vraaggericht en klantgericht: schrijf wat u doet, bijvoorbeeld 'we kijken "
     "samen naar uw situatie'.\n"
     "3. Een gezin is geen casus. Schrijf over de situatie van het gezin.\n",
+    # a team's e-mail to colleagues
+    "Beste collega's,\n\nVanaf 1 januari gebruiken we in alle brieven het woord inwoner in "
+    "plaats van klant. Ook de functienaam klantmanager verdwijnt: het wordt consulent. Wilt u "
+    "in uw sjablonen klant vervangen door inwoner? Het team Communicatie helpt u graag.\n\n"
+    "Met vriendelijke groet,\nTeam Communicatie\n",
+    # a council motion
+    "Motie: Inwoners zijn geen klanten\n\nDe raad, in vergadering bijeen,\noverwegende dat "
+    "de gemeente in brieven en op de website spreekt over klanten en producten;\nverzoekt het "
+    "college om in de communicatie met inwoners niet langer te spreken over klanten, maar over "
+    "inwoners, en de term producten te vervangen door voorzieningen.\n",
 ]
 # The same as a Markdown table, as a web page's word list has it.
 MARKDOWN_GUIDE = (
@@ -87,6 +97,7 @@ def test_a_word_list_in_a_markdown_table_checks_clean() -> None:
         ("Klantgericht schrijven is lastig voor een consulent.", "Klantgericht"),  # a manner
         ("En de klantmanager? Die belt u volgende week.", "klantmanager"),  # a person asked
         ("Vermijd onnodig klantcontact bij de balie.", "klantcontact"),  # not a word avoided
+        ("We vervangen de klantenservice door een digitaal loket.", "klantenservice"),  # a thing
     ],
 )
 def test_what_a_language_guide_says_does_not_silence_a_use(text: str, word: str) -> None:

@@ -285,6 +285,23 @@ def _headword(w: Window, text: str) -> bool:
     )
 
 
+REPLACING = Rare(re.compile(r"\bvervang(?:en|t)?\b"), ("vervang",))
+REPLACED_REACH = 4  # words after the word in which "door" names its replacement
+
+
+def _replaced_by(w: Window) -> str:
+    """The word a sentence replaces the word by ("klant vervangen door inwoner", "Vervang
+    klant overal door inwoner"): a bare noun after "door"; "" where none is named (not
+    "de meter vervangen door een nieuwe")."""
+    if not REPLACING.search(w.lower, w.sent):
+        return ""
+    later = w.words_after(REPLACED_REACH + 1)
+    if "door" not in later[:-1]:
+        return ""
+    by = later[later.index("door") + 1]
+    return "" if by in DETERMINERS or by in ("een", "hun", "onze") else by
+
+
 def _spaced_headword(w: Window, text: str) -> bool:
     """The word heads a definition whose layout became spaces: a numbered one
     (NUMBERED_LEAD), or without a number one that defines a person ("... van een Jobcoach.
@@ -483,6 +500,8 @@ def metalinguistic(w: Window, text: str, *, deny: bool = True, role: bool = True
         at = next(i for i, x in enumerate(later) if x in PASSIVE_NAMING)
         if later[at + 1 : at + 2] == ["als"] or " ".join(later[at + 1 : at + 4]) in NAME_NOUNS:
             return verdict("mention.naming-verb", verb=later[at])
+    if not determined and (replaced := _replaced_by(w)):
+        return verdict("mention.replaced", by=replaced)  # "klant vervangen door inwoner"
     if (
         role
         and not determined
