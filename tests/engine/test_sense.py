@@ -71,6 +71,16 @@ GUIDES = [
     "de gemeente in brieven en op de website spreekt over klanten en producten;\nverzoekt het "
     "college om in de communicatie met inwoners niet langer te spreken over klanten, maar over "
     "inwoners, en de term producten te vervangen door voorzieningen.\n",
+    # council minutes
+    "De heer Jansen (PvdA) vraagt waarom de wethouder in de nota steeds over klanten spreekt. "
+    "'Een bijstandsgerechtigde is toch geen klant?' De wethouder antwoordt dat het woord klant "
+    "uit de tijd stamt dat de sociale dienst bedrijfsmatig werd ingericht, en zegt toe dat de "
+    "volgende nota inwoners zal noemen.\n",
+    # intranet news
+    "Nieuwe woorden in het sociaal domein\n\nVanaf deze maand heten de klantmanagers "
+    "consulenten en het klantcontactcentrum heet voortaan Publiekscontact. Ook in de brieven "
+    "verandert er iets: waar eerst klant stond, staat nu u of inwoner. Zo laten we zien dat we "
+    "er voor inwoners zijn.\n",
 ]
 # The same as a Markdown table, as a web page's word list has it.
 MARKDOWN_GUIDE = (
@@ -98,6 +108,10 @@ def test_a_word_list_in_a_markdown_table_checks_clean() -> None:
         ("En de klantmanager? Die belt u volgende week.", "klantmanager"),  # a person asked
         ("Vermijd onnodig klantcontact bij de balie.", "klantcontact"),  # not a word avoided
         ("We vervangen de klantenservice door een digitaal loket.", "klantenservice"),  # a thing
+        ("Van klant naar werknemer met loondispensatie", "klant"),  # a person's way
+        ("De consulent legt uit waarom hij over klanten spreekt die lang wachten.", "klanten"),
+        ("Mijn klantmanager heet Jan en belt u morgen.", "klantmanager"),  # a person's name
+        ("In deze podcast hebben we het over klantbeleving bij de gemeente.", "klantbeleving"),
     ],
 )
 def test_what_a_language_guide_says_does_not_silence_a_use(text: str, word: str) -> None:

@@ -258,6 +258,21 @@ SPEAKING_OF = re.compile(
     r"\b(?:spreken|spraken|spreekt|sprak|gesproken|praten|praatten|praat|praatte|gepraat)"
     r"\s+(?:[^\W\d_]+\s+)?(?:van|over)\s+(?:een\s+)?$"
 )
+# the same with the verb after the word, as a subordinate clause has it ("waarom de nota over
+# klanten spreekt"); not the idiom "het over ... hebben", which names a topic as often as a
+# word ("In deze podcast hebben we het over klantbeleving": labelled a use)
+SPOKEN_AFTER = frozenset(
+    "spreekt spreken sprak spraken praat praten praatte praatten gesproken gepraat".split()
+)
+# the words a title's "Van klant naar ..." renames the word to
+RENAMED_TO = ROLES | frozenset(
+    "voorziening voorzieningen dienst diensten consulent consulenten aanvrager aanvragers".split()
+)
+FROM_OPENS = re.compile(r"(?:^|[:\n])[\s*#]*van\s+$")  # a title's "Van klant naar inwoner"
+# "een burger is meer dan een klant", "meer dan alleen een klant": a role weighed
+MORE_THAN = re.compile(
+    r"\bmeer\s+(?:is\s+|zijn\s+)?dan\s+(?:alleen\s+|slechts\s+|enkel\s+)?(?:een\s+|de\s+)?$"
+)
 # "liever spreken over inwoners dan over klanten", "beter te spreken van X, of digitaal Y"
 NAMING_SENTENCE = Rare(
     re.compile(r"\b(?:beter|liever)\s+(?:te\s+)?(?:spreken|praten)\s+(?:van|over)\b"),
@@ -283,6 +298,30 @@ def _headword(w: Window, text: str) -> bool:
         or rest.startswith(DEFINITION_START)
         or rest.startswith(w.lower[w.start : min(w.end, w.start + 5)])
     )
+
+
+def _spoken_of(w: Window, two_before: list[str], after: list[str]) -> str:
+    """The frame that speaks of the word with its verb after it: "waarom de nota steeds over
+    klanten spreekt"; "" otherwise, and for people a relative clause describes ("over
+    klanten spreekt die lang wachten")."""
+    if not two_before or two_before[-1] != "over" or after[1:2] in (["die"], ["dat"], ["welke"]):
+        return ""
+    if after[:1] and after[0] in SPOKEN_AFTER:
+        return f"over … {after[0]}"
+    return ""
+
+
+def _renamed(w: Window, two_before: list[str], after: list[str]) -> str:
+    """The verb that gives the word a new name: "het klantcontactcentrum heet voortaan
+    Publiekscontact", "Vanaf deze maand heten de klantmanagers consulenten"; "" otherwise
+    (not "mijn klantmanager heet Jan", nor "het resultaat heet het product")."""
+    if after[:2] in (["heet", "voortaan"], ["heten", "voortaan"], ["heet", "vanaf"]):
+        return after[0]
+    renaming = two_before[:1] in (["heet"], ["heten"]) and two_before[1:] in (["de"], ["het"])
+    named = after[:1] and after[0] not in DETERMINERS and after[0] != "een"
+    if renaming and named and (len(after) == 1 or after[1] in ("en", "of")):
+        return two_before[0]
+    return ""
 
 
 REPLACING = Rare(re.compile(r"\bvervang(?:en|t)?\b"), ("vervang",))
@@ -365,6 +404,11 @@ CLAUSE_OPENERS = frozenset(
 
 # "waarom de gemeente geen klanten heeft", "dat de overheid geen klanten kent": the denial
 # of having the word, in the order of a subordinate clause
+# the words a title's "Van klant naar ..." renames the word to
+RENAMED_TO = ROLES | frozenset(
+    "voorziening voorzieningen dienst diensten consulent consulenten aanvrager aanvragers".split()
+)
+FROM_OPENS = re.compile(r"(?:^|[:\n])[\s*#]*van\s+$")  # a title's "Van klant naar inwoner"
 HAVING = frozenset("heeft hebben had hadden kent kennen kende kenden".split())
 
 
@@ -445,6 +489,29 @@ def metalinguistic(w: Window, text: str, *, deny: bool = True, role: bool = True
         if speaking and w.words_after(1) not in (["die"], ["dat"], ["welke"]):
             return verdict("mention.frame", frame=speaking.group().strip())
     after = w.words_after(3)
+    if spoken := _spoken_of(w, two_before, after):
+        return verdict("mention.frame", frame=spoken)
+    if (
+        prev == ["van"]
+        and after[:1] == ["naar"]
+        and after[1:2]
+        and after[1] in RENAMED_TO
+        and FROM_OPENS.search(w.lower[w.sent[0] : w.start])
+    ):
+        # "Column: Van klant naar inwoner"; not a person's way ("Van klant naar werknemer met
+        # loondispensatie", labelled a use)
+        return verdict("mention.comparison")
+    if MORE_THAN.search(w.lower, lead, w.start):
+        return verdict("mention.as-role", who="meer dan")  # "een burger is meer dan een klant"
+    if renamed := _renamed(w, two_before, after):
+        return verdict("mention.naming-verb", verb=renamed)
+    if (
+        role
+        and prev in (["eerst"], ["vroeger"], ["nog"])
+        and "waar" in w.words_before(3)
+        and after[:1] in (["stond"], ["staat"], ["stonden"], ["staan"])
+    ):
+        return verdict("mention.naming-verb", verb=after[0])  # "waar eerst klant stond"
     before_negation = _negated(w)
     negated = before_negation is not None
     contrast = after[:1] == ["maar"]
