@@ -728,6 +728,13 @@ OWN_PURCHASING = Rare(
     ("ziekenhui", "brandweer", "veiligheidsregio", "schoolbestu", "scholen", "onderwijsinstelling"),
 )
 PUBLIC_BUYER = re.compile(r"\b(?:gemeenten?|college|overheid|rijk|ministerie|provincies?|regio)\b")
+# A budget holder who buys care with a pgb is its employer too ("Dan koopt u daarvan zelf uw
+# hulp in. U bent dan opdrachtgever of werkgever."): care bought with public money, labelled
+# flag or unsure, never commerce
+BUDGET_HOLDER = re.compile(
+    r"\b(?:gemeenten?|college|overheid|rijk|ministerie|provincies?|regio|pgb\w*|"
+    r"persoonsgebonden budget\w*)\b"
+)
 # Health insurers buy care for their insured under the Zvw, private companies in a market
 # the law made: "het zorginkoopbeleid van zorgverzekeraars". The pool's labellers called
 # such purchasing unsure 13 times, commercial 2 and flag 2 (rounds 2-63, no public buyer
@@ -802,7 +809,7 @@ def _procurement(
         return use  # zorginkoop, jeugdhulpinkoop
     if unit := _support_unit(w):
         return verdict("commercial.support-function", function=unit)
-    if employer := _private_buyer(w, EMPLOYER):
+    if employer := _private_buyer(w, EMPLOYER, BUDGET_HOLDER):
         return verdict("commercial.employer", buyer=employer)
     lo, hi = _object(w)
     if particle is not None and lo <= particle <= w.sent[1]:
