@@ -727,6 +727,15 @@ OWN_PURCHASING = Rare(
     ),
     ("ziekenhui", "brandweer", "veiligheidsregio", "schoolbestu", "scholen", "onderwijsinstelling"),
 )
+# So do the public bodies that buy no care for residents, where no care stands near:
+# provinces, water boards, Rijkswaterstaat, the police (within 200 characters of inkoop in
+# rounds 2-71: commerce 140, flag 6, each flag with care in its sentences: "aanbieders van
+# Jeugdhulp in de provincie Groningen"); municipalities and regions do buy care
+BODIES_BUYING_NO_CARE = Rare(
+    re.compile(r"\b(?:provincie\w*|provinciale|waterschap\w*|rijkswaterstaat|politie)\b"),
+    ("provincie", "provinciale", "waterschap", "rijkswaterstaat", "politie"),
+)
+CARE_BUYER = re.compile(r"\b(?:gemeenten?|college|regio)\b")  # they buy care for residents
 PUBLIC_BUYER = re.compile(r"\b(?:gemeenten?|college|overheid|rijk|ministerie|provincies?|regio)\b")
 # A budget holder who buys care with a pgb is its employer too ("Dan koopt u daarvan zelf uw
 # hulp in. U bent dan opdrachtgever of werkgever."): care bought with public money, labelled
@@ -820,6 +829,10 @@ def _procurement(
     if care_obj and not goods_obj:
         return use
     if own := _private_buyer(w, OWN_PURCHASING):
+        return verdict("commercial.own-purchasing", buyer=own)
+    if not w.count("care", near=True) and (
+        own := _private_buyer(w, BODIES_BUYING_NO_CARE, CARE_BUYER)
+    ):
         return verdict("commercial.own-purchasing", buyer=own)
     support = SUPPORT_FUNCTIONS.search(w.lower, w.near)
     if support and not w.count("care"):
