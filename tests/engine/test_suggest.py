@@ -520,8 +520,11 @@ def test_a_staff_role_named_after_residents_or_the_organisation_keeps_the_role(
 
 
 def test_a_role_that_says_what_it_is_about_keeps_its_first_member() -> None:
-    # an inkoopadviseur advises on purchasing; the head alone would drop what
-    (finding,) = taalwacht.check("De inkoopadviseur van de gemeente stelt het contract op.")
+    # an inkoopadviseur advises on purchasing; the head alone would drop what (of care: an
+    # adviser on the body's general purchasing is commerce)
+    (finding,) = taalwacht.check(
+        "De inkoopadviseur van de gemeente stelt het contract voor de jeugdhulp op."
+    )
     assert finding.suggestions[0] != "adviseur"
 
 
@@ -598,6 +601,18 @@ def test_the_first_part_of_a_word_is_not_replaced_by_its_other_part() -> None:
     names the service."""
     (finding,) = taalwacht.check("Zie de pagina product-of-dienst van de gemeente.")
     assert finding.suggestions and not finding.suggestions[0].lower().startswith("dienst")
+
+
+def test_a_pgb_arranges_care_but_the_purchase_is_still_contracting() -> None:
+    """Near a pgb the buyer is a person who arranges care (regelt), but the noun "inkoop" is
+    the contracting of it, never a "regeling" (a scheme)."""
+    text = "De gemeente stuurt op de inkoop van Wmo-maatwerkvoorzieningen, in natura en met pgb."
+    (finding,) = taalwacht.check(text)
+    assert finding.suggestions[0] == "contractering"
+    assert "regeling" not in finding.suggestions
+    verb = "Met een pgb koopt u zelf uw hulp in bij een zorgverlener."
+    (finding,) = taalwacht.check(verb)
+    assert finding.suggestions[0] == "regelt"
 
 
 def test_two_nouns_joined_in_one_word_stay_nouns() -> None:
