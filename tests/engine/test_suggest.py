@@ -615,6 +615,13 @@ def test_a_pgb_arranges_care_but_the_purchase_is_still_contracting() -> None:
     assert finding.suggestions[0] == "regelt"
 
 
+def test_a_compound_of_a_replacement_marked_as_compounding_is_written() -> None:
+    """publieksservice compounds as it stands (labellers wrote publieksservicemedewerker),
+    so fix writes it where the writer's word had that head."""
+    text = "De klantenservicemedewerker van de gemeente belt u terug."
+    assert taalwacht.fix(text).text == text.replace("klanten", "publieks")
+
+
 def test_two_nouns_joined_in_one_word_stay_nouns() -> None:
     """In "product-of-dienst" the first part is a noun of its own, not the first member of a
     compound: a noun takes its place ("voorziening-of-dienst"), not a first-member form
