@@ -300,7 +300,7 @@ def _headword(w: Window, text: str) -> bool:
     )
 
 
-def _spoken_of(w: Window, two_before: list[str], after: list[str]) -> str:
+def _spoken_of(two_before: list[str], after: list[str]) -> str:
     """The frame that speaks of the word with its verb after it: "waarom de nota steeds over
     klanten spreekt"; "" otherwise, and for people a relative clause describes ("over
     klanten spreekt die lang wachten")."""
@@ -311,7 +311,7 @@ def _spoken_of(w: Window, two_before: list[str], after: list[str]) -> str:
     return ""
 
 
-def _renamed(w: Window, two_before: list[str], after: list[str]) -> str:
+def _renamed(two_before: list[str], after: list[str]) -> str:
     """The verb that gives the word a new name: "het klantcontactcentrum heet voortaan
     Publiekscontact", "Vanaf deze maand heten de klantmanagers consulenten"; "" otherwise
     (not "mijn klantmanager heet Jan", nor "het resultaat heet het product")."""
@@ -404,11 +404,6 @@ CLAUSE_OPENERS = frozenset(
 
 # "waarom de gemeente geen klanten heeft", "dat de overheid geen klanten kent": the denial
 # of having the word, in the order of a subordinate clause
-# the words a title's "Van klant naar ..." renames the word to
-RENAMED_TO = ROLES | frozenset(
-    "voorziening voorzieningen dienst diensten consulent consulenten aanvrager aanvragers".split()
-)
-FROM_OPENS = re.compile(r"(?:^|[:\n])[\s*#]*van\s+$")  # a title's "Van klant naar inwoner"
 HAVING = frozenset("heeft hebben had hadden kent kennen kende kenden".split())
 
 
@@ -489,7 +484,7 @@ def metalinguistic(w: Window, text: str, *, deny: bool = True, role: bool = True
         if speaking and w.words_after(1) not in (["die"], ["dat"], ["welke"]):
             return verdict("mention.frame", frame=speaking.group().strip())
     after = w.words_after(3)
-    if spoken := _spoken_of(w, two_before, after):
+    if spoken := _spoken_of(two_before, after):
         return verdict("mention.frame", frame=spoken)
     if (
         prev == ["van"]
@@ -503,7 +498,7 @@ def metalinguistic(w: Window, text: str, *, deny: bool = True, role: bool = True
         return verdict("mention.comparison")
     if MORE_THAN.search(w.lower, lead, w.start):
         return verdict("mention.as-role", who="meer dan")  # "een burger is meer dan een klant"
-    if renamed := _renamed(w, two_before, after):
+    if renamed := _renamed(two_before, after):
         return verdict("mention.naming-verb", verb=renamed)
     if (
         role
