@@ -736,14 +736,12 @@ BODIES_BUYING_NO_CARE = Rare(
     ("provincie", "provinciale", "waterschap", "rijkswaterstaat", "politie"),
 )
 CARE_BUYER = re.compile(r"\b(?:gemeenten?|college|regio)\b")  # they buy care for residents
-PUBLIC_BUYER = re.compile(r"\b(?:gemeenten?|college|overheid|rijk|ministerie|provincies?|regio)\b")
+PUBLIC_BODIES = r"gemeenten?|college|overheid|rijk|ministerie|provincies?|regio"
+PUBLIC_BUYER = re.compile(rf"\b(?:{PUBLIC_BODIES})\b")
 # A budget holder who buys care with a pgb is its employer too ("Dan koopt u daarvan zelf uw
 # hulp in. U bent dan opdrachtgever of werkgever."): care bought with public money, labelled
-# flag or unsure, never commerce
-BUDGET_HOLDER = re.compile(
-    r"\b(?:gemeenten?|college|overheid|rijk|ministerie|provincies?|regio|pgb\w*|"
-    r"persoonsgebonden budget\w*)\b"
-)
+# flag or unsure, never commerce; so a pgb, like a public body, makes "werkgever" no buyer
+BUDGET_HOLDER = re.compile(rf"\b(?:{PUBLIC_BODIES}|pgb\w*|persoonsgebonden budget\w*)\b")
 # Health insurers buy care for their insured under the Zvw, private companies in a market
 # the law made: "het zorginkoopbeleid van zorgverzekeraars". The pool's labellers called
 # such purchasing unsure 13 times, commercial 2 and flag 2 (rounds 2-63, no public buyer
