@@ -633,6 +633,13 @@ def test_two_nouns_joined_in_one_word_stay_nouns() -> None:
     assert taalwacht.fix(text).text == text.replace("product-of-dienst", "voorziening-of-dienst")
 
 
+def test_a_spelling_of_a_named_compound_takes_its_replacement() -> None:
+    """klantencontacten is klantcontacten spelled with the linking -en-: the pack's named
+    replacement for klantcontacten (contacten met inwoners) leads for it too."""
+    (finding,) = taalwacht.check("Het aantal klantencontacten steeg vorig jaar.")
+    assert finding.suggestions[0] == "contacten met inwoners"
+
+
 def test_a_plural_with_a_linking_en_stays_plural() -> None:
     """klantencontacten is the plural of klantencontact: "contacten", not "contact"."""
     (finding,) = taalwacht.check("De gemeente telde honderd klantencontacten met inwoners.")
