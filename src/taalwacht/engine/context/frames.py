@@ -270,8 +270,11 @@ RENAMED_TO = ROLES | frozenset(
 )
 FROM_OPENS = re.compile(r"(?:^|[:\n])[\s*#]*van\s+$")  # a title's "Van klant naar inwoner"
 # "een burger is meer dan een klant", "meer dan alleen een klant": a role weighed
-MORE_THAN = re.compile(
-    r"\bmeer\s+(?:is\s+|zijn\s+)?dan\s+(?:alleen\s+|slechts\s+|enkel\s+)?(?:een\s+|de\s+)?$"
+MORE_THAN = Rare(
+    re.compile(
+        r"\bmeer\s+(?:is\s+|zijn\s+)?dan\s+(?:alleen\s+|slechts\s+|enkel\s+)?(?:een\s+|de\s+)?$"
+    ),
+    ("meer",),
 )
 # "liever spreken over inwoners dan over klanten", "beter te spreken van X, of digitaal Y"
 NAMING_SENTENCE = Rare(
@@ -496,7 +499,7 @@ def metalinguistic(w: Window, text: str, *, deny: bool = True, role: bool = True
         # "Column: Van klant naar inwoner"; not a person's way ("Van klant naar werknemer met
         # loondispensatie", labelled a use)
         return verdict("mention.comparison")
-    if MORE_THAN.search(w.lower, lead, w.start):
+    if MORE_THAN.search(w.lower, (lead, w.start)):
         return verdict("mention.as-role", who="meer dan")  # "een burger is meer dan een klant"
     if renamed := _renamed(two_before, after):
         return verdict("mention.naming-verb", verb=renamed)
