@@ -72,9 +72,9 @@ def choices(
         _, surface_right = _split(surface, analysis.member.start, analysis.member.end)
         alone = Analysis(analysis.watch, analysis.left + analysis.member.form, analysis.member)
         word = surface[: len(surface) - len(surface_right)]
-        rest = " " + surface_right.lstrip(HYPHENS)
+        spaced = " " + surface_right.lstrip(HYPHENS)
         return tuple(
-            replace(c, text=c.text + rest)
+            replace(c, text=c.text + spaced)
             for c in choices(alone, word, prefer, setting, reader=reader, then=then, rest=rest)
         )
     term = analysis.watch.term
