@@ -7,6 +7,7 @@ import itertools
 import re
 from functools import cache
 
+from taalwacht.dutch.agreement import reads_plural
 from taalwacht.engine.context.cues import cues
 from taalwacht.engine.context.verdict import Verdict, verdict
 from taalwacht.engine.context.window import WORD, Rare, Window
@@ -572,7 +573,7 @@ def metalinguistic(w: Window, text: str, *, deny: bool = True, role: bool = True
         and not determined
         and after[:1] in (["zeggen"], ["schrijven"])
         and len(w.words_after(2)) == 1
-        and not w.lower[w.start : w.end].endswith(("en", "s"))
+        and not reads_plural(w.lower[w.start : w.end])
     ):
         return verdict("mention.naming-verb", verb=after[0])  # "Mag ik nog klant zeggen?"
     if (
