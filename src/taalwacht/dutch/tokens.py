@@ -46,8 +46,12 @@ class Token:
 
 
 def _line_break_hyphen_before(text: str, i: int) -> int | None:
-    """If ``text[:i]`` ends with letter + hyphen + line break, return the hyphen's index."""
+    """If ``text[:i]`` ends with letter + hyphen + line break (and the next line's indent),
+    return the hyphen's index: the mirror of ``_line_break_after_hyphen``, so a word split
+    over an indented line is the same word from either half."""
     j = i
+    while j > 0 and text[j - 1] in " \t":
+        j -= 1
     if j > 0 and text[j - 1] == "\n":
         j -= 1
         if j > 0 and text[j - 1] == "\r":
