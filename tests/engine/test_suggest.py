@@ -288,14 +288,14 @@ FORMS = [
     (
         "De klantcontactmedewerker belt.",
         "klantcontactmedewerker",
-        ["medewerker van het contactcentrum", "medewerker publiekscontact", "publieksmedewerker"],
+        ["medewerker publiekscontact", "medewerker van het contactcentrum", "publieksmedewerker"],
         False,
     ),
     # compounds the pack names get the pack's own replacement first, before any phrase
     (
         "Met de klantreis brengen we dit in beeld.",
         "klantreis",
-        ["inwonersreis", "reis van inwoners"],
+        ["reis van de inwoner", "inwonersreis", "reis van inwoners"],
         False,
     ),
     (
