@@ -14,6 +14,9 @@ from taalwacht.dutch.wordlists import entries
 from taalwacht.model.finding import Decision
 
 CUE_LISTS = ("commerce", "public", "care", "goods", "other_sense", "food")
+# Lists whose cues still name the topic when denied: "geen uitkering", "zonder indicatie"
+# speak of benefits and care all the same, where "geen winstoogmerk" points away from a firm
+TOPICAL = frozenset({"care", "public"})
 EXCEPT = "!"  # before a list's name: the hit is an exception to that list's cues
 
 BLOCK = 1024  # the cue index reads a document in blocks, each at most once
@@ -183,12 +186,13 @@ class CueIndex:
             at_right = after >= n or not lower[after].isalnum()
             if need_right and not at_right:
                 continue  # the start of a longer word (indien for IND)
-            if at_left and _denied(lower, start):
-                continue  # "geen winstoogmerk", "de gemeente is geen bedrijf": not that
+            denied = at_left and _denied(lower, start)
             proper = (
                 names_here and at_left and self.text[start].isupper() and _after_title(lower, start)
             )
             for name, whole_left, whole_right in lists:
+                if denied and name not in TOPICAL:
+                    continue  # "geen winstoogmerk", "de gemeente is geen bedrijf": not that
                 if name[0] == EXCEPT:
                     if at_left and at_right:
                         cancelled.append((name[1:], start, start + size))
