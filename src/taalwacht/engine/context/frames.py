@@ -84,6 +84,18 @@ def _naming_verb_earlier(before: list[str]) -> str:
     return ""
 
 
+def _of_another_noun(w: Window) -> bool:
+    """Whether the word stands in a "van" phrase of another noun ("Afnemers van deze
+    gemeentelijke producten worden betiteld als klanten"): the naming verb after it names
+    that noun (the afnemers), not the word."""
+    before = w.words_before(4)
+    if "van" not in before:
+        return False
+    at = len(before) - 1 - before[::-1].index("van")
+    between = before[at + 1 :]
+    return at > 0 and all(x in DETERMINERS or x == "een" or x.endswith("e") for x in between)
+
+
 DETERMINERS = frozenset(
     "de het uw je jouw zijn haar hun ons onze mijn dit dat deze die".split()  # not "een"
 )
@@ -560,7 +572,11 @@ def metalinguistic(w: Window, text: str, *, deny: bool = True, role: bool = True
         return verdict("mention.naming-verb", verb=also_named.group().split()[-1])
     if not determined and (called := _called(w)):
         return verdict("mention.naming-verb", verb=called)  # "heette je vroeger klant"
-    if PASSIVE_NAMING & set(after) and not COPULAS.isdisjoint(three + after[:1]):
+    if (
+        PASSIVE_NAMING & set(after)
+        and not COPULAS.isdisjoint(three + after[:1])
+        and not _of_another_noun(w)
+    ):
         # "wordt de klant ook wel aangeduid met de term reiziger", not "met een nummer"
         later = w.words_after(7)
         at = next(i for i, x in enumerate(later) if x in PASSIVE_NAMING)
@@ -579,6 +595,7 @@ def metalinguistic(w: Window, text: str, *, deny: bool = True, role: bool = True
     if (
         after
         and after[0] in ("noemen", "noemt", "noemde", "genoemd", "heten", "heet")
+        and not _of_another_noun(w)
         and not (
             # "uw klantnummer noemen": say it; "mijn klantmanager heet Jan": a person's name;
             # "wordt het accountantsproduct genoemd": mentioned, as regulations refer
