@@ -305,6 +305,12 @@ FORMS = [
         False,
     ),
     (
+        "De gemeente helpt uitkeringsklanten aan werk.",
+        "uitkeringsklanten",
+        ["uitkeringsgerechtigden"],
+        True,
+    ),
+    (
         "De bijstandsklanten krijgen een brief.",
         "bijstandsklanten",
         ["bijstandsgerechtigden", "bijstandscliënten"],
