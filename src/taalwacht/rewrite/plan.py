@@ -365,11 +365,18 @@ def _determines(word: str) -> bool:
 
 def _names_people(words: list[str], term: Term | None) -> bool:
     """Whether ``words`` open with one of the term's words for people, bare or after
-    determiners: "(van) inwoners", "(van) de aanvrager", "(van) al onze inwoners"."""
+    determiners: "(van) inwoners", "(van) de aanvrager", "(van) al onze inwoners", or with
+    a compound of the term's own word, which ``fix`` rewrites to people too ("de klantreis
+    van uitkeringsklanten": not "de reis van de inwoner van uitkeringsgerechtigden")."""
     if term is None:
         return False
     said = list(itertools.dropwhile(_determines, words))
-    return bool(said) and said[0].strip(".,;:") in _people_forms(term)
+    if not said:
+        return False
+    word = said[0].strip(".,;:")
+    return word in _people_forms(term) or (
+        term.people and word.endswith(tuple(f.lower() for f in term.forms.values()))
+    )
 
 
 def _is_people_word(word: str, term: Term | None) -> bool:
