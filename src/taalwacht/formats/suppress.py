@@ -16,8 +16,8 @@ MARKER = re.compile(r"taalwacht[-:]\s*(disable-next-line|disable-line|disable|en
 
 def suppressed(text: str, offsets: OffsetMap) -> list[Region]:
     """``suppress`` regions, in view offsets, for the switches in ``text``."""
-    if not any(spelling in text for spelling in ("taalwacht", "Taalwacht", "TAALWACHT")):
-        return []  # three scans in C instead of lowering every document
+    if "aalwacht" not in text and "AALWACHT" not in text:
+        return []  # taalwacht, Taalwacht, TAALWACHT: two scans in C, not lowering every document
     regions = []
     for start, end in _ranges(text.lower()):
         regions.append(Region(offsets.to_view(start), offsets.to_view(end), "suppress"))
