@@ -376,8 +376,10 @@ class Engine:
         setting: CueCounts = ()
         if decided.decision.reported and any(a.cues for a in term.alternatives):
             around = lower[max(0, occ.start - CUE_WINDOW) : occ.end + CUE_WINDOW]
-            if occ.analysis.left:  # the word's own first member tells its setting too:
-                around += " " + occ.analysis.left  # burgerzakenproducten, voedselbankklanten
+            if occ.analysis.left:  # the word's own first member tells its setting too
+                # (burgerzakenproducten, voedselbankklanten), and a cue written "=ocmw*"
+                # matches only there (OCMW-klanten: OCMW-cliënten)
+                around += " =" + occ.analysis.left
             setting = cue_counts(term.alternatives, around)
         options = (
             self._options(_in_place(text, occ), surface, setting, _around_the_word(text, occ))
