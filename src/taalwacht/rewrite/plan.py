@@ -517,6 +517,10 @@ def _noun_fix(around: Around, term: Term | None, choice: Choice, swap: Edit) -> 
                 return Fix(finding, choice, (swap,), Applicability.UNSAFE, repeats)
             return Fix(finding, choice, (swap,), Applicability.SAFE)
     plural = finding.slot in PLURAL_SLOTS
+    if plural and not finding.governs:
+        # a plural member that does not head the word (klanten|management): the word has
+        # its head's number, and a whole-word replacement takes that (publiekscontact)
+        plural = nl.reads_plural(finding.text)
     if choice.plural != plural and choice.gender is not None:
         return Fix(
             finding, choice, (swap,), Applicability.UNSAFE, "enkelvoud en meervoud verschillen"
