@@ -188,6 +188,13 @@ SEPARABLE = [
         "kopen",
         "in",
     ),
+    # a relative clause after the particle (a pgb holder's letter), not a noun after "in die"
+    ("Met uw budget koopt u alle hulp in die u nodig heeft.", "koopt", "in"),
+    ("Met het pgb koopt u zelf de zorg in waarvoor u een budget krijgt.", "koopt", "in"),
+    ("Gemeenten kopen samen jeugdhulp in die onder de Jeugdwet valt.", "kopen", "in"),
+    ("De gemeente koopt de zorg in dat geval bij de regio in.", "koopt", "in"),
+    ("De gemeente koopt zorg in die regio.", None, None),
+    ("Hij koopt een huis in dat dorp.", None, None),
     ("De gemeente koopt zorg in Utrecht.", None, None),
     ("De gemeente koopt zorg in Utrecht", None, None),
     ("Zij koopt een fiets.", None, None),

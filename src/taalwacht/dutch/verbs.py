@@ -12,6 +12,14 @@ PARTICLE_FOLLOWERS = frozenset(
     "en of maar want omdat als dan zodat terwijl nadat voordat doordat waardoor zoals "
     "bij van voor met via op door tegen uit per tot onder tegen binnen buiten na te".split()
 )
+# a relative clause may follow the particle: "koopt u alle hulp in die u nodig heeft"
+RELATIVES = frozenset("die dat welke wat".split())
+# what opens a relative clause, never a noun: after "in die" a noun makes "in" the
+# preposition ("koopt ... in die regio", "in dat geval"), these words the particle
+CLAUSE_OPENERS = PARTICLE_FOLLOWERS | frozenset(
+    "u uw ik je jij jouw hij zij ze we wij men jullie het de een zijn haar hun ons onze "
+    "mijn deze dit niet nog ook al wel zelf echt veel meer er aan in".split()
+)
 # verbs that may stand between "te" and the infinitive: "in te kunnen kopen"
 TE_VERBS = "(?:kunnen|moeten|mogen|willen|laten|gaan|blijven)"
 SEPARABLE_REACH = 15  # words between "koopt" and its particle "in"
@@ -26,7 +34,8 @@ def particle_of(text: str, lower: str, token: Token, particle: str) -> Span | No
     """The particle of a separated verb: 'koopt de zorg ... in.', 'in te (kunnen) kopen'.
 
     'in' counts as the particle when it ends the clause or comes before a conjunction or a
-    preposition ('koopt zorg in bij aanbieders'); 'koopt zorg in Utrecht' has the
+    preposition ('koopt zorg in bij aanbieders'), or before a relative clause ('koopt u
+    alle hulp in die u nodig heeft', 'in waarvoor u'); 'koopt zorg in Utrecht' has the
     preposition 'in' and no particle, and the particle may still follow it ('kopen de
     begeleiding in overleg met de regio in').
     """
@@ -50,6 +59,22 @@ def particle_of(text: str, lower: str, token: Token, particle: str) -> Span | No
                 not nxt[0].isalnum()
                 or nxt in PARTICLE_FOLLOWERS
                 or lower[m.end() : m.end() + 1] == ","
+                or _relative_clause(lower, nxt, after)
             ):
                 return Span(m.start(), m.end())
     return None
+
+
+def _relative_clause(lower: str, word: str, at: re.Match[str] | None) -> bool:
+    """Whether ``word`` (after a possible particle) opens a relative clause: "waarvoor",
+    "waarmee" always; "die", "dat", "welke" and "wat" when no noun follows them ("in die
+    u nodig heeft", not "in die regio"). In the labelled pool every "koopt ... in die"
+    opened a clause; in the regulation corpus "in die Lid-Staat" is a place."""
+    if at is None:
+        return False
+    if word.startswith("waar") and len(word) > 4:
+        return True
+    if word not in RELATIVES:
+        return False
+    then = CLAUSE_WORDS.search(lower, at.end(), min(len(lower), at.end() + 40))
+    return then is not None and then.group() in CLAUSE_OPENERS
