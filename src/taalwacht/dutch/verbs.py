@@ -22,6 +22,13 @@ CLAUSE_OPENERS = PARTICLE_FOLLOWERS | frozenset(
 )
 # verbs that may stand between "te" and the infinitive: "in te kunnen kopen"
 TE_VERBS = "(?:kunnen|moeten|mogen|willen|laten|gaan|blijven)"
+# verbs that may stand between the particle and the infinitive without "te", in a verb
+# cluster: "die de regio in wil kopen", "een aanbod in willen kopen"; the preposition "in"
+# never stands right before a verb
+CLUSTER_VERBS = (
+    "(?:kunnen|kan|kunt|moeten|moet|mogen|mag|willen|wil|wilt|laten|laat|gaan|gaat|ga|"
+    "blijven|blijft|zullen|zal|zult)"
+)
 SEPARABLE_REACH = 15  # words between "koopt" and its particle "in"
 # Words of a clause, and what ends one: punctuation or a blank line (a single line break
 # is only wrapping: "koopt de zorg bij drie\naanbieders in."; a parenthesis stays inside
@@ -31,7 +38,8 @@ CLAUSE_ENDS = frozenset(".!?;:\n")
 
 
 def particle_of(text: str, lower: str, token: Token, particle: str) -> Span | None:
-    """The particle of a separated verb: 'koopt de zorg ... in.', 'in te (kunnen) kopen'.
+    """The particle of a separated verb: 'koopt de zorg ... in.', 'in te (kunnen) kopen',
+    'in gaan kopen'.
 
     'in' counts as the particle when it ends the clause or comes before a conjunction or a
     preposition ('koopt zorg in bij aanbieders'), or before a relative clause ('koopt u
@@ -41,7 +49,8 @@ def particle_of(text: str, lower: str, token: Token, particle: str) -> Span | No
     """
     lo = max(0, token.start - 30)
     m = re.search(
-        rf"(?<!\w){re.escape(particle)}\s+te\s+(?:{TE_VERBS}\s+)?$", lower[lo : token.start]
+        rf"(?<!\w){re.escape(particle)}\s+(?:te\s+(?:{TE_VERBS}\s+)?|{CLUSTER_VERBS}\s+)$",
+        lower[lo : token.start],
     )
     if m:
         return Span(lo + m.start(), lo + m.start() + len(particle))
