@@ -13,7 +13,8 @@ PARTICLE_FOLLOWERS = frozenset(
     "bij van voor met via op door tegen uit per tot onder tegen binnen buiten na te".split()
 )
 # a relative clause may follow the particle: "koopt u alle hulp in die u nodig heeft"
-RELATIVES = frozenset("die dat welke wat".split())
+# (not after "wat": in "in wat voor vorm" the "in" is a preposition)
+RELATIVES = frozenset("die dat welke".split())
 # what opens a relative clause, never a noun: after "in die" a noun makes "in" the
 # preposition ("koopt ... in die regio", "in dat geval"), these words the particle
 CLAUSE_OPENERS = PARTICLE_FOLLOWERS | frozenset(
@@ -76,7 +77,7 @@ def particle_of(text: str, lower: str, token: Token, particle: str) -> Span | No
 
 def _relative_clause(lower: str, word: str, at: re.Match[str] | None) -> bool:
     """Whether ``word`` (after a possible particle) opens a relative clause: "waarvoor",
-    "waarmee" always; "die", "dat", "welke" and "wat" when no noun follows them ("in die
+    "waarmee" always; "die", "dat" and "welke" when no noun follows them ("in die
     u nodig heeft", not "in die regio"). In the labelled pool every "koopt ... in die"
     opened a clause; in the regulation corpus "in die Lid-Staat" is a place."""
     if at is None:
