@@ -1,7 +1,10 @@
 """The paragraph topic model: a paragraph with no public-service or care word is read by
-what all its words say it is about."""
+what all its words say it is about; one all about business overrules such a word near
+products, never near customers."""
 
 from __future__ import annotations
+
+from dataclasses import replace
 
 import taalwacht
 from taalwacht.engine import Engine
@@ -33,6 +36,43 @@ def test_a_public_word_anywhere_in_the_passage_keeps_the_rules_decision() -> Non
     text = CRM.replace("Met deze instructie maak je", "Met deze instructie maakt de gemeente")
     [found] = taalwacht.check(text, explain=True)
     assert found.reported, found.why
+
+
+# a government's guide to buying sustainably: "overheid" is a public cue, but here the
+# government is the buyer and its product groups are goods (labelled commercial)
+PURCHASING = (
+    "Per productgroep legt de overheid vast wanneer een overheidsopdracht duurzaam is. Zo kan "
+    "ze later in een percentage uitdrukken welk deel van de financiële waarde van haar "
+    "opdrachten binnen die productgroep duurzaam wordt aangekocht."
+)
+
+
+def test_a_paragraph_all_about_business_overrules_a_public_cue_for_products() -> None:
+    found = taalwacht.check(PURCHASING, explain=True)
+    assert [f.text for f in found] == ["productgroep", "productgroep"]
+    assert not any(f.reported for f in found)
+    assert {f.rule for f in found} == {"commercial.all-business"}
+    assert all(f.confidence is not None and f.confidence > shipped().past_public for f in found)
+
+
+def test_the_public_cue_stands_below_the_far_higher_bar() -> None:
+    # the same model at its plain threshold would have read more public text as business
+    model = shipped()
+    assert model.threshold < model.past_public < 1.0
+    engine = Engine([load_bundled("markttaal")], topic=replace(model, past_public=1.01))
+    assert all(f.reported for f in engine.scan(PURCHASING))  # the cue lists alone: a use
+
+
+def test_customers_beside_a_public_cue_keep_the_rules_decision() -> None:
+    # UWV's clients in its contract with a re-integration firm: the paragraph reads as
+    # trade, but the public body says whose customers they are (labelled flag)
+    text = (
+        "Het re-integratiebedrijf stuurt UWV elke maand een factuur per klant. De prijs staat "
+        "in de offerte; het bedrijf draagt zelf het risico op omzet en winst."
+    )
+    assert shipped().probability(words(text.lower())) > shipped().past_public
+    [found] = taalwacht.check(text)
+    assert found.reported
 
 
 def test_a_plain_municipal_letter_stays_a_finding() -> None:

@@ -4,8 +4,10 @@ The cue lists name the words that point one way near a watched word; a shop's he
 a freelancer's blog often has none of them ("Hoe vind je snel een specifieke klant?"). A
 logistic regression over the plain words of whole labelled paragraphs (``tools/
 train_topic.py``, shipped as ``engine/data/topic.json``) gives the probability that a
-paragraph is about business. The engine asks it only where no public-service or care cue
-stands anywhere in the passage: there the cue lists have nothing to say either way.
+paragraph is about business. The engine heeds it where no public-service or care cue
+stands anywhere in the passage (there the cue lists have nothing to say either way) and,
+for products, where the paragraph is all about business though such a cue stands near:
+a government buying goods is their buyer, not their provider.
 The watched words themselves are masked, so a term an organisation adds is judged the same.
 """
 
@@ -59,12 +61,17 @@ class TopicModel:
     about, and there the model's lean towards business is the intercept's, not the text's:
     on rounds 53-61, which the model never saw, its business readings of paragraphs with
     fewer than 6 known words were wrong at least as often as right.
+
+    ``past_public``: the threshold where a public-service or care cue stands in the passage.
+    A cue list's word can stand in business text too (a government that buys goods, a
+    vendor's manual that names a user), so a paragraph all about business overrules it.
     """
 
     weights: dict[str, float]
     intercept: float
     threshold: float
     least_words: int = 0
+    past_public: float = OUT_OF_REACH
 
     def business(self, found: set[str]) -> float | None:
         """P(business) of a paragraph with the words ``found`` when it is above the
@@ -96,7 +103,10 @@ def from_json(raw: str) -> TopicModel:
     data = json.loads(raw)
     weights = {str(w): float(x) for w, x in data["weights"].items()}
     least = int(data.get("least_words", 0))
-    return TopicModel(weights, float(data["intercept"]), float(data["threshold"]), least)
+    past_public = float(data.get("past_public", OUT_OF_REACH))
+    return TopicModel(
+        weights, float(data["intercept"]), float(data["threshold"]), least, past_public
+    )
 
 
 def to_json(model: TopicModel, **about: object) -> str:
@@ -106,5 +116,6 @@ def to_json(model: TopicModel, **about: object) -> str:
         "intercept": model.intercept,
         "threshold": model.threshold,
         "least_words": model.least_words,
+        "past_public": model.past_public,
     }
     return weights_file(head, model.weights)
