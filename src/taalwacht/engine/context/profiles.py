@@ -204,6 +204,21 @@ def _product_of(w: Window) -> bool:
     )
 
 
+def _shopping(w: Window) -> bool:
+    """ "Inkopen doen", "deed haar inkopen": the noun with the verb of doing one's shopping,
+    not a "doen" of another phrase (``OTHER_DOING_AFTER``, ``OTHER_DOING_BEFORE``)."""
+    lo, hi = _beside(w, SHOPPING_REACH, w.sent)
+    if not SHOPPING.search(w.lower, (lo, hi)):
+        return False
+    for m in SHOPPING.pattern.finditer(w.lower, lo, hi):
+        if OTHER_DOING_AFTER.match(w.lower, m.end()):
+            continue
+        if OTHER_DOING_BEFORE.search(w.lower, max(0, m.start() - 12), m.start()):
+            continue
+        return True
+    return False
+
+
 def _beside(w: Window, reach: int, within: tuple[int, int]) -> tuple[int, int]:
     """The few words either side of the word (``reach`` characters), inside ``within``."""
     return max(within[0], w.start - reach), min(within[1], w.end + reach)
@@ -548,6 +563,10 @@ SHOPPING_REACH = 30  # characters either side, within the sentence
 SHOPPING = Rare(
     re.compile(r"\b(?:doe|doet|doen|deed|deden|gedaan)\b"), ("doe", "deed", "deden", "gedaan")
 )
+# "doen" that belongs to something else: "Gemeenten die HH1 willen inkopen doen er goed aan
+# ...", "aanspraak gedaan op het inkopen van", "zelf doen of inkopen" (make or buy)
+OTHER_DOING_AFTER = re.compile(r"\s+er\s+(?:goed|verstandig|wijs)\s+aan\b")
+OTHER_DOING_BEFORE = re.compile(r"\b(?:zelf|aanspraak)\s+$")
 # The healthcare tariff system (the NZa's tariff decisions, DBC's, the Wmg): its "overige
 # producten", "ondersteunende producten" and "add-on producten" are categories the law
 # names, which a writer cannot rename (labelled unsure or mention near dbc or nza 21 times,
@@ -808,7 +827,7 @@ def _procurement(
     is plain procurement. The word itself (jeugdhulpinkoop, inkoopvoorwaarden), then what
     follows it (de inkoop van jeugdhulp), then the sentence and the passage decide."""
     use = verdict("use.procurement")
-    if word == "inkopen" and SHOPPING.search(w.lower, _beside(w, SHOPPING_REACH, w.sent)):
+    if word == "inkopen" and _shopping(w):
         return verdict("commercial.shopping")
     if insurer := _private_buyer(w, INSURER, PUBLIC_CARE_BUYER, passage=True):
         return verdict("commercial.insurer", buyer=insurer)
