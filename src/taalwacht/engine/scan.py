@@ -940,8 +940,8 @@ def _business_paragraphs(
     """A use is read by what its paragraph is about: a shop's or a freelancer's text ("Hoe
     vind je snel een specifieke klant?") is business, whatever the sentence holds. Where a
     public-service or care cue stands in the passage, only a paragraph all about business
-    overrules it (a government's guide to buying sustainable goods, a vendor's licence
-    manual that names a user). The paragraph's words are read once."""
+    overrules it, and only for products (a government's guide to buying sustainable
+    goods). The paragraph's words are read once."""
     lower = index.lower
     read: dict[tuple[int, int], tuple[float | None, set[str]]] = {}
     for i, (occ, found) in enumerate(zip(occurrences, decided, strict=True)):

@@ -62,9 +62,9 @@ class TopicModel:
     on rounds 53-61, which the model never saw, its business readings of paragraphs with
     fewer than 6 known words were wrong at least as often as right.
 
-    ``past_public``: the threshold where a public-service or care cue stands in the passage.
-    A cue list's word can stand in business text too (a government that buys goods, a
-    vendor's manual that names a user), so a paragraph all about business overrules it.
+    ``past_public``: the threshold for products where a public-service or care cue stands
+    in the passage. A public body near products is often their buyer (a government's guide
+    to buying sustainable goods), so a paragraph all about business overrules the cue.
     """
 
     weights: dict[str, float]
