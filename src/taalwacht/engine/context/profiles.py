@@ -278,6 +278,45 @@ NAMED_CUSTOMERS = re.compile(
 )
 
 
+JOINED = frozenset({"en", "of", "én"})
+HELP_GIVEN = frozenset(
+    {"bij", "aan", "van", "voor", "in", "om", "met", "nodig", "krijgen", "geven"}
+)
+PAIR_FILLERS = frozenset(
+    {"de", "een", "het", "haar", "zijn", "hun", "jouw", "uw", "huishoudelijke"}
+)
+
+
+@cache
+def _household_workers() -> frozenset[str]:
+    return frozenset(entries("household_workers.txt"))
+
+
+def _household_worker(w: Window) -> str:
+    """The worker a household hires, joined to the word by "en" or "of" on either side
+    ("klanten en hulpen", "de klant en de huishoudelijke hulp", "hulp of klant"), or "".
+    A Wmo text's "klant en hulpverlener" joins no such worker: that help is the service."""
+    workers = _household_workers()
+    after = w.words_after(5)
+    if after and after[0] in JOINED:
+        rest = after[1:]
+        while rest and rest[0] in PAIR_FILLERS:
+            rest = rest[1:]
+        # "klanten en hulp bij schulden" is help given, not a worker
+        if (
+            rest
+            and rest[0] in workers
+            and not (rest[0] == "hulp" and rest[1:2] and rest[1] in HELP_GIVEN)
+        ):
+            return rest[0]
+    before = w.words_before(4)
+    while before and before[-1] in PAIR_FILLERS:
+        before = before[:-1]
+    if len(before) >= 2 and before[-1] in JOINED and before[-2] in workers:
+        return before[-2]
+    return ""
+
+
 def _public_passage(w: Window) -> bool:
     """The passage is the public service's: more public-service cues than commerce cues, and
     at least PASSAGE_EVIDENCE of them. A jobcoach company's clients in UWV's protocol are
@@ -341,6 +380,9 @@ def judge_profile(
         named = NAMED_CUSTOMERS.match(w.text, w.end)
         if named and not w.count("public"):  # "klanten als Volvo, BMW en Volkswagen": firms
             return verdict("commercial.named-customers", names=named.group(1))
+        worker = _household_worker(w) if noun and not left and not right else ""
+        if worker and not w.count("public"):  # "klanten en hulpen": who hires the help
+            return verdict("commercial.household-employer", worker=worker)
         # commerce against the public service; goods say nothing about a person: "Bij
         # klanten die geen tablet of laptop hadden", "per personenvoertuig één klant", the
         # public buildings a resident visits (in the training split, persons decided
