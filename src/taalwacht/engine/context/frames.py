@@ -397,7 +397,9 @@ def _heading_defined(w: Window, text: str) -> bool:
 # "géén klanten" stresses the denial; "nooit een klant", "in geen enkel opzicht een klant":
 # the words between the negation and the word say how much it is denied, not what
 NEGATIONS = frozenset({"geen", "niet", "nooit", "géén", "níet", "nóóit"})
-DENIAL_FILLERS = frozenset({"een", "enkel", "enkele", "opzicht"})
+DENIAL_FILLERS = frozenset(
+    {"een", "enkel", "enkele", "opzicht", "echte", "werkelijke", "heuse", "gewone", "normale"}
+)
 
 
 def _negated(w: Window) -> str | None:
