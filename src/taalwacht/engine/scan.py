@@ -496,6 +496,14 @@ class Engine:
         if found is not None:
             return found
         window = Window.around(text, index, start, end)
+        fixed = ""  # a name the writer cannot change (DBC-zorgproduct, Klantinteracties API)
+        if near is not None:
+            fixed = _phrase_at(text, start, end, near.fixed_names)
+            fixed = fixed or _phrase_at(lower, start, end, near.fixed)
+        if not fixed and profiles.same_sense(
+            term.context, window, left=left, right=right, curated=a.curated, term=term.id
+        ):
+            return verdict("commercial.same-sense")
         lo, hi = bisect_left(starts, window.sent[0]), bisect_left(starts, window.sent[1])
         # "de openingstijden zijn niet klantvriendelijk" judges the service: only a noun can
         # be denied as a name ("de inwoner is geen klant")
@@ -511,14 +519,11 @@ class Engine:
             found = found or frames.questioned(window)
         if found is not None:
             return found
-        if near is not None:
-            phrase = _phrase_at(text, start, end, near.fixed_names)
-            phrase = phrase or _phrase_at(lower, start, end, near.fixed)
-            if phrase:
-                tariff = profiles.tariff_cue(window)  # DBC-zorgproduct in the tariff law
-                if tariff:
-                    return verdict("other.tariff", cue=tariff)
-                return verdict("fixed.name", phrase=phrase)
+        if fixed:
+            tariff = profiles.tariff_cue(window)  # DBC-zorgproduct in the tariff law
+            if tariff:
+                return verdict("other.tariff", cue=tariff)
+            return verdict("fixed.name", phrase=fixed)
         decided = profiles.judge_profile(
             term.context,
             window,

@@ -340,6 +340,21 @@ def _public_passage(w: Window) -> bool:
     return public >= PASSAGE_EVIDENCE and public > w.count_passage("commerce")
 
 
+def same_sense(profile: str, w: Window, *, left: str, right: str, curated: bool, term: str) -> bool:
+    """The passage used this word for a business's customers or goods before, and nothing
+    public stands near it now: it keeps that sense. Asked before the frames that read the
+    sentence, since a passage about a business goes on about it far more often than it
+    turns to the word itself."""
+    return (
+        profile not in ("procurement", "always")
+        and not curated
+        and w.index.earlier(w.start, Decision.COMMERCIAL, term)
+        and not w.count("public")
+        and not member_cue("public", left, right)
+        and not _public_passage(w)
+    )
+
+
 def judge_profile(
     profile: str,
     w: Window,
@@ -368,15 +383,6 @@ def judge_profile(
     shop = _van_commerce(w) if profile != "procurement" else ""
     if shop:
         return verdict("commercial.shop", cue=shop)
-    if (
-        profile != "procurement"
-        and not curated
-        and w.index.earlier(w.start, Decision.COMMERCIAL, term)
-        and not w.count("public")
-        and not own_public
-        and not _public_passage(w)
-    ):
-        return verdict("commercial.same-sense")
     if profile == "staff":
         # accountmanagers of a municipality serve companies, so "bedrijven" proves nothing;
         # a bank or an advertising agency around them, and no public service, does
