@@ -500,7 +500,11 @@ class Engine:
         if near is not None:
             fixed = _phrase_at(text, start, end, near.fixed_names)
             fixed = fixed or _phrase_at(lower, start, end, near.fixed)
-        if not fixed and profiles.same_sense(
+        if fixed:
+            tariff = profiles.tariff_cue(window)  # DBC-zorgproduct in the tariff law
+            if tariff:
+                return verdict("other.tariff", cue=tariff)
+        elif profiles.same_sense(
             term.context, window, left=left, right=right, curated=a.curated, term=term.id
         ):
             return verdict("commercial.same-sense")
@@ -520,9 +524,6 @@ class Engine:
         if found is not None:
             return found
         if fixed:
-            tariff = profiles.tariff_cue(window)  # DBC-zorgproduct in the tariff law
-            if tariff:
-                return verdict("other.tariff", cue=tariff)
             return verdict("fixed.name", phrase=fixed)
         decided = profiles.judge_profile(
             term.context,
