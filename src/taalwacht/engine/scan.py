@@ -533,7 +533,6 @@ class Engine:
             right=right,
             curated=a.curated,
             noun=term.pos == "noun",
-            term=term.id,
             particle=occ.related[0].start if a.watch.kind == "separated" and occ.related else None,
         )
         weighable = decided.decision is Decision.USE or decided.weak

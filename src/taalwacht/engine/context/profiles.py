@@ -364,10 +364,10 @@ def judge_profile(
     right: str,
     curated: bool,
     noun: bool = True,
-    term: str = "",
     particle: int | None = None,
 ) -> Verdict:
-    """The decision for a word that is neither quoted, a name, nor in a fixed phrase.
+    """The decision for a word that is neither quoted, a name, in a fixed phrase, nor kept
+    in a business's sense by its passage (``same_sense``).
 
     ``word`` is the whole word in lower case, ``left`` and ``right`` the compound members
     around the watched one: a compound can carry its own context (Wmo-klanten,
