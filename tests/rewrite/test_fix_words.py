@@ -22,7 +22,7 @@ ROWS = [
     # the -s- of a head is not a linking -s-
     (
         "De concernstructuur van de gemeente wijzigt.",
-        "De gemeentestructuur van de gemeente wijzigt.",
+        "De gemeentebrede structuur van de gemeente wijzigt.",
         None,
     ),
     # elided compounds keep every member

@@ -163,6 +163,8 @@ def choices(
                 core = single
             elif alt.modifier is not None:
                 core = alt.modifier
+                if core.endswith(" ") and is_adjective(analysis.right):
+                    continue  # an adjective heads no phrase: not "gemeentebrede brede"
                 if alt.bare_modifier and _bare_member(analysis):
                     core = alt.bare_modifier  # the writer's product+teksten: dienst+teksten
             elif elision is not None:
@@ -188,6 +190,8 @@ def choices(
             core = core[: -len(link)]  # tevredenheids + sonderzoek: the link is already there
         gender = None if as_modifier else alt.gender
         if trailing_hyphen:
+            if core.endswith(" ") and " " not in alt.text:
+                core = alt.text  # "gemeente- en afdelingsbegroting", not "gemeentebrede- en"
             if (
                 not core
                 or core != core.strip()
