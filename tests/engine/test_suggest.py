@@ -156,6 +156,8 @@ def test_prefer_puts_the_organisations_choice_first(text: str, first: str) -> No
         # ... and a municipality's concern words are gemeentebreed (labellers: 24 of 74 such
         # compounds in 17 sources; a compound with gemeente- never)
         ("De gemeente werkt aan de concernplanning.", "gemeentebrede planning"),
+        # the English spelling of the municipal contact centre is the same desk
+        ("Bel het klantcontactcenter van de gemeente voor een afspraak.", "contactcentrum"),
         # the word's own first member tells the setting too
         ("De burgerzakenproducten van de gemeente staan online.", "burgerzakendiensten"),
         # the products of the Uniforme Productnamenlijst are services (frozen test 67)
