@@ -47,6 +47,12 @@ SURFACE: list[Row] = [
     ("Open het bestand klantgegevens.xlsx in Excel.", [("klantgegevens", "other.filename")]),
     ("Roep klant.naam aan.", [("klant", "other.filename")]),
     ("Roep klant(id) aan.", [("klant", "other.code")]),
+    ("Zet product.naam in het formulier.", [("product", "other.filename")]),
+    # a sentence whose space the text lost (PDF and OCR text) is prose, not a member of code
+    (
+        "De gemeente helpt elke klant.Om te beginnen plannen we een gesprek.",
+        [("klant", "use.person")],
+    ),
     # an optional ending in brackets is Dutch, no function call
     (
         "De vertegenwoordiger handelt namens een of meer klant(en) in contact met de gemeente.",

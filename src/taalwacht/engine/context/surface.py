@@ -34,6 +34,9 @@ OPTIONAL_ENDING = re.compile(
 )
 # "Klant Contact Centrum(KCC)": an abbreviation in brackets with the space left out
 ABBREVIATION = re.compile(r"\([A-Z][A-Za-z]?[A-Z][A-Za-z0-9&-]{0,8}\)")
+# "het te leverenproduct.Om dit te bereiken": a sentence whose space the text lost (PDF and
+# OCR text), not a member of code (product.naam, Klant.Naam`)
+SENTENCE_AFTER = re.compile(r"\.[A-ZÀ-Ý][a-zà-ÿ]+(?:\s|$)")
 
 
 WIKI_LINK_OPEN = "[["
@@ -83,7 +86,11 @@ def in_url_or_code(text: str, start: int, end: int) -> Verdict | None:
         text[end : end + 1] == "("
         and not OPTIONAL_ENDING.match(text, end)
         and not ABBREVIATION.match(text, end)
-    ) or (text[end : end + 1] == "." and text[end + 1 : end + 2].isalpha()):
+    ) or (
+        text[end : end + 1] == "."
+        and text[end + 1 : end + 2].isalpha()
+        and not SENTENCE_AFTER.match(text, end)
+    ):
         return verdict("other.code")
     if (
         "/" in chunk
