@@ -496,10 +496,12 @@ class Engine:
         if found is not None:
             return found
         window = Window.around(text, index, start, end)
-        fixed = ""  # a name the writer cannot change (DBC-zorgproduct, Klantinteracties API)
+        # a name the writer cannot change (Klantinteracties API), or a fixed term (DBC-
+        # zorgproduct, productcode) whose sense its passage still decides
+        name = fixed = ""
         if near is not None:
-            fixed = _phrase_at(text, start, end, near.fixed_names)
-            fixed = fixed or _phrase_at(lower, start, end, near.fixed)
+            name = _phrase_at(text, start, end, near.fixed_names)
+            fixed = name or _phrase_at(lower, start, end, near.fixed)
         if fixed:
             tariff = profiles.tariff_cue(window)  # DBC-zorgproduct in the tariff law
             if tariff:
@@ -523,8 +525,8 @@ class Engine:
             found = found or frames.questioned(window)
         if found is not None:
             return found
-        if fixed:
-            return verdict("fixed.name", phrase=fixed)
+        if name:
+            return verdict("fixed.name", phrase=name)
         decided = profiles.judge_profile(
             term.context,
             window,
@@ -535,6 +537,13 @@ class Engine:
             noun=term.pos == "noun",
             particle=occ.related[0].start if a.watch.kind == "separated" and occ.related else None,
         )
+        if fixed:
+            # a fixed term is reported for information where the passage reads public; a
+            # shop's productcategorie and an invoicing tool's productcodes keep the passage's
+            # sense (labelled commercial 11 times where the term was reported)
+            return (
+                verdict("fixed.name", phrase=fixed) if decided.decision is Decision.USE else decided
+            )
         weighable = decided.decision is Decision.USE or decided.weak
         if term.context != "always" and weighable:  # a rule's specific evidence stands as is
             seen = features(
