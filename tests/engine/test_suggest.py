@@ -156,6 +156,8 @@ def test_prefer_puts_the_organisations_choice_first(text: str, first: str) -> No
         # ... and a municipality's concern words are gemeentebreed (labellers: 24 of 74 such
         # compounds in 17 sources; a compound with gemeente- never)
         ("De gemeente werkt aan de concernplanning.", "gemeentebrede planning"),
+        # an adjective before the writer's head takes no hyphen
+        ("De concern-ICT van de gemeente wordt vernieuwd.", "gemeentebrede ICT"),
         # the English spelling of the municipal contact centre is the same desk
         ("Bel het klantcontactcenter van de gemeente voor een afspraak.", "contactcentrum"),
         # the word's own first member tells the setting too

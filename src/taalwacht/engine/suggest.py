@@ -208,8 +208,10 @@ def choices(
             # an acronym's capitals are its own, not the replacement's: KCC-medewerkers
             # -> contact-medewerkers, not CONTACT-medewerkers
             cased = core if analysis.watch.kind == "acronym" else _case_like(core, member_text)
-            # with the hyphen of a vowel collision: casus|eigenaar -> situatie-eigenaar
-            text = join(join(surface_left, cased), _reduplicated(surface_right, member_text, core))
+            # with the hyphen of a vowel collision: casus|eigenaar -> situatie-eigenaar; an
+            # adjective before the head takes no hyphen (concern-ICT -> gemeentebrede ICT)
+            right = surface_right.lstrip(HYPHENS) if cased.endswith(" ") else surface_right
+            text = join(join(surface_left, cased), _reduplicated(right, member_text, core))
         out.append(Choice(text, gender, plural and not as_modifier, alt.text))
     if as_modifier and not elided and not analysis.compound_key and not surface_left:
         # the pack's own replacement of a named compound stays first (klantreis: inwonersreis),
