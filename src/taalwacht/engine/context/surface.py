@@ -35,7 +35,7 @@ OPTIONAL_ENDING = re.compile(
 # "Klant Contact Centrum(KCC)": an abbreviation in brackets with the space left out
 ABBREVIATION = re.compile(r"\([A-Z][A-Za-z]?[A-Z][A-Za-z0-9&-]{0,8}\)")
 # "het te leverenproduct.Om dit te bereiken": a sentence whose space the text lost (PDF and
-# OCR text), not a member of code (product.naam, Klant.Naam`)
+# OCR text), not a member of code (product.naam; Klant.Naam stands in a code span)
 SENTENCE_AFTER = re.compile(r"\.[A-ZÀ-Ý][a-zà-ÿ]+(?:\s|$)")
 
 
