@@ -158,6 +158,8 @@ def test_prefer_puts_the_organisations_choice_first(text: str, first: str) -> No
         ("De gemeente werkt aan de concernplanning.", "gemeentebrede planning"),
         # an adjective before the writer's head takes no hyphen
         ("De concern-ICT van de gemeente wordt vernieuwd.", "gemeentebrede ICT"),
+        # the government's products are its services
+        ("Zoek vindbare overheidsproducten op de website van de gemeente.", "overheidsdiensten"),
         # an adjective member takes no adjective before it: not "gemeentebrede brede"
         ("De kosten komen uit de concernbrede reserve van de gemeente.", "gemeentebrede"),
         # the English spelling of the municipal contact centre is the same desk
