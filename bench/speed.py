@@ -173,20 +173,26 @@ def installed_bytecode() -> Iterator[dict[str, str]]:
 
 
 def cli_scan(corpus: Path, env: dict[str, str]) -> tuple[float, float, int]:
-    t0 = time.perf_counter()
-    proc = subprocess.run(
-        [*command(), "check", "--format", "json", "--no-progress", str(corpus)],
-        capture_output=True,
-        check=False,
-        env=env,
-    )
-    elapsed = time.perf_counter() - t0
-    if proc.returncode not in (0, 1):
-        raise SystemExit(
-            f"taalwacht check failed ({proc.returncode}): {proc.stderr.decode()[-500:]}"
+    """The best of REPEATS runs of the command line over ``corpus``, as the module says: one
+    run on a shared machine varies by a quarter."""
+    best = float("inf")
+    size = 0
+    for _ in range(REPEATS):
+        t0 = time.perf_counter()
+        proc = subprocess.run(
+            [*command(), "check", "--format", "json", "--no-progress", str(corpus)],
+            capture_output=True,
+            check=False,
+            env=env,
         )
+        best = min(best, time.perf_counter() - t0)
+        if proc.returncode not in (0, 1):
+            raise SystemExit(
+                f"taalwacht check failed ({proc.returncode}): {proc.stderr.decode()[-500:]}"
+            )
+        size = len(proc.stdout)
     peak_mb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
-    return elapsed, peak_mb, len(proc.stdout)
+    return best, peak_mb, size
 
 
 def startup(letter: Path, runs: int, env: dict[str, str]) -> tuple[float, float]:
