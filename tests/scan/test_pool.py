@@ -81,6 +81,19 @@ def test_check_all_in_one_process_keeps_the_order(collection: Path) -> None:
     assert first.result.text == (collection / "doc03.txt").read_text("utf-8")
 
 
+def test_only_a_scan_counts_words(collection: Path) -> None:
+    """``scan`` needs each document's words for its figures per 1,000 words; ``check``
+    does not, and skips the count, which costs an eighth of checking a text."""
+    source = Source(str(collection / "doc04.txt"), explicit=True)
+    text = (collection / "doc04.txt").read_text("utf-8")
+    [(_, counted)] = list(check_all(default_service(), [source], 1))
+    [(_, uncounted)] = list(check_all(default_service(), [source], 1, words=False))
+    assert isinstance(counted, Scanned) and isinstance(uncounted, Scanned)
+    assert counted.words == (len(text.split()),)
+    assert uncounted.words == ()
+    assert uncounted.result.findings == counted.result.findings
+
+
 def test_check_guarded_names_the_file_on_an_internal_error(
     collection: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -153,7 +153,7 @@ def _run_check(
                 failed += 1
         workers = jobs_for(files, sizes, jobs)
         for source, outcome in check_all(
-            service, files, workers, explain=explain, fixes=fmt == "sarif"
+            service, files, workers, explain=explain, fixes=fmt == "sarif", words=False
         ):
             if isinstance(outcome, Skipped):
                 note(f"{outcome.path}: {outcome.note}")

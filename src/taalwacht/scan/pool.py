@@ -43,9 +43,13 @@ class Scanned:
     snippets: tuple[tuple[str, ...], ...] = ()
 
 
-def check_one(service: Service, source: Source, *, fixes: bool = False) -> Scanned | Skipped:
+def check_one(
+    service: Service, source: Source, *, fixes: bool = False, words: bool = True
+) -> Scanned | Skipped:
     """Read and check one source; a binary file met in a folder walk is ``Skipped``.
-    With ``fixes`` each reported use carries the fixes ``fix`` would offer (for SARIF)."""
+    With ``fixes`` each reported use carries the fixes ``fix`` would offer (for SARIF);
+    ``words`` counts each document's words for the figures per 1,000 words of ``scan``
+    (splitting a text costs an eighth of checking it, so ``check`` asks for none)."""
     document = service.read(source)
     if isinstance(document, Skipped):
         return document
@@ -62,7 +66,7 @@ def check_one(service: Service, source: Source, *, fixes: bool = False) -> Scann
         document.size,
         attached,
         tuple(d.kind for d in every),
-        tuple(len(d.text.split()) for d in every),  # words as a reader counts them
+        tuple(len(d.text.split()) for d in every) if words else (),  # as a reader counts
         tuple(d.date for d in every),
         document.stamp[4] if document.stamp else "",
         quotes,
@@ -91,9 +95,11 @@ def _result(service: Service, document: Document, fixes: bool) -> FileResult:
     )
 
 
-def check_guarded(service: Service, source: Source, *, fixes: bool = False) -> Scanned | Skipped:
+def check_guarded(
+    service: Service, source: Source, *, fixes: bool = False, words: bool = True
+) -> Scanned | Skipped:
     """``check_one``, with unexpected failures turned into an error naming the file."""
-    return guarded(source.path, lambda: check_one(service, source, fixes=fixes))
+    return guarded(source.path, lambda: check_one(service, source, fixes=fixes, words=words))
 
 
 def jobs_for(sources: Sequence[Source], sizes: Sequence[int], jobs: int | None) -> int:
@@ -116,18 +122,19 @@ def check_all(
     *,
     explain: bool = False,
     fixes: bool = False,
+    words: bool = True,
 ) -> Iterator[tuple[Source, Outcome]]:
     """Every source with its outcome, in the order given; in ``jobs`` processes if > 1.
     A file that cannot be read or checked is ``Failed``: the others go on."""
     if jobs <= 1:
         for source in sources:
-            yield source, _outcome(service, source, fixes)
+            yield source, _outcome(service, source, fixes, words)
         return
     # A large collection meets new compounds, so the workers will need the whole lexicon:
     # read it once here, and (where processes fork) every worker shares this copy.
     service.warm_up()
     pool = ProcessPoolExecutor(
-        jobs, initializer=_start_worker, initargs=(service.settings, explain, fixes)
+        jobs, initializer=_start_worker, initargs=(service.settings, explain, fixes, words)
     )
     try:
         with _ctrl_c_held():  # the workers are forked here, when the work is handed out
@@ -143,9 +150,9 @@ def check_all(
     pool.shutdown(wait=True)
 
 
-def _outcome(service: Service, source: Source, fixes: bool) -> Outcome:
+def _outcome(service: Service, source: Source, fixes: bool, words: bool = True) -> Outcome:
     try:
-        return check_guarded(service, source, fixes=fixes)
+        return check_guarded(service, source, fixes=fixes, words=words)
     except (TaalwachtError, OSError, UnicodeError) as err:
         return Failed(source.path, str(err) if isinstance(err, TaalwachtError) else f"{err}")
 
@@ -169,29 +176,34 @@ def _ctrl_c_held() -> Iterator[None]:
         signal.pthread_sigmask(signal.SIG_SETMASK, before)
 
 
-_worker: tuple[Service, bool, bool] | None = None
+_worker: tuple[Service, bool, bool, bool] | None = None
 
 
-def _start_worker(settings: Settings, explain: bool, fixes: bool) -> None:
+def _start_worker(settings: Settings, explain: bool, fixes: bool, words: bool) -> None:
     global _worker
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
     if hasattr(signal, "pthread_sigmask"):
         signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})  # see _ctrl_c_held
-    _worker = (Service(settings), explain, fixes)
+    _worker = (Service(settings), explain, fixes, words)
 
 
 def _work(source: Source) -> Outcome:
     assert _worker is not None
-    service, explain, fixes = _worker
-    return compact_outcome(service, source, explain=explain, fixes=fixes)
+    service, explain, fixes, words = _worker
+    return compact_outcome(service, source, explain=explain, fixes=fixes, words=words)
 
 
 def compact_outcome(
-    service: Service, source: Source, *, explain: bool = False, fixes: bool = False
+    service: Service,
+    source: Source,
+    *,
+    explain: bool = False,
+    fixes: bool = False,
+    words: bool = True,
 ) -> Outcome:
     """A source's outcome as another process sends it back: the results without their
     text (positions are resolved here, where the text is)."""
-    outcome = _outcome(service, source, fixes)
+    outcome = _outcome(service, source, fixes, words)
     if isinstance(outcome, Scanned):
         attached = tuple(r.compact(explain) for r in outcome.attachments)
         return Scanned(
