@@ -34,7 +34,8 @@ class Scanned:
     result: FileResult
     size: int
     attachments: tuple[FileResult, ...] = ()  # an e-mail's attached documents
-    # per document, then per attachment: its kind and word count (for figures per 1,000 words)
+    # per document, then per attachment: its kind and word count (for figures per 1,000
+    # words; no counts where none were asked for, as in check)
     kinds: tuple[str, ...] = ()
     words: tuple[int, ...] = ()
     days: tuple[str | None, ...] = ()  # the date each one's metadata gives
