@@ -906,7 +906,7 @@ def asks_topic(index: CueIndex, a: Analysis, start: int, end: int) -> bool:
     """Whether the topic model is asked about a use of ``a`` at ``[start, end)`` at its
     plain threshold: a word the topic model may read (``topic_bar``) with no public-service
     or care cue anywhere in its passage."""
-    return _may_read(a) and not _public_passage(index, start, end)
+    return _may_read(a) and not _public_or_care_near(index, start, end)
 
 
 def topic_bar(model: TopicModel, index: CueIndex, a: Analysis, start: int, end: int) -> float:
@@ -923,7 +923,7 @@ def topic_bar(model: TopicModel, index: CueIndex, a: Analysis, start: int, end: 
     flag for products at 0.97, and 3 commercial against 3 flags for customers)."""
     if not _may_read(a):
         return OUT_OF_REACH
-    if not _public_passage(index, start, end):
+    if not _public_or_care_near(index, start, end):
         return model.threshold
     return model.past_public if a.watch.term.context == "service" else OUT_OF_REACH
 
@@ -939,7 +939,9 @@ def _may_read(a: Analysis) -> bool:
     return not any(profiles.member_cue(name, a.left, a.right) for name in ("public", "care"))
 
 
-def _public_passage(index: CueIndex, start: int, end: int) -> bool:
+def _public_or_care_near(index: CueIndex, start: int, end: int) -> bool:
+    """Any public-service or care cue in the passage around ``[start, end)`` (not
+    ``profiles._public_passage``, which weighs them against commerce)."""
     lo, hi = max(0, start - DOC_REACH), min(len(index.lower), end + DOC_REACH)
     skip = (start, end)
     return bool(index.find("public", lo, hi, skip) or index.find("care", lo, hi, skip))
