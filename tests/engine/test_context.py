@@ -53,10 +53,10 @@ SURFACE: list[Row] = [
         "De gemeente helpt elke klant.Om te beginnen plannen we een gesprek.",
         [("klant", "use.person")],
     ),
-    # an optional ending in brackets is Dutch, no function call
+    # an optional ending in brackets is Dutch, no function call, and part of the word
     (
         "De vertegenwoordiger handelt namens een of meer klant(en) in contact met de gemeente.",
-        [("klant", "use.person")],
+        [("klant(en)", "use.person")],
     ),
     # a link's text is prose; only its target is a file name
     (

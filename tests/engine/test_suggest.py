@@ -49,6 +49,9 @@ SUGGESTIONS = [
     ("De concernstaf adviseert het college.", "concernstaf", "staf"),
     ("Alle klantcontacten worden vastgelegd.", "klantcontacten", "contacten met inwoners"),
     ("Bij de WIA-keuring ziet de verzekeringsarts de klant.", "klant", "cliënt"),
+    # a plural ending in brackets is the word's, and the replacement takes its own
+    ("Geef de klant(en) de folder van de gemeente.", "klant(en)", "inwoner(s)"),
+    ("Uw klantmanager(s) bellen u.", "klantmanager(s)", "consulent(en)"),
 ]
 
 

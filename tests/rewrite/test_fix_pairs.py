@@ -33,6 +33,7 @@ def test_enough_pairs_for_every_rule() -> None:
         "abbreviation",
         "echo",
         "compound-adjective",
+        "plural-in-brackets",
     ):
         assert rule in rules
 

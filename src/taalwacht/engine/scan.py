@@ -366,7 +366,10 @@ class Engine:
         self, text: str, lower: str, occ: Occurrence, decided: Verdict, marked: RegionIndex
     ) -> Finding:
         term = occ.analysis.watch.term
-        surface = text[occ.start : occ.end]
+        # "de klant(en)": the writer's plural ending in brackets belongs to the word
+        both = _both_numbers(text, occ)
+        word, end = text[occ.start : occ.end], occ.end + len(both)
+        surface = text[occ.start : end]
         if decided.decision is Decision.FIXED:
             severity: Severity = "info"
             message = messages.text("finding.fixed", text=surface)
@@ -382,16 +385,21 @@ class Engine:
                 around += " =" + occ.analysis.left
             setting = cue_counts(term.alternatives, around)
         options = (
-            self._options(_in_place(text, occ), surface, setting, _around_the_word(text, occ))
+            self._options(_in_place(text, occ), word, setting, _around_the_word(text, occ))
             if decided.decision.reported
             else ()
         )
-        acronym = occ.analysis.watch.kind == "acronym" or bool(OPENING_ACRONYM.match(surface))
+        acronym = occ.analysis.watch.kind == "acronym" or bool(OPENING_ACRONYM.match(word))
         if options and acronym and _opens_sentence(text, occ.start, marked):
             # an acronym is in capitals wherever it stands; its replacement takes one only
             # where a sentence starts: "KCC is open" -> "Contactcentrum is open", "WWB-klanten
             # melden zich" -> "Bijstandsgerechtigden melden zich"
             options = tuple(replace(c, text=c.text[:1].upper() + c.text[1:]) for c in options)
+        if both and options:
+            # the replacement takes its own ending ("de inwoner(s)", "de consulent(en)", not
+            # the non-word "inwoner(en)"); one whose plural adds no ending to its singular
+            # cannot be written so and is left out
+            options = self._both_options(text, occ, both, setting, options)
         right = occ.analysis.right  # "klantenmet": a space left out, the word still governs
         governs = (not right or right in FUNCTION_WORDS) and occ.analysis.watch.kind != "linking"
         gender = term.gender if governs else None
@@ -402,7 +410,7 @@ class Engine:
             gender = named[0].gender
         return Finding(
             start=occ.start,
-            end=occ.end,
+            end=end,
             text=surface,
             term=term.id,
             severity=severity,
@@ -420,6 +428,33 @@ class Engine:
             choices=options,
             confidence=decided.confidence,
         )
+
+    def _both_options(
+        self,
+        text: str,
+        occ: Occurrence,
+        ending: str,
+        setting: CueCounts,
+        singular: tuple[Choice, ...],
+    ) -> tuple[Choice, ...]:
+        """The choices for a word with its plural ending in brackets ("klant(en)"): each
+        singular choice with the ending its own plural has ("inwoner(s)"), found from the
+        choices for the plural the writer's ending makes ("klanten")."""
+        word = text[occ.start : occ.end] + ending[1:-1]
+        plural = self.analyse(word)
+        a = occ.analysis
+        if plural is None or plural.watch.term is not a.watch.term:
+            return ()
+        if (plural.member.start, plural.left) != (a.member.start, a.left):
+            return ()
+        options = self._options(plural, word, setting, _around_the_word(text, occ))
+        out = []
+        for one in singular:
+            many = next((c.text for c in options if c.alternative == one.alternative), "")
+            both = _bracketed(one.text, many)
+            if both:
+                out.append(replace(one, text=both))
+        return tuple(out)
 
     def _near(self, text: str, lower: str, start: int, end: int, term: str) -> _Phrases | None:
         """The phrases of ``term``'s lists that can stand over the word at ``[start, end)``
@@ -561,6 +596,38 @@ class Engine:
 
 
 READER_NEAR = re.compile(r"\b(?:uw|je|jouw)\b[^.!?\n]{0,40}$", re.IGNORECASE)
+
+
+# a plural ending in brackets right after a singular noun: "de klant(en)", "product(en)"
+PLURAL_IN_BRACKETS = re.compile(r"\((?:en|s|'s|n|ën)\)")
+
+
+def _both_numbers(text: str, occ: Occurrence) -> str:
+    """The bracketed plural ending right after a singular watched noun ("(en)" of
+    "klant(en)"), or ""."""
+    if occ.analysis.watch.slot != "sg" or occ.analysis.watch.kind != "form":
+        return ""
+    found = PLURAL_IN_BRACKETS.match(text, occ.end)
+    return found.group() if found else ""
+
+
+PLURAL_ENDING = re.compile(r"[^\W\d_]+|'s")
+
+
+def _bracketed(one: str, many: str) -> str:
+    """The singular ``one`` with the ending its plural ``many`` adds to one of its words in
+    brackets ("inwoner(s)", "medewerker(s) van het contactcentrum"), or "" where the plural
+    is not so made ("contactpersonen voor werkgevers")."""
+    if not one or len(many) <= len(one):
+        return ""
+    at = 0  # the plural's ending goes in where it parts from the singular
+    while at < len(one) and one[at] == many[at]:
+        at += 1
+    after = one[at:]
+    added = many[at : len(many) - len(after)]
+    if not many.endswith(after) or after[:1] not in ("", " "):
+        return ""
+    return f"{one[:at]}({added}){after}" if PLURAL_ENDING.fullmatch(added) else ""
 
 
 def _around_the_word(text: str, occ: Occurrence) -> tuple[bool, str, str]:
