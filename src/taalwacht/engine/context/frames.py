@@ -7,7 +7,7 @@ import itertools
 import re
 from functools import cache
 
-from taalwacht.dutch.agreement import reads_plural
+from taalwacht.dutch.agreement import is_adjective, reads_plural
 from taalwacht.engine.context.cues import cues
 from taalwacht.engine.context.verdict import Verdict, verdict
 from taalwacht.engine.context.window import WORD, Rare, Window
@@ -57,7 +57,10 @@ NAMING_VERBS = frozenset(
     "beschouwd beschouwt aanspreken aangesproken spreekt bestempelen bestempeld aanduiden "
     "aangeduid noemen genoemd noemt bejegenen bejegend bejegent typeren getypeerd typeert "
     "betitelen betiteld betitelt definiëren gedefinieerd definieert aanmerken aangemerkt "
-    "beschrijven beschreven voorstellen voorgesteld voelen voelt gedragen opstellen".split()
+    "beschrijven beschreven voorstellen voorgesteld voelen voelt gedragen opstellen "
+    # the first person and the past: "Ik zie mijzelf niet als klant van de gemeente"
+    "zie zag zagen beschouw beschouwde beschouwden behandel behandelde behandelden benader "
+    "benaderde benaderden bejegen bejegende bejegenden voel voelde voelden".split()
 )
 
 
@@ -682,9 +685,10 @@ def metalinguistic(w: Window, text: str, *, deny: bool = True, role: bool = True
         and any(x in HAVE for x in four)
     ):
         return verdict("mention.as-role", who=bodies)
-    if two_before[-1:] == ["als"]:
+    if two_before[-1:] == ["als"] or (two_before[:1] == ["als"] and is_adjective(two_before[1])):
         # "als klanten gedefinieerd"; "als klant te bejegenen", "als klant gaat benaderen":
-        # the verb after "te" or an auxiliary
+        # the verb after "te" or an auxiliary; "als winkelende klant gezien": an adjective
+        # between says what kind of customer the role is
         named = after[1:2] if after[:1] and after[0] in BEFORE_VERB else after[:1]
         verb = named[0] if named and named[0] in NAMING_VERBS else ""
         if not verb and len(two_before) == 2 and two_before[0] in NAMING_VERBS:
