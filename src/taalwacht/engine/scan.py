@@ -384,8 +384,9 @@ class Engine:
                 # matches only there (OCMW-klanten: OCMW-cliënten)
                 around += " =" + occ.analysis.left
             setting = cue_counts(term.alternatives, around)
+        place = _around_the_word(text, occ)
         options = (
-            self._options(_in_place(text, occ), word, setting, _around_the_word(text, occ))
+            self._options(_in_place(text, occ), word, setting, place)
             if decided.decision.reported
             else ()
         )
@@ -399,7 +400,7 @@ class Engine:
             # the replacement takes its own ending ("de inwoner(s)", "de consulent(en)", not
             # the non-word "inwoner(en)"); one whose plural adds no ending to its singular
             # cannot be written so and is left out
-            options = self._both_options(text, occ, both, setting, options)
+            options = self._both_options(occ.analysis, word + both[1:-1], setting, place, options)
         right = occ.analysis.right  # "klantenmet": a space left out, the word still governs
         governs = (not right or right in FUNCTION_WORDS) and occ.analysis.watch.kind != "linking"
         gender = term.gender if governs else None
@@ -431,23 +432,21 @@ class Engine:
 
     def _both_options(
         self,
-        text: str,
-        occ: Occurrence,
-        ending: str,
+        a: Analysis,
+        word: str,
         setting: CueCounts,
+        place: tuple[bool, str, str],
         singular: tuple[Choice, ...],
     ) -> tuple[Choice, ...]:
         """The choices for a word with its plural ending in brackets ("klant(en)"): each
         singular choice with the ending its own plural has ("inwoner(s)"), found from the
-        choices for the plural the writer's ending makes ("klanten")."""
-        word = text[occ.start : occ.end] + ending[1:-1]
+        choices for ``word``, the plural the writer's ending makes ("klanten")."""
         plural = self.analyse(word)
-        a = occ.analysis
         if plural is None or plural.watch.term is not a.watch.term:
             return ()
         if (plural.member.start, plural.left) != (a.member.start, a.left):
             return ()
-        options = self._options(plural, word, setting, _around_the_word(text, occ))
+        options = self._options(plural, word, setting, place)
         out = []
         for one in singular:
             many = next((c.text for c in options if c.alternative == one.alternative), "")
