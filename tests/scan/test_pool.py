@@ -12,7 +12,15 @@ import pytest
 from conftest import cli
 from taalwacht.api import default_service
 from taalwacht.formats.walk import Skipped, Source
-from taalwacht.scan.pool import MIN_BYTES, MIN_FILES, Scanned, check_all, check_guarded, jobs_for
+from taalwacht.scan.pool import (
+    MIN_BYTES,
+    MIN_FILES,
+    Asked,
+    Scanned,
+    check_all,
+    check_guarded,
+    jobs_for,
+)
 
 SENTENCES = [
     "De bijstandsklanten krijgen een brief van hun klantmanager.",
@@ -87,7 +95,7 @@ def test_only_a_scan_counts_words(collection: Path) -> None:
     source = Source(str(collection / "doc04.txt"), explicit=True)
     text = (collection / "doc04.txt").read_text("utf-8")
     [(_, counted)] = list(check_all(default_service(), [source], 1))
-    [(_, uncounted)] = list(check_all(default_service(), [source], 1, words=False))
+    [(_, uncounted)] = list(check_all(default_service(), [source], 1, Asked(words=False)))
     assert isinstance(counted, Scanned) and isinstance(uncounted, Scanned)
     assert counted.words == (len(text.split()),)
     assert uncounted.words == ()

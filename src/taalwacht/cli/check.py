@@ -42,7 +42,7 @@ from taalwacht.messages import text
 from taalwacht.model.document import WRITABLE_EXTRACTED
 from taalwacht.model.results import FileResult
 from taalwacht.report import make_renderer
-from taalwacht.scan.pool import check_all, jobs_for
+from taalwacht.scan.pool import Asked, check_all, jobs_for
 from taalwacht.service import Failed, Service, Skipped, Source
 
 
@@ -152,9 +152,8 @@ def _run_check(
                 renderer.fail(source.path, source.message)
                 failed += 1
         workers = jobs_for(files, sizes, jobs)
-        for source, outcome in check_all(
-            service, files, workers, explain=explain, fixes=fmt == "sarif", words=False
-        ):
+        asked = Asked(explain=explain, fixes=fmt == "sarif", words=False)
+        for source, outcome in check_all(service, files, workers, asked):
             if isinstance(outcome, Skipped):
                 note(f"{outcome.path}: {outcome.note}")
                 skipped += 1

@@ -28,6 +28,18 @@ MAX_JOBS = 64  # more processes than this only fill the memory
 
 
 @dataclass(frozen=True)
+class Asked:
+    """What a run wants from each file besides its findings; one value, so a worker
+    process gets it whole."""
+
+    explain: bool = False  # the reasons stay with findings sent back from a worker
+    fixes: bool = False  # each reported use carries the fixes ``fix`` would offer (SARIF)
+    # each document's words are counted for the figures per 1,000 words of ``scan``
+    # (splitting a text costs an eighth of checking it, so ``check`` asks for none)
+    words: bool = True
+
+
+@dataclass(frozen=True)
 class Scanned:
     """One checked file, ready for the renderers, and how many bytes it had."""
 
@@ -44,19 +56,14 @@ class Scanned:
     snippets: tuple[tuple[str, ...], ...] = ()
 
 
-def check_one(
-    service: Service, source: Source, *, fixes: bool = False, words: bool = True
-) -> Scanned | Skipped:
-    """Read and check one source; a binary file met in a folder walk is ``Skipped``.
-    With ``fixes`` each reported use carries the fixes ``fix`` would offer (for SARIF);
-    ``words`` counts each document's words for the figures per 1,000 words of ``scan``
-    (splitting a text costs an eighth of checking it, so ``check`` asks for none)."""
+def check_one(service: Service, source: Source, asked: Asked = Asked()) -> Scanned | Skipped:
+    """Read and check one source; a binary file met in a folder walk is ``Skipped``."""
     document = service.read(source)
     if isinstance(document, Skipped):
         return document
-    attached = tuple(_result(service, a, fixes) for a in document.attachments)
+    attached = tuple(_result(service, a, asked.fixes) for a in document.attachments)
     every = (document, *document.attachments)
-    result = _result(service, document, fixes)
+    result = _result(service, document, asked.fixes)
     quotes: tuple[tuple[str, ...], ...] = ()
     if service.config.store_snippets:  # quoted here, while the results still hold the text
         quotes = tuple(
@@ -67,7 +74,7 @@ def check_one(
         document.size,
         attached,
         tuple(d.kind for d in every),
-        tuple(len(d.text.split()) for d in every) if words else (),  # as a reader counts
+        tuple(len(d.text.split()) for d in every) if asked.words else (),  # as a reader counts
         tuple(d.date for d in every),
         document.stamp[4] if document.stamp else "",
         quotes,
@@ -96,11 +103,9 @@ def _result(service: Service, document: Document, fixes: bool) -> FileResult:
     )
 
 
-def check_guarded(
-    service: Service, source: Source, *, fixes: bool = False, words: bool = True
-) -> Scanned | Skipped:
+def check_guarded(service: Service, source: Source, asked: Asked = Asked()) -> Scanned | Skipped:
     """``check_one``, with unexpected failures turned into an error naming the file."""
-    return guarded(source.path, lambda: check_one(service, source, fixes=fixes, words=words))
+    return guarded(source.path, lambda: check_one(service, source, asked))
 
 
 def jobs_for(sources: Sequence[Source], sizes: Sequence[int], jobs: int | None) -> int:
@@ -120,23 +125,18 @@ def check_all(
     service: Service,
     sources: Sequence[Source],
     jobs: int,
-    *,
-    explain: bool = False,
-    fixes: bool = False,
-    words: bool = True,
+    asked: Asked = Asked(),
 ) -> Iterator[tuple[Source, Outcome]]:
     """Every source with its outcome, in the order given; in ``jobs`` processes if > 1.
     A file that cannot be read or checked is ``Failed``: the others go on."""
     if jobs <= 1:
         for source in sources:
-            yield source, _outcome(service, source, fixes, words)
+            yield source, _outcome(service, source, asked)
         return
     # A large collection meets new compounds, so the workers will need the whole lexicon:
     # read it once here, and (where processes fork) every worker shares this copy.
     service.warm_up()
-    pool = ProcessPoolExecutor(
-        jobs, initializer=_start_worker, initargs=(service.settings, explain, fixes, words)
-    )
+    pool = ProcessPoolExecutor(jobs, initializer=_start_worker, initargs=(service.settings, asked))
     try:
         with _ctrl_c_held():  # the workers are forked here, when the work is handed out
             outcomes = pool.map(_work, sources, chunksize=CHUNK)
@@ -151,9 +151,9 @@ def check_all(
     pool.shutdown(wait=True)
 
 
-def _outcome(service: Service, source: Source, fixes: bool, words: bool = True) -> Outcome:
+def _outcome(service: Service, source: Source, asked: Asked) -> Outcome:
     try:
-        return check_guarded(service, source, fixes=fixes, words=words)
+        return check_guarded(service, source, asked)
     except (TaalwachtError, OSError, UnicodeError) as err:
         return Failed(source.path, str(err) if isinstance(err, TaalwachtError) else f"{err}")
 
@@ -177,38 +177,31 @@ def _ctrl_c_held() -> Iterator[None]:
         signal.pthread_sigmask(signal.SIG_SETMASK, before)
 
 
-_worker: tuple[Service, bool, bool, bool] | None = None
+_worker: tuple[Service, Asked] | None = None
 
 
-def _start_worker(settings: Settings, explain: bool, fixes: bool, words: bool) -> None:
+def _start_worker(settings: Settings, asked: Asked) -> None:
     global _worker
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
     if hasattr(signal, "pthread_sigmask"):
         signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})  # see _ctrl_c_held
-    _worker = (Service(settings), explain, fixes, words)
+    _worker = (Service(settings), asked)
 
 
 def _work(source: Source) -> Outcome:
     assert _worker is not None
-    service, explain, fixes, words = _worker
-    return compact_outcome(service, source, explain=explain, fixes=fixes, words=words)
+    service, asked = _worker
+    return compact_outcome(service, source, asked)
 
 
-def compact_outcome(
-    service: Service,
-    source: Source,
-    *,
-    explain: bool = False,
-    fixes: bool = False,
-    words: bool = True,
-) -> Outcome:
+def compact_outcome(service: Service, source: Source, asked: Asked = Asked()) -> Outcome:
     """A source's outcome as another process sends it back: the results without their
     text (positions are resolved here, where the text is)."""
-    outcome = _outcome(service, source, fixes, words)
+    outcome = _outcome(service, source, asked)
     if isinstance(outcome, Scanned):
-        attached = tuple(r.compact(explain) for r in outcome.attachments)
+        attached = tuple(r.compact(asked.explain) for r in outcome.attachments)
         return Scanned(
-            outcome.result.compact(explain),
+            outcome.result.compact(asked.explain),
             outcome.size,
             attached,
             outcome.kinds,
