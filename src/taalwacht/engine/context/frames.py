@@ -224,7 +224,8 @@ READER = frozenset({"u", "je", "jij"})  # the one a letter or a form speaks to
 NAMED_AS = {
     f"{verb} {who}": verb
     for verb in ("noemen", "noemt", "noemden", "noem", "heet", "heten")
-    for who in ("we", "wij", "ze", "men", "ik", "dat", "dit", "die")
+    # the one who names, or the one named: "dat noemen we klantdenken", "ze noemen mij klant"
+    for who in "we wij ze men ik dat dit die mij me ons hem haar hen jou jullie".split()
 }
 # "een bedrijfsproces (ook wel genoemd klant-tot-klantproces)", "ook wel bekend als
 # klantenservicemedewerkers": another name for what the sentence is about (labelled after
@@ -246,6 +247,15 @@ def _called(w: Window) -> str:
     return called.group(1) if called else ""
 
 
+# "De klant bestaat niet", "Klanten bestaan eigenlijk niet bij de overheid"
+EXISTS_NOT = re.compile(
+    r"\s+(?:bestaat|bestaan)\s+(?:(?:dus|eigenlijk|helemaal|echt|ook)\s+)?niet\b"
+)
+# "Klantmanager is een lelijk woord", "Casus is de juiste term": called a word, with what
+# kind of word between (not "begrip", which also says that something is well known)
+A_WORD = re.compile(
+    r"\s+(?:is|was)\s+(?:een|het|de)\s+(?:[^\W\d_]+\s+){0,2}?(?:woord|term|benaming)\b"
+)
 SPELLED_OUT = re.compile(r"\s+staat\s+voor\s+(\w)")  # the first letter of the spelled-out name
 PASSIVE_NAMING = frozenset({"aangeduid", "betiteld", "getypeerd", "bestempeld"})
 # "Wat is een klantreis?", "Wat is klantcontact?": a question that asks what the word means
@@ -272,7 +282,8 @@ def _closes_clause(w: Window) -> bool:
 # labelled data 4 mention, 2 unsure, no flag.
 SPEAKING_OF = re.compile(
     r"\b(?:spreken|spraken|spreekt|sprak|gesproken|praten|praatten|praat|praatte|gepraat)"
-    r"\s+(?:[^\W\d_]+\s+)?(?:van|over)\s+(?:een\s+)?$"
+    r"\s+(?:[^\W\d_]+\s+)?(?:(?:niet|meer|nog|liever|bewust|graag|steeds|voortaan|ook|"
+    r"eigenlijk|dan|nu)\s+){0,2}(?:van|over)\s+(?:een\s+)?$"
 )
 # the same with the verb after the word, as a subordinate clause has it ("waarom de nota over
 # klanten spreekt"); not the idiom "het over ... hebben", which names a topic as often as a
@@ -403,6 +414,36 @@ NEGATIONS = frozenset({"geen", "niet", "nooit", "géén", "níet", "nóóit"})
 DENIAL_FILLERS = frozenset(
     {"een", "enkel", "enkele", "opzicht", "echte", "werkelijke", "heuse", "gewone", "normale"}
 )
+
+
+# "ben je geen klant", "Ik ben toch geen klant", "ik voel me geen klant": the copula (or
+# "voelen" with its reflexive) before the negation, with its subject or particles between;
+# not "nog" ("Bent u nog geen klant?" asks the reader to become one), nor "er" ("is er geen
+# klant die ..." says that none exists)
+DENIAL_BETWEEN = frozenset(
+    "ik je jij u hij zij ze we wij men toch echt helemaal eigenlijk ook dus nu zeker "
+    "natuurlijk gewoon immers heus absoluut".split()
+)
+REFLEXIVES = frozenset("me mij mezelf mijzelf zich zichzelf je jezelf ons onszelf".split())
+FEELING = frozenset("voel voelt voelen voelde voelden".split())
+
+
+def _denied_by_copula(w: Window) -> bool:
+    """A copula, or "voelen" with a reflexive, denies the word with its subject or particles
+    between: "In de bijstand ben je geen klant", "Ik voel me geen klant"."""
+    before = w.words_before(8)
+    i = len(before) - 1
+    while i >= 0 and before[i] in DENIAL_FILLERS:
+        i -= 1
+    if i < 1 or before[i] not in NEGATIONS:
+        return False
+    j = i - 1
+    while j >= 0 and (before[j] in DENIAL_BETWEEN or before[j] in REFLEXIVES):
+        j -= 1
+    if j < 0 or j == i - 1:  # nothing between: the plain "is geen klant" is read elsewhere
+        return False
+    between = before[j + 1 : i]
+    return before[j] in COPULAS or (before[j] in FEELING and not REFLEXIVES.isdisjoint(between))
 
 
 def _negated(w: Window) -> str | None:
@@ -541,6 +582,7 @@ def metalinguistic(w: Window, text: str, *, deny: bool = True, role: bool = True
             or contrast
             or (before_negation in COPULAS and "er" not in four)
             or (_copula_closes(w) and "er" not in w.words_before(6))
+            or _denied_by_copula(w)
         )
     ):
         return verdict("mention.denial")
@@ -562,6 +604,10 @@ def metalinguistic(w: Window, text: str, *, deny: bool = True, role: bool = True
         "is een afkorting",
     ):
         return verdict("mention.is-term", phrase=" ".join(after[:3]))
+    if deny and EXISTS_NOT.match(w.lower, w.end):
+        return verdict("mention.denial")  # "Klanten bestaan niet bij de overheid"
+    if called_a_word := A_WORD.match(w.lower, w.end):
+        return verdict("mention.is-term", phrase=called_a_word.group().strip())
     if WHAT_IS.fullmatch(w.lower, w.sent[0], w.start) and ASKED.match(w.lower, w.end):
         return verdict("mention.definition")
     acronym = text[w.start : w.end]
