@@ -251,10 +251,13 @@ def _called(w: Window) -> str:
 EXISTS_NOT = re.compile(
     r"\s+(?:bestaat|bestaan)\s+(?:(?:dus|eigenlijk|helemaal|echt|ook)\s+)?niet\b"
 )
-# "Klantmanager is een lelijk woord", "Casus is de juiste term": called a word, with what
-# kind of word between (not "begrip", which also says that something is well known)
+# "Klantmanager is een lelijk woord", "Casus is de juiste term", "Vraaggericht werken is een
+# modewoord": called a word, with what kind of word between (not "begrip", which also says
+# that something is well known)
 A_WORD = re.compile(
-    r"\s+(?:is|was)\s+(?:een|het|de)\s+(?:[^\W\d_]+\s+){0,2}?(?:woord|term|benaming)\b"
+    r"(?:\s+werken)?\s+(?:is|was)\s+(?:een|het|de)\s+(?:[^\W\d_]+\s+){0,2}?"
+    r"(?:mode|tover|stop|scheld|sleutel|kern|hype|container|vak|verzamel)?"
+    r"(?:woord|term|benaming)\b"
 )
 SPELLED_OUT = re.compile(r"\s+staat\s+voor\s+(\w)")  # the first letter of the spelled-out name
 PASSIVE_NAMING = frozenset({"aangeduid", "betiteld", "getypeerd", "bestempeld"})
@@ -302,6 +305,12 @@ MORE_THAN = Rare(
         r"\bmeer\s+(?:is\s+|zijn\s+)?dan\s+(?:alleen\s+|slechts\s+|enkel\s+)?(?:een\s+|de\s+)?$"
     ),
     ("meer",),
+)
+# "Anders dan een klant kan een inwoner niet naar de concurrent": a role set against another
+# (only with "een", the role in general: "anders dan klanten verwachten" are people)
+UNLIKE = Rare(
+    re.compile(r"\b(?:anders\s+dan|in\s+tegenstelling\s+tot)\s+een\s+$"),
+    ("anders", "tegenstelling"),
 )
 # "liever spreken over inwoners dan over klanten", "beter te spreken van X, of digitaal Y"
 NAMING_SENTENCE = Rare(
@@ -446,6 +455,31 @@ def _denied_by_copula(w: Window) -> bool:
     return before[j] in COPULAS or (before[j] in FEELING and not REFLEXIVES.isdisjoint(between))
 
 
+# a list of single words before the word: "klant, product en " of "Vermijd woorden als
+# klant, product en casus"
+LIST_BEFORE = re.compile(r"(?:[^\W\d_][\w'-]*(?:\s*,\s*|\s+(?:en|of)\s+)){1,6}$")
+LIST_REACH = 120  # characters before the word in which a list and its frame may stand
+# the frames that name words, not examples of things ("zoals" lists them too)
+WORD_FRAME_NOUNS = ("woord", "term", "begrip", "benaming", "vermijd", "schrap")
+
+
+def _listed_after_frame(w: Window) -> str:
+    """The frame a list of words that ends with the word follows ("Vermijd woorden als
+    klant, product en casus"), or "": the frame covers every word in the list."""
+    lo = max(w.sent[0], w.start - LIST_REACH)
+    listed = LIST_BEFORE.search(w.lower, lo, w.start)
+    if listed is None:
+        return ""
+    lead = WORD.findall(w.lower, lo, listed.start())[-4:]
+    before = " ".join(lead)
+    for frame in _frames_ending_in(lead[-1]) if lead else ():
+        if any(noun in frame for noun in WORD_FRAME_NOUNS) and (
+            before == frame or before.endswith(" " + frame)
+        ):
+            return frame
+    return ""
+
+
 def _negated(w: Window) -> str | None:
     """The word before the negation that denies the word ("is" of "is geen klant", "" at the
     sentence start), or None when no negation stands before it with only fillers between."""
@@ -533,6 +567,8 @@ def metalinguistic(w: Window, text: str, *, deny: bool = True, role: bool = True
         for frame in _frames_ending_in(coordinated[-3]):
             if before == frame or before.endswith(" " + frame):
                 return verdict("mention.frame-coordinated", frame=frame)
+    if listed_by := _listed_after_frame(w):
+        return verdict("mention.frame-coordinated", frame=listed_by)
     lead = max(w.sent[0], w.start - 60)
     if NAME_FRAME_HINT.search(w.lower, lead, w.start):
         name = NAME_FRAME.search(text[lead : w.start])
@@ -560,6 +596,8 @@ def metalinguistic(w: Window, text: str, *, deny: bool = True, role: bool = True
         return verdict("mention.comparison")
     if MORE_THAN.search(w.lower, (lead, w.start)):
         return verdict("mention.as-role", who="meer dan")  # "een burger is meer dan een klant"
+    if role and UNLIKE.search(w.lower, (lead, w.start)):
+        return verdict("mention.comparison")
     if renamed := _renamed(two_before, after):
         return verdict("mention.naming-verb", verb=renamed)
     if (
