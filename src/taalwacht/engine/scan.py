@@ -384,12 +384,12 @@ class Engine:
                 # matches only there (OCMW-klanten: OCMW-cliënten)
                 around += " =" + occ.analysis.left
             setting = cue_counts(term.alternatives, around)
-        place = _around_the_word(text, occ)
-        options = (
-            self._options(_in_place(text, occ), word, setting, place)
-            if decided.decision.reported
-            else ()
-        )
+        # only a reported word gets suggestions, and only they ask for the word's place
+        options: tuple[Choice, ...] = ()
+        place = (False, "", "")
+        if decided.decision.reported:
+            place = _around_the_word(text, occ)
+            options = self._options(_in_place(text, occ), word, setting, place)
         acronym = occ.analysis.watch.kind == "acronym" or bool(OPENING_ACRONYM.match(word))
         if options and acronym and _opens_sentence(text, occ.start, marked):
             # an acronym is in capitals wherever it stands; its replacement takes one only
