@@ -21,6 +21,12 @@ JOINER = re.compile(f"[{HYPHENS}{APOSTROPHES}]")
 ALNUM_RUN = re.compile(r"[^\W_]+")  # what str.isalnum accepts, for a whole run at once
 
 
+# ASCII characters that end a word wherever they stand: every one but letters, digits,
+# joiners and, before a word, the white space a line-break hyphen may stand behind
+ENDS_WORD_AFTER = frozenset(chr(i) for i in range(128) if not chr(i).isalnum()) - {"-", "'"}
+ENDS_WORD_BEFORE = ENDS_WORD_AFTER - {" ", "\t", "\n"}
+
+
 def is_word_char(c: str) -> bool:
     """Letters, digits, combining marks and the soft hyphen belong inside a word."""
     if c.isalnum():
@@ -95,6 +101,8 @@ def word_at(text: str, start: int, end: int) -> Token | None:
             if e - s > MAX_TOKEN:
                 return None
             continue
+        if c in ENDS_WORD_BEFORE:  # the other common case: a space or a full stop
+            break
         joiner = c in HYPHENS or c in APOSTROPHES
         if is_word_char(c) or (joiner and s > 1 and is_word_char(text[s - 2])):
             s -= 1
@@ -113,6 +121,8 @@ def word_at(text: str, start: int, end: int) -> Token | None:
             if e >= n:
                 break
         c = text[e]
+        if c in ENDS_WORD_AFTER:
+            break
         joiner = c in HYPHENS or c in APOSTROPHES
         if is_word_char(c) or (joiner and e + 1 < n and is_word_char(text[e + 1])):
             e += 1

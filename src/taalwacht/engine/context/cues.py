@@ -244,8 +244,12 @@ class CueIndex:
     def find(self, name: str, lo: int, hi: int, skip: tuple[int, int]) -> list[str]:
         """Cues of list ``name`` that start in ``[lo, hi)`` and lie outside ``skip``."""
         out: list[str] = []
+        blocks = self.blocks
         for b in range(lo // BLOCK, (max(lo, hi - 1)) // BLOCK + 1):
-            positions, found = self._block(b).get(name, _NONE)
+            block = blocks.get(b)  # read already, as most are: no call
+            if block is None:
+                block = self._block(b)
+            positions, found = block.get(name, _NONE)
             if not positions:
                 continue
             i, j = bisect_left(positions, lo), bisect_left(positions, hi)
