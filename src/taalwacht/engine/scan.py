@@ -314,13 +314,13 @@ class Engine:
             if nxt is None:
                 break
             part = nxt.joined(lower)
+            if len(part) < 4 or part in OPEN_COMPOUND_STOP:
+                break
             joined += part
             title_case = all(
                 text[i].isupper() and text[i + 1 : i + 2].islower()
                 for i in (token.start, nxt.start)
             )
-            if len(part) < 4 or part in OPEN_COMPOUND_STOP:
-                break
             extends = best is not None and title_case and is_word(part)
             if not (joined in self.watches or is_word(joined) or extends):
                 break
