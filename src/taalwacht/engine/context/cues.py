@@ -6,6 +6,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections.abc import Sequence
 from functools import cache, lru_cache
+from operator import itemgetter
 
 import ahocorasick
 
@@ -155,7 +156,7 @@ class CueIndex:
         if block is None:
             block = {}
             for name, found in self._scan_block(b).items():
-                found.sort(key=lambda hit: hit[0])  # overlapping keys end in another order
+                found.sort(key=itemgetter(0))  # overlapping keys end in another order
                 block[name] = ([pos for pos, _ in found], [cue for _, cue in found])
             self.blocks[b] = block
         return block
