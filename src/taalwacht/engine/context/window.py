@@ -58,13 +58,21 @@ class Window:
     def __post_init__(self) -> None:
         self.passage = (max(0, self.start - DOC_REACH), min(len(self.lower), self.end + DOC_REACH))
         self._found: dict[tuple[str, int, int], list[str]] = {}
-        # the words either side, read at once: the frames read both in every window
+
+    # The words either side, each side read once when first asked: the frames read both,
+    # but a word its passage already decides (``same_sense``, a tariff) never gets there.
+
+    @cached_property
+    def _before(self) -> list[str]:
         lead = max(self.sent[0], self.start - 60)
-        self._before: list[str] = WORDS.findall(self.lower, lead, self.start)
+        return WORDS.findall(self.lower, lead, self.start)
+
+    @cached_property
+    def _after(self) -> list[str]:
         after = self.lower[self.end : min(self.sent[1], self.end + 60)]
         if "(" in after:
             after = PARENTHESIS.sub("", after)
-        self._after: list[str] = WORDS.findall(after)
+        return WORDS.findall(after)
 
     def _matches(self, name: str, span: tuple[int, int]) -> list[str]:
         """Cues of list ``name`` in ``span``; each question is answered once per window."""
