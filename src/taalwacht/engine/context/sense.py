@@ -96,7 +96,7 @@ class SenseModel:
         k = 0 if flag else max(range(1, len(CLASSES)), key=lambda i: p[i])
         confidence = round(p[0] if flag else 1.0 - p[0], 3)
         # no cue in its own sentence: the word's sense elsewhere in the text may decide it
-        weak = not any(name in features for name in OWN_SENTENCE)
+        weak = features.keys().isdisjoint(OWN_SENTENCE)
         if flag is ruled_use:  # the model agrees: the rule's own, more specific ground stands
             # built directly, not by dataclasses.replace: this runs for every weighed word
             return Verdict(rules.decision, rules.rule, rules.why, weak, confidence)
