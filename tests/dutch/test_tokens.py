@@ -125,6 +125,29 @@ def test_lower_same_length_keeps_every_offset(text: str) -> None:
         assert lc == single or (single == "σ" and lc == "ς")
 
 
+# the shortcut for texts whose only capitals are ASCII ones, and the texts it must leave to
+# str.lower: capitals beyond ASCII, Greek sigma, the Kelvin sign, a lone surrogate
+@pytest.mark.parametrize(
+    "text",
+    [
+        "de ‘Klant’ – of “KLANT”",
+        "één KLANT",
+        "ÉÉN klant",
+        "ΑΣ Klant",
+        "K Klant",
+        "\udc80 KLANT",
+    ],
+)
+def test_lower_same_length_is_str_lower(text: str) -> None:
+    assert lower_same_length(text) == text.lower()
+
+
+@given(st.text())
+def test_lower_same_length_is_str_lower_where_lengths_agree(text: str) -> None:
+    if len(text.lower()) == len(text):
+        assert lower_same_length(text) == text.lower()
+
+
 WORDISH = st.text(alphabet=st.sampled_from(list("aklntK-'\u2019\u00ad\n\r .,\"ë")), max_size=60)
 
 

@@ -21,6 +21,12 @@ JOINER = re.compile(f"[{HYPHENS}{APOSTROPHES}]")
 ALNUM_RUN = re.compile(r"[^\W_]+")  # what str.isalnum accepts, for a whole run at once
 
 
+# ASCII characters that end a word wherever they stand: every one but letters, digits,
+# joiners and, before a word, the white space a line-break hyphen may stand behind
+ENDS_WORD_AFTER = frozenset(chr(i) for i in range(128) if not chr(i).isalnum()) - {"-", "'"}
+ENDS_WORD_BEFORE = ENDS_WORD_AFTER - {" ", "\t", "\n"}
+
+
 def is_word_char(c: str) -> bool:
     """Letters, digits, combining marks and the soft hyphen belong inside a word."""
     if c.isalnum():
@@ -95,6 +101,8 @@ def word_at(text: str, start: int, end: int) -> Token | None:
             if e - s > MAX_TOKEN:
                 return None
             continue
+        if c in ENDS_WORD_BEFORE:  # the other common case: a space or a full stop
+            break
         joiner = c in HYPHENS or c in APOSTROPHES
         if is_word_char(c) or (joiner and s > 1 and is_word_char(text[s - 2])):
             s -= 1
@@ -113,6 +121,8 @@ def word_at(text: str, start: int, end: int) -> Token | None:
             if e >= n:
                 break
         c = text[e]
+        if c in ENDS_WORD_AFTER:
+            break
         joiner = c in HYPHENS or c in APOSTROPHES
         if is_word_char(c) or (joiner and e + 1 < n and is_word_char(text[e + 1])):
             e += 1
@@ -161,7 +171,34 @@ def lower_same_length(text: str) -> str:
     A few characters lower-case to two (İ becomes i + combining dot); those keep their
     original form, so index ``i`` of the result always corresponds to index ``i`` of text.
     """
+    low = _lower_ascii_letters(text)
+    if low is not None:
+        return low
     low = text.lower()
     if len(low) == len(text):
         return low
     return "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+
+
+ASCII = bytes(range(128))
+ASCII_LOWER = bytes.maketrans(b"ABCDEFGHIJKLMNOPQRSTUVWXYZ", b"abcdefghijklmnopqrstuvwxyz")
+
+
+def _lower_ascii_letters(text: str) -> str | None:
+    """``text.lower()`` for a text whose only capitals are ASCII ones, as in most Dutch
+    text that is not pure ASCII (curly quotes, dashes and é are no capitals), else None.
+
+    ``str.lower`` maps every character of such a text through the full Unicode tables
+    (0.18 s for the 54 MB shared corpus); translating the UTF-8 bytes of its ASCII capitals
+    takes 0.11 s, the check that no other character changes included.
+    """
+    if text.isascii():
+        return text.lower()  # CPython's own fast path
+    try:
+        raw = text.encode()
+    except UnicodeEncodeError:  # a lone surrogate
+        return None
+    others = raw.translate(None, ASCII).decode()  # every character that is not ASCII
+    if others.lower() != others:
+        return None  # a capital É, a Greek Σ (whose lower case depends on its place), İ
+    return raw.translate(ASCII_LOWER).decode()

@@ -4,6 +4,7 @@ and form it is, where the watched member sits in the word, and where it stands."
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Literal
 
 from taalwacht.dutch.compounds import Member
@@ -33,15 +34,18 @@ class Analysis:
     member: Member  # the watched member inside ``joined``
     compound_key: str = ""  # the word the member completes, for elided compounds
 
-    @property
+    # cached: an analysis is shared by every occurrence of its word (the engine memoises
+    # it), and deciding each occurrence asks these a few times
+
+    @cached_property
     def left(self) -> str:
         return self.joined[: self.member.start]
 
-    @property
+    @cached_property
     def right(self) -> str:
         return self.joined[self.member.end :]
 
-    @property
+    @cached_property
     def curated(self) -> bool:
         """The pack names this compound itself (productcatalogus, bijstandsklanten): the
         organisation chose the word and its replacement."""

@@ -22,7 +22,7 @@ import ahocorasick
 
 from taalwacht import messages
 from taalwacht.dutch.agreement import DE, FINITE_VERBS, FUNCTION_WORDS, guess_gender, is_invariable
-from taalwacht.dutch.compounds import Member, find_members
+from taalwacht.dutch.compounds import Member, coined_word, find_members
 from taalwacht.dutch.lexicon import is_word, lookup_for
 from taalwacht.dutch.phrases import scan_left
 from taalwacht.dutch.sentences import sentence_bounds
@@ -114,6 +114,7 @@ class Engine:
         self._anchored = _anchored(self.automaton)
         self._memo: dict[str, Analysis | None] = {}
         self._choices: dict[tuple[object, ...], tuple[Choice, ...]] = {}
+        self._coined: dict[tuple[str, str, bool], str] = {}
         self._near_phrases: dict[tuple[str, str, str], _Phrases | None] = {}
         self._phrases = {term.id: _Phrases.of(term, self.allow) for term in self.terms}
 
@@ -314,13 +315,13 @@ class Engine:
             if nxt is None:
                 break
             part = nxt.joined(lower)
+            if len(part) < 4 or part in OPEN_COMPOUND_STOP:
+                break
             joined += part
             title_case = all(
                 text[i].isupper() and text[i + 1 : i + 2].islower()
                 for i in (token.start, nxt.start)
             )
-            if len(part) < 4 or part in OPEN_COMPOUND_STOP:
-                break
             extends = best is not None and title_case and is_word(part)
             if not (joined in self.watches or is_word(joined) or extends):
                 break
@@ -384,12 +385,12 @@ class Engine:
                 # matches only there (OCMW-klanten: OCMW-cliënten)
                 around += " =" + occ.analysis.left
             setting = cue_counts(term.alternatives, around)
-        place = _around_the_word(text, occ)
-        options = (
-            self._options(_in_place(text, occ), word, setting, place)
-            if decided.decision.reported
-            else ()
-        )
+        # only a reported word gets suggestions, and only they ask for the word's place
+        options: tuple[Choice, ...] = ()
+        place = (False, "", "")
+        if decided.decision.reported:
+            place = _around_the_word(text, occ)
+            options = self._options(_in_place(text, occ), word, setting, place)
         acronym = occ.analysis.watch.kind == "acronym" or bool(OPENING_ACRONYM.match(word))
         if options and acronym and _opens_sentence(text, occ.start, marked):
             # an acronym is in capitals wherever it stands; its replacement takes one only
@@ -484,9 +485,29 @@ class Engine:
         found = self._choices.get(key)
         if found is None:
             reader, then, rest = place
-            found = choices(analysis, surface, prefer, setting, reader=reader, then=then, rest=rest)
+            found = choices(
+                analysis,
+                surface,
+                prefer,
+                setting,
+                reader=reader,
+                then=then,
+                rest=rest,
+                coined=self._coined_word,
+            )
             if len(self._choices) < 100_000:
                 self._choices[key] = found
+        return found
+
+    def _coined_word(self, old: str, new: str, free: bool) -> str:
+        """``coined_word``, memoised: a word's choices are made anew for each setting of
+        cues around it, and each time ask about the same replacements."""
+        key = (old, new, free)
+        found = self._coined.get(key)
+        if found is None:
+            found = coined_word(old, new, free=free)
+            if len(self._coined) < 100_000:
+                self._coined[key] = found
         return found
 
     def _verdict(

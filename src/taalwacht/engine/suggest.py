@@ -11,7 +11,7 @@ articles and adjectives agree (het nieuwe product -> de nieuwe voorziening).
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import replace
 from functools import cache
 
@@ -44,6 +44,13 @@ OTHER_WORD = re.compile(rf"\s+|{HYPHEN}(?:en|of){HYPHEN}")
 OPENING_ACRONYM = re.compile(rf"[A-Z]{{2,}}{HYPHEN}")
 
 CueCounts = tuple[tuple[str, int], ...]  # (alternative, its cues near the word), none zero
+# ``coined_word(old, new, free=free)`` with ``free`` as the third argument: a caller that
+# asks for many words' choices (the engine) passes a memoised one
+Coined = Callable[[str, str, bool], str]
+
+
+def _coined(old: str, new: str, free: bool) -> str:
+    return coined_word(old, new, free=free)
 
 
 def choices(
@@ -55,6 +62,7 @@ def choices(
     reader: bool = False,
     then: str = "",
     rest: str = "",
+    coined: Coined = _coined,
 ) -> tuple[Choice, ...]:
     """Replacements for ``surface`` (the matched text), best first, with their grammar.
 
@@ -64,7 +72,8 @@ def choices(
     ``in_the_sentence``); ``rest``: the rest of a hyphenated word after a member that ends
     in its hyphen, lower case ("-of-dienst" after "product-"), which the replacement must
     not repeat (not "dienst-of-dienst"). ``prefer`` names the alternative the organisation
-    chose for this term ("burger"): its choices move to the very front.
+    chose for this term ("burger"): its choices move to the very front. ``coined`` is
+    ``coined_word`` (which drops coinages), memoised by a caller that asks often.
     """
     if analysis.right in FUNCTION_WORDS and not analysis.left and not analysis.compound_key:
         # "klantenmet": a space left out, not a compound ("met van inwoners"): the word is
@@ -75,7 +84,9 @@ def choices(
         spaced = " " + surface_right.lstrip(HYPHENS)
         return tuple(
             replace(c, text=c.text + spaced)
-            for c in choices(alone, word, prefer, setting, reader=reader, then=then, rest=rest)
+            for c in choices(
+                alone, word, prefer, setting, reader=reader, then=then, rest=rest, coined=coined
+            )
         )
     term = analysis.watch.term
     slot = analysis.watch.slot
@@ -231,7 +242,7 @@ def choices(
     finished = _finish(
         out, surface, acronym=analysis.watch.kind == "acronym", capital=not surface_left
     )
-    return _real_words(finished, surface, term, named_texts)
+    return _real_words(finished, surface, term, named_texts, coined)
 
 
 READER_POSSESSIVES = frozenset({"uw", "je", "jouw"})  # the reader is the resident
@@ -520,7 +531,7 @@ def _finish(out: list[Choice], surface: str, *, acronym: bool, capital: bool) ->
 
 
 def _real_words(
-    found: tuple[Choice, ...], surface: str, term: Term, named: set[str]
+    found: tuple[Choice, ...], surface: str, term: Term, named: set[str], coined: Coined = _coined
 ) -> tuple[Choice, ...]:
     """The choices without the compounds Dutch does not have (klantgegevens ->
     werkzoekendegegevens, rechtzoekendegegevens), after the first: a swap of one member
@@ -532,7 +543,7 @@ def _real_words(
         c
         for c in found[1:]
         if c.text.lower() in named
-        or not coined_word(surface, c.text, free=term.compounds_freely(c.alternative))
+        or not coined(surface, c.text, term.compounds_freely(c.alternative))
     )
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections.abc import Sequence
 from functools import cache, lru_cache
+from operator import itemgetter
 
 import ahocorasick
 
@@ -155,7 +156,7 @@ class CueIndex:
         if block is None:
             block = {}
             for name, found in self._scan_block(b).items():
-                found.sort(key=lambda hit: hit[0])  # overlapping keys end in another order
+                found.sort(key=itemgetter(0))  # overlapping keys end in another order
                 block[name] = ([pos for pos, _ in found], [cue for _, cue in found])
             self.blocks[b] = block
         return block
@@ -244,8 +245,12 @@ class CueIndex:
     def find(self, name: str, lo: int, hi: int, skip: tuple[int, int]) -> list[str]:
         """Cues of list ``name`` that start in ``[lo, hi)`` and lie outside ``skip``."""
         out: list[str] = []
+        blocks = self.blocks
         for b in range(lo // BLOCK, (max(lo, hi - 1)) // BLOCK + 1):
-            positions, found = self._block(b).get(name, _NONE)
+            block = blocks.get(b)  # read already, as most are: no call
+            if block is None:
+                block = self._block(b)
+            positions, found = block.get(name, _NONE)
             if not positions:
                 continue
             i, j = bisect_left(positions, lo), bisect_left(positions, hi)

@@ -98,7 +98,7 @@ def _trade(w: Window, *, leaning: bool) -> Verdict:
 def english(w: Window) -> bool:
     """A watched word in an English phrase: 'concern about', 'Gross Domestic Product'."""
     around = w.words_before(3) + w.words_after(3)
-    return sum(x in ENGLISH for x in around) >= 2
+    return len([x for x in around if x in ENGLISH]) >= 2  # no generator: asked per word
 
 
 OBJECT_END = re.compile(r"[.,;:!?()\n]| en | of | maar | want | omdat | zodat | terwijl ")

@@ -13,7 +13,7 @@ from __future__ import annotations
 import json
 import math
 from collections.abc import Set as AbstractSet
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from functools import cache, cached_property
 from typing import Protocol
 
@@ -96,9 +96,10 @@ class SenseModel:
         k = 0 if flag else max(range(1, len(CLASSES)), key=lambda i: p[i])
         confidence = round(p[0] if flag else 1.0 - p[0], 3)
         # no cue in its own sentence: the word's sense elsewhere in the text may decide it
-        weak = not any(name in features for name in OWN_SENTENCE)
+        weak = features.keys().isdisjoint(OWN_SENTENCE)
         if flag is ruled_use:  # the model agrees: the rule's own, more specific ground stands
-            return replace(rules, confidence=confidence, weak=weak)
+            # built directly, not by dataclasses.replace: this runs for every weighed word
+            return Verdict(rules.decision, rules.rule, rules.why, weak, confidence)
         evidence = ", ".join(readable(name) for name in self.strongest(features, k))
         evidence = evidence or messages.text("evidence.none")
         rule = "use.learned" if flag else RULE_OF[CLASSES[k]]

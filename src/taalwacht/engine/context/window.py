@@ -58,13 +58,11 @@ class Window:
     def __post_init__(self) -> None:
         self.passage = (max(0, self.start - DOC_REACH), min(len(self.lower), self.end + DOC_REACH))
         self._found: dict[tuple[str, int, int], list[str]] = {}
-        # the words either side, read at once: the frames read both in every window
-        lead = max(self.sent[0], self.start - 60)
-        self._before: list[str] = WORDS.findall(self.lower, lead, self.start)
-        after = self.lower[self.end : min(self.sent[1], self.end + 60)]
-        if "(" in after:
-            after = PARENTHESIS.sub("", after)
-        self._after: list[str] = WORDS.findall(after)
+        # The words either side, each side read once when first asked: the frames read
+        # both, but a word its passage already decides (``same_sense``, a tariff) never gets
+        # there. None: not read yet (a plain attribute: cached_property locks on first read)
+        self._before: list[str] | None = None
+        self._after: list[str] | None = None
 
     def _matches(self, name: str, span: tuple[int, int]) -> list[str]:
         """Cues of list ``name`` in ``span``; each question is answered once per window."""
@@ -119,8 +117,18 @@ class Window:
         return (left + 1 if left >= 0 else s, right if right >= 0 else e)
 
     def words_before(self, n: int) -> list[str]:
-        return self._before[-n:]
+        before = self._before
+        if before is None:
+            lead = max(self.sent[0], self.start - 60)
+            before = self._before = WORDS.findall(self.lower, lead, self.start)
+        return before[-n:]
 
     def words_after(self, n: int) -> list[str]:
         """The next ``n`` words of the sentence, skipping a parenthesis: 'Klantdossier (DKD) is'."""
-        return self._after[:n]
+        after = self._after
+        if after is None:
+            rest = self.lower[self.end : min(self.sent[1], self.end + 60)]
+            if "(" in rest:
+                rest = PARENTHESIS.sub("", rest)
+            after = self._after = WORDS.findall(rest)
+        return after[:n]
