@@ -722,7 +722,12 @@ def metalinguistic(w: Window, text: str, *, deny: bool = True, role: bool = True
         and after[0] in COPULAS
         and (len(after) == 1 or after[1] in PREDICATE_ENDS or _copula_closes(w))
     )
-    if who and copula and deny:
+    # "inwoners zijn onze klanten": the writer claims them as its own, a use, not a role
+    # weighed; but "Zijn inwoners onze klanten?" asks whether they are
+    owned = prev[-1:] in (["onze"], ["ons"], ["hun"], ["mijn"])
+    if owned and w.lower[w.end : w.sent[1]].rstrip().endswith("?"):
+        owned = False
+    if who and copula and deny and not owned:
         return verdict("mention.as-role", who=who)
     opening = three
     # "Een klant is iemand die betaalt"; without an article only a singular concept defines
