@@ -119,8 +119,9 @@ QUESTION_PARTICLES = frozenset("wel nu echt dan eigenlijk nog ook dus nou werkel
 
 
 def _particles(words: list[str]) -> bool:
-    """Up to two particles, then perhaps "een": nothing that makes the word a thing asked for."""
-    if words[-1:] == ["een"]:
+    """Up to two particles, then perhaps "een" or "onze": nothing that makes the word a thing
+    asked for ("Zijn inwoners eigenlijk onze klanten?")."""
+    if words[-1:] in (["een"], ["onze"]):
         words = words[:-1]
     return len(words) <= 2 and all(x in QUESTION_PARTICLES for x in words)
 
