@@ -10,7 +10,7 @@ from taalwacht.model.finding import Span
 
 PARTICLE_FOLLOWERS = frozenset(
     "en of maar want omdat als dan zodat terwijl nadat voordat doordat waardoor zoals "
-    "bij van voor met via op door tegen uit per tot onder tegen binnen buiten na te".split()
+    "bij van voor met via op door tegen uit per tot onder tegen binnen buiten na te om".split()
 )
 # a relative clause may follow the particle: "koopt u alle hulp in die u nodig heeft"
 # (not after "wat": in "in wat voor vorm" the "in" is a preposition)
