@@ -429,9 +429,10 @@ DENIAL_FILLERS = frozenset(
 # "ben je geen klant", "Ik ben toch geen klant", "ik voel me geen klant": the copula (or
 # "voelen" with its reflexive) before the negation, with its subject or particles between;
 # not "nog" ("Bent u nog geen klant?" asks the reader to become one), nor "er" ("is er geen
-# klant die ..." says that none exists)
+# klant die ..." says that none exists), nor the letter's reader ("Bent u geen klant bij de
+# voedselbank, maar ...")
 DENIAL_BETWEEN = frozenset(
-    "ik je jij u hij zij ze we wij men toch echt helemaal eigenlijk ook dus nu zeker "
+    "ik je jij hij zij ze we wij men toch echt helemaal eigenlijk ook dus nu zeker "
     "natuurlijk gewoon immers heus absoluut".split()
 )
 REFLEXIVES = frozenset("me mij mezelf mijzelf zich zichzelf je jezelf ons onszelf".split())
