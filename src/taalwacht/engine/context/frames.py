@@ -248,9 +248,11 @@ def _called(w: Window) -> str:
     return called.group(1) if called else ""
 
 
-# "De klant bestaat niet", "Klanten bestaan eigenlijk niet bij de overheid"
+# "De klant bestaat niet", "Klanten bestaan eigenlijk niet bij de overheid": the word's
+# thing denied; not "bestaat niet meer" (a service ended), nor "Dat product bestaat niet in
+# onze gemeente" (this one, after a demonstrative or a possessive)
 EXISTS_NOT = re.compile(
-    r"\s+(?:bestaat|bestaan)\s+(?:(?:dus|eigenlijk|helemaal|echt|ook)\s+)?niet\b"
+    r"\s+(?:bestaat|bestaan)\s+(?:(?:dus|eigenlijk|helemaal|echt|ook)\s+)?niet\b(?!\s+meer\b)"
 )
 # "Klantmanager is een lelijk woord", "Casus is de juiste term", "Vraaggericht werken is een
 # modewoord": called a word, with what kind of word between (not "begrip", which also says
@@ -647,7 +649,8 @@ def metalinguistic(w: Window, text: str, *, deny: bool = True, role: bool = True
         "is een afkorting",
     ):
         return verdict("mention.is-term", phrase=" ".join(after[:3]))
-    if deny and EXISTS_NOT.match(w.lower, w.end):
+    pointed = bool(prev) and prev[-1] in DETERMINERS and prev[-1] not in ARTICLES
+    if deny and not pointed and EXISTS_NOT.match(w.lower, w.end):
         return verdict("mention.denial")  # "Klanten bestaan niet bij de overheid"
     if called_a_word := A_WORD.match(w.lower, w.end):
         return verdict("mention.is-term", phrase=called_a_word.group().strip())
