@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cached_property
 
 from taalwacht.dutch.sentences import sentence_bounds
 from taalwacht.engine.context.cues import DOC_REACH, CueIndex
@@ -45,14 +44,6 @@ class Window:
     def around(cls, text: str, index: CueIndex, start: int, end: int) -> Window:
         return cls(index.lower, start, end, sentence_bounds(text, start, end), text, index)
 
-    @cached_property
-    def near(self) -> tuple[int, int]:
-        """The sentence with the one before and the one after it."""
-        s, e = self.sent
-        before = sentence_bounds(self.text, s - 2, s - 2)[0] if s > 1 else s
-        after = sentence_bounds(self.text, e + 1, e + 1)[1] if e + 1 < len(self.text) else e
-        return min(before, s), max(after, e)
-
     index: CueIndex
 
     def __post_init__(self) -> None:
@@ -63,6 +54,21 @@ class Window:
         # there. None: not read yet (a plain attribute: cached_property locks on first read)
         self._before: list[str] | None = None
         self._after: list[str] | None = None
+        # the spans around the sentence, found when first asked (plain attributes, not
+        # cached_property, for the same reason)
+        self._near: tuple[int, int] | None = None
+        self._clause: tuple[int, int] | None = None
+
+    @property
+    def near(self) -> tuple[int, int]:
+        """The sentence with the one before and the one after it (found when first asked)."""
+        near = self._near
+        if near is None:
+            s, e = self.sent
+            before = sentence_bounds(self.text, s - 2, s - 2)[0] if s > 1 else s
+            after = sentence_bounds(self.text, e + 1, e + 1)[1] if e + 1 < len(self.text) else e
+            near = self._near = (min(before, s), max(after, e))
+        return near
 
     def _matches(self, name: str, span: tuple[int, int]) -> list[str]:
         """Cues of list ``name`` in ``span``; each question is answered once per window."""
@@ -107,14 +113,17 @@ class Window:
                 return diff
         return 0
 
-    @cached_property
+    @property
     def clause(self) -> tuple[int, int]:
         """The part of the sentence between semicolons: 'een supermarkt wil dat de klant
         terugkomt; een sociale dienst hoopt ...' sets the two halves apart."""
-        s, e = self.sent
-        left = self.lower.rfind(";", s, self.start)
-        right = self.lower.find(";", self.end, e)
-        return (left + 1 if left >= 0 else s, right if right >= 0 else e)
+        clause = self._clause
+        if clause is None:
+            s, e = self.sent
+            left = self.lower.rfind(";", s, self.start)
+            right = self.lower.find(";", self.end, e)
+            clause = self._clause = (left + 1 if left >= 0 else s, right if right >= 0 else e)
+        return clause
 
     def words_before(self, n: int) -> list[str]:
         before = self._before
