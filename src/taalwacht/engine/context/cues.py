@@ -130,6 +130,9 @@ class CueIndex:
         self.lower = lower
         # block -> list -> (positions, cues), sorted by position
         self.blocks: dict[int, dict[str, tuple[list[int], list[str]]]] = {}
+        # list -> (positions, cues) over every block read so far, sorted by position: a
+        # lookup bisects one list instead of walking the blocks of a passage one by one
+        self.lists: dict[str, tuple[list[int], list[str]]] = {}
         self.decided: list[tuple[int, str, Decision]] = []  # (start, term, decision) so far
 
     def remember(self, start: int, term: str, decision: Decision) -> None:
@@ -155,11 +158,25 @@ class CueIndex:
         block = self.blocks.get(b)
         if block is None:
             block = {}
+            lists = self.lists
             for name, found in self._scan_block(b).items():
                 found.sort(key=itemgetter(0))  # overlapping keys end in another order
-                block[name] = ([pos for pos, _ in found], [cue for _, cue in found])
+                positions, cues = [pos for pos, _ in found], [cue for _, cue in found]
+                block[name] = (positions, cues)
+                if positions:  # a block's cues all lie after earlier blocks', before later
+                    merged = lists.setdefault(name, ([], []))
+                    at = bisect_left(merged[0], positions[0])
+                    merged[0][at:at] = positions
+                    merged[1][at:at] = cues
             self.blocks[b] = block
         return block
+
+    def _read(self, lo: int, hi: int) -> None:
+        """Make sure every block that holds a position in ``[lo, hi)`` has been read."""
+        blocks = self.blocks
+        for b in range(lo // BLOCK, (max(lo, hi - 1)) // BLOCK + 1):
+            if b not in blocks:
+                self._block(b)
 
     def _scan_block(self, b: int) -> dict[str, list[tuple[int, str]]]:
         """One pass of the cue automaton over block ``b``: hits per list."""
@@ -236,30 +253,22 @@ class CueIndex:
 
     def starts(self, name: str, lo: int, hi: int, skip: tuple[int, int]) -> list[int]:
         """Where the cues of list ``name`` in ``[lo, hi)`` outside ``skip`` start."""
-        out: list[int] = []
-        for b in range(lo // BLOCK, (max(lo, hi - 1)) // BLOCK + 1):
-            positions, _ = self._block(b).get(name, _NONE)
-            out += [p for p in positions if lo <= p < hi and not skip[0] <= p < skip[1]]
-        return out
+        self._read(lo, hi)
+        positions, _ = self.lists.get(name, _NONE)
+        i, j = bisect_left(positions, lo), bisect_left(positions, hi)
+        return [p for p in positions[i:j] if not skip[0] <= p < skip[1]]
 
     def find(self, name: str, lo: int, hi: int, skip: tuple[int, int]) -> list[str]:
         """Cues of list ``name`` that start in ``[lo, hi)`` and lie outside ``skip``."""
-        out: list[str] = []
-        blocks = self.blocks
-        for b in range(lo // BLOCK, (max(lo, hi - 1)) // BLOCK + 1):
-            block = blocks.get(b)  # read already, as most are: no call
-            if block is None:
-                block = self._block(b)
-            positions, found = block.get(name, _NONE)
-            if not positions:
-                continue
-            i, j = bisect_left(positions, lo), bisect_left(positions, hi)
-            if i == j:
-                continue
-            k, m = bisect_left(positions, skip[0], i, j), bisect_left(positions, skip[1], i, j)
-            out += found[i:k]
-            out += found[m:j]
-        return out
+        self._read(lo, hi)
+        positions, found = self.lists.get(name, _NONE)
+        if not positions:
+            return []
+        i, j = bisect_left(positions, lo), bisect_left(positions, hi)
+        if i == j:
+            return []
+        k, m = bisect_left(positions, skip[0], i, j), bisect_left(positions, skip[1], i, j)
+        return found[i:k] + found[m:j] if k < m else found[i:j]
 
 
 _NONE: tuple[list[int], list[str]] = ([], [])
