@@ -133,6 +133,8 @@ class CueIndex:
         # list -> (positions, cues) over every block read so far, sorted by position: a
         # lookup bisects one list instead of walking the blocks of a passage one by one
         self.lists: dict[str, tuple[list[int], list[str]]] = {}
+        # a run of text whose blocks have all been read: most lookups fall inside it
+        self.read_from = self.read_to = 0
         self.decided: list[tuple[int, str, Decision]] = []  # (start, term, decision) so far
 
     def remember(self, start: int, term: str, decision: Decision) -> None:
@@ -173,10 +175,18 @@ class CueIndex:
 
     def _read(self, lo: int, hi: int) -> None:
         """Make sure every block that holds a position in ``[lo, hi)`` has been read."""
+        if self.read_from <= lo and hi <= self.read_to:
+            return  # as for most lookups: the passages of neighbouring words overlap
         blocks = self.blocks
-        for b in range(lo // BLOCK, (max(lo, hi - 1)) // BLOCK + 1):
+        first, last = lo // BLOCK, (max(lo, hi - 1)) // BLOCK + 1
+        for b in range(first, last):
             if b not in blocks:
                 self._block(b)
+        first, last = first * BLOCK, last * BLOCK
+        if first <= self.read_to and self.read_from <= last:  # the runs touch: join them
+            self.read_from, self.read_to = min(first, self.read_from), max(last, self.read_to)
+        else:
+            self.read_from, self.read_to = first, last
 
     def _scan_block(self, b: int) -> dict[str, list[tuple[int, str]]]:
         """One pass of the cue automaton over block ``b``: hits per list."""
@@ -237,12 +247,15 @@ class CueIndex:
         out: list[dict[str, int]] = [{} for _ in spans]
         lo = min(a for a, _ in spans)
         hi = max(b for _, b in spans)
-        merged: dict[str, list[int]] = {}
-        for b in range(lo // BLOCK, (max(lo, hi - 1)) // BLOCK + 1):
-            for name, (positions, _) in self._block(b).items():
-                merged.setdefault(name, []).extend(positions)  # blocks follow each other
+        self._read(lo, hi)
+        # the lists in the order the blocks name them, as the counts have always come
+        blocks = self.blocks
+        names = dict.fromkeys(
+            name for b in range(lo // BLOCK, (max(lo, hi - 1)) // BLOCK + 1) for name in blocks[b]
+        )
         s0, s1 = skip
-        for name, positions in merged.items():
+        for name in names:
+            positions = self.lists.get(name, _NONE)[0]
             for (a, z), counted in zip(spans, out, strict=True):
                 n = bisect_left(positions, z) - bisect_left(positions, a)
                 if n and s0 < z and a < s1:
