@@ -659,6 +659,7 @@ HEALTH_TARIFF = Rare(
         "zorgactiviteit",
         "tariefbeschikking",
     ),
+    in_word=True,
 )
 
 
@@ -843,6 +844,7 @@ BUDGET_HOLDER = re.compile(rf"\b(?:{PUBLIC_BODIES}|pgb\w*|persoonsgebonden budge
 INSURER = Rare(
     re.compile(r"\b(?:zorg)?verzekeraars?\b|\bzvw\b|\bzorgverzekeringswet\b"),
     ("verzekeraar", "zvw", "zorgverzekeringswet"),
+    in_word=True,
 )
 PUBLIC_CARE_BUYER = re.compile(
     r"\b(?:wlz\w*|awbz\w*|zorgkanto\w*|gemeente\w*|jeugd\w*|wmo|uwv|dforzo|"

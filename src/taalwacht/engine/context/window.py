@@ -21,13 +21,33 @@ class Rare:
 
     pattern: re.Pattern[str]
     words: tuple[str, ...]  # every match holds one of these
+    # every match starts where the word (a run of ``\w``) that holds one of ``words``
+    # starts: then no match starts before the first of them, and the walk starts there
+    in_word: bool = False
 
     def search(self, lower: str, span: tuple[int, int]) -> re.Match[str] | None:
         lo, hi = span
+        if self.in_word:
+            return self._search_from_word(lower, lo, hi)
         for word in self.words:  # a loop, not any(): no generator for each of many calls
             if lower.find(word, lo, hi) >= 0:
                 return self.pattern.search(lower, lo, hi)
         return None
+
+    def _search_from_word(self, lower: str, lo: int, hi: int) -> re.Match[str] | None:
+        """``search`` from the start of the word that holds the first of ``words``: a
+        passage-long walk of a pattern that tries a word at each word start costs ten times
+        the substring tests (the tariff law's words in 3,000 characters around each word)."""
+        first = -1
+        for word in self.words:
+            at = lower.find(word, lo, hi)
+            if at >= 0 and (first < 0 or at < first):
+                first = at
+        if first < 0:
+            return None
+        while first > lo and (lower[first - 1].isalnum() or lower[first - 1] == "_"):
+            first -= 1  # back to the start of its word: \w is alphanumeric or "_"
+        return self.pattern.search(lower, first, hi)
 
 
 @dataclass
