@@ -40,8 +40,10 @@ class Rare:
         the substring tests (the tariff law's words in 3,000 characters around each word)."""
         first = -1
         for word in self.words:
-            at = lower.find(word, lo, hi)
-            if at >= 0 and (first < 0 or at < first):
+            # once one is found, the others need only be looked for where they would start
+            # before it
+            at = lower.find(word, lo, hi if first < 0 else first + len(word) - 1)
+            if at >= 0:
                 first = at
         if first < 0:
             return None
