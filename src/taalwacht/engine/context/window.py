@@ -52,24 +52,43 @@ class Rare:
         return self.pattern.search(lower, first, hi)
 
 
-@dataclass
 class Window:
-    """The text around one occurrence: its sentence, the sentences next to it, the passage."""
+    """The text around one occurrence: its sentence, the sentences next to it, the passage.
 
-    lower: str
-    start: int
-    end: int
-    sent: tuple[int, int]
-    text: str
+    A plain class with slots, not a dataclass: one is made for nearly every occurrence, and
+    the words and spans around it are read when first asked."""
 
-    @classmethod
-    def around(cls, text: str, index: CueIndex, start: int, end: int) -> Window:
-        return cls(index.lower, start, end, sentence_bounds(text, start, end), text, index)
+    __slots__ = (
+        "_after",
+        "_before",
+        "_clause",
+        "_found",
+        "_near",
+        "end",
+        "index",
+        "lower",
+        "passage",
+        "sent",
+        "start",
+        "text",
+    )
 
-    index: CueIndex
-
-    def __post_init__(self) -> None:
-        self.passage = (max(0, self.start - DOC_REACH), min(len(self.lower), self.end + DOC_REACH))
+    def __init__(
+        self,
+        lower: str,
+        start: int,
+        end: int,
+        sent: tuple[int, int],
+        text: str,
+        index: CueIndex,
+    ) -> None:
+        self.lower = lower
+        self.start = start
+        self.end = end
+        self.sent = sent
+        self.text = text
+        self.index = index
+        self.passage = (max(0, start - DOC_REACH), min(len(lower), end + DOC_REACH))
         self._found: dict[tuple[str, int, int], list[str]] = {}
         # The words either side, each side read once when first asked: the frames read
         # both, but a word its passage already decides (``same_sense``, a tariff) never gets
@@ -80,6 +99,10 @@ class Window:
         # cached_property, for the same reason)
         self._near: tuple[int, int] | None = None
         self._clause: tuple[int, int] | None = None
+
+    @classmethod
+    def around(cls, text: str, index: CueIndex, start: int, end: int) -> Window:
+        return cls(index.lower, start, end, sentence_bounds(text, start, end), text, index)
 
     @property
     def near(self) -> tuple[int, int]:
