@@ -214,7 +214,7 @@ class CueIndex:
             at_right = after >= n or not lower[after].isalnum()
             if need_right and not at_right:
                 continue  # the start of a longer word (indien for IND)
-            denied = at_left and _denied(lower, start)
+            denied = at_left and lower.endswith(DENIALS, 0, start)  # _denied, without a call
             proper = (
                 names_here and at_left and self.text[start].isupper() and _after_title(lower, start)
             )
