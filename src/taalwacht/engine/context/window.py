@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from taalwacht.dutch.sentences import sentence_bounds
+from taalwacht.dutch.sentences import sentence_bounds, sentence_end, sentence_start
 from taalwacht.engine.context.cues import DOC_REACH, CueIndex
 
 WORD = re.compile(r"\w+(?:-\w+)*")
@@ -110,8 +110,8 @@ class Window:
         near = self._near
         if near is None:
             s, e = self.sent
-            before = sentence_bounds(self.text, s - 2, s - 2)[0] if s > 1 else s
-            after = sentence_bounds(self.text, e + 1, e + 1)[1] if e + 1 < len(self.text) else e
+            before = sentence_start(self.text, s - 2) if s > 1 else s
+            after = sentence_end(self.text, e + 1) if e + 1 < len(self.text) else e
             near = self._near = (min(before, s), max(after, e))
         return near
 
