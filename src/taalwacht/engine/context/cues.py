@@ -130,6 +130,11 @@ class CueIndex:
         self.lower = lower
         # block -> list -> (positions, cues), sorted by position
         self.blocks: dict[int, dict[str, tuple[list[int], list[str]]]] = {}
+        # list -> (positions, cues) over every block read so far, sorted by position: a
+        # lookup bisects one list instead of walking the blocks of a passage one by one
+        self.lists: dict[str, tuple[list[int], list[str]]] = {}
+        # a run of text whose blocks have all been read: most lookups fall inside it
+        self.read_from = self.read_to = 0
         self.decided: list[tuple[int, str, Decision]] = []  # (start, term, decision) so far
 
     def remember(self, start: int, term: str, decision: Decision) -> None:
@@ -155,11 +160,33 @@ class CueIndex:
         block = self.blocks.get(b)
         if block is None:
             block = {}
+            lists = self.lists
             for name, found in self._scan_block(b).items():
                 found.sort(key=itemgetter(0))  # overlapping keys end in another order
-                block[name] = ([pos for pos, _ in found], [cue for _, cue in found])
+                positions, cues = [pos for pos, _ in found], [cue for _, cue in found]
+                block[name] = (positions, cues)
+                if positions:  # a block's cues all lie after earlier blocks', before later
+                    merged = lists.setdefault(name, ([], []))
+                    at = bisect_left(merged[0], positions[0])
+                    merged[0][at:at] = positions
+                    merged[1][at:at] = cues
             self.blocks[b] = block
         return block
+
+    def _read(self, lo: int, hi: int) -> None:
+        """Make sure every block that holds a position in ``[lo, hi)`` has been read."""
+        if self.read_from <= lo and hi <= self.read_to:
+            return  # as for most lookups: the passages of neighbouring words overlap
+        blocks = self.blocks
+        first, last = lo // BLOCK, (max(lo, hi - 1)) // BLOCK + 1
+        for b in range(first, last):
+            if b not in blocks:
+                self._block(b)
+        first, last = first * BLOCK, last * BLOCK
+        if first <= self.read_to and self.read_from <= last:  # the runs touch: join them
+            self.read_from, self.read_to = min(first, self.read_from), max(last, self.read_to)
+        else:
+            self.read_from, self.read_to = first, last
 
     def _scan_block(self, b: int) -> dict[str, list[tuple[int, str]]]:
         """One pass of the cue automaton over block ``b``: hits per list."""
@@ -187,7 +214,7 @@ class CueIndex:
             at_right = after >= n or not lower[after].isalnum()
             if need_right and not at_right:
                 continue  # the start of a longer word (indien for IND)
-            denied = at_left and _denied(lower, start)
+            denied = at_left and lower.endswith(DENIALS, 0, start)  # _denied, without a call
             proper = (
                 names_here and at_left and self.text[start].isupper() and _after_title(lower, start)
             )
@@ -220,12 +247,15 @@ class CueIndex:
         out: list[dict[str, int]] = [{} for _ in spans]
         lo = min(a for a, _ in spans)
         hi = max(b for _, b in spans)
-        merged: dict[str, list[int]] = {}
-        for b in range(lo // BLOCK, (max(lo, hi - 1)) // BLOCK + 1):
-            for name, (positions, _) in self._block(b).items():
-                merged.setdefault(name, []).extend(positions)  # blocks follow each other
+        self._read(lo, hi)
+        # the lists in the order the blocks name them, as the counts have always come
+        blocks = self.blocks
+        names = dict.fromkeys(
+            name for b in range(lo // BLOCK, (max(lo, hi - 1)) // BLOCK + 1) for name in blocks[b]
+        )
         s0, s1 = skip
-        for name, positions in merged.items():
+        for name in names:
+            positions = self.lists.get(name, _NONE)[0]
             for (a, z), counted in zip(spans, out, strict=True):
                 n = bisect_left(positions, z) - bisect_left(positions, a)
                 if n and s0 < z and a < s1:
@@ -236,30 +266,22 @@ class CueIndex:
 
     def starts(self, name: str, lo: int, hi: int, skip: tuple[int, int]) -> list[int]:
         """Where the cues of list ``name`` in ``[lo, hi)`` outside ``skip`` start."""
-        out: list[int] = []
-        for b in range(lo // BLOCK, (max(lo, hi - 1)) // BLOCK + 1):
-            positions, _ = self._block(b).get(name, _NONE)
-            out += [p for p in positions if lo <= p < hi and not skip[0] <= p < skip[1]]
-        return out
+        self._read(lo, hi)
+        positions, _ = self.lists.get(name, _NONE)
+        i, j = bisect_left(positions, lo), bisect_left(positions, hi)
+        return [p for p in positions[i:j] if not skip[0] <= p < skip[1]]
 
     def find(self, name: str, lo: int, hi: int, skip: tuple[int, int]) -> list[str]:
         """Cues of list ``name`` that start in ``[lo, hi)`` and lie outside ``skip``."""
-        out: list[str] = []
-        blocks = self.blocks
-        for b in range(lo // BLOCK, (max(lo, hi - 1)) // BLOCK + 1):
-            block = blocks.get(b)  # read already, as most are: no call
-            if block is None:
-                block = self._block(b)
-            positions, found = block.get(name, _NONE)
-            if not positions:
-                continue
-            i, j = bisect_left(positions, lo), bisect_left(positions, hi)
-            if i == j:
-                continue
-            k, m = bisect_left(positions, skip[0], i, j), bisect_left(positions, skip[1], i, j)
-            out += found[i:k]
-            out += found[m:j]
-        return out
+        self._read(lo, hi)
+        positions, found = self.lists.get(name, _NONE)
+        if not positions:
+            return []
+        i, j = bisect_left(positions, lo), bisect_left(positions, hi)
+        if i == j:
+            return []
+        k, m = bisect_left(positions, skip[0], i, j), bisect_left(positions, skip[1], i, j)
+        return found[i:k] + found[m:j] if k < m else found[i:j]
 
 
 _NONE: tuple[list[int], list[str]] = ([], [])

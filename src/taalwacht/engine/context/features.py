@@ -32,7 +32,6 @@ QUOTE = re.compile(f"[{QUOTES}]")  # any of them, in one pass over the sentence
 NEGATION = frozenset({"geen", "niet", "nooit", "niets", "zonder"})
 CONTRAST = frozenset({"maar", "dan", "liever", "plaats", "niet"})
 LOG = tuple(math.log1p(n) for n in range(16))
-QUESTION = re.compile(r"\?")
 WORD = re.compile(r"[^\W\d_]{2,}")
 
 
@@ -74,7 +73,7 @@ def features(
                 if cues(name).in_word(member):
                     f[f"member.{side}.{name}"] = 1.0
     sentence = w.lower[w.sent[0] : w.start] + " " + w.lower[w.end : w.sent[1]]
-    if QUESTION.search(sentence):
+    if "?" in sentence:  # no pattern for one character
         f["sentence.question"] = 1.0
     if QUOTE.search(sentence):
         f["sentence.quotes"] = 1.0

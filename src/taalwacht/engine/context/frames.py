@@ -470,8 +470,9 @@ WORD_FRAME_NOUNS = ("woord", "term", "begrip", "benaming", "vermijd", "schrap")
 def _listed_after_frame(w: Window) -> str:
     """The frame a list of words that ends with the word follows ("Vermijd woorden als
     klant, product en casus"), or "": the frame covers every word in the list."""
-    right_before = w.lower[max(0, w.start - 8) : w.start].rstrip()
-    if w.words_before(1) not in (["en"], ["of"]) and not right_before.endswith(","):
+    if w.words_before(1) not in (["en"], ["of"]) and not w.lower[
+        max(0, w.start - 8) : w.start
+    ].rstrip().endswith(","):
         return ""  # most words follow no list: a look at what stands right before them
     lo = max(w.sent[0], w.start - LIST_REACH)
     listed = LIST_BEFORE.search(w.lower, lo, w.start)
@@ -557,16 +558,16 @@ def metalinguistic(w: Window, text: str, *, deny: bool = True, role: bool = True
         return verdict("mention.headword")
     if _spaced_headword(w, text):
         return verdict("mention.headword")
-    # the words before it that the frames read, each taken once
-    prev, two_before = w.words_before(1), w.words_before(2)
-    three, four = w.words_before(3), w.words_before(4)
+    # the words before it that the frames read, each taken once (the last few of six)
+    coordinated = w.words_before(6)
+    prev, two_before = coordinated[-1:], coordinated[-2:]
+    three, four = coordinated[-3:], coordinated[-4:]
     frames = _frames_ending_in(prev[0]) if prev else []
     if frames:
         before = " ".join(four)
         for frame in frames:
             if before == frame or before.endswith(" " + frame):
                 return verdict("mention.frame", frame=frame)
-    coordinated = w.words_before(6)
     if len(coordinated) >= 3 and coordinated[-1] in ("en", "of"):
         # "de woorden klant en product", "Vermijd vraaggericht en klantgericht": the frame
         # covers both words

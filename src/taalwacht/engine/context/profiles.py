@@ -659,6 +659,7 @@ HEALTH_TARIFF = Rare(
         "zorgactiviteit",
         "tariefbeschikking",
     ),
+    in_word=True,
 )
 
 
@@ -823,13 +824,22 @@ BODIES_BUYING_NO_CARE = Rare(
     re.compile(r"\b(?:provincie\w*|provinciale|waterschap\w*|rijkswaterstaat|politie)\b"),
     ("provincie", "provinciale", "waterschap", "rijkswaterstaat", "politie"),
 )
-CARE_BUYER = re.compile(r"\b(?:gemeenten?|college|regio)\b")  # they buy care for residents
+# they buy care for residents; each public body's pattern below is a Rare that starts its
+# walk at the first of its words: every match starts with one of them
+CARE_BUYER = Rare(
+    re.compile(r"\b(?:gemeenten?|college|regio)\b"), ("gemeente", "college", "regio"), in_word=True
+)
 PUBLIC_BODIES = r"gemeenten?|college|overheid|rijk|ministerie|provincies?|regio"
-PUBLIC_BUYER = re.compile(rf"\b(?:{PUBLIC_BODIES})\b")
+PUBLIC_BODY_WORDS = ("gemeente", "college", "overheid", "rijk", "ministerie", "provincie", "regio")
+PUBLIC_BUYER = Rare(re.compile(rf"\b(?:{PUBLIC_BODIES})\b"), PUBLIC_BODY_WORDS, in_word=True)
 # A budget holder who buys care with a pgb is its employer too ("Dan koopt u daarvan zelf uw
 # hulp in. U bent dan opdrachtgever of werkgever."): care bought with public money, labelled
 # flag or unsure, never commerce; so a pgb, like a public body, makes "werkgever" no buyer
-BUDGET_HOLDER = re.compile(rf"\b(?:{PUBLIC_BODIES}|pgb\w*|persoonsgebonden budget\w*)\b")
+BUDGET_HOLDER = Rare(
+    re.compile(rf"\b(?:{PUBLIC_BODIES}|pgb\w*|persoonsgebonden budget\w*)\b"),
+    (*PUBLIC_BODY_WORDS, "pgb", "persoonsgebonden budget"),
+    in_word=True,
+)
 # Health insurers buy care for their insured under the Zvw, private companies in a market
 # the law made: "het zorginkoopbeleid van zorgverzekeraars". The pool's labellers called
 # such purchasing unsure 13 times, commercial 2 and flag 2 (rounds 2-63, no public buyer
@@ -843,10 +853,28 @@ BUDGET_HOLDER = re.compile(rf"\b(?:{PUBLIC_BODIES}|pgb\w*|persoonsgebonden budge
 INSURER = Rare(
     re.compile(r"\b(?:zorg)?verzekeraars?\b|\bzvw\b|\bzorgverzekeringswet\b"),
     ("verzekeraar", "zvw", "zorgverzekeringswet"),
+    in_word=True,
 )
-PUBLIC_CARE_BUYER = re.compile(
-    r"\b(?:wlz\w*|awbz\w*|zorgkanto\w*|gemeente\w*|jeugd\w*|wmo|uwv|dforzo|"
-    r"justitie|ministerie|overheid|rijk)\b"
+PUBLIC_CARE_BUYER = Rare(
+    re.compile(
+        r"\b(?:wlz\w*|awbz\w*|zorgkanto\w*|gemeente\w*|jeugd\w*|wmo|uwv|dforzo|"
+        r"justitie|ministerie|overheid|rijk)\b"
+    ),
+    (
+        "wlz",
+        "awbz",
+        "zorgkanto",
+        "gemeente",
+        "jeugd",
+        "wmo",
+        "uwv",
+        "dforzo",
+        "justitie",
+        "ministerie",
+        "overheid",
+        "rijk",
+    ),
+    in_word=True,
 )
 
 
@@ -875,7 +903,7 @@ def _support_unit(w: Window) -> str:
 def _private_buyer(
     w: Window,
     buyer: Rare,
-    public: re.Pattern[str] = PUBLIC_BUYER,
+    public: Rare = PUBLIC_BUYER,
     *,
     passage: bool = False,
 ) -> str:
@@ -885,7 +913,7 @@ def _private_buyer(
     for span in (w.near, w.passage) if passage else (w.near,):
         found = buyer.search(w.lower, span)
         if found:
-            return "" if public.search(w.lower, *span) else found.group()
+            return "" if public.search(w.lower, span) else found.group()
     return ""
 
 

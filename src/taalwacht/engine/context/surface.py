@@ -59,8 +59,13 @@ def in_url_or_code(text: str, start: int, end: int) -> Verdict | None:
     stand: the text itself shows them (``://``, ``@``, ``_``, ``.pdf``), not the markup."""
     # the run of non-space characters around the word, at most 300 on either side (most
     # words stand between spaces: then the run is the word, and nothing is cut out to see)
+    spaced_before = not start or text[start - 1].isspace()
+    if spaced_before and (end == len(text) or text[end].isspace()) and text[start:end].isalpha():
+        # a word of letters alone between spaces, as most are: no link target, address,
+        # identifier, file name, call or path can show in it; only a wiki link around it
+        return verdict("other.link") if in_wiki_link_target(text, start, end) else None
     chunk_start, chunk_end = start, end
-    if start and not text[start - 1].isspace():
+    if not spaced_before:
         chunk_start -= len(text[max(0, start - 300) : start].rsplit(None, 1)[-1])
     if end < len(text) and not text[end].isspace():
         chunk_end += len(text[end : end + 300].split(None, 1)[0])
