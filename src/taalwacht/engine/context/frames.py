@@ -470,10 +470,10 @@ WORD_FRAME_NOUNS = ("woord", "term", "begrip", "benaming", "vermijd", "schrap")
 def _listed_after_frame(w: Window) -> str:
     """The frame a list of words that ends with the word follows ("Vermijd woorden als
     klant, product en casus"), or "": the frame covers every word in the list."""
-    if w.words_before(1) not in (["en"], ["of"]) and not w.lower[
-        max(0, w.start - 8) : w.start
-    ].rstrip().endswith(","):
-        return ""  # most words follow no list: a look at what stands right before them
+    if w.words_before(1) not in (["en"], ["of"]):
+        right_before = w.lower[max(0, w.start - 8) : w.start].rstrip()
+        if not right_before.endswith(","):
+            return ""  # most words follow no list: a look at what stands right before them
     lo = max(w.sent[0], w.start - LIST_REACH)
     listed = LIST_BEFORE.search(w.lower, lo, w.start)
     if listed is None:
