@@ -109,13 +109,9 @@ def _after_title(lower: str, i: int) -> bool:
     return lower[max(0, i - 9) : i].rstrip().endswith(TITLES)
 
 
+# a cue denied points away from what it names ("een stichting zonder winstoogmerk", "wij zijn
+# geen bedrijf"): the cue scan tests what stands right before each cue
 DENIALS = ("geen ", "zonder ")
-
-
-def _denied(lower: str, i: int) -> bool:
-    """True when a denial comes right before position ``i``: a cue denied points away
-    from what it names ("een stichting zonder winstoogmerk", "wij zijn geen bedrijf")."""
-    return lower.endswith(DENIALS, 0, i)  # no slice: this runs for every cue found
 
 
 class CueIndex:
@@ -214,7 +210,7 @@ class CueIndex:
             at_right = after >= n or not lower[after].isalnum()
             if need_right and not at_right:
                 continue  # the start of a longer word (indien for IND)
-            denied = at_left and lower.endswith(DENIALS, 0, start)  # _denied, without a call
+            denied = at_left and lower.endswith(DENIALS, 0, start)  # no slice: for every cue
             proper = (
                 names_here and at_left and self.text[start].isupper() and _after_title(lower, start)
             )
