@@ -418,7 +418,7 @@ class Engine:
             severity=severity,
             message=message,
             reason=term.reason,
-            suggestions=tuple([c.text for c in options]) if options else (),
+            suggestions=tuple(c.text for c in options),
             decision=decided.decision,
             why=decided.why,
             rule=decided.rule,

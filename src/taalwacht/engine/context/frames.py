@@ -445,10 +445,8 @@ def _denied_by_copula(w: Window) -> bool:
     """A copula, or "voelen" with a reflexive, denies the word with its subject or particles
     between: "In de bijstand ben je geen klant", "Ik voel me geen klant"."""
     before = w.words_before(8)
-    i = len(before) - 1
-    while i >= 0 and before[i] in DENIAL_FILLERS:
-        i -= 1
-    if i < 1 or before[i] not in NEGATIONS:
+    i = _negation_at(before)
+    if i < 1:
         return False
     j = i - 1
     while j >= 0 and (before[j] in DENIAL_BETWEEN or before[j] in REFLEXIVES):
@@ -488,16 +486,23 @@ def _listed_after_frame(w: Window) -> str:
     return ""
 
 
+def _negation_at(before: list[str]) -> int:
+    """Where in ``before`` (the words up to the word) the negation stands that denies the
+    word, with only fillers after it ("geen", "nooit een"), or -1."""
+    i = len(before) - 1
+    while i >= 0 and before[i] in DENIAL_FILLERS:
+        i -= 1
+    return i if i >= 0 and before[i] in NEGATIONS else -1
+
+
 def _negated(w: Window) -> str | None:
     """The word before the negation that denies the word ("is" of "is geen klant", "" at the
     sentence start), or None when no negation stands before it with only fillers between."""
     before = w.words_before(6)
-    for i in range(len(before) - 1, -1, -1):
-        if before[i] in NEGATIONS:
-            return before[i - 1] if i else ""
-        if before[i] not in DENIAL_FILLERS:
-            break
-    return None
+    i = _negation_at(before)
+    if i < 0:
+        return None
+    return before[i - 1] if i else ""
 
 
 # a new clause starts: "geen klanten gesproken die ontevreden waren" ends at "die"
