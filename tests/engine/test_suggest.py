@@ -681,3 +681,33 @@ def test_a_reduplicated_word_is_replaced_in_both_places() -> None:
     # each part keeps its own capitals: only the sentence's first letter is a capital
     opening = "Casus-voor-casus zoeken we een plek voor jongeren."
     assert taalwacht.fix(opening).text.startswith("Situatie-voor-situatie zoeken")
+
+
+@pytest.mark.parametrize(
+    ("text", "fixed"),
+    [
+        (
+            "Bij burgerzaken vraagt u producten en diensten van de gemeente aan.",
+            "Bij burgerzaken vraagt u voorzieningen en diensten van de gemeente aan.",
+        ),
+        (
+            "Bij burgerzaken vraagt u diensten of producten van de gemeente aan.",
+            "Bij burgerzaken vraagt u diensten of voorzieningen van de gemeente aan.",
+        ),
+        (
+            "Bij burgerzaken vraagt u diensten, producten en regelingen van de gemeente aan.",
+            "Bij burgerzaken vraagt u diensten, voorzieningen en regelingen van de gemeente aan.",
+        ),
+    ],
+)
+def test_things_coordinated_are_not_named_twice(text: str, fixed: str) -> None:
+    """Near burgerzaken a product is a dienst, but not beside the diensten the writer names
+    already: "producten en diensten" are two things, "diensten en diensten" one."""
+    assert taalwacht.fix(text).text == fixed
+
+
+def test_people_coordinated_may_be_named_alike() -> None:
+    """ "consulenten/klantmanagers" names one role twice: the consulent stays the first
+    suggestion beside it, as labellers wrote it."""
+    (finding,) = taalwacht.check("De consulenten/klantmanagers van de gemeente helpen u.")
+    assert finding.suggestions[0] == "consulenten"

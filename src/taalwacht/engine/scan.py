@@ -387,7 +387,7 @@ class Engine:
             setting = cue_counts(term.alternatives, around)
         # only a reported word gets suggestions, and only they ask for the word's place
         options: tuple[Choice, ...] = ()
-        place = (False, "", "")
+        place = (False, "", "", "")
         if decided.decision.reported:
             place = _around_the_word(text, occ)
             options = self._options(_in_place(text, occ), word, setting, place)
@@ -436,7 +436,7 @@ class Engine:
         a: Analysis,
         word: str,
         setting: CueCounts,
-        place: tuple[bool, str, str],
+        place: Place,
         singular: tuple[Choice, ...],
     ) -> tuple[Choice, ...]:
         """The choices for a word with its plural ending in brackets ("klant(en)"): each
@@ -473,7 +473,7 @@ class Engine:
         analysis: Analysis,
         surface: str,
         setting: CueCounts,
-        place: tuple[bool, str, str],
+        place: Place,
     ) -> tuple[Choice, ...]:
         """The suggestions for a word, memoised: a text repeats its words and settings."""
         term = analysis.watch.term
@@ -484,7 +484,7 @@ class Engine:
         key += (*place, *setting)
         found = self._choices.get(key)
         if found is None:
-            reader, then, rest = place
+            reader, then, rest, beside = place
             found = choices(
                 analysis,
                 surface,
@@ -493,6 +493,7 @@ class Engine:
                 reader=reader,
                 then=then,
                 rest=rest,
+                beside=beside,
                 coined=self._coined_word,
             )
             if len(self._choices) < 100_000:
@@ -616,6 +617,13 @@ class Engine:
 
 
 READER_NEAR = re.compile(r"\b(?:uw|je|jouw)\b[^.!?\n]{0,40}$", re.IGNORECASE)
+# the word's place: after "uw" (reader), the preposition after it (then), the rest of its
+# hyphenated word (rest) and the word it is coordinated with (beside); see _around_the_word
+Place = tuple[bool, str, str, str]
+# a coordination: "producten en diensten", "diensten, producten", "producten en/of diensten"
+CONJUNCTION = r"\s*(?:,|&|/|\ben/of\b|\ben\b|\bof\b)\s*"
+COORDINATED_AFTER = re.compile(rf"{CONJUNCTION}(?P<other>[^\W\d_]+)")
+COORDINATED_BEFORE = re.compile(rf"(?P<other>[^\W\d_]+){CONJUNCTION}$")
 
 
 # a plural ending in brackets right after a singular noun: "de klant(en)", "product(en)"
@@ -650,21 +658,32 @@ def _bracketed(one: str, many: str) -> str:
     return f"{one[:at]}({added}){after}" if PLURAL_ENDING.fullmatch(added) else ""
 
 
-def _around_the_word(text: str, occ: Occurrence) -> tuple[bool, str, str]:
+def _around_the_word(text: str, occ: Occurrence) -> Place:
     """What the choice of a replacement must fit: whether the word's noun phrase opens with
-    "uw", "je" or "jouw" (uw nieuwe klantnummer), the preposition after it, if any, and the
+    "uw", "je" or "jouw" (uw nieuwe klantnummer), the preposition after it, if any, the
     rest of a hyphenated word after a member that ends in its hyphen ("-of-dienst" after
-    "product-"). All are "no" for most words, and then the suggestions are the memoised
+    "product-"), and the word it is coordinated with ("diensten" in "producten en
+    diensten"). All are "no" for most words, and then the suggestions are the memoised
     ones."""
     reader = False
     if READER_NEAR.search(text, max(0, occ.start - 48), occ.start):  # the phrase only then
         determiner = scan_left(text, occ.start).determiner
         reader = determiner is not None and determiner[0].low in READER_POSSESSIVES
+    beside = _coordinated_with(text, occ)
     if text[occ.end - 1 : occ.end] in HYPHENS and text[occ.end : occ.end + 1].isalpha():
-        return reader, "", "-" + text[occ.end : occ.end + 80].split(None, 1)[0].lower()
+        return reader, "", "-" + text[occ.end : occ.end + 80].split(None, 1)[0].lower(), beside
     after = next_word(text, occ.end)
     then = text[after.start : after.end].lower() if after else ""
-    return reader, then if then in COLLIDING else "", ""
+    return reader, then if then in COLLIDING else "", "", beside
+
+
+def _coordinated_with(text: str, occ: Occurrence) -> str:
+    """The words ``occ`` is coordinated with, lower case and apart, or "": "diensten" in
+    "producten en diensten" and in "diensten of producten", "diensten regelingen" in
+    "diensten, producten en regelingen"."""
+    before = COORDINATED_BEFORE.search(text, max(0, occ.start - 40), occ.start)
+    after = COORDINATED_AFTER.match(text, occ.end)
+    return " ".join(found.group("other").lower() for found in (before, after) if found)
 
 
 def _in_place(text: str, occ: Occurrence) -> Analysis:
