@@ -288,7 +288,7 @@ FORMS = [
     ("De Wmo-klant belt.", "Wmo-klant", ["Wmo-cliënt", "Wmo-inwoner"], False),
     ("De Wmo-klanten krijgen een brief.", "Wmo-klanten", ["Wmo-cliënten", "Wmo-inwoners"], True),
     ("De WMO-KLANTEN bellen.", "WMO-KLANTEN", ["WMO-CLIËNTEN", "WMO-INWONERS"], True),
-    ("Het Wmo-klantcontact.", "Wmo-klantcontact", ["Wmo-contact"], False),
+    ("Het Wmo-klantcontact.", "Wmo-klantcontact", ["Wmo-publiekscontact", "Wmo-contact"], False),
     # a phrase takes the preposition of its head: onderzoek onder, interactie met
     (
         "Het klantbelevingsonderzoek loopt.",
@@ -669,9 +669,10 @@ def test_a_spelling_of_a_named_compound_takes_its_replacement() -> None:
 
 
 def test_a_plural_with_a_linking_en_stays_plural() -> None:
-    """klantencontacten is the plural of klantencontact: "contacten", not "contact"."""
+    """klantencontacten is the plural of klantencontact: "publiekscontacten" and
+    "contacten", not "publiekscontact" or "contact"."""
     (finding,) = taalwacht.check("De gemeente telde honderd klantencontacten met inwoners.")
-    assert finding.suggestions[0] == "contacten"
+    assert finding.suggestions[:2] == ("publiekscontacten", "contacten")
 
 
 def test_a_reduplicated_word_is_replaced_in_both_places() -> None:
@@ -711,3 +712,17 @@ def test_people_coordinated_may_be_named_alike() -> None:
     suggestion beside it, as labellers wrote it."""
     (finding,) = taalwacht.check("De consulenten/klantmanagers van de gemeente helpen u.")
     assert finding.suggestions[0] == "consulenten"
+
+
+def test_a_registered_contact_is_a_contact() -> None:
+    """The word alone is publiekscontact, as labellers most often wrote it; where contacts
+    are registered as records it is a contact, and as a first member contact keeps the
+    writer's head."""
+    assert one("Het klantcontact van de gemeente verloopt via de balie.").suggestions[0] == (
+        "publiekscontact"
+    )
+    registered = "Elk klantcontact wordt vastgelegd in het zaaksysteem van de gemeente."
+    assert one(registered).suggestions[0] == "contact"
+    assert one("Het klantcontactmoment van de gemeente duurt kort.").suggestions[0] == (
+        "contactmoment"
+    )
