@@ -616,11 +616,14 @@ DESCRIBED_CASE = frozenset(
 )
 
 
-# members of concern in company and tax law: the concern of firms, not the municipality
+# members of concern in company and tax law: the concern of firms, not the municipality;
+# company law itself (concernrecht), a group's liability and its financing (labelled
+# commercial 4 times, never flag); not concernvorming, which a municipality does to itself
+# too ("Concernvorming" as a heading of its organisation plan)
 COMPANY_LAW = frozenset(
-    "vrijstelling regeling regelingen regime regimes financiering maatschappij maatschappijen "
-    "verhouding verhoudingen verband interne intern verklaring ratio vennootschap "
-    "vennootschappen relatie relaties".split()
+    "vrijstelling regeling regelingen regime regimes financiering financieringen maatschappij "
+    "maatschappijen verhouding verhoudingen verband interne intern verklaring ratio vennootschap "
+    "vennootschappen relatie relaties recht rechtelijk rechtelijke aansprakelijkheid".split()
 )
 
 
@@ -682,7 +685,8 @@ LEGAL_ENTITIES = Rare(
     re.compile(
         r"\b(?:rechtspersonen|rechtspersoon|juridische entiteit(?:en)?|lichaam|lichamen|"
         r"\w*vennootschap\w*|dochter\w*|moeder(?:maatschappij|vennootschap)\w*|"
-        r"groepsmaatschappij\w*|holding\w*|aandeelhouder\w*|deelneming\w*|zeggenschap)\b"
+        r"groepsmaatschappij\w*|holding\w*|aandeelhouder\w*|deelneming\w*|zeggenschap|"
+        r"concernrecht\w*)\b"
     ),
     (
         "rechtsperso",
@@ -697,6 +701,7 @@ LEGAL_ENTITIES = Rare(
         "aandeelhouder",
         "deelneming",
         "zeggenschap",
+        "concernrecht",
     ),
 )
 # An employer who buys coaching or training for its own staff is a customer of a business,
