@@ -726,3 +726,11 @@ def test_a_registered_contact_is_a_contact() -> None:
     assert one("Het klantcontactmoment van de gemeente duurt kort.").suggestions[0] == (
         "contactmoment"
     )
+
+
+def test_who_rides_the_transport_a_municipality_arranges_is_a_reiziger() -> None:
+    """Near the regiotaxi, Valys and the like a klant is a reiziger, as labellers wrote it;
+    elsewhere an inwoner."""
+    text = "De klanten van de regiotaxi zijn tevreden over de chauffeurs."
+    assert one(text).suggestions[0] == "reizigers"
+    assert one("De klanten van de gemeente zijn tevreden.").suggestions[0] == "inwoners"
