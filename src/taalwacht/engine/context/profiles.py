@@ -617,9 +617,10 @@ DESCRIBED_CASE = frozenset(
 
 
 # members of concern in company and tax law: the concern of firms, not the municipality;
-# company law itself (concernrecht), a group's liability and its financing (labelled
-# commercial 4 times, never flag); not concernvorming, which a municipality does to itself
-# too ("Concernvorming" as a heading of its organisation plan)
+# also company law itself (concernrecht, concernrechtelijke), a group's liability
+# (concernaansprakelijkheid: commercial twice, never flag) and its financings; not
+# concernvorming, which a municipality does to itself too ("Concernvorming" as a heading
+# of its organisation plan)
 COMPANY_LAW = frozenset(
     "vrijstelling regeling regelingen regime regimes financiering financieringen maatschappij "
     "maatschappijen verhouding verhoudingen verband interne intern verklaring ratio vennootschap "
