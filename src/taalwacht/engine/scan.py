@@ -43,9 +43,11 @@ from taalwacht.engine.regions import RegionIndex
 from taalwacht.engine.suggest import (
     COLLIDING,
     CUE_WINDOW,
+    NOWHERE,
     OPENING_ACRONYM,
     READER_POSSESSIVES,
     CueCounts,
+    Place,
     choices,
     cue_counts,
 )
@@ -387,7 +389,7 @@ class Engine:
             setting = cue_counts(term.alternatives, around)
         # only a reported word gets suggestions, and only they ask for the word's place
         options: tuple[Choice, ...] = ()
-        place = (False, "", "", "")
+        place = NOWHERE
         if decided.decision.reported:
             place = _around_the_word(text, occ)
             options = self._options(_in_place(text, occ), word, setting, place)
@@ -484,17 +486,8 @@ class Engine:
         key += (*place, *setting)
         found = self._choices.get(key)
         if found is None:
-            reader, then, rest, beside = place
             found = choices(
-                analysis,
-                surface,
-                prefer,
-                setting,
-                reader=reader,
-                then=then,
-                rest=rest,
-                beside=beside,
-                coined=self._coined_word,
+                analysis, surface, prefer, setting, place=place, coined=self._coined_word
             )
             if len(self._choices) < 100_000:
                 self._choices[key] = found
@@ -617,9 +610,6 @@ class Engine:
 
 
 READER_NEAR = re.compile(r"\b(?:uw|je|jouw)\b[^.!?\n]{0,40}$", re.IGNORECASE)
-# the word's place: after "uw" (reader), the preposition after it (then), the rest of its
-# hyphenated word (rest) and the word it is coordinated with (beside); see _around_the_word
-Place = tuple[bool, str, str, str]
 # a coordination: "producten en diensten", "diensten, producten", "producten en/of diensten"
 CONJUNCTION = r"\s*(?:,|&|/|\ben/of\b|\ben\b|\bof\b)\s*"
 COORDINATED_AFTER = re.compile(rf"{CONJUNCTION}(?P<other>[^\W\d_]+)")
@@ -659,22 +649,23 @@ def _bracketed(one: str, many: str) -> str:
 
 
 def _around_the_word(text: str, occ: Occurrence) -> Place:
-    """What the choice of a replacement must fit: whether the word's noun phrase opens with
-    "uw", "je" or "jouw" (uw nieuwe klantnummer), the preposition after it, if any, the
-    rest of a hyphenated word after a member that ends in its hyphen ("-of-dienst" after
-    "product-"), and the word it is coordinated with ("diensten" in "producten en
-    diensten"). All are "no" for most words, and then the suggestions are the memoised
-    ones."""
+    """What the choice of a replacement must fit (``Place``): whether the word's noun
+    phrase opens with "uw", "je" or "jouw" (uw nieuwe klantnummer), the preposition after
+    it, if any, the rest of a hyphenated word after a member that ends in its hyphen
+    ("-of-dienst" after "product-"), and the word it is coordinated with ("diensten" in
+    "producten en diensten")."""
     reader = False
     if READER_NEAR.search(text, max(0, occ.start - 48), occ.start):  # the phrase only then
         determiner = scan_left(text, occ.start).determiner
         reader = determiner is not None and determiner[0].low in READER_POSSESSIVES
     beside = _coordinated_with(text, occ)
     if text[occ.end - 1 : occ.end] in HYPHENS and text[occ.end : occ.end + 1].isalpha():
-        return reader, "", "-" + text[occ.end : occ.end + 80].split(None, 1)[0].lower(), beside
+        return Place(
+            reader, "", "-" + text[occ.end : occ.end + 80].split(None, 1)[0].lower(), beside
+        )
     after = next_word(text, occ.end)
     then = text[after.start : after.end].lower() if after else ""
-    return reader, then if then in COLLIDING else "", "", beside
+    return Place(reader, then if then in COLLIDING else "", "", beside)
 
 
 def _coordinated_with(text: str, occ: Occurrence) -> str:

@@ -14,6 +14,7 @@ import re
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import replace
 from functools import cache
+from typing import NamedTuple
 
 import ahocorasick
 
@@ -53,30 +54,44 @@ def _coined(old: str, new: str, free: bool) -> str:
     return coined_word(old, new, free=free)
 
 
+class Place(NamedTuple):
+    """What the choice of a replacement must fit where the word stands; all "no" for most
+    words, whose suggestions are then the memoised ones.
+
+    ``reader``: the word follows "uw", "je" or "jouw"; ``then``: the word after it, lower
+    case (see ``in_the_sentence``); ``rest``: the rest of a hyphenated word after a member
+    that ends in its hyphen, lower case ("-of-dienst" after "product-"), which the
+    replacement must not repeat (not "dienst-of-dienst"); ``beside``: the words it is
+    coordinated with, lower case and apart, which the first replacement must not repeat
+    either (not "diensten en diensten").
+    """
+
+    reader: bool = False
+    then: str = ""
+    rest: str = ""
+    beside: str = ""
+
+
+NOWHERE = Place()
+
+
 def choices(
     analysis: Analysis,
     surface: str,
     prefer: str = "",
     setting: CueCounts = (),
     *,
-    reader: bool = False,
-    then: str = "",
-    rest: str = "",
-    beside: str = "",
+    place: Place = NOWHERE,
     coined: Coined = _coined,
 ) -> tuple[Choice, ...]:
     """Replacements for ``surface`` (the matched text), best first, with their grammar.
 
     ``setting`` counts the cues of each alternative near the word (``cue_counts``): an
-    alternative whose cues stand there comes first (see ``rank_by_cues``). ``reader``: the
-    word follows "uw", "je" or "jouw"; ``then``: the word after it, lower case (see
-    ``in_the_sentence``); ``rest``: the rest of a hyphenated word after a member that ends
-    in its hyphen, lower case ("-of-dienst" after "product-"), which the replacement must
-    not repeat (not "dienst-of-dienst"); ``beside``: the words it is coordinated with, lower
-    case and apart, which the first replacement must not repeat either (not "diensten en
-    diensten"). ``prefer`` names the alternative the organisation chose for this term
-    ("burger"): its choices move to the very front. ``coined`` is ``coined_word`` (which
-    drops coinages), memoised by a caller that asks often.
+    alternative whose cues stand there comes first (see ``rank_by_cues``). ``place``: what
+    the words around it ask of the replacement (``Place``). ``prefer`` names the
+    alternative the organisation chose for this term ("burger"): its choices move to the
+    very front. ``coined`` is ``coined_word`` (which drops coinages), memoised by a caller
+    that asks often.
     """
     if analysis.right in FUNCTION_WORDS and not analysis.left and not analysis.compound_key:
         # "klantenmet": a space left out, not a compound ("met van inwoners"): the word is
@@ -87,18 +102,9 @@ def choices(
         spaced = " " + surface_right.lstrip(HYPHENS)
         return tuple(
             replace(c, text=c.text + spaced)
-            for c in choices(
-                alone,
-                word,
-                prefer,
-                setting,
-                reader=reader,
-                then=then,
-                rest=rest,
-                beside=beside,
-                coined=coined,
-            )
+            for c in choices(alone, word, prefer, setting, place=place, coined=coined)
         )
+    reader, then, rest, beside = place
     term = analysis.watch.term
     slot = analysis.watch.slot
     plural = slot in PLURAL_SLOTS
