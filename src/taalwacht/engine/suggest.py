@@ -150,13 +150,13 @@ def choices(
         # of "contact": its own replacement leads, and the hyphen the acronym needed goes
         # (contactcentrummedewerkers; labellers: 0 of 13 accepted contact-medewerkers); a
         # name keeps it (KCC-Noord: contactcentrum-Noord)
-        rest = surface_right.lstrip(HYPHENS)
+        head = surface_right.lstrip(HYPHENS)  # the acronym's own head, not place.rest
         for alt in term.compounds.get(member_text.lower(), ()):
             core = alt.forms.get("sg") or alt.text
-            if _same_head(core, rest):
+            if _same_head(core, head):
                 # KCM-medewerkers: the acronym names the staff already; the replacement
                 # stands for both (medewerkers van het contactcentrum)
-                plural = not core.lower().split()[0].endswith(rest.lower())
+                plural = not core.lower().split()[0].endswith(head.lower())
                 whole = alt.forms.get("pl" if plural else "sg")
                 if whole:
                     out.insert(named, Choice(whole, alt.gender, plural, alt.text))
@@ -164,17 +164,17 @@ def choices(
                 continue
             if " " in core:
                 continue  # a phrase heads no compound
-            if rest[:1].islower():
+            if head[:1].islower():
                 # KCC-medewerkers: "medewerkers van het contactcentrum" first (labellers: 14
                 # of 14 sources, the compound contactcentrummedewerkers in 4), and so for
                 # other people who work there (-er, -or: supervisor); things keep the
                 # compound (contactcentrumrapportages). The writer's head stays the head,
                 # so what agrees with it stays as it is
-                if alt.gender and rest.isalpha() and rest.lower().endswith(AGENT_ENDINGS):
-                    phrase = f"{rest} van {alt.gender} {core}"
+                if alt.gender and head.isalpha() and head.lower().endswith(AGENT_ENDINGS):
+                    phrase = f"{head} van {alt.gender} {core}"
                     out.insert(named, Choice(phrase, None, False, alt.text))
                     named += 1
-                out.insert(named, Choice(join(core, rest), None, False, alt.text))
+                out.insert(named, Choice(join(core, head), None, False, alt.text))
             else:  # the acronym heads a name: het contactcentrum-Noord
                 out.insert(named, Choice(core + surface_right, alt.gender, False, alt.text))
             named += 1
