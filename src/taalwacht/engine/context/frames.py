@@ -103,9 +103,10 @@ DETERMINERS = frozenset(
     "de het uw je jouw zijn haar hun ons onze mijn dit dat deze die".split()  # not "een"
 )
 # "de burger als klant", "inwoners als klanten": a role compared, not a person named
+# "de student als klant", "de huurder als klant": labelled mention in 5 of 5 (4 sources)
 ROLES = frozenset(
     "burger burgers inwoner inwoners bewoner bewoners cliënt cliënten patiënt patiënten "
-    "mensen mens overheid gemeente".split()
+    "student studenten huurder huurders mensen mens overheid gemeente".split()
 )
 # "de burger als kiezer, klant, onderdaan en partner": the word is one of the roles listed
 ROLE_LIST = re.compile(rf"\b({'|'.join(sorted(ROLES))})\s+als\s+(?:[^\W\d_]+\s*,\s*)+$")
@@ -302,6 +303,8 @@ RENAMED_TO = ROLES | frozenset(
     "voorziening voorzieningen dienst diensten consulent consulenten aanvrager aanvragers".split()
 )
 FROM_OPENS = re.compile(r"(?:^|[:\n])[\s*#]*van\s+$")  # a title's "Van klant naar inwoner"
+# a title within a line capitalises its "Van": "Initiatiefvoorstel Van klant naar burger"
+TITLE_FROM = re.compile(r"(?<=\s)Van\s+$")
 # "een burger is meer dan een klant", "meer dan alleen een klant": a role weighed
 MORE_THAN = Rare(
     re.compile(
@@ -602,7 +605,10 @@ def metalinguistic(w: Window, text: str, *, deny: bool = True, role: bool = True
         and after[:1] == ["naar"]
         and after[1:2]
         and after[1] in RENAMED_TO
-        and FROM_OPENS.search(w.lower[w.sent[0] : w.start])
+        and (
+            FROM_OPENS.search(w.lower[w.sent[0] : w.start])
+            or TITLE_FROM.search(text, w.sent[0], w.start)
+        )
     ):
         # "Column: Van klant naar inwoner"; not a person's way ("Van klant naar werknemer met
         # loondispensatie", labelled a use)
