@@ -734,3 +734,13 @@ def test_who_rides_the_transport_a_municipality_arranges_is_a_reiziger() -> None
     text = "De klanten van de regiotaxi zijn tevreden over de chauffeurs."
     assert one(text).suggestions[0] == "reizigers"
     assert one("De klanten van de gemeente zijn tevreden.").suggestions[0] == "inwoners"
+
+
+def test_care_names_the_people_it_serves_clients_and_patients() -> None:
+    """Long-term care and care providers serve cliënten, a hospital its patiënten, as
+    labellers wrote it; a municipality's desk its inwoners."""
+    wlz = "De klant heeft een indicatie voor de Wlz en verblijft in een instelling."
+    assert one(wlz).suggestions[0] == "cliënt"
+    hospital = "Het ziekenhuis wil weten hoe de klant het bezoek aan de polikliniek ervaart."
+    assert one(hospital).suggestions[0] == "patiënt"
+    assert one("De gemeente wil weten hoe de klant de balie ervaart.").suggestions[0] == "inwoner"
