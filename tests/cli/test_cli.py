@@ -40,7 +40,7 @@ def test_exit_1_with_a_finding(workdir: Path) -> None:
     write(workdir / "a.txt", FLAGGED)
     result = run("check", "a.txt")
     assert result.exit_code == 1
-    assert result.stdout.startswith("a.txt:1:4: warning klant: ")
+    assert result.stdout.startswith("a.txt:1:4: waarschuwing klant: ")
 
 
 def test_exit_0_without_findings(workdir: Path) -> None:
@@ -365,7 +365,7 @@ def test_subprocess_exit_codes(workdir: Path) -> None:
     write(workdir / "b.txt", CLEAN)
     found = cli("check", "a.txt", cwd=workdir)
     assert found.returncode == 1
-    assert found.stdout.startswith("a.txt:1:4: warning klant:")
+    assert found.stdout.startswith("a.txt:1:4: waarschuwing klant:")
     assert "\x1b[" not in found.stdout  # no colour in a pipe
     assert "\x1b[" not in found.stderr  # and no progress bar
     clean = cli("check", "b.txt", cwd=workdir)

@@ -264,9 +264,9 @@ def test_text_line_and_explain() -> None:
         [finding(text, "klant"), finding(text, "klant", nth=1, decision=Decision.MENTION)],
     )
     plain = rendered("text", [result])
-    assert plain == "a.md:1:4: warning klant: 'klant' is markttaal -> inwoner, u\n"
+    assert plain == "a.md:1:4: waarschuwing klant: 'klant' is markttaal -> inwoner, u\n"
     explained = rendered("text", [result], explain=True).splitlines()
-    assert explained[0] == "a.md:1:4: warning klant: 'klant' is markttaal -> inwoner, u"
+    assert explained[0] == "a.md:1:4: waarschuwing klant: 'klant' is markttaal -> inwoner, u"
     assert explained[1].startswith("    ") and explained[1].endswith(f"({result.findings[0].rule})")
     mention = "a.md:1:15: niet gemeld (mention): tussen aanhalingstekens [klant]"
     assert explained[2].startswith(mention)

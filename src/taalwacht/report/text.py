@@ -1,11 +1,11 @@
 """Human-readable lines, one per finding, as compilers and linters print them::
 
-    brief.md:3:5: warning klant: 'klant' is markttaal -> inwoner, u, aanvrager
+    brief.md:3:5: waarschuwing klant: 'klant' is markttaal -> inwoner, u, aanvrager
 
 In a Word, OpenDocument, PDF or e-mail document the place replaces line and column, and a
 short quote follows::
 
-    brief.docx: koptekst, alinea 2: warning klant: 'klant' is markttaal -> inwoner
+    brief.docx: koptekst, alinea 2: waarschuwing klant: 'klant' is markttaal -> inwoner
         “Geachte klant, uw aanvraag…”
 
 A path is shown with ``report.printable``: a control character in a file name (a newline,
@@ -24,6 +24,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TextIO
 
+from taalwacht.messages import text
 from taalwacht.model.finding import Finding
 from taalwacht.model.results import FileResult
 from taalwacht.model.terms import TermInfo
@@ -81,7 +82,7 @@ class TextRenderer:
                 f"({finding.decision.value}): {why} [{_one_line(finding.text)}]"
                 f" {_ground(finding)}",
             )
-        severity = self._c(finding.severity, finding.severity)
+        severity = self._c(finding.severity, text(f"finding.severity-{finding.severity}"))
         term = self._c("term", finding.term)
         suggestion = suggestion_text(finding).removeprefix(" -> ")
         if suggestion:
