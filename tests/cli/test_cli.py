@@ -107,6 +107,23 @@ def test_fail_on_error_lets_warnings_pass(workdir: Path) -> None:
     assert "klant" in result.stdout  # still reported, just not failing
 
 
+def test_severities_go_by_the_dutch_names_a_finding_line_shows(workdir: Path) -> None:
+    """A writer who reads "waarschuwing klant" may ask for that name: --fail-on and the
+    settings file take opmerking, waarschuwing and fout as info, warning and error."""
+    write(workdir / "a.txt", FLAGGED)
+    result = run("check", "--fail-on", "waarschuwing", "a.txt")
+    assert result.exit_code == 1
+    assert ": waarschuwing klant: " in result.stdout
+    assert run("check", "--fail-on", "fout", "a.txt").exit_code == 0
+    write(workdir / "taalwacht.toml", '[severity]\nklant = "opmerking"\n')
+    assert run("check", "--fail-on", "opmerking", "a.txt").exit_code == 1
+    assert ": opmerking klant: " in run("check", "a.txt").stdout
+    write(workdir / "taalwacht.toml", 'fail-on = "ernstig"\n')
+    refused = run("check", "a.txt")
+    assert refused.exit_code == 2
+    assert "waarschuwing" in refused.stderr  # the names it takes, Dutch among them
+
+
 # --------------------------------------------------------------- json and offsets
 
 

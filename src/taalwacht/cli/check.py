@@ -40,6 +40,7 @@ from taalwacht.cli.progress import Progress, progress_wanted
 from taalwacht.errors import TaalwachtError
 from taalwacht.messages import text
 from taalwacht.model.document import WRITABLE_EXTRACTED
+from taalwacht.model.finding import severity_of
 from taalwacht.model.results import FileResult
 from taalwacht.report import make_renderer
 from taalwacht.scan.pool import Asked, check_all, jobs_for
@@ -54,9 +55,14 @@ class OutputFormat(StrEnum):
 
 
 class FailOn(StrEnum):
+    """The severities by their identifiers and by the Dutch names a finding line shows."""
+
     info = "info"
     warning = "warning"
     error = "error"
+    opmerking = "opmerking"
+    waarschuwing = "waarschuwing"
+    fout = "fout"
 
 
 def _source_size(source: Source) -> int:
@@ -111,7 +117,8 @@ def check(
         fail(text("errors.no-path", command="check"))
     with errors_as_exit():
         service = load_service(isolated=isolated, pack=pack, db=db)
-        threshold = rank(fail_on.value if fail_on else service.config.fail_on)
+        asked = severity_of(fail_on.value) if fail_on else None
+        threshold = rank(asked or service.config.fail_on)
         sources = service.sources(paths, include or (), exclude or (), gitignore=not no_ignore)
         code = _run_check(
             service, sources, output_format.value, explain, threshold, no_progress, jobs, annotate

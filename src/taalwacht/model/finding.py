@@ -14,6 +14,17 @@ from typing import Literal
 
 Severity = Literal["info", "warning", "error"]
 SEVERITIES: tuple[Severity, ...] = ("info", "warning", "error")
+# the Dutch names a finding line shows (report/text.py), accepted wherever a severity is given
+DUTCH_SEVERITIES: dict[str, Severity] = {
+    "opmerking": "info",
+    "waarschuwing": "warning",
+    "fout": "error",
+}
+
+
+def severity_of(name: str) -> Severity | None:
+    """The severity ``name`` gives, by its identifier or its Dutch name; None for neither."""
+    return DUTCH_SEVERITIES.get(name) or next((s for s in SEVERITIES if s == name), None)
 
 
 class Decision(StrEnum):
