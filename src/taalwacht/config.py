@@ -41,7 +41,7 @@ from typing import Any
 
 from taalwacht import messages
 from taalwacht.errors import ConfigError
-from taalwacht.model.finding import DUTCH_SEVERITIES, SEVERITIES, Severity, severity_of
+from taalwacht.model.finding import SEVERITIES, SEVERITY_NAMES, Severity, severity_of
 
 CONFIG_NAMES = ("taalwacht.toml", ".taalwacht.toml")
 PYPROJECT = "pyproject.toml"
@@ -191,7 +191,7 @@ class _Fields:
 def _severity(fields: _Fields, key: str, value: object) -> Severity:
     named = severity_of(value) if isinstance(value, str) else None
     if named is None:
-        options = ", ".join((*SEVERITIES, *DUTCH_SEVERITIES))
+        options = ", ".join((*SEVERITIES, *SEVERITY_NAMES.values()))
         raise fields.fail(key, messages.text("config.severity", options=options, value=value))
     return named
 

@@ -29,6 +29,8 @@ from conftest import (
     said,
     write,
 )
+from taalwacht.cli.check import FailOn
+from taalwacht.model.finding import SEVERITIES, SEVERITY_NAMES
 
 SCHEMA = DATA / "sarif-schema-2.1.0.json"
 
@@ -481,3 +483,8 @@ def test_folder_walks_leave_out_what_is_not_a_document(tmp_path: Path) -> None:
     everything = cli("check", "--no-ignore", "--format", "json", ".", cwd=tmp_path)
     paths = {f["path"] for f in json.loads(everything.stdout)["findings"]}
     assert paths == {"brief.txt", os.path.join("concept", "brief.txt")}, paths
+
+
+def test_fail_on_offers_every_severity_by_both_its_names() -> None:
+    """The option's choices are the identifiers and the Dutch names, no more, no fewer."""
+    assert {c.value for c in FailOn} == {*SEVERITIES, *SEVERITY_NAMES.values()}

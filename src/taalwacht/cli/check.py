@@ -55,7 +55,7 @@ class OutputFormat(StrEnum):
 
 
 class FailOn(StrEnum):
-    """The severities by their identifiers and by the Dutch names a finding line shows."""
+    """The severities by their identifiers and by their Dutch names (``SEVERITY_NAMES``)."""
 
     info = "info"
     warning = "warning"

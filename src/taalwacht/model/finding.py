@@ -14,17 +14,18 @@ from typing import Literal
 
 Severity = Literal["info", "warning", "error"]
 SEVERITIES: tuple[Severity, ...] = ("info", "warning", "error")
-# the Dutch names a finding line shows (report/text.py), accepted wherever a severity is given
-DUTCH_SEVERITIES: dict[str, Severity] = {
-    "opmerking": "info",
-    "waarschuwing": "warning",
-    "fout": "error",
+# the Dutch name a finding line shows for each (report/text.py); --fail-on and the settings
+# file take it as well as the identifier, which the pack and the JSON keep
+SEVERITY_NAMES: dict[Severity, str] = {
+    "info": "opmerking",
+    "warning": "waarschuwing",
+    "error": "fout",
 }
 
 
 def severity_of(name: str) -> Severity | None:
     """The severity ``name`` gives, by its identifier or its Dutch name; None for neither."""
-    return DUTCH_SEVERITIES.get(name) or next((s for s in SEVERITIES if s == name), None)
+    return next((s for s in SEVERITIES if name in (s, SEVERITY_NAMES[s])), None)
 
 
 class Decision(StrEnum):

@@ -24,8 +24,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TextIO
 
-from taalwacht.messages import text
-from taalwacht.model.finding import Finding
+from taalwacht.model.finding import SEVERITY_NAMES, Finding
 from taalwacht.model.results import FileResult
 from taalwacht.model.terms import TermInfo
 from taalwacht.report import printable, suggestion_text
@@ -82,7 +81,7 @@ class TextRenderer:
                 f"({finding.decision.value}): {why} [{_one_line(finding.text)}]"
                 f" {_ground(finding)}",
             )
-        severity = self._c(finding.severity, text(f"finding.severity-{finding.severity}"))
+        severity = self._c(finding.severity, SEVERITY_NAMES[finding.severity])
         term = self._c("term", finding.term)
         suggestion = suggestion_text(finding).removeprefix(" -> ")
         if suggestion:
