@@ -41,8 +41,8 @@ from taalwacht.formats.write import (
     write_new,
     write_package,
 )
-from taalwacht.model.document import WRITABLE_EXTRACTED, Document, place_of
-from taalwacht.model.edit import Edit, apply, clashes, compose, moved
+from taalwacht.model.document import WRITABLE_EXTRACTED, Document, Region, place_of
+from taalwacht.model.edit import Edit, apply, clashes, compose, moved, written
 from taalwacht.model.finding import Decision, Finding, Span
 from taalwacht.model.fix import Applicability, Fix, Left, Result
 from taalwacht.model.terms import TermInfo
@@ -111,6 +111,8 @@ class Service:
         )
         self.fixer = Fixer(settings.packs, settings.prefer, settings.unsafe)
         self._backups: Any = None  # this run's BackupRun, once a backup was kept
+        # (path, sha256) -> where earlier fix runs wrote in that file; read on first need
+        self._written: dict[tuple[str, str], tuple[tuple[int, int], ...]] | None = None
         self._cleaned: set[str] = set()
 
     @classmethod
@@ -178,7 +180,18 @@ class Service:
         return list(found)
 
     def read(self, source: Source) -> Document | Skipped:
-        return read(source, self.config.max_document_mb)
+        """The document at ``source``; in a file an earlier ``fix`` wrote and nobody changed
+        since, what that run wrote is marked ``written``, so the engine decides the rest as
+        that run did (a second ``fix`` finds nothing new)."""
+        document = read(source, self.config.max_document_mb)
+        if isinstance(document, Skipped) or document.stamp is None:
+            return document
+        if self._written is None:
+            from taalwacht.formats.backup import written_words
+
+            self._written = written_words(str(self.backup_root))
+        spans = self._written.get((os.path.realpath(document.path), document.stamp[4]))
+        return _with_written(document, spans) if spans else document
 
     def warm_up(self) -> None:
         """Read the whole lexicon now: before forking workers, so they all share it."""
@@ -340,8 +353,14 @@ class Service:
         backups = self._backups if backup else None
         if document.extracted:
             data = self.render(document, result, track=track)
-            return write_package(document, data, backups=backups)
-        return write_document(document, result.text, backups=backups)
+            kept = write_package(document, data, backups=backups)
+        else:
+            data = self.encode(document, result.text)
+            kept = write_document(document, result.text, backups=backups)
+        if kept is not None and not track:  # tracked changes are still the writer's to take
+            self._backups.note_written(document.path, data, _written_after(document, result))
+            self._written = None
+        return kept
 
     def render(self, document: Document, result: Result, *, track: bool = False) -> bytes:
         """The bytes of the fixed file: a text in its encoding, a Word or OpenDocument
@@ -492,7 +511,12 @@ FIX_ROUNDS = 3
 
 def _fixed(document: Document, result: Result) -> Document:
     """The document as the first round of fixing left it, for the next round: a text
-    format parsed again, an extracted one with its regions and places moved by the edits."""
+    format parsed again, an extracted one with its regions and places moved by the edits;
+    what the round wrote marked ``written``."""
+    return _with_written(_reread(document, result), _written_after(document, result))
+
+
+def _reread(document: Document, result: Result) -> Document:
     if not document.extracted:
         return dataclasses.replace(
             parse(result.text, document.kind, document.path),
@@ -515,6 +539,32 @@ def _fixed(document: Document, result: Result) -> Document:
             dataclasses.replace(p, start=a) for p, a in zip(document.places, places, strict=True)
         ),
     )
+
+
+def _written_after(document: Document, result: Result) -> list[tuple[int, int]]:
+    """Where, in the text ``result`` made of ``document``, words a fix wrote stand: this
+    result's edits, and what earlier runs wrote (its ``written`` regions), moved along."""
+    earlier = [r for r in document.regions if r.kind == "written"]
+    offsets = document.offsets
+    starts = moved(result.edits, [offsets.start(r.start) for r in earlier], left=True)
+    ends = moved(result.edits, [offsets.end(r.end) for r in earlier], left=False)
+    spans = sorted([*zip(starts, ends, strict=True), *written(result.edits)])
+    merged: list[tuple[int, int]] = []
+    for start, end in spans:
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        elif end > start:
+            merged.append((start, end))
+    return merged
+
+
+def _with_written(document: Document, spans: Iterable[tuple[int, int]]) -> Document:
+    """``document`` with ``written`` regions at ``spans`` (offsets into its text) in place
+    of any it had."""
+    to_view = document.offsets.to_view
+    kept = [r for r in document.regions if r.kind != "written"]
+    added = [Region(to_view(a), to_view(b), "written") for a, b in spans if b > a]
+    return dataclasses.replace(document, regions=tuple(sorted(kept + added)))
 
 
 def _then(original: str, first: Result, second: Result, kept: Sequence[Left]) -> Result:

@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 
-from conftest import CLEAN, cli, run, write
+from conftest import CLEAN, cli, findings, run, write
 
 FIXABLE = "Het nieuwe product van de gemeente is gratis.\n"
 FIXED = "De nieuwe voorziening van de gemeente is gratis.\n"
@@ -325,3 +325,42 @@ def test_interactive_unknown_answer_asks_again(workdir: Path) -> None:
     assert result.exit_code == 0
     assert "onbekend antwoord" in result.stderr
     assert doc.read_text("utf-8") == FIXED
+
+
+# ------------------------------------------------------------------ a second run
+
+# "klantbeeld" is a use; "producten" with no public-service word in reach is not reported.
+# The first run writes "beeld van de inwoner": were that the writer's word, it would make
+# the products a public service's, and a second run would rewrite them too.
+OWN_WORDS = "Het klantbeeld is compleet. Onze producten zijn gratis.\n"
+
+
+def test_a_second_fix_does_not_read_the_first_runs_words_as_the_writers(
+    workdir: Path,
+) -> None:
+    doc = write(workdir / "brief.txt", OWN_WORDS)
+    assert fix("brief.txt").exit_code == 0
+    once = doc.read_text("utf-8")
+    assert once == "Het beeld van de inwoner is compleet. Onze producten zijn gratis.\n"
+    again = fix("brief.txt")
+    assert again.exit_code == 0, again.output
+    assert doc.read_text("utf-8") == once
+    assert "0 woorden herschreven" in again.stderr
+    checked = run("check", "--format", "json", "brief.txt")
+    assert [f for f in findings(checked.stdout) if f["reported"]] == []
+    # a file a person changed since is their text, words and all: read as any other
+    doc.write_text(once + "Meer informatie volgt.\n", "utf-8")
+    assert fix("brief.txt").exit_code == 0
+    assert "Onze voorzieningen zijn gratis." in doc.read_text("utf-8")
+
+
+def test_undo_after_two_runs_and_a_third_run(workdir: Path) -> None:
+    doc = write(workdir / "brief.txt", OWN_WORDS)
+    assert fix("brief.txt").exit_code == 0
+    once = doc.read_text("utf-8")
+    assert run("undo").exit_code == 0
+    assert doc.read_text("utf-8") == OWN_WORDS  # the original: no note applies to it
+    assert fix("brief.txt").exit_code == 0
+    assert doc.read_text("utf-8") == once
+    assert fix("brief.txt").exit_code == 0
+    assert doc.read_text("utf-8") == once

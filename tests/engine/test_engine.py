@@ -533,3 +533,25 @@ def test_people_keep_their_own_sense_in_a_text_about_companies() -> None:
     )
     last = [f for f in taalwacht.check(text, explain=True) if f.term == "klant"][-1]
     assert last.reported, last.why
+
+
+# ------------------------------------------------------------ words a fix wrote
+
+
+def test_words_an_earlier_fix_wrote_are_no_evidence_but_stay_checked() -> None:
+    """A ``written`` region (what ``fix`` wrote, from its backups' notes) is read as if its
+    letters were not there: "inwoners" a fix wrote makes no public service of "producten".
+    A watched word inside such a region is still found, with its own letters."""
+    from taalwacht.engine.scan import Engine
+    from taalwacht.model.document import Region
+    from taalwacht.packs import load_bundled
+
+    engine = Engine([load_bundled("markttaal")])
+    text = "Onze producten zijn gratis voor inwoners."
+    at = text.index("inwoners")
+    plain = engine.scan(text)
+    written = engine.scan(text, [Region(at, at + len("inwoners"), "written")])
+    assert [(f.text, f.reported) for f in plain] == [("producten", True)]
+    assert [(f.text, f.reported) for f in written] == [("producten", False)]
+    everywhere = engine.scan(text, [Region(0, len(text), "written")])
+    assert [(f.start, f.text) for f in everywhere] == [(5, "producten")]

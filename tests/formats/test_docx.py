@@ -332,6 +332,20 @@ def test_fix_on_the_command_line_then_nothing_left(workdir: Path, rich: bytes) -
     assert opened.paragraphs[0].text == "De inwoner krijgt een brief."
 
 
+def test_a_second_fix_of_a_word_document_changes_nothing(workdir: Path) -> None:
+    # the first run's "beeld van de inwoner" is no evidence for the products a second time
+    path = write(
+        workdir / "brief.docx",
+        simple_docx("Het klantbeeld is compleet.", "Onze producten zijn gratis."),
+    )
+    assert run("fix", "brief.docx").exit_code == 0
+    once = path.read_bytes()
+    assert read_bytes(once, "brief.docx").text.startswith("Het beeld van de inwoner")
+    again = run("fix", "brief.docx")
+    assert again.exit_code == 0, again.output
+    assert path.read_bytes() == once
+
+
 # -------------------------------------------------------------- tracked changes
 
 

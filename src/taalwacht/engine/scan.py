@@ -160,24 +160,27 @@ class Engine:
             occurrences.append(occ)
         if not occurrences:  # as in most texts: nothing to decide, nor to weigh together
             return []
-        index = CueIndex(text, lower)
+        # the text the decisions read: without the words an earlier fix wrote
+        read = _unwritten(text, regions, occurrences)
+        read_lower = lower if read is text else lower_same_length(read)
+        index = CueIndex(read, read_lower)
         starts = [o.start for o in occurrences]
         decided: list[Verdict] = []
         for occ in occurrences:
-            found = self._verdict(text, index, occ, marked, starts)
+            found = self._verdict(read, index, occ, marked, starts)
             if not found.weak:
                 index.remember(occ.start, occ.analysis.watch.term.id, found.decision)
             decided.append(found)
         _about_the_words(starts, decided)
-        _the_same_name(text, occurrences, decided)
-        _same_sense_later(text, index, occurrences, decided)
+        _the_same_name(read, occurrences, decided)
+        _same_sense_later(read, index, occurrences, decided)
         _one_sense_per_word(occurrences, decided)
         _one_sense_per_text(occurrences, decided)
         if self.topic is not None:
             _business_paragraphs(index, occurrences, decided, self.topic)
-        _defined_terms(text, occurrences, decided)  # last: a defined term keeps one sense
+        _defined_terms(read, occurrences, decided)  # last: a defined term keeps one sense
         return [
-            self._finding(text, lower, o, v, marked)
+            self._finding(text, read_lower, o, v, marked)
             for o, v in zip(occurrences, decided, strict=True)
         ]
 
@@ -898,6 +901,24 @@ CUSTOMERS_OF_A_BUSINESS = frozenset(
         "commercial.named-customers",
     }
 )
+
+
+def _unwritten(text: str, regions: Sequence[Region], occurrences: Sequence[Occurrence]) -> str:
+    """``text`` with the letters of its ``written`` regions (what an earlier fix wrote) made
+    x, so that no cue, model or rule reads them as the writer's evidence; ``text`` itself when
+    there are none. Length, capitals and punctuation stay, and so do sentences and offsets;
+    a watched word there keeps its letters."""
+    spans = [(r.start, r.end) for r in regions if r.kind == "written"]
+    if not spans:
+        return text
+    chars = list(text)
+    for start, end in spans:
+        for i in range(max(0, start), min(end, len(chars))):
+            if chars[i].isalpha():
+                chars[i] = "X" if chars[i].isupper() else "x"
+    for occ in occurrences:
+        chars[occ.start : occ.end] = text[occ.start : occ.end]
+    return "".join(chars)
 
 
 def _same_sense_later(

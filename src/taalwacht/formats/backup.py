@@ -29,6 +29,7 @@ import json
 import os
 import re
 import threading
+from collections.abc import Sequence
 from contextlib import suppress
 from dataclasses import asdict, dataclass
 from typing import Literal
@@ -50,6 +51,8 @@ BACKUPS = os.path.join(".taalwacht", "backups")
 MANIFEST = "manifest.jsonl"
 FILES = "bestanden"  # the originals, apart from the manifest whatever their names
 UNDONE = "undone.json"
+# where, in each file a run wrote, the words it wrote stand (``note_written``)
+WRITTEN = "written.jsonl"
 OUTSIDE = "_elders"  # backups of files outside the root, under their absolute path
 _RUN = re.compile(r"[0-9]{8}T[0-9]{12}Z-[0-9]+(?:-[0-9]+)?")
 
@@ -203,6 +206,22 @@ class BackupRun:
         if new:
             fsync_dir(self.folder)
 
+    def note_written(self, path: str, data: bytes, spans: Sequence[tuple[int, int]]) -> None:
+        """Note where the words this run wrote stand in ``path``'s text, now ``data``
+        (offsets into its text as taalwacht reads it), so that a later run does not read
+        them as the writer's evidence (the ``written`` regions). Kept apart from the
+        manifest, which ``undo`` relies on; a note lost to a fault only makes a later run
+        read the file as any other."""
+        line = {"path": os.path.realpath(path), "sha256": sha256(data), "spans": list(spans)}
+        with self._lock, suppress(OSError):
+            fd = os.open(
+                os.path.join(self.folder, WRITTEN), os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o600
+            )
+            try:
+                write_all(fd, (json.dumps(line) + "\n").encode("ascii"))
+            finally:
+                os.close(fd)
+
     # -------------------------------------------------------------- reading
 
     def entries(self) -> list[Entry]:
@@ -233,6 +252,27 @@ def runs(root: str | None = None) -> list[BackupRun]:
         return []
     found = [BackupRun(base, os.path.join(folder, name)) for name in names]
     return [run for run in found if run.entries()]
+
+
+def written_words(root: str | None = None) -> dict[tuple[str, str], tuple[tuple[int, int], ...]]:
+    """Per file a run under ``root`` wrote and the SHA-256 of what it wrote, where the
+    words it wrote stand in its text; the newest run's note counts. A file changed since
+    has another digest, and nothing here applies to it."""
+    found: dict[tuple[str, str], tuple[tuple[int, int], ...]] = {}
+    for run in runs(root):
+        try:
+            with open(os.path.join(run.folder, WRITTEN), "rb") as handle:
+                lines = handle.read().splitlines()
+        except OSError:
+            continue
+        for line in lines:
+            try:
+                raw = json.loads(line)
+                spans = tuple((int(a), int(b)) for a, b in raw["spans"])
+                found[(str(raw["path"]), str(raw["sha256"]))] = spans
+            except (ValueError, TypeError, KeyError):
+                continue  # a line a killed run left half-written
+    return found
 
 
 def latest_run(root: str | None = None) -> BackupRun | None:

@@ -19,7 +19,9 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 from typing import Literal
 
-RegionKind = Literal["code", "emphasis", "quote", "skip", "field", "suppress", "template"]
+RegionKind = Literal[
+    "code", "emphasis", "quote", "skip", "field", "suppress", "template", "written"
+]
 DocumentKind = Literal["text", "markdown", "html", "docx", "odt", "pdf", "mail"]
 # Formats whose text is extracted from a package (offsets point into that extracted text,
 # not into the file's bytes) and the ones of those that taalwacht can write back.
@@ -38,7 +40,11 @@ class Region:
     - ``field``: text people read outside the body (``alt``, ``title``, a meta description);
     - ``suppress``: switched off by a ``taalwacht-disable`` comment;
     - ``template``: a Word or OpenDocument field (a merge field such as ``«klantnummer»``):
-      checked and reported, never rewritten, since the template or its data source says it.
+      checked and reported, never rewritten, since the template or its data source says it;
+    - ``written``: words an earlier ``fix`` wrote in the file as it still stands (its backups
+      record them): checked, but no evidence of what the text is about, since the writer did
+      not choose them. Without this a second run would read its own *inwoner* as the
+      writer's and report words the first run left alone.
 
     ``note`` says where the region comes from in words a writer knows (``<code>``,
     ``codeblok``), for the reason ``--explain`` shows.

@@ -107,6 +107,12 @@ def moved(edits: Sequence[Edit], positions: Sequence[int], *, left: bool) -> lis
     return [_forward(regions, p, left=left) for p in positions]
 
 
+def written(edits: Sequence[Edit]) -> list[tuple[int, int]]:
+    """Where each edit's new text stands once ``edits`` are applied (insertions and
+    replacements; a deletion leaves nothing written)."""
+    return [(a, b) for _, _, a, b in _regions(sorted(edits)) if b > a]
+
+
 def _regions(edits: Sequence[Edit]) -> list[tuple[int, int, int, int]]:
     """Each (sorted) edit as (start, end) before and (start, end) after it is applied."""
     regions, shift = [], 0
