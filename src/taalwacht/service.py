@@ -41,7 +41,13 @@ from taalwacht.formats.write import (
     write_new,
     write_package,
 )
-from taalwacht.model.document import WRITABLE_EXTRACTED, Document, Region, place_of
+from taalwacht.model.document import (
+    WRITABLE_EXTRACTED,
+    Document,
+    Region,
+    RegionKind,
+    place_of,
+)
 from taalwacht.model.edit import Edit, apply, clashes, compose, moved, written
 from taalwacht.model.finding import Decision, Finding, Span
 from taalwacht.model.fix import Applicability, Fix, Left, Result
@@ -112,7 +118,7 @@ class Service:
         self.fixer = Fixer(settings.packs, settings.prefer, settings.unsafe)
         self._backups: Any = None  # this run's BackupRun, once a backup was kept
         # (path, sha256) -> where earlier fix runs wrote in that file; read on first need
-        self._written: dict[tuple[str, str], tuple[tuple[int, int], ...]] | None = None
+        self._notes: dict[tuple[str, str], Any] | None = None
         self._cleaned: set[str] = set()
 
     @classmethod
@@ -186,12 +192,15 @@ class Service:
         document = read(source, self.config.max_document_mb)
         if isinstance(document, Skipped) or document.stamp is None:
             return document
-        if self._written is None:
-            from taalwacht.formats.backup import written_words
+        if self._notes is None:
+            from taalwacht.formats.backup import fix_notes
 
-            self._written = written_words(str(self.backup_root))
-        spans = self._written.get((os.path.realpath(document.path), document.stamp[4]))
-        return _with_written(document, spans) if spans else document
+            self._notes = fix_notes(str(self.backup_root))
+        notes = self._notes.get((os.path.realpath(document.path), document.stamp[4]))
+        if notes is None:
+            return document
+        document = _with_regions(document, "doubted", notes.doubted)
+        return _with_regions(document, "written", notes.written)
 
     def warm_up(self) -> None:
         """Read the whole lexicon now: before forking workers, so they all share it."""
@@ -243,6 +252,9 @@ class Service:
             planned_here = self.fixer.options(view, finding)
             options = tuple(_fix_to_text(document, o) for o in planned_here)
             best = self.fixer.best(view, finding, planned_here)
+            if isinstance(best, Fix) and _in(document, "doubted", finding):
+                # an earlier run doubted this word and the file is as it left it: so do we
+                best = Left(finding, messages.text("fix.doubt"), finding.choices[0].text)
             best = _fix_to_text(document, best) if isinstance(best, Fix) else _left(document, best)
             planned.append(Planned(_to_text(document, finding), options, best))
         return planned
@@ -358,8 +370,11 @@ class Service:
             data = self.encode(document, result.text)
             kept = write_document(document, result.text, backups=backups)
         if kept is not None and not track:  # tracked changes are still the writer's to take
-            self._backups.note_written(document.path, data, _written_after(document, result))
-            self._written = None
+            from taalwacht.formats.backup import FixNotes
+
+            notes = FixNotes(tuple(_written_after(document, result)), _doubted(result))
+            self._backups.note_written(document.path, data, notes)
+            self._notes = None
         return kept
 
     def render(self, document: Document, result: Result, *, track: bool = False) -> bytes:
@@ -513,7 +528,7 @@ def _fixed(document: Document, result: Result) -> Document:
     """The document as the first round of fixing left it, for the next round: a text
     format parsed again, an extracted one with its regions and places moved by the edits;
     what the round wrote marked ``written``."""
-    return _with_written(_reread(document, result), _written_after(document, result))
+    return _with_regions(_reread(document, result), "written", _written_after(document, result))
 
 
 def _reread(document: Document, result: Result) -> Document:
@@ -558,12 +573,24 @@ def _written_after(document: Document, result: Result) -> list[tuple[int, int]]:
     return merged
 
 
-def _with_written(document: Document, spans: Iterable[tuple[int, int]]) -> Document:
-    """``document`` with ``written`` regions at ``spans`` (offsets into its text) in place
+def _doubted(result: Result) -> tuple[tuple[int, int], ...]:
+    """Where, in the text ``result`` made, the words stand that it left to a person for
+    doubt about their sense (not for grammar: ``--unsafe`` may still take those)."""
+    doubt = {messages.text("fix.doubt"), messages.text("fix.unsure")}
+    left = [item.finding for item in result.left if item.reason in doubt]
+    starts = moved(result.edits, [f.start for f in left], left=True)
+    ends = moved(result.edits, [f.end for f in left], left=False)
+    return tuple(zip(starts, ends, strict=True))
+
+
+def _with_regions(
+    document: Document, kind: RegionKind, spans: Iterable[tuple[int, int]]
+) -> Document:
+    """``document`` with regions of ``kind`` at ``spans`` (offsets into its text) in place
     of any it had."""
     to_view = document.offsets.to_view
-    kept = [r for r in document.regions if r.kind != "written"]
-    added = [Region(to_view(a), to_view(b), "written") for a, b in spans if b > a]
+    kept = [r for r in document.regions if r.kind != kind]
+    added = [Region(to_view(a), to_view(b), kind) for a, b in spans if b > a]
     return dataclasses.replace(document, regions=tuple(sorted(kept + added)))
 
 
@@ -625,9 +652,13 @@ def _locked(document: Document, finding: Finding) -> str | None:
 
 def _in_template(document: Document, finding: Finding) -> bool:
     """Whether a finding lies in a field (a merge field): reported, never rewritten."""
+    return _in(document, "template", finding)
+
+
+def _in(document: Document, kind: RegionKind, finding: Finding) -> bool:
+    """Whether a finding (in view offsets) touches a region of ``kind``."""
     return any(
-        r.kind == "template" and r.start < finding.end and finding.start < r.end
-        for r in document.regions
+        r.kind == kind and r.start < finding.end and finding.start < r.end for r in document.regions
     )
 
 

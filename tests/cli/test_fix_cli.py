@@ -364,3 +364,43 @@ def test_undo_after_two_runs_and_a_third_run(workdir: Path) -> None:
     assert doc.read_text("utf-8") == once
     assert fix("brief.txt").exit_code == 0
     assert doc.read_text("utf-8") == once
+
+
+DOUBTED = (
+    "Het klantbeeld is compleet. "
+    "Deze casus is afgesloten nadat het gezin een eigen woning had gevonden.\n"
+)
+
+
+def test_a_word_a_run_doubted_is_noted_where_it_stands_in_the_written_file(
+    workdir: Path,
+) -> None:
+    from taalwacht.formats.backup import fix_notes
+
+    doc = write(workdir / "brief.txt", DOUBTED)
+    result = fix("brief.txt")
+    assert "'casus' [casus]: taalwacht twijfelt" in result.stderr, result.stderr
+    text = doc.read_text("utf-8")
+    (notes,) = fix_notes(str(workdir)).values()
+    at = text.index("casus")
+    assert notes.doubted == ((at, at + len("casus")),)
+    assert [text[a:b] for a, b in notes.written] == ["beeld van de inwoner"]
+
+
+def test_a_later_fix_leaves_a_word_an_earlier_run_doubted_until_the_file_changes(
+    workdir: Path,
+) -> None:
+    from taalwacht.formats.backup import BackupRun, FixNotes
+
+    doc = write(workdir / "brief.txt", FIXABLE)
+    at = FIXABLE.index("product")
+    run_ = BackupRun.start(str(workdir))
+    run_.save(str(doc), b"", FIXABLE.encode())  # as fix does before it writes
+    run_.note_written(str(doc), FIXABLE.encode(), FixNotes((), ((at, at + 7),)))
+    left = fix("brief.txt")
+    assert left.exit_code == 1, left.output
+    assert "'product' [product]: taalwacht twijfelt" in left.stderr
+    assert doc.read_text("utf-8") == FIXABLE
+    doc.write_text(FIXABLE + "\n", "utf-8")  # the writer's own text again
+    assert fix("brief.txt").exit_code == 0
+    assert doc.read_text("utf-8") == FIXED + "\n"

@@ -24,9 +24,10 @@ from taalwacht.formats.backup import (
     OUTSIDE,
     BackupRun,
     Entry,
+    FixNotes,
+    fix_notes,
     latest_run,
     undo,
-    written_words,
 )
 from taalwacht.formats.decode import read_stamped
 from taalwacht.formats.write import WriteError, clean_stale, temp_pid, write_atomic
@@ -56,23 +57,23 @@ def manifest(run: BackupRun) -> list[dict[str, str]]:
 # ------------------------------------------------------------------ saving
 
 
-def test_the_words_a_run_wrote_are_noted_per_file_and_digest(tmp_path: Path) -> None:
+def test_what_a_run_did_is_noted_per_file_and_digest(tmp_path: Path) -> None:
     doc = write(tmp_path / "brief.txt", OLD)
     first = BackupRun.start(str(tmp_path))
     fix(doc, first)
-    first.note_written(str(doc), NEW.encode(), [(3, 10)])
+    first.note_written(str(doc), NEW.encode(), FixNotes(((3, 10),)))
     with open(os.path.join(first.folder, "written.jsonl"), "ab") as handle:
         handle.write(b'{"path": "/x", "sha2')  # a note a killed run left half-written
     second = BackupRun.start(str(tmp_path))
     fix(doc, second, "inwoner", "burger")
     later = b"De burger krijgt een brief.\n"
-    second.note_written(str(doc), later, [(3, 9)])
-    notes = written_words(str(tmp_path))
+    second.note_written(str(doc), later, FixNotes(((3, 9),), ((20, 25),)))
+    notes = fix_notes(str(tmp_path))
     assert notes == {
-        (os.path.realpath(doc), sha(NEW.encode())): ((3, 10),),
-        (os.path.realpath(doc), sha(later)): ((3, 9),),
+        (os.path.realpath(doc), sha(NEW.encode())): FixNotes(((3, 10),)),
+        (os.path.realpath(doc), sha(later)): FixNotes(((3, 9),), ((20, 25),)),
     }
-    assert written_words(str(tmp_path / "elders")) == {}
+    assert fix_notes(str(tmp_path / "elders")) == {}
 
 
 def test_a_run_keeps_complete_backups_and_a_manifest(tmp_path: Path) -> None:

@@ -29,10 +29,9 @@ import json
 import os
 import re
 import threading
-from collections.abc import Sequence
 from contextlib import suppress
 from dataclasses import asdict, dataclass
-from typing import Literal
+from typing import Literal, NamedTuple
 
 from taalwacht import messages
 from taalwacht.errors import InputError
@@ -81,6 +80,14 @@ class Entry:
             return cls(**{k: str(raw[k]) for k in cls.__dataclass_fields__})
         except (ValueError, TypeError, KeyError):
             return None
+
+
+class FixNotes(NamedTuple):
+    """What a run did to one file's text, in offsets into the text it wrote: where the
+    words it wrote stand, and the words whose sense it doubted and left to a person."""
+
+    written: tuple[tuple[int, int], ...] = ()
+    doubted: tuple[tuple[int, int], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -206,13 +213,19 @@ class BackupRun:
         if new:
             fsync_dir(self.folder)
 
-    def note_written(self, path: str, data: bytes, spans: Sequence[tuple[int, int]]) -> None:
-        """Note where the words this run wrote stand in ``path``'s text, now ``data``
-        (offsets into its text as taalwacht reads it), so that a later run does not read
-        them as the writer's evidence (the ``written`` regions). Kept apart from the
-        manifest, which ``undo`` relies on; a note lost to a fault only makes a later run
-        read the file as any other."""
-        line = {"path": os.path.realpath(path), "sha256": sha256(data), "spans": list(spans)}
+    def note_written(self, path: str, data: bytes, notes: FixNotes) -> None:
+        """Note what this run did to ``path``'s text, now ``data`` (offsets into its text
+        as taalwacht reads it): where the words it wrote stand, so that a later run does not
+        read them as the writer's evidence, and which words it doubted and left to a
+        person, so that a later run leaves them too. Kept apart from the manifest, which
+        ``undo`` relies on; a note lost to a fault only makes a later run read the file as
+        any other."""
+        line = {
+            "path": os.path.realpath(path),
+            "sha256": sha256(data),
+            "spans": list(notes.written),
+            "doubted": list(notes.doubted),
+        }
         with self._lock, suppress(OSError):
             fd = os.open(
                 os.path.join(self.folder, WRITTEN), os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o600
@@ -254,11 +267,11 @@ def runs(root: str | None = None) -> list[BackupRun]:
     return [run for run in found if run.entries()]
 
 
-def written_words(root: str | None = None) -> dict[tuple[str, str], tuple[tuple[int, int], ...]]:
-    """Per file a run under ``root`` wrote and the SHA-256 of what it wrote, where the
-    words it wrote stand in its text; the newest run's note counts. A file changed since
+def fix_notes(root: str | None = None) -> dict[tuple[str, str], FixNotes]:
+    """Per file a run under ``root`` wrote and the SHA-256 of what it wrote, that run's
+    notes (``BackupRun.note_written``); the newest run's note counts. A file changed since
     has another digest, and nothing here applies to it."""
-    found: dict[tuple[str, str], tuple[tuple[int, int], ...]] = {}
+    found: dict[tuple[str, str], FixNotes] = {}
     for run in runs(root):
         try:
             with open(os.path.join(run.folder, WRITTEN), "rb") as handle:
@@ -268,11 +281,17 @@ def written_words(root: str | None = None) -> dict[tuple[str, str], tuple[tuple[
         for line in lines:
             try:
                 raw = json.loads(line)
-                spans = tuple((int(a), int(b)) for a, b in raw["spans"])
-                found[(str(raw["path"]), str(raw["sha256"]))] = spans
-            except (ValueError, TypeError, KeyError):
+                notes = FixNotes(_spans(raw["spans"]), _spans(raw.get("doubted", [])))
+                found[(str(raw["path"]), str(raw["sha256"]))] = notes
+            except (ValueError, TypeError, KeyError, AttributeError):
                 continue  # a line a killed run left half-written
     return found
+
+
+def _spans(raw: object) -> tuple[tuple[int, int], ...]:
+    if not isinstance(raw, list):
+        raise ValueError("spans are a list")
+    return tuple((int(a), int(b)) for a, b in raw)
 
 
 def latest_run(root: str | None = None) -> BackupRun | None:

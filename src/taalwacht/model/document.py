@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 RegionKind = Literal[
-    "code", "emphasis", "quote", "skip", "field", "suppress", "template", "written"
+    "code", "emphasis", "quote", "skip", "field", "suppress", "template", "written", "doubted"
 ]
 DocumentKind = Literal["text", "markdown", "html", "docx", "odt", "pdf", "mail"]
 # Formats whose text is extracted from a package (offsets point into that extracted text,
@@ -45,6 +45,8 @@ class Region:
       record them): checked, but no evidence of what the text is about, since the writer did
       not choose them. Without this a second run would read its own *inwoner* as the
       writer's and report words the first run left alone.
+    - ``doubted``: a word an earlier ``fix`` left to a person because it doubted the word's
+      sense (from the same notes): a later ``fix`` leaves it too, while the file is as it was.
 
     ``note`` says where the region comes from in words a writer knows (``<code>``,
     ``codeblok``), for the reason ``--explain`` shows.
