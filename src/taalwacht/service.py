@@ -23,7 +23,7 @@ import os
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from taalwacht import messages
 from taalwacht.config import Config, discover
@@ -55,6 +55,9 @@ from taalwacht.model.terms import TermInfo
 from taalwacht.packs import Pack, Term, resolve_pack
 from taalwacht.packs.edit import with_stored
 from taalwacht.rewrite import Fixer, PreferError, resolve_prefer
+
+if TYPE_CHECKING:
+    from taalwacht.formats.backup import FixNotes
 
 __all__ = [
     "QUIT",
@@ -117,8 +120,8 @@ class Service:
         )
         self.fixer = Fixer(settings.packs, settings.prefer, settings.unsafe)
         self._backups: Any = None  # this run's BackupRun, once a backup was kept
-        # (path, sha256) -> where earlier fix runs wrote in that file; read on first need
-        self._notes: dict[tuple[str, str], Any] | None = None
+        # (path, sha256) -> what earlier fix runs did to that file; read on first need
+        self._notes: dict[tuple[str, str], FixNotes] | None = None
         self._cleaned: set[str] = set()
 
     @classmethod
@@ -187,8 +190,9 @@ class Service:
 
     def read(self, source: Source) -> Document | Skipped:
         """The document at ``source``; in a file an earlier ``fix`` wrote and nobody changed
-        since, what that run wrote is marked ``written``, so the engine decides the rest as
-        that run did (a second ``fix`` finds nothing new)."""
+        since, what that run wrote is marked ``written`` and the words it doubted
+        ``doubted``, so that the engine decides the rest as that run did and a second
+        ``fix`` changes nothing."""
         document = read(source, self.config.max_document_mb)
         if isinstance(document, Skipped) or document.stamp is None:
             return document
@@ -373,7 +377,7 @@ class Service:
             from taalwacht.formats.backup import FixNotes
 
             notes = FixNotes(tuple(_written_after(document, result)), _doubted(result))
-            self._backups.note_written(document.path, data, notes)
+            self._backups.note(document.path, data, notes)
             self._notes = None
         return kept
 

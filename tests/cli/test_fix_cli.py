@@ -396,7 +396,7 @@ def test_a_later_fix_leaves_a_word_an_earlier_run_doubted_until_the_file_changes
     at = FIXABLE.index("product")
     run_ = BackupRun.start(str(workdir))
     run_.save(str(doc), b"", FIXABLE.encode())  # as fix does before it writes
-    run_.note_written(str(doc), FIXABLE.encode(), FixNotes((), ((at, at + 7),)))
+    run_.note(str(doc), FIXABLE.encode(), FixNotes((), ((at, at + 7),)))
     left = fix("brief.txt")
     assert left.exit_code == 1, left.output
     assert "'product' [product]: taalwacht twijfelt" in left.stderr

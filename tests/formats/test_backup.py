@@ -61,13 +61,13 @@ def test_what_a_run_did_is_noted_per_file_and_digest(tmp_path: Path) -> None:
     doc = write(tmp_path / "brief.txt", OLD)
     first = BackupRun.start(str(tmp_path))
     fix(doc, first)
-    first.note_written(str(doc), NEW.encode(), FixNotes(((3, 10),)))
-    with open(os.path.join(first.folder, "written.jsonl"), "ab") as handle:
+    first.note(str(doc), NEW.encode(), FixNotes(((3, 10),)))
+    with open(os.path.join(first.folder, "notes.jsonl"), "ab") as handle:
         handle.write(b'{"path": "/x", "sha2')  # a note a killed run left half-written
     second = BackupRun.start(str(tmp_path))
     fix(doc, second, "inwoner", "burger")
     later = b"De burger krijgt een brief.\n"
-    second.note_written(str(doc), later, FixNotes(((3, 9),), ((20, 25),)))
+    second.note(str(doc), later, FixNotes(((3, 9),), ((20, 25),)))
     notes = fix_notes(str(tmp_path))
     assert notes == {
         (os.path.realpath(doc), sha(NEW.encode())): FixNotes(((3, 10),)),

@@ -50,8 +50,9 @@ BACKUPS = os.path.join(".taalwacht", "backups")
 MANIFEST = "manifest.jsonl"
 FILES = "bestanden"  # the originals, apart from the manifest whatever their names
 UNDONE = "undone.json"
-# where, in each file a run wrote, the words it wrote stand (``note_written``)
-WRITTEN = "written.jsonl"
+# what a run did to each file's text (``BackupRun.note``): the words it wrote, and those it
+# doubted and left to a person
+NOTES = "notes.jsonl"
 OUTSIDE = "_elders"  # backups of files outside the root, under their absolute path
 _RUN = re.compile(r"[0-9]{8}T[0-9]{12}Z-[0-9]+(?:-[0-9]+)?")
 
@@ -213,7 +214,7 @@ class BackupRun:
         if new:
             fsync_dir(self.folder)
 
-    def note_written(self, path: str, data: bytes, notes: FixNotes) -> None:
+    def note(self, path: str, data: bytes, notes: FixNotes) -> None:
         """Note what this run did to ``path``'s text, now ``data`` (offsets into its text
         as taalwacht reads it): where the words it wrote stand, so that a later run does not
         read them as the writer's evidence, and which words it doubted and left to a
@@ -228,7 +229,7 @@ class BackupRun:
         }
         with self._lock, suppress(OSError):
             fd = os.open(
-                os.path.join(self.folder, WRITTEN), os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o600
+                os.path.join(self.folder, NOTES), os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o600
             )
             try:
                 write_all(fd, (json.dumps(line) + "\n").encode("ascii"))
@@ -269,12 +270,12 @@ def runs(root: str | None = None) -> list[BackupRun]:
 
 def fix_notes(root: str | None = None) -> dict[tuple[str, str], FixNotes]:
     """Per file a run under ``root`` wrote and the SHA-256 of what it wrote, that run's
-    notes (``BackupRun.note_written``); the newest run's note counts. A file changed since
+    notes (``BackupRun.note``); the newest run's note counts. A file changed since
     has another digest, and nothing here applies to it."""
     found: dict[tuple[str, str], FixNotes] = {}
     for run in runs(root):
         try:
-            with open(os.path.join(run.folder, WRITTEN), "rb") as handle:
+            with open(os.path.join(run.folder, NOTES), "rb") as handle:
                 lines = handle.read().splitlines()
         except OSError:
             continue
