@@ -48,7 +48,7 @@ from taalwacht.model.document import (
     RegionKind,
     place_of,
 )
-from taalwacht.model.edit import Edit, apply, clashes, compose, moved, written
+from taalwacht.model.edit import Edit, apply, clashes, compose, moved, moved_spans, written
 from taalwacht.model.finding import Decision, Finding, Span
 from taalwacht.model.fix import Applicability, Fix, Left, Result
 from taalwacht.model.terms import TermInfo
@@ -377,8 +377,9 @@ class Service:
             from taalwacht.formats.backup import FixNotes
 
             notes = FixNotes(tuple(_written_after(document, result)), _doubted(result))
-            self._backups.note(document.path, data, notes)
-            self._notes = None
+            key = self._backups.note(document.path, data, notes)
+            if self._notes is not None:  # what this run noted, without reading all runs again
+                self._notes[key] = notes
         return kept
 
     def render(self, document: Document, result: Result, *, track: bool = False) -> bytes:
@@ -543,11 +544,10 @@ def _reread(document: Document, result: Result) -> Document:
             bom=document.bom,
         )
     edits = result.edits
-    starts = moved(edits, [r.start for r in document.regions], left=True)
-    ends = moved(edits, [r.end for r in document.regions], left=False)
+    spans = moved_spans(edits, [(r.start, r.end) for r in document.regions])
     regions = tuple(
         dataclasses.replace(r, start=a, end=b)
-        for r, a, b in zip(document.regions, starts, ends, strict=True)
+        for r, (a, b) in zip(document.regions, spans, strict=True)
     )
     places = moved(edits, [p.start for p in document.places], left=True)
     return dataclasses.replace(
@@ -563,11 +563,13 @@ def _reread(document: Document, result: Result) -> Document:
 def _written_after(document: Document, result: Result) -> list[tuple[int, int]]:
     """Where, in the text ``result`` made of ``document``, words a fix wrote stand: this
     result's edits, and what earlier runs wrote (its ``written`` regions), moved along."""
-    earlier = [r for r in document.regions if r.kind == "written"]
     offsets = document.offsets
-    starts = moved(result.edits, [offsets.start(r.start) for r in earlier], left=True)
-    ends = moved(result.edits, [offsets.end(r.end) for r in earlier], left=False)
-    spans = sorted([*zip(starts, ends, strict=True), *written(result.edits)])
+    earlier = [
+        (offsets.start(r.start), offsets.end(r.end))
+        for r in document.regions
+        if r.kind == "written"
+    ]
+    spans = sorted([*moved_spans(result.edits, earlier), *written(result.edits)])
     merged: list[tuple[int, int]] = []
     for start, end in spans:
         if merged and start <= merged[-1][1]:
@@ -581,10 +583,8 @@ def _doubted(result: Result) -> tuple[tuple[int, int], ...]:
     """Where, in the text ``result`` made, the words stand that it left to a person for
     doubt about their sense (not for grammar: ``--unsafe`` may still take those)."""
     doubt = {messages.text("fix.doubt"), messages.text("fix.unsure")}
-    left = [item.finding for item in result.left if item.reason in doubt]
-    starts = moved(result.edits, [f.start for f in left], left=True)
-    ends = moved(result.edits, [f.end for f in left], left=False)
-    return tuple(zip(starts, ends, strict=True))
+    left = [(item.finding.start, item.finding.end) for item in result.left if item.reason in doubt]
+    return tuple(moved_spans(result.edits, left))
 
 
 def _with_regions(

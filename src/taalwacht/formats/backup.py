@@ -214,16 +214,18 @@ class BackupRun:
         if new:
             fsync_dir(self.folder)
 
-    def note(self, path: str, data: bytes, notes: FixNotes) -> None:
+    def note(self, path: str, data: bytes, notes: FixNotes) -> tuple[str, str]:
         """Note what this run did to ``path``'s text, now ``data`` (offsets into its text
         as taalwacht reads it): where the words it wrote stand, so that a later run does not
         read them as the writer's evidence, and which words it doubted and left to a
         person, so that a later run leaves them too. Kept apart from the manifest, which
         ``undo`` relies on; a note lost to a fault only makes a later run read the file as
-        any other."""
+        any other. Returns the note's key in ``fix_notes``: the file's real path and the
+        digest of ``data``."""
+        key = (os.path.realpath(path), sha256(data))
         line = {
-            "path": os.path.realpath(path),
-            "sha256": sha256(data),
+            "path": key[0],
+            "sha256": key[1],
             "spans": list(notes.written),
             "doubted": list(notes.doubted),
         }
@@ -235,6 +237,7 @@ class BackupRun:
                 write_all(fd, (json.dumps(line) + "\n").encode("ascii"))
             finally:
                 os.close(fd)
+        return key
 
     # -------------------------------------------------------------- reading
 

@@ -107,6 +107,13 @@ def moved(edits: Sequence[Edit], positions: Sequence[int], *, left: bool) -> lis
     return [_forward(regions, p, left=left) for p in positions]
 
 
+def moved_spans(edits: Sequence[Edit], spans: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
+    """``spans`` in a text, at their places after ``edits`` were applied to it: a start
+    inside an edit goes to the new text's start, an end to its end."""
+    regions = _regions(sorted(edits))
+    return [(_forward(regions, a, left=True), _forward(regions, b, left=False)) for a, b in spans]
+
+
 def written(edits: Sequence[Edit]) -> list[tuple[int, int]]:
     """Where each edit's new text stands once ``edits`` are applied (insertions and
     replacements; a deletion leaves nothing written)."""
