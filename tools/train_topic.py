@@ -9,6 +9,8 @@ A paragraph of the training split is business when more of its occurrences are l
 commercial than flag, and public service when at least as many are flags (paragraphs with
 neither are left out). A logistic regression over its plain words (watched stems masked,
 words in at least ``--min-sources`` sources) learns which words make a paragraph business.
+The paragraphs of ``devdata/written`` (written for training, each labelled business or
+public service as a whole) are trained on too, never scored.
 
 The threshold is chosen on out-of-fold probabilities (folds grouped by source): the engine
 without the topic model checks every training paragraph, and the threshold is the one at
@@ -22,6 +24,7 @@ the model never saw instead. The development split, the shared dev set and
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 from collections import Counter
 from pathlib import Path
@@ -47,6 +50,7 @@ from taalwacht.packs import load_bundled
 
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "src" / "taalwacht" / "engine" / "data" / "topic.json"
+WRITTEN = ROOT / "devdata" / "written"  # paragraphs written for training: devdata/written/README.md
 
 
 def label_of(labels: list[dict[str, object]]) -> int | None:
@@ -55,6 +59,22 @@ def label_of(labels: list[dict[str, object]]) -> int | None:
     if not kinds["flag"] and not kinds["commercial"]:
         return None
     return int(kinds["commercial"] > kinds["flag"])
+
+
+def written_rows(paths: list[Path]) -> list[tuple[dict[str, object], int]]:
+    """Paragraphs written for training (``devdata/written``), each its own source: a model
+    that saw only the labelled pool knows the words of the sectors the pool happens to hold,
+    and reads plain wording as business where the pool's business text was plainer."""
+    rows: list[tuple[dict[str, object], int]] = []
+    for path in paths:
+        for n, line in enumerate(path.read_text(encoding="utf-8").splitlines()):
+            if not line.strip():
+                continue
+            item = json.loads(line)
+            about = {"business": 1, "public": 0}[item["about"]]
+            source = f"written/{path.stem}/{n}"
+            rows.append(({"id": source, "text": item["text"], "source": source}, about))
+    return rows
 
 
 def tally(
@@ -88,7 +108,7 @@ def main() -> int:
         "--threshold",
         type=float,
         help="ship this threshold instead of the out-of-fold choice: one measured on rounds "
-        "the model never saw (the shipped 0.5, see docs/measurements.md)",
+        "the model never saw (the shipped 0.6, see docs/measurements.md)",
     )
     parser.add_argument(
         "--least-words",
@@ -122,6 +142,7 @@ def main() -> int:
     train = [d for d in docs if d["id"] not in held and split_of_doc(d, scored) == "train"]
     rows = [(d, label_of(by_doc.get(d["id"], []))) for d in train]
     rows = [(d, y) for d, y in rows if y is not None]
+    rows += written_rows(sorted(WRITTEN.glob("*.jsonl")))
     seen: dict[str, set[str]] = {}
     bags = []
     for d, _ in rows:
@@ -193,6 +214,7 @@ def main() -> int:
             paragraphs=len(rows),
             c=args.c,
             min_sources=args.min_sources,
+            written=sorted(p.name for p in WRITTEN.glob("*.jsonl")),
             threshold_chosen_on=chosen,
             past_public_chosen_on="given: measured on rounds the model never saw",
         ),
