@@ -37,12 +37,6 @@ KNOWN_GAPS = {
     "korting op de eerste opdracht.": (
         "a re-integration firm's own customers, employers, in a re-integration passage"
     ),
-    # a plain default of the rules: nothing in the sentence says whose contract this is, and
-    # the topic model, retrained with written paragraphs, reads a contractor training an
-    # opdrachtgever's clients as business (P 0.68); on rounds 80-87, which it never saw, it
-    # took 11 more flags and 2 fewer false positives than the model before it
-    "De opdrachtnemer verzorgt scholingen voor klanten die door de opdrachtgever worden "
-    "aangemeld.": "a contractor's courses for its principal's clients, read as business",
 }
 
 

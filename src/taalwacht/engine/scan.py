@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections import Counter
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import Literal
 
@@ -86,8 +86,9 @@ class Engine:
         topic: TopicModel | Literal["shipped"] | None = "shipped",
     ) -> None:
         self.sense = sense or shipped()
-        # what a paragraph without public-service or care words is about (None: not asked)
-        self.topic = topic_model() if topic == "shipped" else topic
+        # what a paragraph without public-service or care words is about (None: not asked);
+        # the shipped model is read when a paragraph is first asked about (_read_topic)
+        self._topic = topic
         self.packs = tuple(packs)
         self.prefer = dict(prefer or {})  # term id -> alternative that goes first
         self.terms = tuple(t for p in self.packs for t in p.terms)
@@ -176,8 +177,8 @@ class Engine:
         _same_sense_later(read, index, occurrences, decided)
         _one_sense_per_word(occurrences, decided)
         _one_sense_per_text(occurrences, decided)
-        if self.topic is not None:
-            _business_paragraphs(index, occurrences, decided, self.topic)
+        if self._topic is not None:
+            _business_paragraphs(index, occurrences, decided, self._read_topic)
         _defined_terms(read, occurrences, decided)  # last: a defined term keeps one sense
         return [
             self._finding(text, read_lower, o, v, marked)
@@ -506,6 +507,13 @@ class Engine:
             if len(self._coined) < 100_000:
                 self._coined[key] = found
         return found
+
+    def _read_topic(self) -> TopicModel:
+        """The topic model, read from its data file the first time a paragraph is asked
+        about: its weights take some 30 ms to read, a tenth of a short letter's check."""
+        if not isinstance(self._topic, TopicModel):  # "shipped": None never asks
+            self._topic = topic_model()
+        return self._topic
 
     def _verdict(
         self,
@@ -1037,8 +1045,9 @@ def topic_bar(model: TopicModel, index: CueIndex, a: Analysis, start: int, end: 
     sustainable goods): only a paragraph all about business overrules the cue there. Near
     customers it says whose they are: UWV's clients in its contracts with re-integration
     firms, a food bank's in a text about its shop, labelled flags though the paragraph
-    reads as trade (on rounds 53-76, which the model never saw, 12 commercial against 1
-    flag for products at 0.97, and 3 commercial against 3 flags for customers)."""
+    reads as trade (on rounds 53-76, which the words model of the time never saw, 12
+    commercial against 1 flag for products at 0.97, and 3 commercial against 3 flags for
+    customers; the letter-sequence model is surer of itself and asks 0.99)."""
     if not _may_read(a):
         return OUT_OF_REACH
     if not _public_or_care_near(index, start, end):
@@ -1069,18 +1078,19 @@ def _business_paragraphs(
     index: CueIndex,
     occurrences: Sequence[Occurrence],
     decided: list[Verdict],
-    model: TopicModel,
+    read_model: Callable[[], TopicModel],
 ) -> None:
     """A use is read by what its paragraph is about: a shop's or a freelancer's text ("Hoe
     vind je snel een specifieke klant?") is business, whatever the sentence holds. Where a
     public-service or care cue stands in the passage, only a paragraph all about business
     overrules it, and only for products (a government's guide to buying sustainable
-    goods). The paragraph's words are read once."""
+    goods). The paragraph's words are read once, the model when first needed."""
     lower = index.lower
     read: dict[tuple[int, int], tuple[float | None, set[str]]] = {}
     for i, (occ, found) in enumerate(zip(occurrences, decided, strict=True)):
-        if found.decision is not Decision.USE:
+        if found.decision is not Decision.USE or not _may_read(occ.analysis):
             continue
+        model = read_model()
         bar = topic_bar(model, index, occ.analysis, occ.start, occ.end)
         if bar >= OUT_OF_REACH:
             continue

@@ -2,9 +2,10 @@
 
 The cue lists name the words that point one way near a watched word; a shop's help page or
 a freelancer's blog often has none of them ("Hoe vind je snel een specifieke klant?"). A
-logistic regression over the plain words of whole labelled paragraphs (``tools/
-train_topic.py``, shipped as ``engine/data/topic.json``) gives the probability that a
-paragraph is about business. The engine heeds it where no public-service or care cue
+logistic regression over the letter sequences of the plain words of whole paragraphs (the
+labelled ones and some written for training; ``tools/train_topic.py``, shipped as
+``engine/data/topic.json``) gives the probability that a paragraph is about business.
+The engine heeds it where no public-service or care cue
 stands anywhere in the passage (there the cue lists have nothing to say either way) and,
 for products, where the paragraph is all about business though such a cue stands near:
 a government buying goods is their buyer, not their provider.
@@ -17,7 +18,7 @@ import json
 import math
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from taalwacht.engine.context.datafile import shipped_text, weights_file
 
@@ -36,9 +37,29 @@ OUT_OF_REACH = 1.01  # a threshold no probability passes: the model asked, never
 ASKED = frozenset({"person", "service"})
 
 
+GRAMS = (3, 4, 5)  # the letter sequences a word is read by, at its edges too (" uit", "ing ")
+
+
 def words(lower: str) -> set[str]:
     """The distinct plain words of a lower-case text, watched stems masked."""
     return set(WORD.findall(MASK.sub(" ", lower)))
+
+
+@lru_cache(maxsize=65_536)  # bounded: a long-running server meets endless words
+def grams(word: str) -> frozenset[str]:
+    """The letter sequences of ``word`` that the model weighs. Dutch writes its compounds as
+    one word: uitkeringsgerechtigde shares "uitk" with uitkering, webwinkelier "winke" with
+    winkel, so a compound the labelled text never held still reads by its parts."""
+    padded = f" {word} "
+    return frozenset(padded[i : i + n] for n in GRAMS for i in range(len(padded) - n + 1))
+
+
+def features(found: set[str]) -> set[str]:
+    """The letter sequences of all of ``found``'s words (what the model is trained on)."""
+    out: set[str] = set()
+    for word in found:
+        out |= grams(word)
+    return out
 
 
 def paragraph(lower: str, start: int, end: int) -> tuple[int, int]:
@@ -53,10 +74,11 @@ def paragraph(lower: str, start: int, end: int) -> tuple[int, int]:
 
 @dataclass(frozen=True)
 class TopicModel:
-    """Weights per word (business positive), an intercept and the threshold above which a
-    paragraph with no public-service or care cue is taken for business.
+    """Weights per letter sequence of a word (``grams``; business positive), an intercept
+    and the threshold above which a paragraph with no public-service or care cue is taken
+    for business.
 
-    ``least_words``: a paragraph with fewer words the model knows is not judged at all. A
+    ``least_words``: a paragraph with fewer words than this is not judged at all. A
     short one ("Onze klantregisseurs helpen u verder.") says too little about what it is
     about, and there the model's lean towards business is the intercept's, not the text's:
     on rounds 53-61, which the model never saw, its business readings of paragraphs with
@@ -75,8 +97,8 @@ class TopicModel:
 
     def business(self, found: set[str]) -> float | None:
         """P(business) of a paragraph with the words ``found`` when it is above the
-        threshold and the model knows enough of the words to say so, else None."""
-        if sum(w in self.weights for w in found) < self.least_words:
+        threshold and the paragraph has enough words to say so, else None."""
+        if len(found) < self.least_words:
             return None
         p = self.probability(found)
         return p if p > self.threshold else None
@@ -84,12 +106,14 @@ class TopicModel:
     def probability(self, found: set[str]) -> float:
         """P(business) of a paragraph with the words ``found``."""
         get = self.weights.get
-        score = self.intercept + sum(get(w, 0.0) for w in found)
+        score = self.intercept + sum(get(g, 0.0) for g in features(found))
         return 1.0 / (1.0 + math.exp(-score))
 
     def strongest(self, found: set[str], n: int = 3) -> list[str]:
-        """The words that pushed most towards business, for --explain."""
-        pushed = sorted(((self.weights.get(w, 0.0), w) for w in found), reverse=True)
+        """The words that pushed most towards business, for --explain: each by the weight
+        of its own letter sequences."""
+        get = self.weights.get
+        pushed = sorted(((sum(get(g, 0.0) for g in grams(w)), w) for w in found), reverse=True)
         return [w for weight, w in pushed[:n] if weight > 0]
 
 
