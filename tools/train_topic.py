@@ -7,11 +7,11 @@
 
 A paragraph of the training split is business when more of its occurrences are labelled
 commercial than flag, and public service when at least as many are flags (paragraphs with
-neither are left out). A logistic regression over its plain words (watched stems masked,
-the letter sequences of its words, those in at least ``--min-sources`` sources) learns
-which words make a paragraph business.
-The paragraphs of ``devdata/written`` (written for training, each labelled business or
-public service as a whole) are trained on too, never scored.
+neither are left out). A logistic regression over the letter sequences of its plain words
+(watched stems masked; sequences found in at least ``--min-sources`` sources) learns which
+words make a paragraph business. The paragraphs of ``devdata/written`` (written for
+training, each labelled business or public service as a whole) are trained on too, never
+scored.
 
 The threshold is chosen on out-of-fold probabilities (folds grouped by source): the engine
 without the topic model checks every training paragraph, and the threshold is the one at
