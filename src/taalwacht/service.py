@@ -37,9 +37,8 @@ from taalwacht.formats.write import (
     clean_stale,
     encode_like,
     escape_for,
-    write_document,
+    write_bytes,
     write_new,
-    write_package,
 )
 from taalwacht.model.document import (
     WRITABLE_EXTRACTED,
@@ -367,12 +366,8 @@ class Service:
 
             self._backups = BackupRun.start(str(self.backup_root))
         backups = self._backups if backup else None
-        if document.extracted:
-            data = self.render(document, result, track=track)
-            kept = write_package(document, data, backups=backups)
-        else:
-            data = self.encode(document, result.text)
-            kept = write_document(document, result.text, backups=backups)
+        data = self.render(document, result, track=track)
+        kept = write_bytes(document, data, backups=backups)
         if kept is not None and not track:  # tracked changes are still the writer's to take
             from taalwacht.formats.backup import FixNotes
 

@@ -109,17 +109,14 @@ def write_document(
 ) -> str | None:
     """Write ``text`` over the file ``document`` was read from, if it is still what was
     read; return the backup's path (``None`` without ``backups`` or when nothing changed)."""
-    if document.path == STDIN:
-        raise WriteError(document.path, "not-a-file", messages.text("write.stdin"))
-    data = encode_like(text, document)
-    return write_atomic(document.path, data, expected=document.stamp, backups=backups)
+    return write_bytes(document, encode_like(text, document), backups=backups)
 
 
-def write_package(
+def write_bytes(
     document: Document, data: bytes, *, backups: BackupSink | None = None
 ) -> str | None:
-    """Write a document's new package bytes (Word, OpenDocument) over its file, with the
-    same guarantees as ``write_document``."""
+    """Write a document's new bytes (an encoded text, a Word or OpenDocument package) over
+    its file, with the same guarantees as ``write_document``."""
     if document.path == STDIN:
         raise WriteError(document.path, "not-a-file", messages.text("write.stdin"))
     return write_atomic(document.path, data, expected=document.stamp, backups=backups)
