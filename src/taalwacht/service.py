@@ -29,6 +29,7 @@ from taalwacht import messages
 from taalwacht.config import Config, discover
 from taalwacht.dutch.lexicon import words
 from taalwacht.engine import Engine
+from taalwacht.engine.regions import RegionIndex
 from taalwacht.errors import ConfigError, InputError, TaalwachtError
 from taalwacht.formats import Skipped, Source, kind_for, parse, read
 from taalwacht.formats.walk import Failed, iter_sources
@@ -217,7 +218,8 @@ class Service:
 
     def in_template(self, document: Document, findings: Sequence[Finding]) -> int:
         """How many reported findings lie in fields (merge fields), which ``fix`` leaves."""
-        return sum(1 for f in findings if f.reported and _in_template(document, f))
+        fields = RegionIndex(document.regions)
+        return sum(f.reported and fields.overlaps("template", f.start, f.end) for f in findings)
 
     def _scan(self, document: Document) -> list[Finding]:
         """Findings in view offsets, for the fixer."""
@@ -243,11 +245,12 @@ class Service:
         """Per reported use (fixed names are only reported), the fixes on offer.
         ``scanned`` is the document's scan in view offsets, when the caller has it."""
         view = document.readable
+        regions = RegionIndex(document.regions)  # asked per finding: bisected, not walked
         planned = []
         for finding in scanned if scanned is not None else self._scan(document):
             if finding.decision is not Decision.USE:
                 continue
-            locked = _locked(document, finding)
+            locked = _locked(document, regions, finding)
             if locked:
                 left = Left(_to_text(document, finding), messages.text(locked))
                 planned.append(Planned(left.finding, (), left))
@@ -255,7 +258,7 @@ class Service:
             planned_here = self.fixer.options(view, finding)
             options = tuple(_fix_to_text(document, o) for o in planned_here)
             best = self.fixer.best(view, finding, planned_here)
-            if isinstance(best, Fix) and _in(document, "doubted", finding):
+            if isinstance(best, Fix) and regions.overlaps("doubted", finding.start, finding.end):
                 # an earlier run doubted this word and the file is as it left it: so do we
                 best = Left(finding, messages.text("fix.doubt"), finding.choices[0].text)
             best = _fix_to_text(document, best) if isinstance(best, Fix) else _left(document, best)
@@ -638,27 +641,15 @@ def _package_writer(document: Document) -> Any:
     return importlib.import_module(f"taalwacht.formats.{document.kind}")
 
 
-def _locked(document: Document, finding: Finding) -> str | None:
+def _locked(document: Document, regions: RegionIndex, finding: Finding) -> str | None:
     """Why ``fix`` leaves a finding that it could rewrite (a message key), or None: a field
     shows what its template or data source says; a colleague's comment is theirs."""
-    if _in_template(document, finding):
+    if regions.overlaps("template", finding.start, finding.end):
         return "package.template-left"
     place = place_of(document.places, finding.start)
     if place is not None and place.part == "opmerking":
         return "package.comment-left"
     return None
-
-
-def _in_template(document: Document, finding: Finding) -> bool:
-    """Whether a finding lies in a field (a merge field): reported, never rewritten."""
-    return _in(document, "template", finding)
-
-
-def _in(document: Document, kind: RegionKind, finding: Finding) -> bool:
-    """Whether a finding (in view offsets) touches a region of ``kind``."""
-    return any(
-        r.kind == kind and r.start < finding.end and finding.start < r.end for r in document.regions
-    )
 
 
 def _comment(finding: Finding) -> str:

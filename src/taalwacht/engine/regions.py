@@ -7,7 +7,7 @@ bisects, and walks back only over regions that still reach the position.
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from itertools import accumulate
 
@@ -38,3 +38,16 @@ class RegionIndex:
                 return found[i]
             i -= 1
         return None
+
+    def overlaps(self, kind: RegionKind, start: int, end: int) -> bool:
+        """Whether a region of ``kind`` shares a character with ``[start, end)``."""
+        entry = self._kinds.get(kind)
+        if entry is None:
+            return False
+        starts, reach, found = entry
+        i = bisect_left(starts, end) - 1  # the last region that starts before ``end``
+        while i >= 0 and reach[i] > start:
+            if found[i].end > start:
+                return True
+            i -= 1
+        return False
