@@ -176,6 +176,18 @@ PROFILES: list[Row] = [
     ),
     ("De klant is koning, zegt de winkelier.", [("klant", "other.phrase")]),
     ("Onze klanten kopen graag bij ons.", [("klanten", "commercial.possessive")]),
+    # a public library's borrowers pay a subscription, yet use a public service; a gym's
+    # subscribers are its customers
+    (
+        "Als de bibliotheek online inschrijven toelaat, kunnen klanten hun abonnement online "
+        "hernieuwen.",
+        [("klanten", "use.person")],
+    ),
+    (
+        "Als de sportschool online inschrijven toelaat, kunnen klanten hun abonnement online "
+        "hernieuwen.",
+        [("klanten", "commercial.trade")],
+    ),
     # commerce only further out in the passage: the reason names it, not a possessive
     (
         "De webwinkel verkoopt schoenen en tassen. Alle bestellingen worden dezelfde dag "
