@@ -129,6 +129,20 @@ FRAMES: list[Row] = [
     ("Wat is een klantreis?", [("klantreis", "mention.definition")]),
     # the word defined: "onder ... verstaan", "met ... bedoeld"
     ("Onder een klant wordt verstaan: de persoon die.", [("klant", "mention.definition")]),
+    # a definition names the kinds of party the word covers, in the plural too; a pair of
+    # people says who they are
+    (
+        "Klanten in deze context zijn personen of organisaties die een verzoek indienen.",
+        [("Klanten", "mention.definition")],
+    ),
+    (
+        "De klant is een inwoner of ondernemer die contact heeft met de gemeente.",
+        [("klant", "mention.definition")],
+    ),
+    (
+        "De klanten zijn mannen en vrouwen die in de bijstand zitten.",
+        [("klanten", "use.person")],
+    ),
     ("Onder producten verstaan we de verkopen.", [("producten", "mention.definition")]),
     (
         "Met het klantenperspectief wordt hier bedoeld de visie van de zorgvrager.",

@@ -188,6 +188,19 @@ DEFINITION = re.compile(
     # "Een klantencharter is een document waarin ...": a class and what sets it apart
     rf"|{IS}(?:een|de|het)\s+[^\W\d_]+\s+(?:waarin|waarbij|waarmee|die|dat)\b"
 )
+# "Klanten zijn natuurlijke personen of organisaties die een verzoek doen", "De klant is een
+# inwoner of ondernemer die contact heeft met de gemeente", "Klanten in deze context zijn
+# ...": a definition names the kinds of party the word covers, a plural one too; a pair of
+# people ("Onze klanten zijn jongeren en ouderen die hulp nodig hebben") says who they are
+PARTY = (
+    r"(?:natuurlijke?\s+)?(?:personen|persoon|organisaties?|rechtspersonen|rechtspersoon|"
+    r"instellingen|instelling|partij(?:en)?|ondernemers?|bedrijven|bedrijf)"
+)
+PARTIES = rf"(?:{PARTY}\s+(?:of|en|en/of)\s+[^\W\d_]+|[^\W\d_]+\s+(?:of|en|en/of)\s+{PARTY})"
+PARTIES_DEFINED = re.compile(
+    rf"(?:\s+(?:hier|in\s+(?:deze|dit)\s+[^\W\d_]+))?{IS}(?:(?:een|de|het)\s+)?{PARTIES}"
+    r"\s*,?\s+(?:die|dat|waarin|waarmee|waarbij)\b"
+)
 # "Klantencontact verwijst naar de interacties ...", of a bare word only: "de klantmanager
 # verwijst naar de schuldhulp" sends someone on
 REFERS = re.compile(r"\s+verwijst\s+naar\s+(?:de|het|een)\b")
@@ -751,6 +764,8 @@ def metalinguistic(w: Window, text: str, *, deny: bool = True, role: bool = True
     # ("Klantbenadering is de wijze waarop"), not "Klantmanagers zijn de mensen die u helpen"
     bare = opening == [] and after[:1] == ["is"]
     if (bare or opening in (["een"], ["de"])) and DEFINITION.match(w.lower, w.end):
+        return verdict("mention.definition")
+    if opening in ([], ["een"], ["de"]) and PARTIES_DEFINED.match(w.lower, w.end):
         return verdict("mention.definition")
     if opening == [] and REFERS.match(w.lower, w.end):
         return verdict("mention.definition")
