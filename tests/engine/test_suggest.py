@@ -736,6 +736,14 @@ def test_who_rides_the_transport_a_municipality_arranges_is_a_reiziger() -> None
     assert one("De klanten van de gemeente zijn tevreden.").suggestions[0] == "inwoners"
 
 
+def test_a_public_library_serves_its_bezoekers() -> None:
+    """Near a public library a klant is a bezoeker, as labellers wrote it; elsewhere an
+    inwoner."""
+    text = "De klanten van de bibliotheek lenen vooral romans en strips."
+    assert one(text).suggestions[0] == "bezoekers"
+    assert one("De klanten van de gemeente lenen vooral romans.").suggestions[0] == "inwoners"
+
+
 def test_care_names_the_people_it_serves_clients_and_patients() -> None:
     """Long-term care and care providers serve cliënten, a hospital its patiënten, as
     labellers wrote it; a municipality's desk its inwoners."""
