@@ -1030,16 +1030,17 @@ def _one_sense_per_text(occurrences: Sequence[Occurrence], decided: list[Verdict
 
 def asks_topic(index: CueIndex, a: Analysis, start: int, end: int) -> bool:
     """Whether the topic model is asked about a use of ``a`` at ``[start, end)`` at its
-    plain threshold: a word the topic model may read (``topic_bar``) with no public-service
+    plain threshold: a word the topic model may read (``_may_read``) with no public-service
     or care cue anywhere in its passage."""
     return _may_read(a) and not _public_or_care_near(index, start, end)
 
 
 def topic_bar(model: TopicModel, index: CueIndex, a: Analysis, start: int, end: int) -> float:
     """The P(business) a paragraph must pass before a use of ``a`` at ``[start, end)`` is
-    read as business: the model's threshold where the passage holds no public-service or
-    care cue; where it does, the far higher ``past_public`` for products and never for
-    people, out of reach where the model may not read the word at all.
+    read as business, for a word the model may read (``_may_read``, which the caller asks
+    before it reads the model): the model's threshold where the passage holds no
+    public-service or care cue; where it does, the far higher ``past_public`` for products
+    and never for people.
 
     A public body near products is often their buyer (a government's guide to buying
     sustainable goods): only a paragraph all about business overrules the cue there. Near
@@ -1048,8 +1049,6 @@ def topic_bar(model: TopicModel, index: CueIndex, a: Analysis, start: int, end: 
     reads as trade (on rounds 53-76, which the words model of the time never saw, 12
     commercial against 1 flag for products at 0.97, and 3 commercial against 3 flags for
     customers; the letter-sequence model is surer of itself and asks 0.99)."""
-    if not _may_read(a):
-        return OUT_OF_REACH
     if not _public_or_care_near(index, start, end):
         return model.threshold
     return model.past_public if a.watch.term.context == "service" else OUT_OF_REACH
