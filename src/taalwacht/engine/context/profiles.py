@@ -847,15 +847,17 @@ BUDGET_HOLDER = Rare(
     in_word=True,
 )
 # Health insurers buy care for their insured under the Zvw, private companies in a market
-# the law made: "het zorginkoopbeleid van zorgverzekeraars". The pool's labellers called
-# such purchasing unsure 13 times, commercial 2 and flag 2 (rounds 2-63, no public buyer
-# near); the judges of the regulation corpus commerce or unsure. Where a Wlz executor
+# the law made. Care they buy ("het zorginkoopbeleid van zorgverzekeraars", "koopt zorg in
+# bij zorgaanbieders") is care bought for residents, as the guidelines say: in rounds 2-89
+# flag 44, unsure 14, other 1, commercial 0 (the judges of the regulation corpus unsure 14,
+# commerce 8). Where nothing named is care ("inkoop door zorgverzekeraars", a dental lab's
+# work, medicines, pension years), it stays the insurer's own purchasing: rounds 2-89 flag
+# 28, unsure 16, commercial 11, and commerce to the corpus judges. Where a Wlz executor
 # (zorgkantoor), a municipality, youth care, the Wmo, UWV or the state is named near, the
 # buying is judged as any other ("regio" is no buyer here: insurers' text places providers
 # "in de regio"). Where the sentences near name neither, the passage speaks: a rule for the
 # insurers' controls says "zorginkopers" three sentences after it says "zorgverzekeraar"
-# (16 findings fewer in the shared corpus, all insurers' or providers' own purchasing; no
-# labelled flag in the pool or rounds 53-64 is near an insurer in the passage only).
+# (16 findings fewer in the shared corpus, all insurers' or providers' own purchasing).
 INSURER = Rare(
     re.compile(r"\b(?:zorg)?verzekeraars?\b|\bzvw\b|\bzorgverzekeringswet\b"),
     ("verzekeraar", "zvw", "zorgverzekeringswet"),
@@ -932,10 +934,8 @@ def _procurement(
     use = verdict("use.procurement")
     if word == "inkopen" and _shopping(w):
         return verdict("commercial.shopping")
-    if insurer := _private_buyer(w, INSURER, PUBLIC_CARE_BUYER, passage=True):
-        return verdict("commercial.insurer", buyer=insurer)
     if any(cues("care").in_word(member) for member in members if member):
-        return use  # zorginkoop, jeugdhulpinkoop
+        return use  # zorginkoop, jeugdhulpinkoop, an insurer's zorginkoopbeleid too
     if unit := _support_unit(w):
         return verdict("commercial.support-function", function=unit)
     if employer := _private_buyer(w, EMPLOYER, BUDGET_HOLDER):
@@ -948,6 +948,8 @@ def _procurement(
     goods_obj = w.index.find("goods", lo, hi, (w.start, w.end))
     if care_obj and not goods_obj:
         return use
+    if insurer := _private_buyer(w, INSURER, PUBLIC_CARE_BUYER, passage=True):
+        return verdict("commercial.insurer", buyer=insurer)
     if own := _private_buyer(w, OWN_PURCHASING):
         return verdict("commercial.own-purchasing", buyer=own)
     if not w.count("care", near=True) and (
