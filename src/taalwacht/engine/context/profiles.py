@@ -565,7 +565,8 @@ GOODS_KINDS = frozenset(
 )
 
 
-SERVICES_AFTER = re.compile(r"-?\s+(?:en|of)\s+dienst")
+SERVICES_AFTER = re.compile(r"-?\s+(?:en|of|en/of|&)\s+dienst")
+SERVICES_BEFORE = re.compile(r"\bdiensten?\s+(?:en|of|en/of|&)\s+$")
 
 
 def _services_pair(w: Window) -> bool:
@@ -583,9 +584,13 @@ def _services_pair(w: Window) -> bool:
 
 
 def _with_services(w: Window) -> bool:
-    """Whether "en diensten" follows: "de lokale producten en diensten" of a Flemish local
-    government are its services (labelled flag), whatever the adjective says."""
-    return SERVICES_AFTER.match(w.lower, w.end) is not None
+    """Whether services stand beside it: "de lokale producten en diensten" of a Flemish
+    local government are its services (labelled flag), whatever the adjective says; so are
+    "onze diensten en producten" and "diensten en/of producten" of a portal."""
+    return (
+        SERVICES_AFTER.match(w.lower, w.end) is not None
+        or SERVICES_BEFORE.search(w.lower, max(0, w.start - 20), w.start) is not None
+    )
 
 
 # the economics words of other_sense.txt give a policy its economic sense (vraaggericht
