@@ -1035,6 +1035,13 @@ def asks_topic(index: CueIndex, a: Analysis, start: int, end: int) -> bool:
     return _may_read(a) and not _public_or_care_near(index, start, end)
 
 
+# the firms a staff word names after it: "accountmanager bedrijven", "voor werkgevers"
+FIRMS_SERVED = re.compile(
+    r"[\s-]+(?:(?:voor|van)\s+(?:de\s+|het\s+)?)?"
+    r"(?:bedrijven|werkgevers\w*|ondernemers|ondernemingen)\b"
+)
+
+
 def topic_bar(model: TopicModel, index: CueIndex, a: Analysis, start: int, end: int) -> float:
     """The P(business) a paragraph must pass before a use of ``a`` at ``[start, end)`` is
     read as business, for a word the model may read (``_may_read``, which the caller asks
@@ -1048,7 +1055,14 @@ def topic_bar(model: TopicModel, index: CueIndex, a: Analysis, start: int, end: 
     firms, a food bank's in a text about its shop, labelled flags though the paragraph
     reads as trade (on rounds 53-76, which the words model of the time never saw, 12
     commercial against 1 flag for products at 0.97, and 3 commercial against 3 flags for
-    customers; the letter-sequence model is surer of itself and asks 0.99)."""
+    customers; the letter-sequence model is surer of itself and asks 0.99).
+
+    Staff named for the firms they serve ("de accountmanager bedrijven", "accountmanagers
+    van het werkgeversservicepunt") are a public body's, however much the paragraph speaks
+    of business (rounds 2-89: flag 7, unsure 1, commercial never); a firm's sales
+    accountmanager serves customers."""
+    if a.watch.term.context == "staff" and FIRMS_SERVED.match(index.lower, end):
+        return OUT_OF_REACH
     if not _public_or_care_near(index, start, end):
         return model.threshold
     return model.past_public if a.watch.term.context == "service" else OUT_OF_REACH

@@ -31,10 +31,10 @@ WORD = re.compile(r"[^\W\d_]{3,}")
 PARAGRAPH_END = "\n\n"
 REACH = 1500  # a paragraph is read at most this far either side of the word
 OUT_OF_REACH = 1.01  # a threshold no probability passes: the model asked, never heeded
-# the profiles asked: customers and products. Staff words serve businesses in municipal
-# text too (an accountmanager for the industrial estate), purchases and concerns have
-# rules of their own, and a casus's other sense is a lesson or a lawsuit
-ASKED = frozenset({"person", "service"})
+# the profiles asked: customers, products and staff (a firm's sales accountmanager; one
+# named for the firms served is a public body's: ``scan.topic_bar``). Purchases and
+# concerns have rules of their own, and a casus's other sense is a lesson or a lawsuit
+ASKED = frozenset({"person", "service", "staff"})
 
 
 GRAMS = (3, 4, 5)  # the letter sequences a word is read by, at its edges too (" uit", "ing ")
