@@ -242,6 +242,14 @@ NAMED_AS = {
     # the one who names, or the one named: "dat noemen we klantdenken", "ze noemen mij klant"
     for who in "we wij ze men ik dat dit die mij me ons hem haar hen jou jullie".split()
 }
+# ... with the article and an adjective of the name between: "dit noemen wij een klantreis",
+# "deze dynamiek noemen we de democratische klantreis" (labelled so in rounds 2-89: mention
+# 4, other 3, flag never)
+NAMED_AS_NOUN = re.compile(
+    rf"\b(?:{'|'.join(sorted({k.split()[0] for k in NAMED_AS}))})"
+    rf"\s+(?:{'|'.join(sorted({k.split()[1] for k in NAMED_AS}))})"
+    r"\s+(?:een|de|het)\s+(?:\w+\s+)?$"
+)
 # "een bedrijfsproces (ook wel genoemd klant-tot-klantproces)", "ook wel bekend als
 # klantenservicemedewerkers": another name for what the sentence is about (labelled after
 # these: mention 2, other 1, flag never)
@@ -690,6 +698,9 @@ def metalinguistic(w: Window, text: str, *, deny: bool = True, role: bool = True
     determined = bool(prev) and prev[-1] in DETERMINERS
     if two_words := NAMED_AS.get(" ".join(two_before)):
         return verdict("mention.naming-verb", verb=two_words)  # "dat noemen we klantdenken"
+    named = NAMED_AS_NOUN.search(w.lower, max(w.sent[0], w.start - 50), w.start)
+    if named and "bij" not in after[:3]:  # "noemen we de klant bij zijn naam": addressed
+        return verdict("mention.naming-verb", verb=named.group().split()[0])
     if also_named := ALSO_NAMED.search(w.lower, max(w.sent[0], w.start - 30), w.start):
         return verdict("mention.naming-verb", verb=also_named.group().split()[-1])
     if not determined and (called := _called(w)):
