@@ -698,9 +698,9 @@ def metalinguistic(w: Window, text: str, *, deny: bool = True, role: bool = True
     determined = bool(prev) and prev[-1] in DETERMINERS
     if two_words := NAMED_AS.get(" ".join(two_before)):
         return verdict("mention.naming-verb", verb=two_words)  # "dat noemen we klantdenken"
-    named = NAMED_AS_NOUN.search(w.lower, max(w.sent[0], w.start - 50), w.start)
-    if named and "bij" not in after[:3]:  # "noemen we de klant bij zijn naam": addressed
-        return verdict("mention.naming-verb", verb=named.group().split()[0])
+    name_given = NAMED_AS_NOUN.search(w.lower, max(w.sent[0], w.start - 50), w.start)
+    if name_given and "bij" not in after[:3]:  # "noemen we de klant bij zijn naam": addressed
+        return verdict("mention.naming-verb", verb=name_given.group().split()[0])
     if also_named := ALSO_NAMED.search(w.lower, max(w.sent[0], w.start - 30), w.start):
         return verdict("mention.naming-verb", verb=also_named.group().split()[-1])
     if not determined and (called := _called(w)):
