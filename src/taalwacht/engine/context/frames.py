@@ -307,11 +307,15 @@ def _closes_clause(w: Window) -> bool:
 # "Vroeger spraken we van klanten", "Kun je wel spreken van een klant?": speaking of the
 # word, with a pronoun between or the verb inflected (the phrase list holds "spreken van"
 # itself); with an article the talk is about the people ("praten over de klant"). In the
-# labelled data 4 mention, 2 unsure, no flag.
+# labelled data 4 mention, 2 unsure, no flag. The word may be the second name the sentence
+# speaks of: "niet meer spreken over cliënten, maar over klanten", "spreekt van een groep in
+# plaats van een concern" (rounds 2-90: mention 3, no flag).
 SPEAKING_OF = re.compile(
     r"\b(?:spreken|spraken|spreekt|sprak|gesproken|praten|praatten|praat|praatte|gepraat)"
     r"\s+(?:[^\W\d_]+\s+)?(?:(?:niet|meer|nog|liever|bewust|graag|steeds|voortaan|ook|"
-    r"eigenlijk|dan|nu)\s+){0,2}(?:van|over)\s+(?:een\s+)?$"
+    r"eigenlijk|dan|nu)\s+){0,2}(?:van|over)\s+"
+    r"(?:(?:een\s+|de\s+)?[^\W\d_]+,?\s+(?:maar|en|of|dan|in\s+plaats\s+van)\s+"
+    r"(?:ook\s+|niet\s+)?(?:(?:van|over)\s+)?)?(?:een\s+)?$"
 )
 # the same with the verb after the word, as a subordinate clause has it ("waarom de nota over
 # klanten spreekt"); not the idiom "het over ... hebben", which names a topic as often as a
@@ -607,6 +611,7 @@ def metalinguistic(w: Window, text: str, *, deny: bool = True, role: bool = True
     if listed_by := _listed_after_frame(w):
         return verdict("mention.frame-coordinated", frame=listed_by)
     lead = max(w.sent[0], w.start - 60)
+    far_lead = max(w.sent[0], w.start - 90)  # for a frame that names another word first
     if NAME_FRAME_HINT.search(w.lower, lead, w.start):
         name = NAME_FRAME.search(text[lead : w.start])
         if name:
@@ -614,7 +619,7 @@ def metalinguistic(w: Window, text: str, *, deny: bool = True, role: bool = True
     if naming := NAMING_SENTENCE.search(w.lower, (w.sent[0], w.start)):
         return verdict("mention.naming-sentence", phrase=naming.group())
     if prev and prev[0] in ("van", "over", "een"):
-        speaking = SPEAKING_OF.search(w.lower, lead, w.start)
+        speaking = SPEAKING_OF.search(w.lower, far_lead, w.start)
         # "sprak over klanten die lang wachtten": a relative clause makes them people
         if speaking and w.words_after(1) not in (["die"], ["dat"], ["welke"]):
             return verdict("mention.frame", frame=speaking.group().strip())
