@@ -744,6 +744,11 @@ def test_a_public_library_serves_its_bezoekers() -> None:
     assert one("De klanten van de gemeente lenen vooral romans.").suggestions[0] == "inwoners"
 
 
+def test_a_public_archive_serves_its_bezoekers() -> None:
+    text = "De klanten van het streekarchief zoeken vooral naar hun voorouders."
+    assert one(text).suggestions[0] == "bezoekers"
+
+
 def test_care_names_the_people_it_serves_clients_and_patients() -> None:
     """Long-term care and care providers serve cliënten, a hospital its patiënten, as
     labellers wrote it; a municipality's desk its inwoners."""
