@@ -235,6 +235,11 @@ GOODS_REACH = 40  # characters either side: the members of a list the word stand
 # rules, 52 such clauses in the shared corpus; the judges flagged them each time), whatever
 # the fees around it say.
 LEGAL_BASIS = re.compile(r"\s+die (?:hun|zijn|haar) grondslag vind\w* in\b")
+# A product allocated or granted to someone is a body's service: "het toegewezen product"
+# of the care-allocation messages, "verleende producten en diensten" of a portal (rounds
+# 2-90, product right after toegewezen, toegekende or verleende: flag 27, unsure 2,
+# commercial 1)
+GRANTED = re.compile(r"\b(?:toegewezen|toegekende?|verleende?)\s+$")
 COMPETITION = Rare(
     re.compile(r"\b(?:kartel\w*|mededinging\w*|marktaande\w*|acm)\b"),
     ("kartel", "mededinging", "marktaande", "acm"),
@@ -453,6 +458,8 @@ def judge_profile(
         if curated or own_public or own_care:
             return use  # Wmo-producten, ondersteuningsproducten, jeugdzorg-producten
         if LEGAL_BASIS.match(w.lower, w.end, w.clause[1]):
+            return use
+        if noun and GRANTED.search(w.lower, max(w.clause[0], w.start - 20), w.start):
             return use
         food = w.first("food", near=True)
         if food:  # a food bank's products are food, not its help
