@@ -105,13 +105,17 @@ OBJECT_END = re.compile(r"[.,;:!?()\n]| en | of | maar | want | omdat | zodat | 
 
 
 OBJECT_WORDS = 5
+AGENT = re.compile(r"\s+door\s")
 OF_WHOM = re.compile(r"\s+(?:van|bij)\s")
 
 
 def _object(w: Window) -> tuple[int, int]:
     """The few words after an occurrence, up to the clause's next break: 'van jeugdhulp'
     in 'de inkoop van jeugdhulp vraagt ...'. The complement decides what is bought or
-    whose customers these are."""
+    whose customers these are. An agent ('ingekocht door de zorgaanbieder') is no
+    complement: it names the buyer, not what is bought."""
+    if AGENT.match(w.lower, w.end):
+        return w.end, w.end
     hi = min(w.sent[1], w.end + 80)
     m = OBJECT_END.search(w.lower, w.end, hi)
     hi = m.start() if m else hi
