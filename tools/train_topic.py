@@ -145,14 +145,13 @@ def main() -> int:
     rows = [(d, y) for d, y in rows if y is not None]
     rows += written_rows(sorted(WRITTEN.glob("*.jsonl")))
     seen: dict[str, set[str]] = {}
-    bags = []  # each paragraph's words, and below their letter sequences
-    for d, _ in rows:
-        bag = words(str(d["text"]).lower())
-        bags.append(bag)
-        for g in features(bag):
+    bags = [words(str(d["text"]).lower()) for d, _ in rows]  # the model reads words
+    grams_of = [features(bag) for bag in bags]  # and is trained on their letter sequences
+    for (d, _), found in zip(rows, grams_of, strict=True):
+        for g in found:
             seen.setdefault(g, set()).add(source_key(str(d.get("source", ""))))
     vocabulary = {g for g, s in seen.items() if len(s) >= args.min_sources}
-    x = [{g: 1.0 for g in features(bag) & vocabulary} for bag in bags]
+    x = [{g: 1.0 for g in found & vocabulary} for found in grams_of]
     y = [label for _, label in rows]
     groups = [source_key(str(d.get("source", ""))) for d, _ in rows]
 
