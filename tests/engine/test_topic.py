@@ -94,7 +94,7 @@ def test_watched_words_are_masked_and_a_paragraph_ends_at_a_blank_line() -> None
 def test_a_firms_accountmanager_in_a_business_paragraph_is_business() -> None:
     text = (
         "Selecteer in het menu de relatie en kies daarna de juiste accountmanager uit de "
-        "lijst. Klik op opslaan om de wijziging vast te leggen."
+        "lijst. Klik daarna rechtsboven op de blauwe knop om op te slaan."
     )
     assert "staff" in ASKED and "case" not in ASKED
     [found] = taalwacht.check(text, explain=True)
@@ -105,7 +105,7 @@ def test_staff_named_for_the_firms_they_serve_are_never_read_as_business() -> No
     # the same paragraph, but the accountmanager is named for the firms the body serves
     text = (
         "Selecteer in het menu de relatie en kies daarna de juiste accountmanager bedrijven "
-        "uit de lijst. Klik op opslaan om de wijziging vast te leggen."
+        "uit de lijst. Klik daarna rechtsboven op de blauwe knop om op te slaan."
     )
     assert [f.text for f in taalwacht.check(text)] == ["accountmanager"]
     text = "Geachte ondernemer, onze accountmanager bedrijven komt graag bij u langs."
