@@ -9,7 +9,7 @@ from dataclasses import replace
 import taalwacht
 from taalwacht.engine import Engine
 from taalwacht.engine.context.topic import ASKED, paragraph, shipped, words
-from taalwacht.packs import load_bundled
+from taalwacht.packs import load_bundled, parse_pack
 
 # a business's help page: no cue word either way, but every word is a software manual's
 CRM = (
@@ -123,3 +123,27 @@ def test_a_short_paragraph_says_too_little_to_be_read_as_business() -> None:
         "klantregisseurs"
     ]
     assert model.business(words(CRM.lower())) is not None  # the help page says enough
+
+
+def _staff_pack(market_sense: str) -> Engine:
+    pack = parse_pack(
+        "pack: eigen\nterms:\n  - id: relatiebeheerder\n    lemma: relatiebeheerder\n"
+        f"    pos: noun\n    context: staff\n    market_sense: {market_sense}\n"
+        "    reason: Een inwoner is geen relatie.\n    alternatives:\n"
+        "      - {text: contactpersoon, gender: de}\n",
+        "eigen.yml",
+    )
+    return Engine([pack])
+
+
+def test_a_term_rare_in_the_market_is_not_read_by_its_paragraph() -> None:
+    # an organisation's own staff word in a manual's paragraph: read as business unless
+    # the pack says firms rarely use it (as markttaal says of klantmanager)
+    text = (
+        "Selecteer in het menu de relatie en kies daarna de juiste relatiebeheerder uit de "
+        "lijst. Klik daarna rechtsboven op de blauwe knop om op te slaan."
+    )
+    [common] = _staff_pack("common").scan(text)
+    assert not common.reported and common.rule == "commercial.business-paragraph"
+    [rare] = _staff_pack("rare").scan(text)
+    assert rare.reported

@@ -193,6 +193,13 @@ MALFORMED = [
         said("pack.no-alternative"),
     ),
     (
+        "market sense neither common nor rare",
+        GOOD.replace("    pos: noun\n", "    pos: noun\n    market_sense: zelden\n"),
+        6,
+        "terms[doelgroep].market_sense",
+        "common, rare",
+    ),
+    (
         "separated without particle",
         GOOD.replace("pos: noun", "pos: verb").replace(
             "    reason:", "    separated: {inf: groepen}\n    reason:"

@@ -1075,6 +1075,8 @@ def _may_read(a: Analysis) -> bool:
         return False
     if a.curated:
         return False  # the pack names it (productcatalogus): the organisation's own word
+    if a.watch.term.market_sense == "rare":
+        return False  # a public service's own coinage: only commerce named near it counts
     # jeugdhulpklanten, uitkeringsklanten: the word says whose it is
     return not any(profiles.member_cue(name, a.left, a.right) for name in ("public", "care"))
 

@@ -65,6 +65,8 @@ def _term(term: Term) -> dict[str, Any]:
         out["gender"] = term.gender
     if term.people != (term.context == "person" and term.pos == "noun"):
         out["people"] = term.people
+    if term.market_sense != "common":
+        out["market_sense"] = term.market_sense
     if term.particle:
         out["particle"] = term.particle
     optional: dict[str, Any] = {

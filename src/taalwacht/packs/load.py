@@ -22,6 +22,7 @@ from taalwacht.packs.schema import (
     ALL_SLOTS,
     COMPOUND_MODES,
     DEFAULT_MESSAGE,
+    MARKET_SENSES,
     POS_SLOTS,
     PROFILES,
     Alternative,
@@ -218,6 +219,7 @@ TERM_KEYS = {
     "examples",
     "context",
     "people",
+    "market_sense",
 }
 
 
@@ -290,6 +292,7 @@ def _term(
         compound=r.choice("compound", COMPOUND_MODES, "both"),
         context=context,
         people=r.choice("people", (True, False), context == "person" and pos == "noun"),
+        market_sense=r.choice("market_sense", MARKET_SENSES, "common"),
         particle=particle,
         separated=separated,
         compounds=compounds,

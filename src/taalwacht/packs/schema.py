@@ -17,6 +17,10 @@ from taalwacht.model.terms import AlternativeInfo, TermInfo
 Profile = Literal["person", "staff", "service", "organisation", "procurement", "case", "always"]
 PROFILES: tuple[Profile, ...] = get_args(Profile)
 PartOfSpeech = Literal["noun", "adjective", "verb"]
+# how often writers use a term for a real market relation: a word coined in public services
+# (klantmanager) is "rare", and only commerce named near it makes it the market's
+MarketSense = Literal["common", "rare"]
+MARKET_SENSES: tuple[MarketSense, ...] = get_args(MarketSense)
 # how a term takes part in compounds: as head, as first member, both or none
 CompoundMode = Literal["both", "head", "modifier", "none"]
 POS_SLOTS: dict[PartOfSpeech, tuple[str, ...]] = {
@@ -92,6 +96,9 @@ class Term:
     # the word names people, so "klantervaringen" may become "ervaringen van inwoners"
     # (klantcontact has the person profile but names no one: no "medewerker van contacten")
     people: bool = True
+    # "rare": the paragraph's vocabulary (engine.context.topic) never makes the word the
+    # market's; klantmanager, labelled flag 451 times and commercial 9 in rounds 2-91
+    market_sense: MarketSense = "common"
     particle: str | None = None  # separable verbs: "in" of inkopen
     separated: Mapping[str, str] = field(default_factory=dict)  # slot -> verb without particle
     compounds: Mapping[str, tuple[Alternative, ...]] = field(default_factory=dict)
