@@ -1060,9 +1060,12 @@ def topic_bar(model: TopicModel, index: CueIndex, a: Analysis, start: int, end: 
     Staff named for the firms they serve ("de accountmanager bedrijven", "accountmanagers
     van het werkgeversservicepunt") are a public body's, however much the paragraph speaks
     of business (rounds 2-89: flag 7, unsure 1, commercial never); a firm's sales
-    accountmanager serves customers."""
+    accountmanager serves customers. So is a word the body's own adjective stands before
+    (``profiles.PUBLIC_OWNER``)."""
     if a.watch.term.context == "staff" and FIRMS_SERVED.match(index.lower, end):
         return OUT_OF_REACH
+    if profiles.PUBLIC_OWNER.search(index.lower, max(0, start - 20), start):
+        return OUT_OF_REACH  # "een gemeentelijke product": the word says whose it is
     if not _public_or_care_near(index, start, end):
         return model.threshold
     return model.past_public if a.watch.term.context == "service" else OUT_OF_REACH

@@ -244,6 +244,11 @@ LEGAL_BASIS = re.compile(r"\s+die (?:hun|zijn|haar) grondslag vind\w* in\b")
 # 2-90, product right after toegewezen, toegekende or verleende: flag 27, unsure 2,
 # commercial 1)
 GRANTED = re.compile(r"\b(?:toegewezen|toegekende?|verleende?)\s+$")
+# The body's own adjective right before the bare word says whose product it is, whatever
+# else the sentence compares it with ("Bij een pak melk is dat eenvoudig, een gemeentelijke
+# product is veel complexer"; rounds 2-91, a bare product right after gemeentelijk(e): flag 3,
+# other 1, the bruto gemeentelijk product, which its own phrase decides first)
+PUBLIC_OWNER = re.compile(r"\b(?:gemeentelijke?|provinciale?)\s+$")
 COMPETITION = Rare(
     re.compile(r"\b(?:kartel\w*|mededinging\w*|marktaande\w*|acm)\b"),
     ("kartel", "mededinging", "marktaande", "acm"),
@@ -464,6 +469,12 @@ def judge_profile(
         if LEGAL_BASIS.match(w.lower, w.end, w.clause[1]):
             return use
         if noun and GRANTED.search(w.lower, max(w.clause[0], w.start - 20), w.start):
+            return use
+        if (
+            noun
+            and not left
+            and PUBLIC_OWNER.search(w.lower, max(w.clause[0], w.start - 20), w.start)
+        ):
             return use
         food = w.first("food", near=True)
         if food:  # a food bank's products are food, not its help
