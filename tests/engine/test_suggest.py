@@ -174,7 +174,7 @@ def test_prefer_puts_the_organisations_choice_first(text: str, first: str) -> No
         ("Voedselbankklanten halen hun pakket op.", "Voedselbankcliënten"),
         # a cue word must stand as a word, or start one when the cue ends in "*"
         ("De klanten wachten bij de balie van de gemeente.", "inwoners"),
-        ("De klant vond het een baanbrekend plan.", "inwoner"),  # "baan" is a whole-word cue
+        ("De klant vond het een baanbrekend plan van de gemeente.", "inwoner"),  # not "baan"
         ("De klanten wachten.", "inwoners"),
     ],
 )

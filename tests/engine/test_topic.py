@@ -116,13 +116,19 @@ def test_a_short_paragraph_says_too_little_to_be_read_as_business() -> None:
     # a few words lean one way by the intercept, not by the text: even a model that would
     # read any paragraph as business does not judge one this short
     model = shipped()
-    short = words("onze klantregisseurs helpen u verder.")
+    short = words("onze klantregisseurs helpen.")
     assert 0 < len(short) < model.least_words
     assert replace(model, threshold=0.0).business(short) is None
-    assert [f.text for f in taalwacht.check("Onze klantregisseurs helpen u verder.")] == [
-        "klantregisseurs"
-    ]
+    assert [f.text for f in taalwacht.check("Onze klantregisseurs helpen.")] == ["klantregisseurs"]
     assert model.business(words(CRM.lower())) is not None  # the help page says enough
+
+
+def test_a_short_line_of_shop_news_is_read_as_business() -> None:
+    # five words, no public-service word: enough for the model to say it is trade talk
+    line = "Meer klanten betekent ook vaak meer debiteuren."
+    assert 3 <= len(words(line.lower())) < 6
+    [found] = taalwacht.check(line, explain=True)
+    assert not found.reported and found.rule == "commercial.business-paragraph"
 
 
 def _staff_pack(market_sense: str) -> Engine:

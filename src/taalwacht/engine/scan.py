@@ -1114,7 +1114,7 @@ def _business_paragraphs(
             continue
         span = paragraph(lower, occ.start, occ.end)
         if span not in read:
-            seen = topic_words(lower[span[0] : span[1]])
+            seen = topic_words(_watched_masked(lower, span, occurrences))
             read[span] = (model.business(seen), seen)
         p, seen = read[span]
         if p is not None and p > bar:
@@ -1125,6 +1125,24 @@ def _business_paragraphs(
                 else "commercial.all-business"
             )
             decided[i] = replace(verdict(rule, words=about), confidence=round(p, 3))
+
+
+def _watched_masked(lower: str, span: tuple[int, int], occurrences: Sequence[Occurrence]) -> str:
+    """The paragraph at ``span`` with every watched word blanked out, whole: the topic model
+    masks the bundled pack's stems itself (``topic.MASK``), but an organisation's own term
+    ("zorgconsumenten") would otherwise be read as the evidence about itself."""
+    start, end = span
+    text = lower[start:end]
+    for occ in occurrences:
+        if occ.end <= start or occ.start >= end:
+            continue
+        lo, hi = occ.start - start, occ.end - start
+        while lo > 0 and text[lo - 1].isalnum():
+            lo -= 1
+        while hi < len(text) and text[hi].isalnum():
+            hi += 1
+        text = text[:lo] + " " * (hi - lo) + text[hi:]
+    return text
 
 
 # The letters most frequent in Dutch text: e (18 % of the letters in the shared corpus) to
