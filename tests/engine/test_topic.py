@@ -153,3 +153,19 @@ def test_a_term_rare_in_the_market_is_not_read_by_its_paragraph() -> None:
     assert not common.reported and common.rule == "commercial.business-paragraph"
     [rare] = _staff_pack("rare").scan(text)
     assert rare.reported
+
+
+def test_an_organisations_own_term_is_no_evidence_about_itself() -> None:
+    # "consument" reads as trade to the model; the watched word is blanked before the
+    # paragraph is read, whichever pack watches it
+    pack = parse_pack(
+        "pack: eigen\nterms:\n  - id: zorgconsument\n    lemma: zorgconsument\n"
+        "    pos: noun\n    forms: {sg: zorgconsument, pl: zorgconsumenten}\n"
+        "    reason: Wie zorg krijgt, is geen consument.\n    alternatives:\n"
+        "      - {text: cliënt, gender: de}\n",
+        "eigen.yml",
+    )
+    line = "Zorgconsumenten bellen vaak."
+    assert shipped().probability(words(line.lower())) > shipped().few_threshold
+    [found] = Engine([pack]).scan(line)
+    assert found.reported
