@@ -1060,8 +1060,8 @@ def topic_bar(model: TopicModel, index: CueIndex, a: Analysis, start: int, end: 
     Staff named for the firms they serve ("de accountmanager bedrijven", "accountmanagers
     van het werkgeversservicepunt") are a public body's, however much the paragraph speaks
     of business (rounds 2-89: flag 7, unsure 1, commercial never); a firm's sales
-    accountmanager serves customers. So is a word the body's own adjective stands before
-    (``profiles.PUBLIC_OWNER``)."""
+    accountmanager serves customers. Nor is a word right after the body's own adjective
+    ("een gemeentelijke product", ``profiles.PUBLIC_OWNER``) read as business."""
     if a.watch.term.context == "staff" and FIRMS_SERVED.match(index.lower, end):
         return OUT_OF_REACH
     if profiles.PUBLIC_OWNER.search(index.lower, max(0, start - 20), start):
@@ -1133,16 +1133,19 @@ def _watched_masked(lower: str, span: tuple[int, int], occurrences: Sequence[Occ
     ("zorgconsumenten") would otherwise be read as the evidence about itself."""
     start, end = span
     text = lower[start:end]
+    pieces: list[str] = []
+    at = 0  # text[:at] is in pieces already
     for occ in occurrences:
-        if occ.end <= start or occ.start >= end:
+        if occ.end <= start + at or occ.start >= end:
             continue
-        lo, hi = occ.start - start, occ.end - start
-        while lo > 0 and text[lo - 1].isalnum():
+        lo, hi = max(occ.start - start, at), occ.end - start
+        while lo > at and text[lo - 1].isalnum():
             lo -= 1
         while hi < len(text) and text[hi].isalnum():
             hi += 1
-        text = text[:lo] + " " * (hi - lo) + text[hi:]
-    return text
+        pieces += (text[at:lo], " " * (hi - lo))
+        at = hi
+    return "".join(pieces) + text[at:]
 
 
 # The letters most frequent in Dutch text: e (18 % of the letters in the shared corpus) to

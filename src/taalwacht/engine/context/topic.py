@@ -86,7 +86,7 @@ class TopicModel:
     must pass the higher ``few_threshold``. The words model of rounds 53-61 needed 6
     words to be right more often than wrong; the letter-sequence model reads 3 to 5 well
     enough above 0.8: headlines and short lines of shop and trade news ("Meer klanten
-    betekent ook vaak meer debiteuren"). On rounds 80-87 and 89-91, which the models
+    betekent ook vaak meer debiteuren"). On rounds 80-87 and 89-92, which the models
     scoring them never saw, such readings took 6 words labelled commercial for 2 flags
     (at the plain 0.6: 7 for 3, and short letter lines such as "Onze producten zijn
     gratis." read as trade); on the training split 35 for none.
