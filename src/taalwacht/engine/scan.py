@@ -1061,10 +1061,10 @@ def topic_bar(model: TopicModel, index: CueIndex, a: Analysis, start: int, end: 
     van het werkgeversservicepunt") are a public body's, however much the paragraph speaks
     of business (rounds 2-89: flag 7, unsure 1, commercial never); a firm's sales
     accountmanager serves customers. Nor is a word right after the body's own adjective
-    ("een gemeentelijke product", ``profiles.PUBLIC_OWNER``) read as business."""
+    ("een gemeentelijke product", ``profiles.public_owner``) read as business."""
     if a.watch.term.context == "staff" and FIRMS_SERVED.match(index.lower, end):
         return OUT_OF_REACH
-    if profiles.PUBLIC_OWNER.search(index.lower, max(0, start - 20), start):
+    if profiles.public_owner(index.lower, start):
         return OUT_OF_REACH  # "een gemeentelijke product": the word says whose it is
     if not _public_or_care_near(index, start, end):
         return model.threshold

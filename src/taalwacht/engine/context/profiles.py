@@ -249,6 +249,14 @@ GRANTED = re.compile(r"\b(?:toegewezen|toegekende?|verleende?)\s+$")
 # product is veel complexer"; rounds 2-91, a bare product right after gemeentelijk(e): flag 3,
 # other 1, the bruto gemeentelijk product, which its own phrase decides first)
 PUBLIC_OWNER = re.compile(r"\b(?:gemeentelijke?|provinciale?)\s+$")
+
+
+def public_owner(lower: str, start: int) -> bool:
+    """Whether the body's own adjective stands right before ``start`` (``PUBLIC_OWNER``):
+    asked by the profile and by the paragraph model alike."""
+    return PUBLIC_OWNER.search(lower, max(0, start - 20), start) is not None
+
+
 COMPETITION = Rare(
     re.compile(r"\b(?:kartel\w*|mededinging\w*|marktaande\w*|acm)\b"),
     ("kartel", "mededinging", "marktaande", "acm"),
@@ -470,11 +478,7 @@ def judge_profile(
             return use
         if noun and GRANTED.search(w.lower, max(w.clause[0], w.start - 20), w.start):
             return use
-        if (
-            noun
-            and not left
-            and PUBLIC_OWNER.search(w.lower, max(w.clause[0], w.start - 20), w.start)
-        ):
+        if noun and not left and public_owner(w.lower, w.start):
             return use
         food = w.first("food", near=True)
         if food:  # a food bank's products are food, not its help
