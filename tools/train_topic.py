@@ -121,8 +121,8 @@ def main() -> int:
         "--past-public",
         type=float,
         default=0.99,
-        help="the threshold for products where a public-service or care cue stands in the "
-        "passage (TopicModel.past_public; the shipped 0.99: at the words model's 0.97 the "
+        help="the threshold where a public-service or care cue stands in the passage "
+        "(TopicModel.past_public; the shipped 0.99: at the words model's 0.97 the "
         "letter-sequence model read public bodies' products in regulation as business)",
     )
     parser.add_argument(

@@ -1,6 +1,5 @@
 """The paragraph topic model: a paragraph with no public-service or care word is read by
-what all its words say it is about; one all about business overrules such a word near
-products, never near customers."""
+what all its words say it is about; one all about business overrules such a word."""
 
 from __future__ import annotations
 
@@ -63,15 +62,22 @@ def test_the_public_cue_stands_below_the_far_higher_bar() -> None:
     assert all(f.reported for f in engine.scan(PURCHASING))  # the cue lists alone: a use
 
 
-def test_customers_beside_a_public_cue_keep_the_rules_decision() -> None:
-    # UWV's clients in its contract with a re-integration firm: the paragraph reads as
-    # trade, but the public body says whose customers they are (labelled flag)
-    text = (
-        "Het re-integratiebedrijf stuurt UWV elke maand een factuur per klant. De prijs staat "
-        "in de offerte; het bedrijf draagt zelf het risico op omzet en winst."
-    )
-    assert shipped().probability(words(text.lower())) > shipped().past_public
-    [found] = taalwacht.check(text)
+# an insurer's quality mark: "dienstverlening" is a public-service cue, but the paragraph is
+# all about an insurer and its customers (labelled commercial)
+KEURMERK = (
+    "Het keurmerk laat zien dat een verzekeraar het belang van de klant centraal stelt en een "
+    "goede dienstverlening levert."
+)
+
+
+def test_a_paragraph_all_about_business_overrules_a_public_cue_for_customers_too() -> None:
+    [found] = taalwacht.check(KEURMERK, explain=True)
+    assert not found.reported
+    assert found.rule == "commercial.all-business"
+    assert found.confidence is not None and found.confidence > shipped().past_public
+    # below the bar the public cue decides, as the rules alone do
+    engine = Engine([load_bundled("markttaal")], topic=replace(shipped(), past_public=1.01))
+    [found] = engine.scan(KEURMERK)
     assert found.reported
 
 

@@ -91,9 +91,10 @@ class TopicModel:
     (at the plain 0.6: 7 for 3, and short letter lines such as "Onze producten zijn
     gratis." read as trade); on the training split 35 for none.
 
-    ``past_public``: the threshold for products where a public-service or care cue stands
-    in the passage. A public body near products is often their buyer (a government's guide
-    to buying sustainable goods), so a paragraph all about business overrules the cue.
+    ``past_public``: the threshold where a public-service or care cue stands in the
+    passage. A public body near products is often their buyer (a government's guide to
+    buying sustainable goods), and generic words of service stand in a bank's or an
+    insurer's text too, so a paragraph all about business overrules the cue.
     """
 
     weights: dict[str, float]
