@@ -81,6 +81,21 @@ def test_a_paragraph_all_about_business_overrules_a_public_cue_for_customers_too
     assert found.reported
 
 
+def test_beside_a_public_cue_customers_are_read_only_where_trade_is_named_as_often() -> None:
+    # a model that reads every paragraph as business shows where it is heard at all
+    engine = Engine([load_bundled("markttaal")], topic=replace(shipped(), intercept=50.0))
+    # a social worker's clients: a care word, no trade: the care says whose they are
+    social = (
+        "Sommige klanten melden zich aan voor een afspraak met hun maatschappelijk werker; "
+        "anderen brengen documenten binnen."
+    )
+    [found] = engine.scan(social)
+    assert found.reported
+    # the insurer is named as often as its service: the paragraph decides
+    [found] = engine.scan(KEURMERK)
+    assert not found.reported and found.rule == "commercial.all-business"
+
+
 def test_a_plain_municipal_letter_stays_a_finding() -> None:
     text = (
         "De klant krijgt binnen acht weken een besluit op de aanvraag. Heeft de klant nog "

@@ -1035,6 +1035,9 @@ def asks_topic(index: CueIndex, a: Analysis, start: int, end: int) -> bool:
     return _may_read(a) and not _public_or_care_near(index, start, end)
 
 
+# the cue lists (dutch/data/cues) that name the public service, and those that name trade
+PUBLIC = ("public", "care")
+TRADE = ("commerce", "goods")
 # the firms a staff word names after it: "accountmanager bedrijven", "voor werkgevers"
 FIRMS_SERVED = re.compile(
     r"[\s-]+(?:(?:voor|van)\s+(?:de\s+|het\s+)?)?"
@@ -1049,13 +1052,14 @@ def topic_bar(model: TopicModel, index: CueIndex, a: Analysis, start: int, end: 
     public-service or care cue; where it does, the far higher ``past_public``.
 
     A public body near products is often their buyer (a government's guide to buying
-    sustainable goods): only a paragraph all about business overrules the cue there. So
-    for customers: the generic words of service (*dienstverlening*, *balie*,
-    *contactmoment*, *overheid*) stand in a bank's, an insurer's or a marketer's text as
-    well. On rounds 80-93, with models that never saw them, customers and staff beside such
-    a cue in paragraphs above 0.99 were labelled commercial or another sense 38 times and
-    flag 13 times (a library's, a social worker's, a municipality's service lab); the
-    words model of rounds 53-76 had found 3 against 3 at 0.97, and had kept them out.
+    sustainable goods): only a paragraph all about business overrules the cue there. Near
+    customers and staff the public word mostly says whose they are (a library's, a social
+    worker's, UWV's), so there the paragraph is heard only where its passage names trade
+    (``TRADE``) at least as often as the public service: a bank's, an insurer's or a
+    marketer's text whose *dienstverlening*, *balie* or *overheid* stands beside its
+    customers. On rounds 80-93, with models that never saw them, such customers and staff
+    above 0.99 were labelled commercial or another sense 20 times and flag twice (without
+    the count of trade: 38 against 13).
 
     Staff named for the firms they serve ("de accountmanager bedrijven", "accountmanagers
     van het werkgeversservicepunt") are a public body's, however much the paragraph speaks
@@ -1066,8 +1070,11 @@ def topic_bar(model: TopicModel, index: CueIndex, a: Analysis, start: int, end: 
         return OUT_OF_REACH
     if profiles.public_owner(index.lower, start):
         return OUT_OF_REACH  # "een gemeentelijke product": the word says whose it is
-    if not _public_or_care_near(index, start, end):
+    public = _cues_near(index, PUBLIC, start, end)
+    if not public:
         return model.threshold
+    if a.watch.term.context != "service" and _cues_near(index, TRADE, start, end) < public:
+        return OUT_OF_REACH  # trade is named less than the public service: it is theirs
     return model.past_public
 
 
@@ -1087,9 +1094,13 @@ def _may_read(a: Analysis) -> bool:
 def _public_or_care_near(index: CueIndex, start: int, end: int) -> bool:
     """Any public-service or care cue in the passage around ``[start, end)`` (not
     ``profiles._public_passage``, which weighs them against commerce)."""
+    return _cues_near(index, PUBLIC, start, end) > 0
+
+
+def _cues_near(index: CueIndex, names: tuple[str, ...], start: int, end: int) -> int:
+    """How many cues of the lists ``names`` stand in the passage around ``[start, end)``."""
     lo, hi = max(0, start - DOC_REACH), min(len(index.lower), end + DOC_REACH)
-    skip = (start, end)
-    return bool(index.find("public", lo, hi, skip) or index.find("care", lo, hi, skip))
+    return sum(len(index.find(name, lo, hi, (start, end))) for name in names)
 
 
 def _business_paragraphs(

@@ -56,10 +56,7 @@ def grams(word: str) -> frozenset[str]:
 
 def features(found: set[str]) -> set[str]:
     """The letter sequences of all of ``found``'s words (what the model is trained on)."""
-    out: set[str] = set()
-    for word in found:
-        out |= grams(word)
-    return out
+    return set().union(*map(grams, found))
 
 
 def paragraph(lower: str, start: int, end: int) -> tuple[int, int]:
@@ -116,8 +113,9 @@ class TopicModel:
 
     def probability(self, found: set[str]) -> float:
         """P(business) of a paragraph with the words ``found``."""
-        get = self.weights.get
-        score = self.intercept + sum(get(g, 0.0) for g in features(found))
+        weights = self.weights
+        # the sequences the model knows, found by one set operation: most it does not
+        score = self.intercept + sum(map(weights.__getitem__, features(found) & weights.keys()))
         return 1.0 / (1.0 + math.exp(-score))
 
     def strongest(self, found: set[str], n: int = 3) -> list[str]:
