@@ -96,6 +96,21 @@ def test_beside_a_public_cue_customers_are_read_only_where_trade_is_named_as_oft
     assert not found.reported and found.rule == "commercial.all-business"
 
 
+def test_words_of_service_any_organisation_writes_do_not_say_whose_customers_they_are() -> None:
+    engine = Engine([load_bundled("markttaal")], topic=replace(shipped(), intercept=50.0))
+    # dienstverlening and balie stand in a bank's or a shop's text as well
+    own = "Onze dienstverlening aan de balie blijft: klanten kunnen er zonder afspraak terecht."
+    [found] = engine.scan(own)
+    assert not found.reported and found.rule == "commercial.all-business"
+    # the municipality's balie: the body says whose they are
+    [found] = engine.scan(
+        own.replace(
+            "Onze dienstverlening aan de balie blijft", "De balie van de gemeente blijft open"
+        )
+    )
+    assert found.reported
+
+
 def test_a_plain_municipal_letter_stays_a_finding() -> None:
     text = (
         "De klant krijgt binnen acht weken een besluit op de aanvraag. Heeft de klant nog "

@@ -1055,11 +1055,12 @@ def topic_bar(model: TopicModel, index: CueIndex, a: Analysis, start: int, end: 
     sustainable goods): only a paragraph all about business overrules the cue there. Near
     customers and staff the public word mostly says whose they are (a library's, a social
     worker's, UWV's), so there the paragraph is heard only where its passage names trade
-    (``TRADE``) at least as often as the public service: a bank's, an insurer's or a
-    marketer's text whose *dienstverlening*, *balie* or *overheid* stands beside its
-    customers. On rounds 80-93, with models that never saw them, such customers and staff
-    above 0.99 were labelled commercial or another sense 20 times and flag twice (without
-    the count of trade: 38 against 13).
+    (``TRADE``) at least as often as a public body or its own service; the words of service
+    any organisation writes (``profiles.generic_service``: *dienstverlening*, *balie*, *de
+    overheid*) do not count, for a bank's, an insurer's or a marketer's text holds them too.
+    On rounds 80-93, with models that never saw them, such customers and staff above 0.99
+    were labelled commercial or another sense 33 times and flag 3 times (without the count of
+    trade: 38 against 13).
 
     Staff named for the firms they serve ("de accountmanager bedrijven", "accountmanagers
     van het werkgeversservicepunt") are a public body's, however much the paragraph speaks
@@ -1070,11 +1071,15 @@ def topic_bar(model: TopicModel, index: CueIndex, a: Analysis, start: int, end: 
         return OUT_OF_REACH
     if profiles.public_owner(index.lower, start):
         return OUT_OF_REACH  # "een gemeentelijke product": the word says whose it is
-    public = _cues_near(index, PUBLIC, start, end)
+    public = _found_near(index, PUBLIC, start, end)
     if not public:
         return model.threshold
-    if a.watch.term.context != "service" and _cues_near(index, TRADE, start, end) < public:
-        return OUT_OF_REACH  # trade is named less than the public service: it is theirs
+    if a.watch.term.context != "service":
+        # only a public body or its own service says whose the customers are, not the
+        # words of service any organisation writes (dienstverlening, balie, de overheid)
+        owners = sum(cue not in profiles.generic_service() for cue in public)
+        if len(_found_near(index, TRADE, start, end)) < owners:
+            return OUT_OF_REACH  # trade is named less than the public service: theirs
     return model.past_public
 
 
@@ -1094,13 +1099,13 @@ def _may_read(a: Analysis) -> bool:
 def _public_or_care_near(index: CueIndex, start: int, end: int) -> bool:
     """Any public-service or care cue in the passage around ``[start, end)`` (not
     ``profiles._public_passage``, which weighs them against commerce)."""
-    return _cues_near(index, PUBLIC, start, end) > 0
+    return bool(_found_near(index, PUBLIC, start, end))
 
 
-def _cues_near(index: CueIndex, names: tuple[str, ...], start: int, end: int) -> int:
-    """How many cues of the lists ``names`` stand in the passage around ``[start, end)``."""
+def _found_near(index: CueIndex, names: tuple[str, ...], start: int, end: int) -> list[str]:
+    """The cues of the lists ``names`` that stand in the passage around ``[start, end)``."""
     lo, hi = max(0, start - DOC_REACH), min(len(index.lower), end + DOC_REACH)
-    return sum(len(index.find(name, lo, hi, (start, end))) for name in names)
+    return [cue for name in names for cue in index.find(name, lo, hi, (start, end))]
 
 
 def _business_paragraphs(

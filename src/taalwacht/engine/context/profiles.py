@@ -82,6 +82,13 @@ def governance() -> frozenset[str]:
     return frozenset(line.strip("*").lower() for line in entries("governance.txt"))
 
 
+@cache
+def generic_service() -> frozenset[str]:
+    """The public and care cues of ``dutch/data/generic_service.txt`` (words of service any
+    organisation writes), as the cue index names them."""
+    return frozenset(line.strip("*").lower() for line in entries("generic_service.txt"))
+
+
 def _trade(w: Window, *, leaning: bool) -> Verdict:
     """Commerce: its cue near the word, else (``leaning``) the passage's that tipped the
     balance, else only "onze" with no cue either way."""
