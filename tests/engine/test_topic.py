@@ -1,5 +1,6 @@
 """The paragraph topic model: a paragraph with no public-service or care word is read by
-what all its words say it is about; one all about business overrules such a word."""
+what all its words say it is about; one all about business overrules such a word near
+products, and near customers where its passage names trade as often as a public body."""
 
 from __future__ import annotations
 
