@@ -76,17 +76,22 @@ def _governed(found: list[str]) -> bool:
     return any(cue in governance() for cue in found)
 
 
-@cache
 def governance() -> frozenset[str]:
     """The public cues of ``dutch/data/governance.txt``, as the cue index names them."""
-    return frozenset(line.strip("*").lower() for line in entries("governance.txt"))
+    return _cue_names("governance.txt")
 
 
-@cache
 def generic_service() -> frozenset[str]:
     """The public and care cues of ``dutch/data/generic_service.txt`` (words of service any
     organisation writes), as the cue index names them."""
-    return frozenset(line.strip("*").lower() for line in entries("generic_service.txt"))
+    return _cue_names("generic_service.txt")
+
+
+@cache
+def _cue_names(path: str) -> frozenset[str]:
+    """A subset of the cue lists (written as they are, with "*"), as the cue index names
+    its cues: lower case, without the stars."""
+    return frozenset(line.strip("*").lower() for line in entries(path))
 
 
 def _trade(w: Window, *, leaning: bool) -> Verdict:
