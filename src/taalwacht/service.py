@@ -20,6 +20,7 @@ import bisect
 import dataclasses
 import importlib
 import os
+import sys
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -462,6 +463,20 @@ class Service:
             if key in {form.casefold() for form in forms}:
                 return term
         return None
+
+
+# --------------------------------------------------------------------- output
+
+
+def save_text(text: str, path: str) -> None:
+    """What a user asked taalwacht to write (the organisation report, an exported pack) into
+    ``path``, ``-`` being stdout: complete or not at all (a temporary file and one rename),
+    so an interrupted run never leaves half of it where the old one was. Front ends and the
+    organisation scan write through here, never through ``formats`` themselves."""
+    if path == "-":
+        sys.stdout.write(text)
+        return
+    write_new(path, text.encode("utf-8"))
 
 
 # --------------------------------------------------------------------- guarding

@@ -74,7 +74,7 @@ def export(
 ) -> None:
     """Write the store's newest version of a pack as YAML."""
     from taalwacht.scan.words import export as stored
-    from taalwacht.scan.words import save
+    from taalwacht.service import save_text
 
     with errors_as_exit():
         store = _open(db, isolated)
@@ -84,7 +84,7 @@ def export(
         if found is None:
             fail(text("words.nothing-stored", db=store.shown))
         yaml_text, version = found
-        save(yaml_text, output)
+        save_text(yaml_text, output)
     if output != "-":
         note(
             text(

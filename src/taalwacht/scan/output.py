@@ -3,11 +3,9 @@ so an interrupted run never leaves half a report where the old one was."""
 
 from __future__ import annotations
 
-import sys
-
-from taalwacht.formats.write import write_new
 from taalwacht.model.figures import Figures
 from taalwacht.report.organisation import RENDERERS
+from taalwacht.service import save_text
 
 DEFAULT_NAME = "taalwacht-rapport"
 
@@ -18,8 +16,4 @@ def default_path(fmt: str) -> str:
 
 def save(figures: Figures, fmt: str, path: str) -> None:
     """Render ``figures`` as ``fmt`` (html, csv, json) into ``path``; ``-`` is stdout."""
-    text = RENDERERS[fmt](figures)
-    if path == "-":
-        sys.stdout.write(text)
-        return
-    write_new(path, text.encode("utf-8"))
+    save_text(RENDERERS[fmt](figures), path)

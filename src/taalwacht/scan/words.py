@@ -11,7 +11,6 @@ and is recorded in the history like every other version.
 from __future__ import annotations
 
 import hashlib
-import sys
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -22,7 +21,6 @@ from sqlalchemy.engine import Connection
 
 from taalwacht import messages
 from taalwacht.errors import StoreError
-from taalwacht.formats.write import write_new
 from taalwacht.packs import Pack, parse_pack
 from taalwacht.packs.dump import dump
 from taalwacht.packs.edit import with_stored
@@ -176,14 +174,6 @@ def export(store: Store, pack_id: str | None = None) -> tuple[str, Version] | No
             query = query.where(pack_versions.c.pack == pack_id)
         row = conn.execute(query.limit(1)).first()
     return (row.yaml, _version(row)) if row is not None else None
-
-
-def save(yaml_text: str, path: str) -> None:
-    """An exported pack into ``path`` (``-``: stdout), complete or not at all."""
-    if path == "-":
-        sys.stdout.write(yaml_text)
-        return
-    write_new(path, yaml_text.encode("utf-8"))
 
 
 def history(store: Store, most: int = 500) -> list[Version]:
