@@ -78,6 +78,41 @@ def written_rows(paths: list[Path]) -> list[tuple[dict[str, object], int]]:
     return rows
 
 
+def letter_rows(
+    rows: list[tuple[dict[str, object], int]], bags: list[set[str]], min_sources: int
+) -> tuple[list[dict[str, float]], set[str]]:
+    """Each paragraph's letter sequences (``features`` of its words ``bags``) as a feature
+    row, keeping the sequences found in at least ``min_sources`` sources: a sequence one
+    site repeats says what that site is, not what a paragraph is about."""
+    grams_of = [features(bag) for bag in bags]
+    seen: dict[str, set[str]] = {}
+    for (d, _), found in zip(rows, grams_of, strict=True):
+        for g in found:
+            seen.setdefault(g, set()).add(source_key(str(d.get("source", ""))))
+    vocabulary = {g for g, s in seen.items() if len(s) >= min_sources}
+    return [{g: 1.0 for g in found & vocabulary} for found in grams_of], vocabulary
+
+
+def fit_letters(
+    x: list[dict[str, float]], y: list[int], c: float
+) -> tuple[dict[str, float], float]:
+    """A logistic regression over letter-sequence rows: its weights (the negligible ones
+    left out, to keep the data file small) and its intercept."""
+    from sklearn.feature_extraction import DictVectorizer
+    from sklearn.linear_model import LogisticRegression
+
+    vec = DictVectorizer()
+    model = LogisticRegression(C=c, max_iter=5000)
+    model.fit(vec.fit_transform(x), y)
+    names = vec.get_feature_names_out()
+    weights = {
+        str(n): round(float(w), 4)
+        for n, w in zip(names, model.coef_[0], strict=True)
+        if abs(w) >= 0.005
+    }
+    return weights, float(model.intercept_[0])
+
+
 def tally(
     engine: Engine, text: str, labels: list[dict[str, object]]
 ) -> tuple[list[str], list[str]]:
@@ -143,8 +178,6 @@ def main() -> int:
     if args.hold_out and args.out == OUT:
         parser.error("--hold-out trains a model for comparison: give --out")
 
-    from sklearn.feature_extraction import DictVectorizer
-    from sklearn.linear_model import LogisticRegression
     from sklearn.model_selection import GroupKFold
 
     docs, labels = load_training()
@@ -157,28 +190,13 @@ def main() -> int:
     rows = [(d, label_of(by_doc.get(d["id"], []))) for d in train]
     rows = [(d, y) for d, y in rows if y is not None]
     rows += written_rows(sorted(WRITTEN.glob("*.jsonl")))
-    seen: dict[str, set[str]] = {}
     bags = [words(str(d["text"]).lower()) for d, _ in rows]  # the model reads words
-    grams_of = [features(bag) for bag in bags]  # and is trained on their letter sequences
-    for (d, _), found in zip(rows, grams_of, strict=True):
-        for g in found:
-            seen.setdefault(g, set()).add(source_key(str(d.get("source", ""))))
-    vocabulary = {g for g, s in seen.items() if len(s) >= args.min_sources}
-    x = [{g: 1.0 for g in found & vocabulary} for found in grams_of]
+    x, vocabulary = letter_rows(rows, bags, args.min_sources)
     y = [label for _, label in rows]
     groups = [source_key(str(d.get("source", ""))) for d, _ in rows]
 
     def fit(idx: list[int]) -> tuple[dict[str, float], float]:
-        vec = DictVectorizer()
-        model = LogisticRegression(C=args.c, max_iter=5000)
-        model.fit(vec.fit_transform([x[i] for i in idx]), [y[i] for i in idx])
-        names = vec.get_feature_names_out()
-        weights = {
-            str(n): round(float(w), 4)
-            for n, w in zip(names, model.coef_[0], strict=True)
-            if abs(w) >= 0.005
-        }
-        return weights, float(model.intercept_[0])
+        return fit_letters([x[i] for i in idx], [y[i] for i in idx], args.c)
 
     # out-of-fold probabilities, then the threshold with the best F1 on the training split;
     # a paragraph the model does not judge (fewer known words than --least-words) gets 0.0
@@ -187,7 +205,7 @@ def main() -> int:
         weights, intercept = fit(list(trained))
         probe = TopicModel(weights, intercept, -1.0, args.least_words)  # every p passes
         for i in kept_out:
-            oof[i] = probe.business(bags[i]) or 0.0
+            oof[i] = probe.reads(bags[i]) or 0.0
     engine = Engine([load_bundled("markttaal")], topic=None)
     probability = {id(d): p for (d, _), p in zip(rows, oof, strict=True)}
     asked: list[tuple[float, str]] = []

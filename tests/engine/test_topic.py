@@ -159,9 +159,9 @@ def test_a_short_paragraph_says_too_little_to_be_read_as_business() -> None:
     model = shipped()
     short = words("onze klantregisseurs helpen.")
     assert 0 < len(short) < model.least_words
-    assert replace(model, threshold=0.0).business(short) is None
+    assert replace(model, threshold=0.0).reads(short) is None
     assert [f.text for f in taalwacht.check("Onze klantregisseurs helpen.")] == ["klantregisseurs"]
-    assert model.business(words(CRM.lower())) is not None  # the help page says enough
+    assert model.reads(words(CRM.lower())) is not None  # the help page says enough
 
 
 def test_a_short_line_of_shop_news_is_read_as_business() -> None:

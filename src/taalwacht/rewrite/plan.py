@@ -279,8 +279,9 @@ def build_fix(around: Around, term: Term | None, choice: Choice) -> Fix:
     return fix
 
 
-# the model overruled the rules on weighed evidence: shown, not rewritten
-UNSURE_RULES = frozenset({"use.learned"})
+# a model overruled the rules on weighed evidence, or read a purchase's paragraph as care
+# bought: shown, not rewritten
+UNSURE_RULES = frozenset({"use.learned", "use.care-bought"})
 # a use the engine holds less likely market-speak than not is shown, not rewritten: on the
 # training split such rewrites touched 130 words labelled commerce, mention or other sense
 # for 47 labelled market-speak

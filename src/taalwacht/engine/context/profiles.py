@@ -968,6 +968,12 @@ def _private_buyer(
     return ""
 
 
+# a purchase with no care, goods or buyer near it ("het inkoopbeleid", "de regionale
+# inkoop"): plain purchasing by default; the engine reads its paragraph
+# (scan._purchases_by_paragraph)
+UNDECIDED_PURCHASE = "commercial.plain-purchase"
+
+
 def _procurement(
     w: Window, word: str, members: tuple[str, str], particle: int | None = None
 ) -> Verdict:
@@ -1024,4 +1030,4 @@ def _procurement(
         # "het inkopen van polymeren": what is bought is named, it is no care or help, and
         # no resident it would be for follows ("trajecten voor werkzoekenden" is help)
         return verdict("commercial.goods-purchase", cue=bought.group(1))
-    return verdict("commercial.plain-purchase", weak=True)
+    return verdict(UNDECIDED_PURCHASE, weak=True)
