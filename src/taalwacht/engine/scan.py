@@ -1137,9 +1137,9 @@ def _purchases_by_paragraph(
     """A purchase the rules could not place is care bought for residents where its
     paragraph reads so ("de regionale inkoop" among youth protection and Wmo words), and
     plain purchasing otherwise (street lighting, catering, "hoe duurzaam de gemeente
-    inkoopt"). The sense model weighed these before: on rounds 80-94, which neither model
-    saw, it made 12 of their 26 flags market-speak and 22 other purchases; the paragraph
-    model trained on purchases alone 21 and 16. The paragraph's words are read once."""
+    inkoopt"). The sense model weighed these before: on rounds 60-94, which neither model
+    saw, it made 16 of their 57 flags market-speak and 32 other purchases; the paragraph
+    model trained on purchases alone 34 and 25. The paragraph's words are read once."""
     lower = index.lower
     read: dict[tuple[int, int], tuple[float | None, set[str]]] = {}
     for i, (occ, found) in enumerate(zip(occurrences, decided, strict=True)):
