@@ -70,3 +70,21 @@ def test_the_verb_zorgen_is_not_read_as_care() -> None:
         "De inkoop moet ervoor zorgen dat de gemeente niet te veel betaalt.", explain=True
     )
     assert not found.reported
+
+
+def test_a_passage_without_a_public_body_must_read_as_care_bought_more_clearly() -> None:
+    # young people and families, but no municipality, region or care word: a foundation's
+    # or a firm's purchasing reads like this too
+    text = (
+        "De inkoop gaat per januari over naar het samenwerkingsverband. Voor jongeren en "
+        "gezinnen verandert er niets."
+    )
+    model = purchase()
+    assert model.no_public is not None
+    assert model.threshold < model.probability(words(text.lower())) <= model.no_public
+    [found] = taalwacht.check(text, explain=True)
+    assert not found.reported and found.rule == UNDECIDED_PURCHASE
+    # one bar for every passage would have read it as care bought
+    one_bar = Engine([load_bundled("markttaal")], purchase=replace(model, no_public=None))
+    [found] = one_bar.scan(text)
+    assert found.reported and found.rule == "use.care-bought"

@@ -1091,14 +1091,14 @@ def topic_bar(model: TopicModel, index: CueIndex, a: Analysis, start: int, end: 
         return OUT_OF_REACH
     if profiles.public_owner(index.lower, start):
         return OUT_OF_REACH  # "een gemeentelijke product": the word says whose it is
-    public = _found_near(index, PUBLIC, start, end)
+    public = found_near(index, PUBLIC, start, end)
     if not public:
         return model.threshold
     if a.watch.term.context != "service":
         # only a public body or its own service says whose the customers are, not the
         # words of service any organisation writes (dienstverlening, balie, de overheid)
         owners = sum(cue not in profiles.generic_service() for cue in public)
-        if len(_found_near(index, TRADE, start, end)) < owners:
+        if len(found_near(index, TRADE, start, end)) < owners:
             return OUT_OF_REACH  # trade is named less than the public service: theirs
     return model.past_public
 
@@ -1119,10 +1119,10 @@ def _may_read(a: Analysis) -> bool:
 def _public_or_care_near(index: CueIndex, start: int, end: int) -> bool:
     """Any public-service or care cue in the passage around ``[start, end)`` (not
     ``profiles._public_passage``, which weighs them against commerce)."""
-    return bool(_found_near(index, PUBLIC, start, end))
+    return bool(found_near(index, PUBLIC, start, end))
 
 
-def _found_near(index: CueIndex, names: tuple[str, ...], start: int, end: int) -> list[str]:
+def found_near(index: CueIndex, names: tuple[str, ...], start: int, end: int) -> list[str]:
     """The cues of the lists ``names`` that stand in the passage around ``[start, end)``."""
     lo, hi = max(0, start - DOC_REACH), min(len(index.lower), end + DOC_REACH)
     return [cue for name in names for cue in index.find(name, lo, hi, (start, end))]
@@ -1137,9 +1137,12 @@ def _purchases_by_paragraph(
     """A purchase the rules could not place is care bought for residents where its
     paragraph reads so ("de regionale inkoop" among youth protection and Wmo words), and
     plain purchasing otherwise (street lighting, catering, "hoe duurzaam de gemeente
-    inkoopt"). The sense model weighed these before: on rounds 60-94, which neither model
-    saw, it made 16 of their 57 flags market-speak and 32 other purchases; the paragraph
-    model trained on purchases alone 34 and 25. The paragraph's words are read once."""
+    inkoopt"). Where no public-service or care word stands in the passage, the paragraph
+    must read so far more clearly (``TopicModel.no_public``): a bank's or a supplier's
+    purchasing has no public body to buy care. The sense model weighed these purchases
+    before: on rounds 60-94, which neither model saw, it made 16 of their 57 flags
+    market-speak and 32 other purchases; the paragraph model 30 and 8 (at one bar for
+    all, 34 and 25). The paragraph's words are read once."""
     lower = index.lower
     read: dict[tuple[int, int], tuple[float | None, set[str]]] = {}
     for i, (occ, found) in enumerate(zip(occurrences, decided, strict=True)):
@@ -1151,11 +1154,15 @@ def _purchases_by_paragraph(
             seen = topic_words(_watched_masked(lower, span, occurrences))
             read[span] = (model.reads(seen), seen)
         p, seen = read[span]
-        if p is not None:
-            words = ", ".join(model.strongest(seen)) or messages.text("evidence.none")
-            decided[i] = replace(
-                verdict("use.care-bought", words=words), weak=True, confidence=round(p, 3)
-            )
+        if p is None:
+            continue
+        bar = model.no_public
+        if bar is not None and p <= bar and not found_near(index, PUBLIC, occ.start, occ.end):
+            continue
+        words = ", ".join(model.strongest(seen)) or messages.text("evidence.none")
+        decided[i] = replace(
+            verdict("use.care-bought", words=words), weak=True, confidence=round(p, 3)
+        )
 
 
 def _business_paragraphs(

@@ -114,6 +114,10 @@ class TopicModel:
     # words the model does not read: "zorgen" (to see to something) shares its letters with
     # zorg (care), which the purchase model weighs; "de inkoop moet ervoor zorgen dat ..."
     unread: frozenset[str] = frozenset()
+    # the purchase model's bar where no public-service or care cue stands in the passage:
+    # care is bought for residents by a public body, a region or a care buyer, and a
+    # passage that names none must read so far more clearly (None: the threshold)
+    no_public: float | None = None
 
     def reads(self, found: set[str]) -> float | None:
         """The model's probability for a paragraph with the words ``found`` (P(business)
@@ -171,6 +175,7 @@ def from_json(raw: str) -> TopicModel:
         int(data.get("few_words", 0)),
         float(data.get("few_threshold", OUT_OF_REACH)),
         frozenset(data.get("unread", ())),
+        None if data.get("no_public") is None else float(data["no_public"]),
     )
 
 
@@ -185,5 +190,6 @@ def to_json(model: TopicModel, **about: object) -> str:
         "few_words": model.few_words,
         "few_threshold": model.few_threshold,
         "unread": sorted(model.unread),
+        "no_public": model.no_public,
     }
     return weights_file(head, model.weights)
