@@ -39,7 +39,7 @@ PARAGRAPH_END = "\n\n"
 REACH = 1500  # a paragraph is read at most this far either side of the word
 # a purchase's paragraph is read less far: the paragraphs the purchase model learned from
 # are short (half under 280 characters, 95 in 100 under 540), a regulation's run far longer
-PURCHASE_REACH = 500
+PURCHASE_REACH = 300
 OUT_OF_REACH = 1.01  # a threshold no probability passes: the model asked, never heeded
 # the profiles asked: customers, products and staff (a firm's sales accountmanager; one
 # named for the firms served is a public body's: ``scan.topic_bar``). Purchases and
