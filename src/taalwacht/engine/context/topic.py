@@ -84,7 +84,8 @@ def paragraph(lower: str, start: int, end: int, reach: int = REACH) -> tuple[int
 class TopicModel:
     """Weights per letter sequence of a word (``grams``; business positive, or care bought
     for the purchase model), an intercept and the threshold above which a paragraph with no
-    public-service or care cue is taken for business (a purchase for care bought).
+    public-service or care cue is taken for business. The purchase model's threshold is
+    its bar where such a cue does stand; ``no_public`` is its bar where none does.
 
     ``least_words``: a paragraph with fewer words than this is not judged at all. Two
     words ("Onze klantregisseurs helpen.") say too little about what a paragraph is about,
