@@ -215,6 +215,21 @@ def load_training() -> tuple[list[dict[str, object]], list[dict[str, object]]]:
     return docs, labels
 
 
+def training_split(
+    hold_out: list[Path],
+) -> tuple[list[dict[str, object]], dict[object, list[dict[str, object]]]]:
+    """The training split's paragraphs, less the scored folders ``hold_out``, and each
+    paragraph's labels by its id (what the training scripts learn from)."""
+    docs, labels = load_training()
+    held = ids_in(hold_out)
+    scored = ids_in(SCORED)
+    by_doc: dict[object, list[dict[str, object]]] = {}
+    for lab in labels:
+        by_doc.setdefault(lab["doc"], []).append(lab)
+    train = [d for d in docs if d["id"] not in held and split_of_doc(d, scored) == "train"]
+    return train, by_doc
+
+
 def split_of_doc(doc: dict[str, object], scored: set[object]) -> str:
     return "train" if doc["id"] in scored else split_of(str(doc["source"]))
 

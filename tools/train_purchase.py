@@ -28,7 +28,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from pool import SCORED, add_hold_out, ids_in, label_at, load, load_training, split_of_doc
+from pool import add_hold_out, label_at, load, training_split
 from train_topic import fit_letters, letter_rows
 
 from taalwacht.dutch.tokens import lower_same_length
@@ -120,13 +120,7 @@ def main() -> int:
     if args.hold_out and args.out == OUT:
         parser.error("--hold-out trains a model for comparison: give --out")
 
-    docs, labels = load_training()
-    held = ids_in(args.hold_out)
-    scored = ids_in(SCORED)
-    by_doc: dict[object, list[dict[str, object]]] = {}
-    for lab in labels:
-        by_doc.setdefault(lab["doc"], []).append(lab)
-    train = [d for d in docs if d["id"] not in held and split_of_doc(d, scored) == "train"]
+    train, by_doc = training_split(args.hold_out)
     rows = [(d, label_of(by_doc.get(d["id"], []))) for d in train]
     kept = [(d, y) for d, y in rows if y is not None]
     bags = [words(str(d["text"]).lower()) - UNREAD for d, _ in kept]

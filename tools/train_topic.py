@@ -32,15 +32,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from pool import (
-    SCORED,
-    add_hold_out,
-    ids_in,
-    label_at,
-    load_training,
-    source_key,
-    split_of_doc,
-)
+from pool import add_hold_out, label_at, source_key, training_split
 
 from taalwacht.dutch.tokens import lower_same_length
 from taalwacht.engine.context.cues import CueIndex
@@ -180,13 +172,7 @@ def main() -> int:
 
     from sklearn.model_selection import GroupKFold
 
-    docs, labels = load_training()
-    held = ids_in(args.hold_out)
-    scored = ids_in(SCORED)
-    by_doc: dict[object, list[dict[str, object]]] = {}
-    for lab in labels:
-        by_doc.setdefault(lab["doc"], []).append(lab)
-    train = [d for d in docs if d["id"] not in held and split_of_doc(d, scored) == "train"]
+    train, by_doc = training_split(args.hold_out)
     rows = [(d, label_of(by_doc.get(d["id"], []))) for d in train]
     rows = [(d, y) for d, y in rows if y is not None]
     rows += written_rows(sorted(WRITTEN.glob("*.jsonl")))
