@@ -1150,16 +1150,13 @@ def _purchases_by_paragraph(
             continue
         model = read_model()
         span = paragraph(lower, occ.start, occ.end, PURCHASE_REACH)
-        if span not in read:
-            seen = topic_words(_watched_masked(lower, span, occurrences))
-            read[span] = (model.reads(seen), seen)
-        p, seen = read[span]
+        p, seen = _reading(model, lower, span, occurrences, read)
         if p is None:
             continue
         bar = model.no_public
         if bar is not None and p <= bar and not found_near(index, PUBLIC, occ.start, occ.end):
             continue
-        words = ", ".join(model.strongest(seen)) or messages.text("evidence.none")
+        words = _weighed_most(model, seen)
         decided[i] = replace(
             verdict("use.care-bought", words=words), weak=True, confidence=round(p, 3)
         )
@@ -1186,19 +1183,35 @@ def _business_paragraphs(
         bar = topic_bar(model, index, occ.analysis, occ.start, occ.end)
         if bar >= OUT_OF_REACH:
             continue
-        span = paragraph(lower, occ.start, occ.end)
-        if span not in read:
-            seen = topic_words(_watched_masked(lower, span, occurrences))
-            read[span] = (model.reads(seen), seen)
-        p, seen = read[span]
+        p, seen = _reading(model, lower, paragraph(lower, occ.start, occ.end), occurrences, read)
         if p is not None and p > bar:
-            about = ", ".join(model.strongest(seen)) or messages.text("evidence.none")
+            about = _weighed_most(model, seen)
             rule = (
                 "commercial.business-paragraph"
                 if bar == model.threshold
                 else "commercial.all-business"
             )
             decided[i] = replace(verdict(rule, words=about), confidence=round(p, 3))
+
+
+def _reading(
+    model: TopicModel,
+    lower: str,
+    span: tuple[int, int],
+    occurrences: Sequence[Occurrence],
+    read: dict[tuple[int, int], tuple[float | None, set[str]]],
+) -> tuple[float | None, set[str]]:
+    """``model``'s reading of the paragraph at ``span`` (``TopicModel.reads``) and the
+    words it read, made once per paragraph of a text: ``read`` keeps them."""
+    if span not in read:
+        seen = topic_words(_watched_masked(lower, span, occurrences))
+        read[span] = (model.reads(seen), seen)
+    return read[span]
+
+
+def _weighed_most(model: TopicModel, seen: set[str]) -> str:
+    """The paragraph's words that weighed most towards the model's reading, for --explain."""
+    return ", ".join(model.strongest(seen)) or messages.text("evidence.none")
 
 
 def _watched_masked(lower: str, span: tuple[int, int], occurrences: Sequence[Occurrence]) -> str:

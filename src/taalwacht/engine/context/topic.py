@@ -128,14 +128,18 @@ class TopicModel:
         found = found - self.unread
         if len(found) < self.least_words:
             return None
-        p = self.probability(found)
+        p = self._probability(found)
         bar = self.few_threshold if len(found) < self.few_words else self.threshold
         return p if p > bar else None
 
     def probability(self, found: set[str]) -> float:
         """The model's probability for a paragraph with the words ``found``."""
+        return self._probability(found - self.unread)
+
+    def _probability(self, read: set[str]) -> float:
+        """The probability for the words the model reads (``unread`` left out already)."""
         # the sequences the model knows, each word's found once: most it does not know
-        known = set().union(*map(self._known, found - self.unread))
+        known = set().union(*map(self._known, read))
         score = self.intercept + sum(map(self.weights.__getitem__, known))
         return 1.0 / (1.0 + math.exp(-score))
 
