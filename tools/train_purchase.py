@@ -29,12 +29,12 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from pool import add_hold_out, label_at, load, training_split
-from train_topic import fit_letters, letter_rows
+from train_topic import fit_letters, letter_rows, save_model
 
 from taalwacht.dutch.tokens import lower_same_length
 from taalwacht.engine.context.cues import CueIndex
 from taalwacht.engine.context.profiles import UNDECIDED_PURCHASE
-from taalwacht.engine.context.topic import PURCHASE_REACH, TopicModel, paragraph, to_json, words
+from taalwacht.engine.context.topic import PURCHASE_REACH, TopicModel, paragraph, words
 from taalwacht.engine.scan import PUBLIC, Engine, found_near
 from taalwacht.packs import load_bundled
 
@@ -139,21 +139,13 @@ def main() -> int:
     print(f"words kept {len(weights)}, threshold {args.threshold}, no public {args.no_public}")
     if args.hold_out:
         held_out_report(model, args.hold_out)
-    args.out.parent.mkdir(parents=True, exist_ok=True)
-    args.out.write_text(
-        to_json(
-            model,
-            reads="P(care or help bought for residents) of a paragraph with purchases",
-            trained_on="the training split (pool/train and the scored frozen tests)",
-            held_out=[str(p) for p in args.hold_out],
-            paragraphs=len(kept),
-            c=args.c,
-            min_sources=args.min_sources,
-            threshold_chosen_on="given: measured on rounds the model never saw",
-        ),
-        encoding="utf-8",
+    save_model(
+        args,
+        model,
+        len(kept),
+        reads="P(care or help bought for residents) of a paragraph with purchases",
+        threshold_chosen_on="given: measured on rounds the model never saw",
     )
-    print(f"wrote {args.out}")
     return 0
 
 

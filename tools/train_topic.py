@@ -105,6 +105,25 @@ def fit_letters(
     return weights, float(model.intercept_[0])
 
 
+def save_model(
+    args: argparse.Namespace, model: TopicModel, paragraphs: int, **about: object
+) -> None:
+    """Write ``model`` to ``args.out`` with what it was trained on (``about`` adds the
+    script's own facts to those both paragraph models share)."""
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    text = to_json(
+        model,
+        trained_on="the training split (pool/train and the scored frozen tests)",
+        held_out=[str(p) for p in args.hold_out],
+        paragraphs=paragraphs,
+        c=args.c,
+        min_sources=args.min_sources,
+        **about,
+    )
+    args.out.write_text(text, encoding="utf-8")
+    print(f"wrote {args.out}")
+
+
 def tally(
     engine: Engine, text: str, labels: list[dict[str, object]]
 ) -> tuple[list[str], list[str]]:
@@ -230,22 +249,14 @@ def main() -> int:
     print(f"paragraphs {len(rows)} ({sum(y)} business), vocabulary {len(vocabulary)}")
     print(f"training split before: tp {tp} fp {fp} fn {fn}; uses asked {len(asked)}")
     print(f"threshold {best[1]} (out-of-fold F1 {best[0]:.4f}); words kept {len(weights)}")
-    args.out.parent.mkdir(parents=True, exist_ok=True)
-    args.out.write_text(
-        to_json(
-            model,
-            trained_on="the training split (pool/train and the scored frozen tests)",
-            held_out=[str(p) for p in args.hold_out],
-            paragraphs=len(rows),
-            c=args.c,
-            min_sources=args.min_sources,
-            written=sorted(p.name for p in WRITTEN.glob("*.jsonl")),
-            threshold_chosen_on=chosen,
-            past_public_chosen_on="given: measured on rounds the model never saw",
-        ),
-        encoding="utf-8",
+    save_model(
+        args,
+        model,
+        len(rows),
+        written=sorted(p.name for p in WRITTEN.glob("*.jsonl")),
+        threshold_chosen_on=chosen,
+        past_public_chosen_on="given: measured on rounds the model never saw",
     )
-    print(f"wrote {args.out}")
     return 0
 
 
