@@ -155,7 +155,7 @@ def main() -> int:
         "--threshold",
         type=float,
         help="ship this threshold instead of the out-of-fold choice: one measured on rounds "
-        "the model never saw (the shipped 0.6, see docs/measurements.md)",
+        "the model never saw (the shipped 0.5, see docs/measurements.md)",
     )
     parser.add_argument(
         "--least-words",
