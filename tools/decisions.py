@@ -1,0 +1,152 @@
+#!/usr/bin/env python3
+"""The engine's errors on a labelled set by class, and what a change does to its decisions.
+
+    python tools/decisions.py errors /tmp/split/train             # counts by rule
+    python tools/decisions.py errors devdata/frozen95 --show use.person
+    python tools/decisions.py diff /tmp/base/src /tmp/split/dev ../shared/eval/dev
+
+``errors``: every false positive counted by the rule that reported it and the label it
+contradicts, every miss by the rule that kept it quiet ("unseen" where no occurrence was
+found): the classes of error, which are what a change should address, never one sentence.
+``--show RULE`` prints each error of that rule in its context.
+
+``diff BASE SET...``: the decisions of the engine under ``BASE`` (a folder holding the
+``taalwacht`` package, e.g. a copy of ``src`` taken before a change, or a worktree's
+``src``) against the engine installed now, on each set: every occurrence whose reported
+state differs, with its label and both rules, and the counts by label. A change that
+gains flags only where it loses commercial words is a trade, not a cure.
+
+Sets have the format of ``bench/accuracy.py`` (a frozen round's batches together).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import subprocess
+import sys
+from collections import Counter
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "bench"))
+
+from accuracy import load_set  # bench/accuracy.py: one reader for every set
+
+ROOT = Path(__file__).resolve().parent.parent
+
+PROTECTED = ("mention", "commercial", "other")
+
+
+def errors(folder: Path, show: str) -> int:
+    from taalwacht import check
+
+    docs, labels = load_set(folder)
+    by_doc: dict[str, list[dict[str, object]]] = {}
+    for label in labels:
+        by_doc.setdefault(str(label["doc"]), []).append(label)
+    wrong: Counter[tuple[str, str]] = Counter()
+    missed: Counter[str] = Counter()
+    for doc in docs:
+        text = doc["text"]
+        findings = check(text, explain=True)
+        for label in by_doc.get(doc["id"], []):
+            start, end = int(str(label["start"])), int(str(label["end"]))
+            over = [f for f in findings if f.start < end and start < f.end]
+            reported = [f for f in over if f.reported]
+            kind = str(label["label"])
+            if kind == "flag" and not reported:
+                rule = over[0].rule if over else "unseen"
+                missed[rule] += 1
+            elif kind in PROTECTED and reported:
+                rule = reported[0].rule
+                wrong[(rule, kind)] += 1
+            else:
+                continue
+            if rule == show:
+                miss = "FN" if kind == "flag" else f"FP ({kind})"
+                around = text[max(0, start - 90) : end + 60]
+                print(f"{miss} {doc['id']} {label['surface']!r}: {around!r}")
+    print("false positives by rule and label:")
+    for (rule, kind), n in wrong.most_common():
+        print(f"  {n:5d}  {rule}  ({kind})")
+    print("misses by the rule that kept them quiet:")
+    for rule, n in missed.most_common():
+        print(f"  {n:5d}  {rule}")
+    return 0
+
+
+def decided(package: str, folder: Path) -> dict[str, list[list[object]]]:
+    """Every occurrence's place, rule and reported state in each paragraph of ``folder``,
+    by the engine whose package lies under ``package`` (checked in a process of its own)."""
+    code = (
+        "import json, sys; from taalwacht import check; "
+        "docs = json.load(sys.stdin); "
+        "print(json.dumps({i: [[f.start, f.end, f.rule, f.reported] "
+        "for f in check(t, explain=True)] for i, t in docs.items()}))"
+    )
+    docs, _ = load_set(folder)
+    env = {**os.environ, "PYTHONPATH": package}
+    run = subprocess.run(
+        [sys.executable, "-c", code],
+        input=json.dumps({d["id"]: d["text"] for d in docs}),
+        capture_output=True,
+        text=True,
+        env=env,
+        check=True,
+    )
+    result: dict[str, list[list[object]]] = json.loads(run.stdout)
+    return result
+
+
+def diff(base: str, folders: list[Path]) -> int:
+    now = str(ROOT / "src")
+    counts: Counter[tuple[str, str]] = Counter()
+    for folder in folders:
+        docs, labels = load_set(folder)
+        text = {d["id"]: d["text"] for d in docs}
+        before, after = decided(base, folder), decided(now, folder)
+        for doc, found in before.items():
+            old = {(f[0], f[1]): f for f in found}
+            new = {(f[0], f[1]): f for f in after.get(doc, [])}
+            for place in sorted(set(old) | set(new)):
+                was, now_ = old.get(place), new.get(place)
+                if bool(was and was[3]) == bool(now_ and now_[3]):
+                    continue
+                start, end = place
+                kinds = [
+                    str(lab["label"])
+                    for lab in labels
+                    if lab["doc"] == doc
+                    and int(str(lab["start"])) < end
+                    and start < int(str(lab["end"]))
+                ]
+                kind = kinds[0] if kinds else "unlabelled"
+                sign = "+" if now_ and now_[3] else "-"
+                counts[(sign, kind)] += 1
+                rules = f"{was[2] if was else '-'} -> {now_[2] if now_ else '-'}"
+                around = text[doc][max(0, start - 90) : end + 50]
+                print(f"{sign} {kind} {doc} {rules} {around!r}")
+    print("reported now (+) or no longer (-), by label:", dict(sorted(counts.items())))
+    return 0
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    sub = parser.add_subparsers(dest="command", required=True)
+    e = sub.add_parser("errors", help="errors on a set by rule")
+    e.add_argument("set", type=Path)
+    e.add_argument("--show", default="", help="print each error of this rule")
+    d = sub.add_parser("diff", help="decisions that differ from an engine under BASE")
+    d.add_argument("base", help="a folder holding the taalwacht package to compare with")
+    d.add_argument("sets", type=Path, nargs="+")
+    args = parser.parse_args()
+    if args.command == "errors":
+        return errors(args.set, args.show)
+    return diff(args.base, args.sets)
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
