@@ -96,9 +96,9 @@ class TopicModel:
     words to be right more often than wrong; the letter-sequence model reads 3 to 5 well
     enough above 0.8: headlines and short lines of shop and trade news ("Meer klanten
     betekent ook vaak meer debiteuren"). On rounds 80-87 and 89-92, which the models
-    scoring them never saw, such readings took 6 words labelled commercial for 2 flags
-    (at the plain 0.6: 7 for 3, and short letter lines such as "Onze producten zijn
-    gratis." read as trade); on the training split 35 for none.
+    scoring them never saw, such readings took 6 words labelled commercial for 2 flags (at
+    the plain bar of then, 0.6: 7 for 3, and short letter lines such as "Onze producten
+    zijn gratis." read as trade); on the training split 35 for none.
 
     ``past_public``: the threshold where a public-service or care cue stands in the
     passage. A public body near products is often their buyer (a government's guide to
