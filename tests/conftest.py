@@ -1,6 +1,6 @@
 """Helpers every test folder shares: paths, the command line in process and as a real
 subprocess, files written as bytes, the JSON contract read back, and the catalogue's
-wording of a message (``said``).
+wording of a message (``said``), and the scripts of ``bench/`` as modules (``bench``).
 
 Test modules import the plain functions directly (``from conftest import cli, write``):
 pytest puts this folder on ``sys.path`` because this conftest lives in it. ``workdir`` is a
@@ -9,12 +9,14 @@ fixture, so it needs no import.
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import os
 import string
 import subprocess
 import sys
 from pathlib import Path
+from types import ModuleType
 from typing import Any
 
 import jsonschema
@@ -30,6 +32,18 @@ TESTS = Path(__file__).resolve().parent
 DATA = TESTS / "data"  # data files the tests read (fix pairs, sentence corpus, schemas)
 REPO = TESTS.parent
 SRC = str(Path(taalwacht.__file__).resolve().parent.parent)  # put on PYTHONPATH for a subprocess
+
+
+def bench(name: str) -> ModuleType:
+    """``bench/NAME.py`` loaded as a module: the tests score with the very code a person
+    runs from the command line."""
+    path = REPO / "bench" / f"{name}.py"
+    spec = importlib.util.spec_from_file_location(f"taalwacht_bench_{name}", path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
 
 FLAGGED = "De klant krijgt een brief.\n"  # one finding: "klant"
 CLEAN = "Een mooie dag.\n"  # no finding

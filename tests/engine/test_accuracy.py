@@ -2,23 +2,11 @@
 
 from __future__ import annotations
 
-import importlib.util
-from types import ModuleType
-
 import pytest
 
-from conftest import DATA, REPO
+from conftest import DATA, REPO, bench
 
 DEV_SET = REPO.parent / "shared" / "eval" / "dev"
-
-
-def scorer() -> ModuleType:
-    path = REPO / "bench" / "accuracy.py"
-    spec = importlib.util.spec_from_file_location("taalwacht_bench_accuracy", path)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
 
 
 def test_precision_and_recall_on_the_dev_set() -> None:
@@ -26,7 +14,7 @@ def test_precision_and_recall_on_the_dev_set() -> None:
         pytest.skip(
             "../shared/eval/dev is absent: the labelled dev set lives next to the repository"
         )
-    accuracy = scorer()
+    accuracy = bench("accuracy")
     docs, labels = accuracy.load_set(DEV_SET)
     assert docs and labels
     result = accuracy.score(docs, labels, verbose=True)  # lists every miss on failure
@@ -37,7 +25,7 @@ def test_precision_and_recall_on_the_dev_set() -> None:
 @pytest.mark.parametrize("name", ["independent", "independent2"])
 def test_precision_and_recall_on_the_independent_sets(name: str) -> None:
     """These sets ship with the repository, so this always runs."""
-    accuracy = scorer()
+    accuracy = bench("accuracy")
     docs, labels = accuracy.load_set(DATA / name)
     assert len(docs) == 80
     result = accuracy.score(docs, labels, verbose=True)

@@ -3,29 +3,19 @@
 from __future__ import annotations
 
 import argparse
-import importlib.util
 import json
 from pathlib import Path
 from types import ModuleType
 
 import pytest
 
-from conftest import REPO
+from conftest import bench
 
 # each document holds one occurrence the engine reports and one it leaves to commerce
 DOCUMENT = (
     "De gemeente helpt klanten van de sociale dienst met hun uitkering.\n\n"
     "De supermarkt verkoopt brood aan haar klanten en maakt winst op de omzet."
 )
-
-
-def sampler() -> ModuleType:
-    path = REPO / "bench" / "corpus_sample.py"
-    spec = importlib.util.spec_from_file_location("taalwacht_bench_corpus_sample", path)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
 
 
 @pytest.fixture
@@ -46,7 +36,7 @@ def drawn(module: ModuleType, corpus: Path, sample: Path, judge: Path) -> list[d
 
 
 def test_the_judge_sees_neither_stratum_nor_rule(corpus: Path, tmp_path: Path) -> None:
-    module = sampler()
+    module = bench("corpus_sample")
     items = drawn(module, corpus, tmp_path / "s1", tmp_path / "judge.jsonl")
     assert sorted(i["stratum"] for i in items) == ["left", "reported", "reported"]
     about = json.loads((tmp_path / "s1" / "draw.json").read_text("utf-8"))
@@ -56,7 +46,7 @@ def test_the_judge_sees_neither_stratum_nor_rule(corpus: Path, tmp_path: Path) -
 
 
 def test_a_drawn_sample_is_never_drawn_over(corpus: Path, tmp_path: Path) -> None:
-    module = sampler()
+    module = bench("corpus_sample")
     drawn(module, corpus, tmp_path / "s1", tmp_path / "judge.jsonl")
     args = argparse.Namespace(
         corpus=corpus,
@@ -74,7 +64,7 @@ def test_each_item_stands_for_its_stratum(
 ) -> None:
     """Two reported items judged flag and commercial stand for 2 occurrences each, the left
     one judged flag for 4: precision 2 / (2 + 2), recall 2 / (2 + 4)."""
-    module = sampler()
+    module = bench("corpus_sample")
     sample = tmp_path / "s1"
     items = drawn(module, corpus, sample, tmp_path / "judge.jsonl")
     reported = [i for i in items if i["stratum"] == "reported"]
