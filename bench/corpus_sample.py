@@ -103,6 +103,10 @@ def draw(args: argparse.Namespace) -> int:
 
 def score(args: argparse.Namespace) -> int:
     tp = fp = fn = 0.0
+    unjudged = [str(s) for s in args.samples if not (s / "judgments.jsonl").is_file()]
+    if unjudged:
+        print(f"corpus_sample: not judged yet: {', '.join(unjudged)}", file=sys.stderr)
+        return 2
     for sample in args.samples:
         about = json.loads((sample / "draw.json").read_text("utf-8"))
         items = {i["id"]: i for i in _read(sample / "items.jsonl")}

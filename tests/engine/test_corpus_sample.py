@@ -59,6 +59,12 @@ def test_a_drawn_sample_is_never_drawn_over(corpus: Path, tmp_path: Path) -> Non
     assert module.draw(args) == 2
 
 
+def test_a_sample_is_scored_only_once_judged(corpus: Path, tmp_path: Path) -> None:
+    module = bench("corpus_sample")
+    drawn(module, corpus, tmp_path / "s1", tmp_path / "judge.jsonl")
+    assert module.score(argparse.Namespace(corpus=corpus, samples=[tmp_path / "s1"])) == 2
+
+
 def test_each_item_stands_for_its_stratum(
     corpus: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
