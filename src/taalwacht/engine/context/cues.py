@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections.abc import Sequence
-from functools import cache, lru_cache
+from functools import cache, cached_property, lru_cache
 from operator import itemgetter
 
 import ahocorasick
@@ -60,18 +60,33 @@ class CueList:
         return _cue_in_word(self.name, word)
 
     def _in_word(self, word: str) -> str:
-        for text, whole_left, whole_right in self.entries:
-            if " " in text:
-                continue
-            if (
-                word == text
-                or (not whole_right and word.startswith(text))
-                or (not whole_left and word.endswith(text))
-            ):
-                return text
-            if len(text) >= 5 and text in word and text not in self.whole:
-                return text
-        return ""
+        """The first entry of the list that the word holds as a member: each entry found
+        inside the word (one pass of ``members``) is tested, the earliest in the list wins."""
+        best = len(self.entries)
+        for end, found in self.members.iter(word):
+            for index, text, whole_left, whole_right in found:
+                if index < best and (
+                    word == text
+                    or (not whole_right and end == len(text) - 1)
+                    or (not whole_left and end == len(word) - 1)
+                    or (len(text) >= 5 and text not in self.whole)
+                ):
+                    best = index
+        return self.entries[best][0] if best < len(self.entries) else ""
+
+    @cached_property
+    def members(self) -> ahocorasick.Automaton:
+        """The list's one-word entries, each with its place in the list."""
+        automaton = ahocorasick.Automaton()
+        by_text: dict[str, list[tuple[int, str, bool, bool]]] = {}
+        for index, (text, whole_left, whole_right) in enumerate(self.entries):
+            if " " not in text:
+                by_text.setdefault(text, []).append((index, text, whole_left, whole_right))
+        for text, found in by_text.items():
+            automaton.add_word(text, found)
+        if by_text:
+            automaton.make_automaton()
+        return automaton
 
 
 @lru_cache(maxsize=65_536)  # bounded: a long-running server meets endless words
