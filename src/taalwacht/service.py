@@ -435,12 +435,12 @@ class Service:
         return self.config.backups or self.config.root
 
     def undo(self) -> list[tuple[str, bool]]:
-        """Restore the files of the last ``fix`` run: per file a line to show and whether
-        it went well (a file changed since that run is refused and left)."""
+        """Restore the files of the last ``fix`` run not undone yet: per file a line to show
+        and whether it went well (a file changed since that run is refused and left)."""
         from taalwacht.formats.backup import undo
 
         return [
-            (str(o), o.status in ("restored", "unchanged", "nothing"))
+            (str(o), o.status in ("restored", "unchanged", "nothing", "older"))
             for o in undo(str(self.backup_root))
         ]
 

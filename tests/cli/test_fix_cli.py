@@ -56,6 +56,27 @@ def test_undo_refuses_a_file_changed_since(workdir: Path) -> None:
     assert doc.read_text("utf-8") == FIXED + "Een regel van de schrijver.\n"
 
 
+def test_undo_again_takes_the_run_before_back_too(workdir: Path) -> None:
+    """After a fix that stopped halfway and a second fix that finished, two undos bring
+    every original back, newest run first; a third says there is nothing left."""
+    first = write(workdir / "a.txt", FIXABLE)
+    assert fix("a.txt").exit_code == 0
+    second = write(workdir / "b.txt", FIXABLE)
+    assert fix(".").exit_code == 0
+    assert (first.read_text("utf-8"), second.read_text("utf-8")) == (FIXED, FIXED)
+    undone = run("undo")
+    assert undone.exit_code == 0, undone.output
+    assert "nog eens 'taalwacht undo' zet ook die terug" in undone.stderr
+    assert (first.read_text("utf-8"), second.read_text("utf-8")) == (FIXED, FIXABLE)
+    undone = run("undo")
+    assert undone.exit_code == 0, undone.output
+    assert "nog eens" not in undone.stderr
+    assert (first.read_text("utf-8"), second.read_text("utf-8")) == (FIXABLE, FIXABLE)
+    last = run("undo")
+    assert last.exit_code == 0
+    assert "elke run is al teruggezet" in last.stderr
+
+
 def test_old_orig_files_are_neither_checked_nor_fixed_and_runs_keep_their_own_backups(
     workdir: Path,
 ) -> None:

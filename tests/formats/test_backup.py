@@ -182,8 +182,48 @@ def test_undo_restores_the_originals_and_marks_the_run(tmp_path: Path) -> None:
     again = undo(str(tmp_path))
     assert [o.status for o in again] == ["nothing"]
     assert again[0].message == (
-        f"niets terug te zetten: de laatste run ({run.name}) is al teruggezet"
+        f"niets terug te zetten: elke run is al teruggezet (de laatste: {run.name})"
     )
+
+
+def test_each_undo_takes_one_run_back(tmp_path: Path) -> None:
+    """A fix stopped halfway, then a second fix that finished the job: the first undo
+    restores the second run and says an older run is left, the next the stopped one."""
+    first, second = write(tmp_path / "a.txt", OLD), write(tmp_path / "b.txt", OLD)
+    stopped = BackupRun.start(str(tmp_path))
+    fix(first, stopped)  # the run was killed before it reached b.txt
+    time.sleep(0.002)
+    finished = BackupRun.start(str(tmp_path))
+    fix(second, finished)
+    assert stopped.name != finished.name
+    outcomes = undo(str(tmp_path))
+    assert [o.status for o in outcomes] == ["restored", "older"]
+    assert outcomes[-1].message == (
+        f"run {finished.name} is teruggezet; de run daarvoor ({stopped.name}) nog niet: "
+        "nog eens 'taalwacht undo' zet ook die terug"
+    )
+    assert (first.read_text("utf-8"), second.read_text("utf-8")) == (NEW, OLD)
+    assert [o.status for o in undo(str(tmp_path))] == ["restored"]
+    assert (first.read_text("utf-8"), second.read_text("utf-8")) == (OLD, OLD)
+    assert stopped.undone and finished.undone
+    assert [o.status for o in undo(str(tmp_path))] == ["nothing"]
+
+
+def test_a_run_with_a_refused_file_keeps_older_runs_waiting(tmp_path: Path) -> None:
+    """No step back is skipped: while a file of the newest run cannot be restored, undo
+    keeps to that run and leaves the older one as it is."""
+    older_file, edited = write(tmp_path / "a.txt", OLD), write(tmp_path / "b.txt", OLD)
+    older = BackupRun.start(str(tmp_path))
+    fix(older_file, older)
+    time.sleep(0.002)
+    newest = BackupRun.start(str(tmp_path))
+    fix(edited, newest)
+    with open(edited, "a", encoding="utf-8") as editor:
+        editor.write("Nieuwe alinea.\n")
+    for _ in range(2):
+        assert [o.status for o in undo(str(tmp_path))] == ["refused"]
+    assert older_file.read_text("utf-8") == NEW
+    assert not older.undone and not newest.undone
 
 
 def test_undo_refuses_a_file_changed_since_and_leaves_it(tmp_path: Path) -> None:

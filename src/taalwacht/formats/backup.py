@@ -56,7 +56,7 @@ NOTES = "notes.jsonl"
 OUTSIDE = "_elders"  # backups of files outside the root, under their absolute path
 _RUN = re.compile(r"[0-9]{8}T[0-9]{12}Z-[0-9]+(?:-[0-9]+)?")
 
-OutcomeStatus = Literal["restored", "unchanged", "refused", "nothing"]
+OutcomeStatus = Literal["restored", "unchanged", "refused", "nothing", "older"]
 
 
 @dataclass(frozen=True)
@@ -93,7 +93,8 @@ class FixNotes(NamedTuple):
 
 @dataclass(frozen=True)
 class Outcome:
-    """What ``undo`` did with one file (or, with ``nothing``, with the whole request)."""
+    """What ``undo`` did with one file (or, with ``nothing``, with the whole request;
+    ``older`` names a run before it that is still to be undone)."""
 
     path: str
     status: OutcomeStatus
@@ -308,25 +309,35 @@ def latest_run(root: str | None = None) -> BackupRun | None:
 
 
 def undo(root: str | None = None) -> list[Outcome]:
-    """Restore the files of the newest run under ``root``; one ``Outcome`` per entry.
+    """Restore the files of the newest run under ``root`` not undone yet; one ``Outcome``
+    per entry, and one ``older`` when a run before it is still to be undone.
 
-    Entries are undone last first, so a file written twice in the run gets its first
-    original back. A file is restored only when it holds what the run wrote; one that
-    already holds the original is left (``unchanged``); any other is refused and left.
-    When every file is back the run is marked undone, and a second ``undo`` says there is
-    nothing to undo, naming that run, rather than reaching for an older run.
+    Each ``undo`` takes one step back, as an editor's does: after a ``fix`` that was
+    stopped halfway and a second ``fix`` that finished the job, the first ``undo`` restores
+    the second run and the next one the stopped run. A run is left only when every file is
+    back (then marked undone), so a run with a refused file stands in the way of older
+    runs until it is resolved: no step is skipped. Entries are undone last first, so a file
+    written twice in the run gets its first original back. A file is restored only when it
+    holds what the run wrote; one that already holds the original is left (``unchanged``);
+    any other is refused and left.
     """
     clean_stale(backups_folder(root), recursive=True)
-    run = latest_run(root)
-    if run is None:
+    found = runs(root)
+    if not found:
         message = messages.text("backup.nothing", folder=backups_folder(root))
         return [Outcome(backups_folder(root), "nothing", message)]
-    if run.undone:
-        message = messages.text("backup.already-undone", run=run.name)
-        return [Outcome(run.folder, "nothing", message)]
+    pending = [run for run in found if not run.undone]
+    if not pending:
+        message = messages.text("backup.already-undone", run=found[-1].name)
+        return [Outcome(found[-1].folder, "nothing", message)]
+    run = pending[-1]
     outcomes = [restore(entry) for entry in reversed(run.entries())]
     if all(o.status in ("restored", "unchanged") for o in outcomes):
         run.mark_undone()
+        if len(pending) > 1:
+            older = pending[-2]
+            message = messages.text("backup.older", run=run.name, older=older.name)
+            outcomes.append(Outcome(older.folder, "older", message))
     return outcomes
 
 
