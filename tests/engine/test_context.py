@@ -773,3 +773,13 @@ def test_commerce_cues_leave_out_denied_words(text: str, cues: list[str]) -> Non
 def test_cue_lists_name_their_words(text: str, name: str, cues: list[str]) -> None:
     index = CueIndex(text, lower_same_length(text))
     assert index.find(name, 0, len(text), (0, 0)) == cues
+
+
+@pytest.mark.parametrize("before", [0, 1017, 1020, 2040])
+def test_an_exception_across_a_block_border_still_cancels_its_cue(before: int) -> None:
+    """"draagt zorg" is no care cue wherever the document's blocks happen to part: the
+    same words give the same cues at the start of a text and across a block border."""
+    text = "x" * before + " Wij draagt zorg voor goede opvang. Wij bieden zorg aan iedereen."
+    index = CueIndex(text, lower_same_length(text))
+    care = [at - before for at in index.starts("care", 0, len(text), (0, 0))]
+    assert care == [text.index("bieden zorg") + len("bieden ") - before]

@@ -21,6 +21,7 @@ TOPICAL = frozenset({"care", "public"})
 EXCEPT = "!"  # before a list's name: the hit is an exception to that list's cues
 
 BLOCK = 1024  # the cue index reads a document in blocks, each at most once
+OVERLAP = 40  # longer than any cue: a cue that starts in a block is found whole
 DOC_REACH = 1500  # the wider text consulted when the sentence and its neighbours are neutral
 
 
@@ -205,23 +206,27 @@ class CueIndex:
         lo, hi = b * BLOCK, min(len(lower), (b + 1) * BLOCK)
         hits: dict[str, list[tuple[int, str]]] = {}
         cancelled: list[tuple[str, int, int]] = []
-        # a slice, not iter(lower, lo, hi): pyahocorasick copies the whole string per call
+        # a slice, not iter(lower, lo, hi): pyahocorasick copies the whole string per call;
+        # it starts before the block, so that an exception begun in the block before
+        # ("burgerlijk | wetboek") still cancels the cues it holds here
         n = len(lower)
-        for end_in_block, (
+        begin = max(0, lo - OVERLAP)
+        for end_in_slice, (
             key,
             size,
             need_left,
             need_right,
             names_here,
             lists,
-        ) in _cue_automaton().iter(lower[lo : hi + 40]):
-            start = lo + end_in_block - size + 1
+        ) in _cue_automaton().iter(lower[begin : hi + OVERLAP]):
+            start = begin + end_in_slice - size + 1
             if start >= hi:
                 continue
+            early = start < lo  # only an exception's: its cues here are the block before's
             at_left = start == 0 or not lower[start - 1].isalnum()
             if need_left and not at_left:
                 continue  # inside a longer word: most hits end here
-            after = lo + end_in_block + 1
+            after = begin + end_in_slice + 1
             at_right = after >= n or not lower[after].isalnum()
             if need_right and not at_right:
                 continue  # the start of a longer word (indien for IND)
@@ -230,6 +235,8 @@ class CueIndex:
                 names_here and at_left and self.text[start].isupper() and _after_title(lower, start)
             )
             for name, whole_left, whole_right in lists:
+                if early and name[0] != EXCEPT:
+                    continue
                 if denied and name not in TOPICAL:
                     continue  # "geen winstoogmerk", "de gemeente is geen bedrijf": not that
                 if name[0] == EXCEPT:
