@@ -777,7 +777,7 @@ def test_cue_lists_name_their_words(text: str, name: str, cues: list[str]) -> No
 
 @pytest.mark.parametrize("before", [0, 1017, 1020, 2040])
 def test_an_exception_across_a_block_border_still_cancels_its_cue(before: int) -> None:
-    """"draagt zorg" is no care cue wherever the document's blocks happen to part: the
+    """ "draagt zorg" is no care cue wherever the document's blocks happen to part: the
     same words give the same cues at the start of a text and across a block border."""
     text = "x" * before + " Wij draagt zorg voor goede opvang. Wij bieden zorg aan iedereen."
     index = CueIndex(text, lower_same_length(text))
