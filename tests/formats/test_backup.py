@@ -198,8 +198,8 @@ def test_each_undo_takes_one_run_back(tmp_path: Path) -> None:
     assert stopped.name != finished.name
     outcomes = undo(str(tmp_path))
     assert [o.status for o in outcomes] == ["restored", "older"]
-    assert outcomes[-1].message == (
-        f"run {finished.name} is teruggezet; de run daarvoor ({stopped.name}) nog niet: "
+    assert str(outcomes[-1]) == (
+        f"{finished.folder}: teruggezet; de run daarvoor ({stopped.name}) nog niet: "
         "nog eens 'taalwacht undo' zet ook die terug"
     )
     assert (first.read_text("utf-8"), second.read_text("utf-8")) == (NEW, OLD)

@@ -335,9 +335,8 @@ def undo(root: str | None = None) -> list[Outcome]:
     if all(o.status in ("restored", "unchanged") for o in outcomes):
         run.mark_undone()
         if len(pending) > 1:
-            older = pending[-2]
-            message = messages.text("backup.older", run=run.name, older=older.name)
-            outcomes.append(Outcome(older.folder, "older", message))
+            message = messages.text("backup.older", older=pending[-2].name)
+            outcomes.append(Outcome(run.folder, "older", message))
     return outcomes
 
 
