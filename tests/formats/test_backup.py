@@ -26,7 +26,7 @@ from taalwacht.formats.backup import (
     Entry,
     FixNotes,
     fix_notes,
-    latest_run,
+    runs,
     undo,
 )
 from taalwacht.formats.decode import read_stamped
@@ -113,8 +113,7 @@ def test_a_second_run_gets_its_own_folder_and_overwrites_nothing(tmp_path: Path)
         "De klant en de klant.\n"
     )
     assert (Path(second.folder) / FILES / "brief.txt").read_text("utf-8") == "De klant.\n"
-    assert latest_run(str(tmp_path)) is not None
-    assert latest_run(str(tmp_path)).folder == second.folder  # type: ignore[union-attr]
+    assert [run.folder for run in runs(str(tmp_path))] == [first.folder, second.folder]
 
 
 def test_a_file_written_twice_in_one_run_keeps_both_originals(tmp_path: Path) -> None:
@@ -280,7 +279,7 @@ def test_undo_without_backups_says_so(tmp_path: Path) -> None:
     assert outcome.status == "nothing"
     assert outcome.message.startswith("niets terug te zetten: geen reservekopieën in ")
     BackupRun.start(str(tmp_path))  # a run that wrote nothing leaves nothing to undo
-    assert latest_run(str(tmp_path)) is None
+    assert runs(str(tmp_path)) == []
 
 
 def test_a_run_killed_midway_is_undone_from_its_manifest(tmp_path: Path) -> None:
@@ -379,8 +378,8 @@ def assert_nothing_lost(root: Path, count: int) -> tuple[int, int]:
         data = (docs / f"{i:02}.txt").read_bytes()
         assert data in (original(i), rewritten(i)), f"{i:02}.txt is half-written"
         state[str(docs / f"{i:02}.txt")] = data == rewritten(i)
-    run = latest_run(str(root))
-    listed = {e.backup: e for e in run.entries()} if run is not None else {}
+    found = runs(str(root))
+    listed = {e.backup: e for e in found[-1].entries()} if found else {}
     for backup, entry in listed.items():
         if os.path.exists(backup):
             assert Path(backup).read_bytes() == original(int(Path(entry.path).stem))

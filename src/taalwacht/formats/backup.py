@@ -299,12 +299,6 @@ def _spans(raw: object) -> tuple[tuple[int, int], ...]:
     return tuple((int(a), int(b)) for a, b in raw)
 
 
-def latest_run(root: str | None = None) -> BackupRun | None:
-    """The newest run under ``root`` with backups (undone or not), or ``None``."""
-    found = runs(root)
-    return found[-1] if found else None
-
-
 # ------------------------------------------------------------------ undo
 
 
