@@ -12,8 +12,9 @@ found): the classes of error, which are what a change should address, never one 
 
 ``diff BASE SET...``: the decisions of the engine under ``BASE`` (a folder holding the
 ``taalwacht`` package, e.g. a copy of ``src`` taken before a change, or a worktree's
-``src``) against the engine installed now, on each set: every occurrence whose reported
-state differs, with its label and both rules, and the counts by label. A change that
+``src``) against the engine in this repository's ``src`` (whatever ``PYTHONPATH`` says),
+on each set: every occurrence whose reported state differs, with its label and both
+rules, and the counts by label. A change that
 gains flags only where it loses commercial words is a trade, not a cure.
 
 Sets have the format of ``bench/accuracy.py`` (a frozen round's batches together).
@@ -30,6 +31,9 @@ from collections import Counter
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "bench"))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from pool import label_at
 
 from accuracy import load_set  # bench/accuracy.py: one reader for every set
 
@@ -105,6 +109,9 @@ def diff(base: str, folders: list[Path]) -> int:
     for folder in folders:
         docs, labels = load_set(folder)
         text = {d["id"]: d["text"] for d in docs}
+        by_doc: dict[object, list[dict[str, object]]] = {}
+        for label in labels:
+            by_doc.setdefault(label["doc"], []).append(label)
         before, after = decided(base, folder), decided(now, folder)
         for doc, found in before.items():
             old = {(f[0], f[1]): f for f in found}
@@ -114,14 +121,8 @@ def diff(base: str, folders: list[Path]) -> int:
                 if bool(was and was[3]) == bool(now_ and now_[3]):
                     continue
                 start, end = place
-                kinds = [
-                    str(lab["label"])
-                    for lab in labels
-                    if lab["doc"] == doc
-                    and int(str(lab["start"])) < end
-                    and start < int(str(lab["end"]))
-                ]
-                kind = kinds[0] if kinds else "unlabelled"
+                kind = label_at(by_doc.get(doc, []), start, end)
+                kind = "unlabelled" if kind == "-" else kind
                 sign = "+" if now_ and now_[3] else "-"
                 counts[(sign, kind)] += 1
                 rules = f"{was[2] if was else '-'} -> {now_[2] if now_ else '-'}"
