@@ -1261,7 +1261,16 @@ def _anchored(automaton: ahocorasick.Automaton) -> ahocorasick.Automaton:
         anchors.setdefault(form[at:], []).append((form[:at], len(form), value))
     anchored = ahocorasick.Automaton()
     for anchor, forms in anchors.items():
-        anchored.add_word(anchor, tuple(forms))
+        whole = tuple((size, value) for before, size, value in forms if not before)
+        # by the last character of the part before the anchor: inkoop, in-koop, in­koop
+        # and in-\nkoop share the anchor koop, and the character before it tells which
+        # one (if any) can stand there, so a hit tests one or two forms instead of all
+        by_last: dict[str, list[tuple[str, int, tuple[str, bool]]]] = {}
+        for before, size, value in forms:
+            if before:
+                by_last.setdefault(before[-1], []).append((before, size, value))
+        split = {last: tuple(these) for last, these in by_last.items()}
+        anchored.add_word(anchor, (len(anchor), whole, split))
     if anchors:
         anchored.make_automaton()
     return anchored
@@ -1275,11 +1284,15 @@ def _anchored_hits(
     first where two end at the same place. Each form ends with its anchor, so each anchor
     found is one of its forms where the part before it stands right before it."""
     found: list[tuple[int, int, tuple[str, bool]]] = []
-    for end, forms in anchored.iter(lower):
-        for before, size, value in forms:
-            start = end - size + 1
-            if start >= 0 and lower.startswith(before, start):
-                found.append((end, -size, value))
+    for end, (length, whole, by_last) in anchored.iter(lower):
+        for size, value in whole:
+            found.append((end, -size, value))
+        at = end - length  # the character before the anchor
+        if at >= 0 and lower[at] in by_last:
+            for before, size, value in by_last[lower[at]]:
+                start = end - size + 1
+                if start >= 0 and lower.startswith(before, start):
+                    found.append((end, -size, value))
     found.sort()
     return [(end, value) for end, _, value in found]
 
