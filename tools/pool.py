@@ -6,7 +6,8 @@
     python tools/pool.py known OUT        # the sources labelled so far, one a line, for the
                                           # labellers of the next frozen test to avoid
     python tools/pool.py drop [--apply]   # the next frozen test's paragraphs whose source or
-                                          # text the labelled data has: counts, unread
+                                          # text the labelled data has, or nearly has:
+                                          # counts, unread
     python tools/pool.py split OUT        # OUT/{train,dev,test}/{corpus,labels}.jsonl
 
 A source goes wholly to one split, chosen by a hash of its host and path (so a split stays
@@ -256,11 +257,51 @@ def split(out: Path) -> int:
 
 def _labelled_elsewhere() -> tuple[set[str], set[str]]:
     """Source keys and normalised texts of the training data and the shared dev set."""
+    docs = _labelled_docs()
+    keys = {key for d in docs for key in spellings(str(d["source"]))}
+    return keys, {_normal(d["text"]) for d in docs}
+
+
+def _labelled_docs() -> list[dict[str, object]]:
+    """The paragraphs of the training data and the shared dev set."""
     docs, _ = load_training()
     if DEV.is_file():
         docs += [json.loads(x) for x in DEV.open(encoding="utf-8")]
-    keys = {key for d in docs for key in spellings(str(d["source"]))}
-    return keys, {_normal(d["text"]) for d in docs}
+    return docs
+
+
+# A paragraph that shares this much of its word 5-grams with one labelled paragraph is a
+# near-duplicate (a page copied to another path, a template's repeated rows, a quotation):
+# since round 59 such paragraphs are dropped unread, as their text would be
+SHINGLE = 5
+NEAR_DUPLICATE = 0.6
+INDEPENDENT = [ROOT / "tests" / "data" / "independent", ROOT / "tests" / "data" / "independent2"]
+
+
+WORD_RUN = re.compile(r"\w+")
+
+
+def _shingles(text: object) -> set[str]:
+    words = WORD_RUN.findall(str(text).lower())
+    return {" ".join(words[i : i + SHINGLE]) for i in range(max(1, len(words) - SHINGLE + 1))}
+
+
+def near_duplicates(
+    docs: list[dict[str, object]], labelled: list[dict[str, object]]
+) -> set[object]:
+    """Ids of ``docs`` at least NEAR_DUPLICATE of whose word 5-grams stand in one paragraph
+    of ``labelled``."""
+    index: dict[str, set[int]] = {}
+    for n, d in enumerate(labelled):
+        for shingle in _shingles(d["text"]):
+            index.setdefault(shingle, set()).add(n)
+    found: set[object] = set()
+    for d in docs:
+        own = _shingles(d["text"])
+        shared = Counter(n for shingle in own for n in index.get(shingle, ()))
+        if shared and max(shared.values()) >= NEAR_DUPLICATE * len(own):
+            found.add(d["id"])
+    return found
 
 
 def _normal(text: object) -> str:
@@ -278,13 +319,19 @@ def known(out: Path) -> int:
 
 def drop(apply: bool) -> int:
     """Drop, unread, the frozen test's paragraphs whose source or text the labelled data
-    already has, whose text an earlier batch of the same round has, or whose text stands
-    in the shared corpus (never labelled, issue 8): a frozen test must be new text. Prints
-    counts only, never text."""
+    already has, whose text an earlier batch of the same round has, whose text stands in
+    the shared corpus (never labelled, issue 8), or that are near-duplicates of a labelled
+    paragraph (``near_duplicates``; the independent sets count too): a frozen test must be
+    new text. Prints counts only, never text."""
     sources, texts = _labelled_elsewhere()
     seen: set[str] = set()
     read = [(batch, *_read(batch)) for batch in batches(FROZEN)]
-    corpus = in_the_corpus([d for _, docs, _ in read for d in docs])  # one pass over 54 MB
+    new = [d for _, docs, _ in read for d in docs]
+    corpus = in_the_corpus(new)  # one pass over 54 MB
+    labelled = _labelled_docs()
+    for folder in INDEPENDENT:
+        labelled += load(folder)[0]
+    similar = near_duplicates(new, labelled)
     for batch, docs, labels in read:
         keep, why = [], Counter[str]()
         for d in docs:
@@ -297,6 +344,8 @@ def drop(apply: bool) -> int:
                 why["text"] += 1
             elif text in seen:
                 why["earlier batch"] += 1
+            elif d["id"] in similar:
+                why["near-duplicate"] += 1
             else:
                 keep.append(d)
                 seen.add(text)
