@@ -271,14 +271,13 @@ def _labelled_docs() -> list[dict[str, object]]:
 
 
 # A paragraph that shares this much of its word 5-grams with one labelled paragraph is a
-# near-duplicate (a page copied to another path, a template's repeated rows, a quotation):
-# since round 59 such paragraphs are dropped unread, as their text would be
+# near-duplicate (a page copied to another path, a template's repeated rows, a quotation),
+# dropped unread like an exact copy; rounds 59-98 ran such a check from scripts outside the
+# repository
 SHINGLE = 5
 NEAR_DUPLICATE = 0.6
-INDEPENDENT = [ROOT / "tests" / "data" / "independent", ROOT / "tests" / "data" / "independent2"]
-
-
 WORD_RUN = re.compile(r"\w+")
+INDEPENDENT = [ROOT / "tests" / "data" / "independent", ROOT / "tests" / "data" / "independent2"]
 
 
 def _shingles(text: object) -> set[str]:

@@ -1262,8 +1262,8 @@ def _anchored(automaton: ahocorasick.Automaton) -> ahocorasick.Automaton:
     anchored = ahocorasick.Automaton()
     for anchor, forms in anchors.items():
         whole = tuple((size, value) for before, size, value in forms if not before)
-        # by the last character of the part before the anchor: inkoop, in-koop, in­koop
-        # and in-\nkoop share the anchor koop, and the character before it tells which
+        # by the last character of the part before the anchor: inkoop, in-koop, in-\nkoop
+        # and in\u00adkoop share the anchor koop, and the character before it tells which
         # one (if any) can stand there, so a hit tests one or two forms instead of all
         by_last: dict[str, list[tuple[str, int, tuple[str, bool]]]] = {}
         for before, size, value in forms:
