@@ -255,9 +255,8 @@ def split(out: Path) -> int:
     return 0
 
 
-def _labelled_elsewhere() -> tuple[set[str], set[str]]:
-    """Source keys and normalised texts of the training data and the shared dev set."""
-    docs = _labelled_docs()
+def _labelled_elsewhere(docs: list[dict[str, object]]) -> tuple[set[str], set[str]]:
+    """Source keys and normalised texts of ``docs`` (``_labelled_docs``)."""
     keys = {key for d in docs for key in spellings(str(d["source"]))}
     return keys, {_normal(d["text"]) for d in docs}
 
@@ -309,7 +308,7 @@ def _normal(text: object) -> str:
 
 def known(out: Path) -> int:
     """Every source labelled so far (and the frozen test's), for labellers to grep."""
-    sources, _ = _labelled_elsewhere()
+    sources, _ = _labelled_elsewhere(_labelled_docs())
     sources |= {key for d in load(FROZEN)[0] for key in spellings(str(d["source"]))}
     out.write_text("".join(f"{s}\n" for s in sorted(sources)), encoding="utf-8")
     print(f"{len(sources)} sources written to {out}")
@@ -322,12 +321,12 @@ def drop(apply: bool) -> int:
     the shared corpus (never labelled, issue 8), or that are near-duplicates of a labelled
     paragraph (``near_duplicates``; the independent sets count too): a frozen test must be
     new text. Prints counts only, never text."""
-    sources, texts = _labelled_elsewhere()
+    labelled = _labelled_docs()  # read once: the training data is some 20 MB
+    sources, texts = _labelled_elsewhere(labelled)
     seen: set[str] = set()
     read = [(batch, *_read(batch)) for batch in batches(FROZEN)]
     new = [d for _, docs, _ in read for d in docs]
     corpus = in_the_corpus(new)  # one pass over 54 MB
-    labelled = _labelled_docs()
     for folder in INDEPENDENT:
         labelled += load(folder)[0]
     similar = near_duplicates(new, labelled)
