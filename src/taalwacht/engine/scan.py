@@ -614,6 +614,7 @@ class Engine:
             curated=a.curated,
             noun=term.pos == "noun",
             particle=occ.related[0].start if a.watch.kind == "separated" and occ.related else None,
+            singular=a.watch.slot == "sg",
         )
         if fixed:
             # a fixed term is reported for information where the passage reads public; a
@@ -1179,6 +1180,8 @@ def _business_paragraphs(
     for i, (occ, found) in enumerate(zip(occurrences, decided, strict=True)):
         if found.decision is not Decision.USE or not _may_read(occ.analysis):
             continue
+        if found.rule == profiles.NAMED_PRODUCT:
+            continue  # "het product Kostendelersnorm": the name says whose it is
         model = read_model()
         bar = topic_bar(model, index, occ.analysis, occ.start, occ.end)
         if bar >= OUT_OF_REACH:

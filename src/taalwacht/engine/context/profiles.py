@@ -269,6 +269,36 @@ def public_owner(lower: str, start: int) -> bool:
     return PUBLIC_OWNER.search(lower, max(0, start - 20), start) is not None
 
 
+# A product named right after the word is an entry of a body's own product list or budget:
+# "het product Kostendelersnorm", "op het product Onderwijshuisvesting", "PRODUCT 2 Inkomen",
+# "Product 1: Jeugdhulp" (rounds 2-100, such a singular product: flag 17, unsure 4, other 1,
+# commercial none; a shop's products named so are plural, "de producten Postpaid en Prepaid").
+# Where commerce or goods stand in the sentence, the rules before it decide.
+# A name is a capital and small letters: an acronym after it is a tariff's code ("het product
+# AIV" of the care tariffs), not a body's own entry.
+NAMED_AFTER = re.compile(r" (?P<name>[A-Z][^\W\d_A-Z]{2,})")
+NUMBERED_AFTER = re.compile(r" \d{1,2}(?:\.\d{1,2})?:?\s+(?P<name>[A-Z][^\W\d_A-Z]{2,})")
+NAMING_BEFORE = frozenset("het dit dat van op voor bij".split())
+NAMED_PRODUCT = "use.named-product"  # the name says whose it is: no paragraph reading turns it
+# What a product is made from or where it comes from makes it goods: "producten van dierlijke
+# oorsprong", "producten van Nederlandse herkomst"; a service has no origin.
+ORIGIN_AFTER = re.compile(r"\s+van\s+(?:[\w-]+\s+){1,2}(?:oorsprong|herkomst)\b")
+
+
+def _named_product(w: Window) -> str:
+    """The name after a singular product that names an entry of a list or budget
+    (``NAMED_AFTER``, ``NUMBERED_AFTER``), or ""."""
+    word = w.text[w.start : w.end]
+    if word.islower():
+        before = w.words_before(1)
+        found = NAMED_AFTER.match(w.text, w.end) if before and before[0] in NAMING_BEFORE else None
+    elif word.isupper() or word.istitle():  # a heading: "PRODUCT 2", "Product 1:"
+        found = NUMBERED_AFTER.match(w.text, w.end)
+    else:
+        found = None
+    return found.group("name") if found and not w.count("commerce") else ""
+
+
 COMPETITION = Rare(
     re.compile(r"\b(?:kartel\w*|mededinging\w*|marktaande\w*|acm)\b"),
     ("kartel", "mededinging", "marktaande", "acm"),
@@ -399,6 +429,7 @@ def judge_profile(
     curated: bool,
     noun: bool = True,
     particle: int | None = None,
+    singular: bool = False,
 ) -> Verdict:
     """The decision for a word that is neither quoted, a name, in a fixed phrase, nor kept
     in a business's sense by its passage (``same_sense``).
@@ -406,7 +437,8 @@ def judge_profile(
     ``word`` is the whole word in lower case, ``left`` and ``right`` the compound members
     around the watched one: a compound can carry its own context (Wmo-klanten,
     jeugdhulpinkoop, mediaconcern). ``particle``: where the particle of a separated verb
-    stands ("koopt ... in"), so that what stands between is its object.
+    stands ("koopt ... in"), so that what stands between is its object. ``singular``: the
+    word is a singular noun, which a name can follow ("het product Kostendelersnorm").
     """
     if profile not in PROFILES:
         raise ValueError(f"unknown context profile {profile!r}")
@@ -501,6 +533,9 @@ def judge_profile(
         kind = w.words_before(1)
         if noun and not left and kind and kind[0] in GOODS_KINDS and not _with_services(w):
             return verdict("commercial.goods", cue=kind[0])  # dierlijke producten
+        origin = ORIGIN_AFTER.match(w.lower, w.end) if noun and not right else None
+        if origin:  # producten van dierlijke oorsprong
+            return verdict("commercial.goods", cue=origin.group().strip())
         if left and not member_cue("neutral_members", left, ""):
             return verdict("commercial.goods-compound", member=left)
         if w.count("goods") and not w.count("public"):
@@ -508,8 +543,10 @@ def judge_profile(
         competition = COMPETITION.search(w.lower, w.near)
         if competition:
             return verdict("commercial.competition", cue=competition.group())
+        entry = _named_product(w) if noun and not left and not right and singular else ""
         public = (
-            w.leaning("public", "commerce", passage=False) > 0
+            entry
+            or w.leaning("public", "commerce", passage=False) > 0
             or (w.count("care") and _cared(w))
             or (
                 w.count_passage("public") >= PASSAGE_EVIDENCE
@@ -520,7 +557,9 @@ def judge_profile(
         if not public and not _services_pair(w):
             return verdict("commercial.no-public-service", weak=True)
         tariff = tariff_cue(w)
-        return verdict("other.tariff", cue=tariff) if tariff else use
+        if tariff:
+            return verdict("other.tariff", cue=tariff)
+        return verdict(NAMED_PRODUCT, name=entry) if entry else use
     if profile == "organisation":
         if english(w):
             return verdict("other.english")
