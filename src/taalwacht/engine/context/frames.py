@@ -108,8 +108,10 @@ ROLES = frozenset(
     "burger burgers inwoner inwoners bewoner bewoners cliënt cliënten patiënt patiënten "
     "student studenten huurder huurders mensen mens overheid gemeente".split()
 )
-# "de burger als kiezer, klant, onderdaan en partner": the word is one of the roles listed
-ROLE_LIST = re.compile(rf"\b({'|'.join(sorted(ROLES))})\s+als\s+(?:[^\W\d_]+\s*,\s*)+$")
+# "de burger als kiezer, klant, onderdaan en partner", "de burger als kiezer, als klant, als
+# onderdaan": the word is one of the roles listed
+ROLE_LIST = re.compile(rf"\b({'|'.join(sorted(ROLES))})\s+als\s+(?:[^\W\d_]+\s*,\s*(?:als\s+)?)+$")
+LISTED_LAST = re.compile(r",\s*(?:als\s+)?$")  # what a list's next item has before it
 PEOPLE = ROLES - {"overheid", "gemeente"}  # "is de burger wel klant?": people, not bodies
 # "Zijn wij klanten van de gemeente?": a group asked whether it is what the word says
 ASKING_COPULAS = frozenset({"is", "zijn", "waren", "worden"})
@@ -754,9 +756,9 @@ def metalinguistic(w: Window, text: str, *, deny: bool = True, role: bool = True
     if role and two_before[-1:] == ["als"] and len(two_before) == 2 and two_before[0] in ROLES:
         return verdict("mention.as-role", who=two_before[0])  # "de burger als klant"
     lead = max(w.sent[0], w.start - 80)
-    if w.lower[lead : w.start].rstrip().endswith(",") and (
+    if LISTED_LAST.search(w.lower, lead, w.start) and (
         listed := ROLE_LIST.search(w.lower, lead, w.start)
-    ):  # "als kiezer, klant, ...": a comma before the word first, as a list has
+    ):  # "als kiezer, (als) klant, ...": a comma before the word first, as a list has
         return verdict("mention.as-role", who=listed.group(1))
     who = next((x for x in three if x in PEOPLE), "") if not PEOPLE.isdisjoint(three) else ""
     # "is de burger wel klant?", "dat burgers eigenlijk klanten zijn": a copula before the
