@@ -273,7 +273,7 @@ def public_owner(lower: str, start: int) -> bool:
 # "het product Kostendelersnorm", "op het product Onderwijshuisvesting", "PRODUCT 2 Inkomen",
 # "Product 1: Jeugdhulp" (rounds 2-100, such a singular product: flag 17, unsure 4, other 1,
 # commercial none; a shop's products named so are plural, "de producten Postpaid en Prepaid").
-# Where commerce or goods stand in the sentence, the rules before it decide.
+# Not where commerce stands in the sentence; goods the rules before it decide.
 # A name is a capital and small letters: an acronym after it is a tariff's code ("het product
 # AIV" of the care tariffs), not a body's own entry.
 NAMED_AFTER = re.compile(r" (?P<name>[A-Z][^\W\d_A-Z]{2,})")
