@@ -615,6 +615,7 @@ class Engine:
             noun=term.pos == "noun",
             particle=occ.related[0].start if a.watch.kind == "separated" and occ.related else None,
             singular=a.watch.slot == "sg",
+            acronym=a.watch.kind == "acronym",
         )
         if fixed:
             # a fixed term is reported for information where the passage reads public; a

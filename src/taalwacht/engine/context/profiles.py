@@ -430,6 +430,7 @@ def judge_profile(
     noun: bool = True,
     particle: int | None = None,
     singular: bool = False,
+    acronym: bool = False,
 ) -> Verdict:
     """The decision for a word that is neither quoted, a name, in a fixed phrase, nor kept
     in a business's sense by its passage (``same_sense``).
@@ -439,6 +440,7 @@ def judge_profile(
     jeugdhulpinkoop, mediaconcern). ``particle``: where the particle of a separated verb
     stands ("koopt ... in"), so that what stands between is its object. ``singular``: the
     word is a singular noun, which a name can follow ("het product Kostendelersnorm").
+    ``acronym``: the word is one of the pack's acronyms (KCC).
     """
     if profile not in PROFILES:
         raise ValueError(f"unknown context profile {profile!r}")
@@ -476,6 +478,11 @@ def judge_profile(
         if arrears and not PUBLIC_CREDITOR.search(w.lower, w.sent):
             # "klanten met een betaalachterstand": a supplier's, whoever it tells about them
             return verdict("commercial.creditor-customer", cue=arrears.group())
+        if acronym:
+            # KCC, KCM: the pack's acronyms are public bodies' own shorthand, whatever the
+            # call-centre trade's words around them (the labelled data: flag 417, commercial 2);
+            # firms write klantenservice or contactcenter
+            return use
         # commerce against the public service; goods say nothing about a person: "Bij
         # klanten die geen tablet of laptop hadden", "per personenvoertuig één klant", the
         # public buildings a resident visits (in the training split, persons decided
