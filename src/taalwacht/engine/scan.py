@@ -1181,8 +1181,8 @@ def _business_paragraphs(
     for i, (occ, found) in enumerate(zip(occurrences, decided, strict=True)):
         if found.decision is not Decision.USE or not _may_read(occ.analysis):
             continue
-        if found.rule == profiles.NAMED_PRODUCT:
-            continue  # "het product Kostendelersnorm": the name says whose it is
+        if found.rule in (profiles.NAMED_PRODUCT, profiles.PUBLIC_OWNER_RULE):
+            continue  # "het product Kostendelersnorm", "klanten van de voedselbank": whose
         model = read_model()
         bar = topic_bar(model, index, occ.analysis, occ.start, occ.end)
         if bar >= OUT_OF_REACH:

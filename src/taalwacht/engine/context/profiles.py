@@ -139,11 +139,24 @@ def _object(w: Window) -> tuple[int, int]:
 
 def _van_commerce(w: Window) -> str:
     """'klanten van de supermarkt', 'accountmanager van het reclamebureau'."""
+    owner, cue = _of_whom(w)
+    return cue if owner == "commerce" else ""
+
+
+def _of_whom(w: Window) -> tuple[str, str]:
+    """Whose the word is by its complement: the list ("commerce" or "public") of the cue
+    that comes first in it, and that cue ("klanten van de voedselbank": public,
+    voedselbank; "klanten van de supermarkt": commerce, supermarkt), or ("", "")."""
     if not OF_WHOM.match(w.lower, w.end):  # most words have no complement: look no further
-        return ""
+        return "", ""
     lo, hi = _object(w)
-    found = w.index.find("commerce", lo, hi, (w.start, w.end))
-    return found[0] if found else ""
+    skip = (w.start, w.end)
+    best: tuple[int, str, str] | None = None
+    for name in ("commerce", "public"):
+        starts = w.index.starts(name, lo, hi, skip)
+        if starts and (best is None or starts[0] < best[0]):
+            best = (starts[0], name, w.index.find(name, starts[0], starts[0] + 1, skip)[0])
+    return (best[1], best[2]) if best else ("", "")
 
 
 # Products a body buys are goods and services of businesses, however public the buyer: "de
@@ -279,6 +292,7 @@ def public_owner(lower: str, start: int) -> bool:
 NAMED_AFTER = re.compile(r" (?P<name>[A-Z][^\W\d_A-Z]{2,})")
 NUMBERED_AFTER = re.compile(r" \d{1,2}(?:\.\d{1,2})?:?\s+(?P<name>[A-Z][^\W\d_A-Z]{2,})")
 NAMING_BEFORE = frozenset("het dit dat van op voor bij".split())
+PUBLIC_OWNER_RULE = "use.public-owner"  # whose customers: no paragraph reading turns it
 NAMED_PRODUCT = "use.named-product"  # the name says whose it is: no paragraph reading turns it
 # What a product is made from or where it comes from makes it goods: "producten van dierlijke
 # oorsprong", "producten van Nederlandse herkomst"; a service has no origin.
@@ -461,6 +475,11 @@ def judge_profile(
     if profile == "person":
         if own_public:
             return use
+        whose, body = _of_whom(w)
+        if whose == "public" and noun:
+            # "klanten van de voedselbank", "klanten bij het UWV": whose they are is said, and
+            # no shopping or selling around them makes them a shop's
+            return verdict(PUBLIC_OWNER_RULE, owner=body)
         # the trade's own words, or a business named in the word (Ziggo-klanten,
         # hypotheekklanten, bankklant): no labelled compound of those was a resident
         own_trade = member_cue("trade_members", left, right) or member_cue("commerce", left, "")
