@@ -155,7 +155,7 @@ def _of_whom(w: Window) -> tuple[str, str]:
     for name in ("commerce", "public"):
         starts = w.index.starts(name, lo, hi, skip)
         if starts and (best is None or starts[0] < best[0]):
-            best = (starts[0], name, w.index.find(name, starts[0], starts[0] + 1, skip)[0])
+            best = (starts[0], name, w.index.find(name, lo, hi, skip)[0])  # the same order
     return (best[1], best[2]) if best else ("", "")
 
 
