@@ -172,10 +172,10 @@ FRAMES: list[Row] = [
         "De klant wordt aangeduid als aanvrager in het formulier.",
         [("klant", "mention.naming-verb")],
     ),
-    # identified by a number: residents, not a name for them
+    # identified by a number: residents, not a name for them (whose: the social service's)
     (
         "Klanten van de sociale dienst worden aangeduid met een nummer.",
-        [("Klanten", "use.person")],
+        [("Klanten", "use.public-owner")],
     ),
 ]
 
