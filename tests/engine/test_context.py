@@ -211,7 +211,7 @@ PROFILES: list[Row] = [
     ),
     (
         "De klanten van de gemeente en de klanten van de bakker.",
-        [("klanten", "use.person"), ("klanten", "commercial.shop")],
+        [("klanten", "use.public-owner"), ("klanten", "commercial.shop")],
     ),
     # the reader's customers make the reader a business, unless the public service stands
     # in the sentences around: a municipality writing to financial administrators
