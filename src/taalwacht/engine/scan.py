@@ -1181,7 +1181,7 @@ def _business_paragraphs(
     for i, (occ, found) in enumerate(zip(occurrences, decided, strict=True)):
         if found.decision is not Decision.USE or not _may_read(occ.analysis):
             continue
-        if found.rule in (profiles.NAMED_PRODUCT, profiles.PUBLIC_OWNER_RULE):
+        if found.rule in profiles.WHOSE:
             continue  # "het product Kostendelersnorm", "klanten van de voedselbank": whose
         model = read_model()
         bar = topic_bar(model, index, occ.analysis, occ.start, occ.end)
