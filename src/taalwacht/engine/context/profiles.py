@@ -137,16 +137,11 @@ def _object(w: Window) -> tuple[int, int]:
     return w.end, hi
 
 
-def _van_commerce(w: Window) -> str:
-    """'klanten van de supermarkt', 'accountmanager van het reclamebureau'."""
-    owner, cue = _of_whom(w)
-    return cue if owner == "commerce" else ""
-
-
 def _of_whom(w: Window) -> tuple[str, str]:
     """Whose the word is by its complement: the list ("commerce" or "public") of the cue
     that comes first in it, and that cue ("klanten van de voedselbank": public,
-    voedselbank; "klanten van de supermarkt": commerce, supermarkt), or ("", "")."""
+    voedselbank; "klanten van de supermarkt", "accountmanager van het reclamebureau":
+    commerce), or ("", "")."""
     if not OF_WHOM.match(w.lower, w.end):  # most words have no complement: look no further
         return "", ""
     lo, hi = _object(w)
@@ -488,9 +483,9 @@ def judge_profile(
     if profile == "always":
         return use
     own_public = member_cue("public", left, right)
-    shop = _van_commerce(w) if profile != "procurement" else ""
-    if shop:
-        return verdict("commercial.shop", cue=shop)
+    whose, complement = _of_whom(w) if profile != "procurement" else ("", "")
+    if whose == "commerce":
+        return verdict("commercial.shop", cue=complement)
     if profile == "staff":
         # accountmanagers of a municipality serve companies, so "bedrijven" proves nothing;
         # a bank or an advertising agency around them, and no public service, does
@@ -501,11 +496,10 @@ def judge_profile(
     if profile == "person":
         if own_public:
             return use
-        whose, body = _of_whom(w)
         if whose == "public" and noun:
             # "klanten van de voedselbank", "klanten bij het UWV": whose they are is said, and
             # no shopping or selling around them makes them a shop's
-            return verdict(PUBLIC_OWNER_RULE, owner=body)
+            return verdict(PUBLIC_OWNER_RULE, owner=complement)
         aid = FOOD_AID.search(w.lower, w.passage) if noun else None
         if aid and not SHOP_BESIDE.search(w.lower, w.near):
             return verdict(FOOD_AID_RULE, aid=aid.group())
