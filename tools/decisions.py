@@ -10,6 +10,11 @@ contradicts, every miss by the rule that kept it quiet ("unseen" where no occurr
 found): the classes of error, which are what a change should address, never one sentence.
 ``--show RULE`` prints each error of that rule in its context.
 
+``writers SET...``: precision and recall apart for text a public body wrote and text anyone
+else wrote, as the labellers' ``genre`` of each paragraph says (a municipal web page, a
+ministry's annual report; an insurer's site, a copywriter's blog). The engine reads only the
+text; a labeller also knew who wrote it.
+
 ``diff BASE SET...``: the decisions of the engine under ``BASE`` (a folder holding the
 ``taalwacht`` package, e.g. a copy of ``src`` taken before a change, or a worktree's
 ``src``) against the engine in this repository's ``src`` (whatever ``PYTHONPATH`` says),
@@ -25,6 +30,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import re
 import subprocess
 import sys
 from collections import Counter
@@ -132,6 +138,47 @@ def diff(base: str, folders: list[Path]) -> int:
     return 0
 
 
+# the labellers' genres of text a public body wrote: "municipal web page", "ministry annual
+# report", "government agency web page", "parliamentary paper", "inspectorate web page"
+PUBLIC_WRITER = re.compile(
+    r"government|municipal|gemeente|ministr|inspectorate|parliament|agenc|province|provincial|"
+    r"public body|public-sector|council|water ?board|uwv|svb|rijks|court|police|national|"
+    r"regulator|executive|omgevingsdienst|safety region|ggd|cak|duo|belastingdienst|zbo",
+    re.IGNORECASE,
+)
+
+
+def writers(folders: list[Path]) -> int:
+    from taalwacht import check
+
+    for folder in folders:
+        docs, labels = load_set(folder)
+        by_doc: dict[str, list[dict[str, object]]] = {}
+        for label in labels:
+            by_doc.setdefault(str(label["doc"]), []).append(label)
+        counts: Counter[tuple[str, str]] = Counter()
+        for doc in docs:
+            writer = "public body" if PUBLIC_WRITER.search(doc.get("genre", "")) else "others"
+            reported = [f for f in check(doc["text"]) if f.reported]
+            for label in by_doc.get(doc["id"], []):
+                start, end = int(str(label["start"])), int(str(label["end"]))
+                hit = any(f.start < end and start < f.end for f in reported)
+                if label["label"] == "flag":
+                    counts[(writer, "flags")] += 1
+                    counts[(writer, "tp")] += hit
+                elif label["label"] in PROTECTED:
+                    counts[(writer, "fp")] += hit
+        for writer in ("public body", "others"):
+            tp, fp, flags = (counts[(writer, k)] for k in ("tp", "fp", "flags"))
+            p = tp / (tp + fp) if tp + fp else 0.0
+            r = tp / flags if flags else 0.0
+            print(
+                f"{folder}, written by {writer}: precision {p:.3f}  recall {r:.3f}  "
+                f"(tp {tp}, fp {fp}, {flags} flags)"
+            )
+    return 0
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
@@ -143,7 +190,11 @@ def main() -> int:
     d = sub.add_parser("diff", help="decisions that differ from an engine under BASE")
     d.add_argument("base", help="a folder holding the taalwacht package to compare with")
     d.add_argument("sets", type=Path, nargs="+")
+    w = sub.add_parser("writers", help="precision and recall by who wrote the text")
+    w.add_argument("sets", type=Path, nargs="+")
     args = parser.parse_args()
+    if args.command == "writers":
+        return writers(args.sets)
     if args.command == "errors":
         return errors(args.set, args.show)
     return diff(args.base, args.sets)
