@@ -725,6 +725,22 @@ def test_cue_counts_agree_with_the_cues_found_across_blocks() -> None:
 
 
 @pytest.mark.parametrize(
+    "skip",
+    [(0, 0), (3, 12), (3, 40), (0, 2000)],  # nothing, the first cue, the first few, all
+)
+def test_the_first_cue_is_the_first_that_find_and_starts_give(skip: tuple[int, int]) -> None:
+    """``first`` answers whose a word is with one lookup; it must be the first cue ``find``
+    and ``starts`` give, with the word itself (``skip``) left out."""
+    text = "De gemeente en de UWV-balie, de supermarkt en de gemeente weer. " * 3
+    index = CueIndex(text, text.lower())
+    for name in ("public", "commerce", "care"):
+        found = index.find(name, 0, len(text), skip)
+        starts = index.starts(name, 0, len(text), skip)
+        expected = (starts[0], found[0]) if found else None
+        assert index.first(name, 0, len(text), skip) == expected
+
+
+@pytest.mark.parametrize(
     ("text", "cues"),
     [
         ("De burger en de burgerlijke stand.", ["burger", "burgerlijke stand"]),

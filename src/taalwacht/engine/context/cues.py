@@ -301,6 +301,16 @@ class CueIndex:
         k, m = bisect_left(positions, skip[0], i, j), bisect_left(positions, skip[1], i, j)
         return found[i:k] + found[m:j] if k < m else found[i:j]
 
+    def first(self, name: str, lo: int, hi: int, skip: tuple[int, int]) -> tuple[int, str] | None:
+        """Where the first cue of list ``name`` in ``[lo, hi)`` outside ``skip`` starts, and
+        the cue (``find``'s first, with its place), or None."""
+        self._read(lo, hi)
+        positions, found = self.lists.get(name, _NONE)
+        i, j = bisect_left(positions, lo), bisect_left(positions, hi)
+        k, m = bisect_left(positions, skip[0], i, j), bisect_left(positions, skip[1], i, j)
+        at = i if i < k or k >= m else m  # the first before ``skip``, else the first after it
+        return (positions[at], found[at]) if at < j else None
+
 
 _NONE: tuple[list[int], list[str]] = ([], [])
 

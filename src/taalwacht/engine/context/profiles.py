@@ -148,9 +148,9 @@ def _of_whom(w: Window) -> tuple[str, str]:
     skip = (w.start, w.end)
     best: tuple[int, str, str] | None = None
     for name in ("commerce", "public"):
-        starts = w.index.starts(name, lo, hi, skip)
-        if starts and (best is None or starts[0] < best[0]):
-            best = (starts[0], name, w.index.find(name, lo, hi, skip)[0])  # the same order
+        hit = w.index.first(name, lo, hi, skip)
+        if hit and (best is None or hit[0] < best[0]):
+            best = (hit[0], name, hit[1])
     return (best[1], best[2]) if best else ("", "")
 
 
