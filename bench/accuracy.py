@@ -43,6 +43,14 @@ def load_set(folder: Path) -> tuple[list[dict[str, str]], list[dict[str, object]
     return docs, labels
 
 
+def labels_by_doc(labels: list[dict[str, object]]) -> dict[str, list[dict[str, object]]]:
+    """The labels of each paragraph, by its id."""
+    by_doc: dict[str, list[dict[str, object]]] = {}
+    for label in labels:
+        by_doc.setdefault(str(label["doc"]), []).append(label)
+    return by_doc
+
+
 def _lines(path: Path) -> list[dict[str, Any]]:
     """One JSON object a line, blank lines skipped."""
     return [json.loads(line) for line in path.read_text("utf-8").splitlines() if line.strip()]
@@ -51,9 +59,7 @@ def _lines(path: Path) -> list[dict[str, Any]]:
 def score(
     docs: list[dict[str, str]], labels: list[dict[str, object]], verbose: bool
 ) -> dict[str, float]:
-    by_doc: dict[str, list[dict[str, object]]] = {}
-    for label in labels:
-        by_doc.setdefault(str(label["doc"]), []).append(label)
+    by_doc = labels_by_doc(labels)
     hit: set[tuple[str, int]] = set()
     tp = fp = top1 = n_expected = 0
     fp_by: Counter[str] = Counter()

@@ -41,7 +41,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from pool import label_at
 
-from accuracy import load_set  # bench/accuracy.py: one reader for every set
+from accuracy import labels_by_doc, load_set  # bench/accuracy.py: one reader for every set
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -52,9 +52,7 @@ def errors(folder: Path, show: str) -> int:
     from taalwacht import check
 
     docs, labels = load_set(folder)
-    by_doc: dict[str, list[dict[str, object]]] = {}
-    for label in labels:
-        by_doc.setdefault(str(label["doc"]), []).append(label)
+    by_doc = labels_by_doc(labels)
     wrong: Counter[tuple[str, str]] = Counter()
     missed: Counter[str] = Counter()
     for doc in docs:
@@ -115,9 +113,7 @@ def diff(base: str, folders: list[Path]) -> int:
     for folder in folders:
         docs, labels = load_set(folder)
         text = {d["id"]: d["text"] for d in docs}
-        by_doc: dict[object, list[dict[str, object]]] = {}
-        for label in labels:
-            by_doc.setdefault(label["doc"], []).append(label)
+        by_doc = labels_by_doc(labels)
         before, after = decided(base, folder), decided(now, folder)
         for doc, found in before.items():
             old = {(f[0], f[1]): f for f in found}
@@ -162,9 +158,7 @@ def writers(folders: list[Path]) -> int:
 
     for folder in folders:
         docs, labels = load_set(folder)
-        by_doc: dict[str, list[dict[str, object]]] = {}
-        for label in labels:
-            by_doc.setdefault(str(label["doc"]), []).append(label)
+        by_doc = labels_by_doc(labels)
         counts: Counter[tuple[str, str]] = Counter()
         for doc in docs:
             genre = doc.get("genre", "")
