@@ -130,7 +130,7 @@ def test_prefer_puts_the_organisations_choice_first(text: str, first: str) -> No
         ("Wie werkzoekend is, meldt zich. De klant krijgt een gesprek.", "werkzoekende"),
         ("De cliëntenraad sprak met klanten over de dagbesteding.", "cliënten"),
         # ... lener, huurder, inburgeraar: a library's, a landlord's, an integration text's
-        ("Leners van de bibliotheek krijgen een herinnering. De klant betaalt geen boete.", "lener"),
+        ("Leners van de bibliotheek krijgen post. De klant betaalt geen boete.", "lener"),
         ("De huurders van de gemeente krijgen post: klanten kunnen bellen.", "huurders"),
         ("Inburgeraars krijgen een taalcursus. De klant kiest zelf een school.", "inburgeraar"),
         # one cue each (UWV for cliënt, baan for uitkeringsgerechtigde): the pack's order

@@ -614,6 +614,7 @@ class Engine:
             curated=a.curated,
             noun=term.pos == "noun",
             particle=occ.related[0].start if a.watch.kind == "separated" and occ.related else None,
+            final=_verb_final(a, occ),
             singular=a.watch.slot == "sg",
             acronym=a.watch.kind == "acronym",
         )
@@ -1103,6 +1104,22 @@ def topic_bar(model: TopicModel, index: CueIndex, a: Analysis, start: int, end: 
         if len(found_near(index, TRADE, start, end)) < owners:
             return OUT_OF_REACH  # trade is named less than the public service: theirs
     return model.past_public
+
+
+# the verb forms that end their clause: an infinitive, a participle, a subordinate clause's
+# finite verb ("zorg inkopen", "zorg is ingekocht", "die de gemeente inkoopt")
+FINAL_SLOTS = frozenset({"inf", "pp", "sg3", "past_sg", "past_pl"})
+
+
+def _verb_final(a: Analysis, occ: Occurrence) -> bool:
+    """Whether the word is a whole verb at the end of its clause, its object before it: a
+    joined form in ``FINAL_SLOTS``, or a separated one whose particle stands before it ("in
+    te kopen"); "koopt de zorg in" has its object between verb and particle instead."""
+    if a.watch.slot not in FINAL_SLOTS or a.left or a.right:
+        return False
+    if a.watch.kind == "separated":
+        return bool(occ.related) and occ.related[0].start < occ.start
+    return True
 
 
 def _may_read(a: Analysis) -> bool:

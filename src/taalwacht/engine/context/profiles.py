@@ -137,6 +137,26 @@ def _object(w: Window) -> tuple[int, int]:
     return w.end, hi
 
 
+# where the clause of a verb at its end begins: a break, or a relative "waar-" word, whose
+# antecedent is no object of the verb ("de aanbieders waarbij de ziekenhuizen inkopen")
+CLAUSE_BEFORE = re.compile(rf"{OBJECT_END.pattern}|\bwaar\w*\b")
+
+
+def _before_verb(w: Window, particle: int | None) -> tuple[int, int]:
+    """The few words before a verb at the end of its clause, back to the clause's last
+    break: 'voldoende zorg' in 'moeten voldoende zorg inkopen', 'bedden' in 'bedden in te
+    kopen'. Dutch puts the object of an infinitive, a participle or a subordinate clause's
+    verb before it, as ``_object`` finds a noun's complement after it."""
+    hi = particle if particle is not None and particle < w.start else w.start
+    lo = max(w.sent[0], hi - 80)
+    breaks = list(CLAUSE_BEFORE.finditer(w.lower, lo, hi))
+    lo = breaks[-1].end() if breaks else lo
+    words = list(WORD.finditer(w.lower, lo, hi))
+    if len(words) > OBJECT_WORDS:
+        lo = words[-OBJECT_WORDS].start()
+    return lo, hi
+
+
 def _of_whom(w: Window) -> tuple[str, str]:
     """Whose the word is by its complement: the list ("commerce" or "public") of the cue
     that comes first in it, and that cue ("klanten van de voedselbank": public,
@@ -464,6 +484,7 @@ def judge_profile(
     curated: bool,
     noun: bool = True,
     particle: int | None = None,
+    final: bool = False,
     singular: bool = False,
     acronym: bool = False,
 ) -> Verdict:
@@ -473,7 +494,9 @@ def judge_profile(
     ``word`` is the whole word in lower case, ``left`` and ``right`` the compound members
     around the watched one: a compound can carry its own context (Wmo-klanten,
     jeugdhulpinkoop, mediaconcern). ``particle``: where the particle of a separated verb
-    stands ("koopt ... in"), so that what stands between is its object. ``singular``: the
+    stands ("koopt ... in"), so that what stands between is its object. ``final``: the
+    word is a verb at its clause's end (inkopen, ingekocht, "in te kopen", a subordinate
+    clause's inkoopt), whose object stands before it. ``singular``: the
     word is a singular noun, which a name can follow ("het product Kostendelersnorm").
     ``acronym``: the word is one of the pack's acronyms (KCC).
     """
@@ -643,7 +666,7 @@ def judge_profile(
             return use
         return verdict("commercial.no-government", weak=True)
     if profile == "procurement":
-        return _procurement(w, word, (left, right), particle)
+        return _procurement(w, word, (left, right), particle, final=final)
     if profile == "case":
         if english(w):
             return verdict("other.english")
@@ -1063,7 +1086,12 @@ UNDECIDED_PURCHASE = "commercial.plain-purchase"
 
 
 def _procurement(
-    w: Window, word: str, members: tuple[str, str], particle: int | None = None
+    w: Window,
+    word: str,
+    members: tuple[str, str],
+    particle: int | None = None,
+    *,
+    final: bool = False,
 ) -> Verdict:
     """Buying care or help for residents is market-speak; buying goods, works or buildings
     is plain procurement. The word itself (jeugdhulpinkoop, inkoopvoorwaarden), then what
@@ -1085,6 +1113,11 @@ def _procurement(
     goods_obj = w.index.find("goods", lo, hi, (w.start, w.end))
     if care_obj and not goods_obj:
         return use
+    if final and not care_obj and not goods_obj:
+        # "moeten voldoende zorg inkopen", "extra zorg wordt ingekocht": the object before
+        before = (*_before_verb(w, particle), (w.start, w.end))
+        if w.index.find("care", *before) and not w.index.find("goods", *before):
+            return use
     if insurer := _private_buyer(w, INSURER, PUBLIC_CARE_BUYER, passage=True):
         return verdict("commercial.insurer", buyer=insurer)
     if own := _private_buyer(w, OWN_PURCHASING):
