@@ -9,6 +9,7 @@ from dataclasses import replace
 import taalwacht
 from taalwacht.engine import Engine
 from taalwacht.engine.context.topic import ASKED, paragraph, shipped, words
+from taalwacht.engine.scan import SAME_CUSTOMERS
 from taalwacht.packs import load_bundled, parse_pack
 
 # a business's help page: no cue word either way, but every word is a software manual's
@@ -212,3 +213,36 @@ def test_an_organisations_own_term_is_no_evidence_about_itself() -> None:
     assert shipped().probability(words(line.lower())) > shipped().few_threshold
     [found] = Engine([pack]).scan(line)
     assert found.reported
+
+
+# an employer's page on staff who read poorly: its paragraph is about a business's
+# customers, so its "klantcontacten" are theirs too, though the model's bar reads only
+# "klanten" (klantcontact is a rarer word in the market)
+EMPLOYER = (
+    "Dat betekent dat u zowel in het contact met klanten als op de werkvloer merkt dat "
+    "medewerkers moeite hebben met lezen. Dat ziet u terug in langere klantcontacten, een "
+    "lagere productiviteit, meer veiligheidsrisico's en een hoger ziekteverzuim{tail}"
+)
+
+
+def test_a_business_paragraph_keeps_all_its_words_for_customers() -> None:
+    text = EMPLOYER.format(tail=". Een taaltraining op de werkvloer betaalt zich terug.")
+    customers, contacts = taalwacht.check(text, explain=True)
+    assert customers.rule == "commercial.business-paragraph"
+    assert customers.confidence is not None and customers.confidence >= SAME_CUSTOMERS
+    assert not contacts.reported
+    assert contacts.rule == customers.rule
+    assert contacts.confidence == customers.confidence
+
+
+def test_a_paragraph_read_as_business_less_surely_keeps_each_words_own_reading() -> None:
+    text = EMPLOYER.format(tail=".")
+    customers, contacts = taalwacht.check(text, explain=True)
+    assert customers.rule == "commercial.business-paragraph"
+    assert customers.confidence is not None and customers.confidence < SAME_CUSTOMERS
+    assert contacts.reported
+
+
+def test_a_word_that_says_whose_customers_it_names_keeps_the_paragraph_public() -> None:
+    text = EMPLOYER.format(tail=". Ook bijstandsklanten die bij u werken, merken dat.")
+    assert all(f.reported for f in taalwacht.check(text, explain=True))
