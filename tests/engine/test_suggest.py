@@ -158,6 +158,9 @@ def test_prefer_puts_the_organisations_choice_first(text: str, first: str) -> No
         ("De gemeente gaat de zorg opnieuw inkopen bij drie aanbieders.", "contracteren"),
         # a budget's products are its parts
         ("In de begroting staan de kosten per product van de gemeente.", "onderdeel"),
+        # ... and so are those its bookkeeping prices, under their own name too
+        ("Toerekening overhead aan product", "onderdeel"),
+        ("De raad stelt per beleidsproduct het budget vast.", "beleidsonderdeel"),
         # a province is no gemeente: its concern is its organisation
         ("De provincie werkt aan de concernplanning.", "organisatieplanning"),
         # ... and a municipality's concern words are gemeentebreed (labellers: 24 of 74 such
