@@ -17,10 +17,11 @@ text; a labeller also knew who wrote it.
 
 ``diff BASE SET...``: the decisions of the engine under ``BASE`` (a folder holding the
 ``taalwacht`` package, e.g. a copy of ``src`` taken before a change, or a worktree's
-``src``) against the engine in this repository's ``src`` (whatever ``PYTHONPATH`` says),
-on each set: every occurrence whose reported state differs, with its label and both
-rules, and the counts by label. A change that
-gains flags only where it loses commercial words is a trade, not a cure.
+``src``) against the engine in this repository's ``src`` (always that one, whatever
+``PYTHONPATH`` says: to weigh another copy, give it as ``BASE`` and read the signs the
+other way), on each set: every occurrence whose reported state differs, with its label and
+both rules, and the counts by label. A change that gains flags only where it loses
+commercial words is a trade, not a cure.
 
 Sets have the format of ``bench/accuracy.py`` (a frozen round's batches together).
 """
