@@ -1237,7 +1237,8 @@ def _same_customers(
     the business's too, though the model's bar kept that word from it (a public word
     nearer to it, a word the model does not read). A word that says whose customers it
     names (bijstandsklanten, klanten van de voedselbank) needs no guard here: its public
-    word keeps the paragraph from reading so surely as business."""
+    word raises the bar of every word in its passage (``topic_bar``), so such a paragraph
+    is seldom read as business at all."""
     for i, (occ, found) in enumerate(zip(occurrences, decided, strict=True)):
         if found.decision is not Decision.USE or occ.analysis.watch.term.context != "person":
             continue
