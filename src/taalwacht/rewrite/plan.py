@@ -208,10 +208,14 @@ def _squeezed(words: str) -> str:
 
 
 def _abbreviation_after(text: str, finding: Finding, term: Term | None) -> Fix | None:
-    """A word in brackets right after another word of its term, or after its own
-    replacement, goes, brackets and all: "het klantcontactcentrum (KCC)", "het KCC
+    """A term's abbreviation in brackets right after the term spelled out, or the other
+    way round, goes, brackets and all: "het klantcontactcentrum (KCC)", "het KCC
     (klantcontactcentrum)". That word is rewritten too, and its replacement needs no
-    second name ("het contactcentrum (contactcentrum)" says it twice)."""
+    second name ("het contactcentrum (contactcentrum)" says it twice).
+
+    One of the two must be the abbreviation: a name in brackets after another word of
+    the term ("een klanttevredenheidsonderzoek (OV-Klantenbarometer)") says more than the
+    word before it, and stays."""
     if term is None or not finding.choices:
         return None
     opened = OPENED.search(text, max(0, finding.start - 6), finding.start)
@@ -220,12 +224,14 @@ def _abbreviation_after(text: str, finding: Finding, term: Term | None) -> Fix |
         return None
     before = text[max(0, opened.start() - SPELLED_OUT_REACH) : opened.start()]
     squeezed = _squeezed(before)
-    named = (
-        term.lemma.lower() in squeezed
-        or any(re.search(rf"\b{re.escape(a)}\b", before) for a in term.acronyms)
-        # the word before was rewritten already (a fix runs until nothing changes)
-        or _squeezed(finding.choices[0].text) in squeezed
-    )
+    if finding.text.upper() in term.acronyms:
+        named = (
+            term.lemma.lower() in squeezed
+            # the word before was rewritten already (a fix runs until nothing changes)
+            or _squeezed(finding.choices[0].text) in squeezed
+        )
+    else:
+        named = any(re.search(rf"\b{re.escape(a)}\b", before, re.I) for a in term.acronyms)
     if not named:
         return None
     gone = Edit.deletion(opened.start(), closed.end())
