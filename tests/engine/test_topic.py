@@ -85,6 +85,23 @@ def test_a_paragraph_all_about_business_overrules_a_public_cue_for_customers_too
     assert found.reported
 
 
+# a copywriter's customers: "gemeente" is a public cue, the brands and agencies are trade
+COPYWRITER = (
+    "Als copywriter schrijf ik voor merken, bureaus en af en toe voor een gemeente: de klant "
+    "wil teksten die verkopen."
+)
+
+
+def test_a_paragraph_clearly_but_not_wholly_about_business_overrules_a_public_cue() -> None:
+    # read as business at about 0.98: below round 110's bar (0.99), above today's (0.9)
+    [found] = taalwacht.check(COPYWRITER, explain=True)
+    assert not found.reported and found.rule == "commercial.all-business"
+    assert found.confidence is not None and 0.9 <= shipped().past_public < found.confidence < 0.99
+    engine = Engine([load_bundled("markttaal")], topic=replace(shipped(), past_public=0.99))
+    [found] = engine.scan(COPYWRITER)
+    assert found.reported
+
+
 def test_beside_a_public_cue_customers_are_read_only_where_trade_is_named_as_often() -> None:
     # a model that reads every paragraph as business shows where it is heard at all
     engine = Engine([load_bundled("markttaal")], topic=replace(shipped(), intercept=50.0))

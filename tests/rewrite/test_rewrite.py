@@ -75,21 +75,20 @@ def test_unsafe_is_left_with_reason_and_applied_on_request() -> None:
 
 
 def test_a_word_the_engine_doubts_is_shown_not_rewritten() -> None:
-    # a duty of care from financial law: check still reports the words (the rules see no
-    # named business), but the engine holds them less likely market-speak than not, so fix
-    # leaves them for a person, each with its suggestion
+    # a debate about what a customer journey is: check still reports the words (the rules
+    # see no business and no quotation marks), but the engine holds them less likely
+    # market-speak than not, so fix leaves them for a person, each with its suggestion
     doubted = (
-        "Art. 4:1 Wft \u201cZorgplicht\u201d: aanbieder moet handelen in het belang van de "
-        "klant, passende producten aanbieden en informeren over risico\u2019s."
+        "Een klantreis is pas een klantreis als de reiziger kan kiezen, betoogt de onderzoeker."
     )
     findings = [f for f in check(doubted) if f.decision is Decision.USE]
-    assert [f.text for f in findings] == ["klant", "producten"]
+    assert [f.text for f in findings] == ["klantreis", "klantreis"]
     assert all(f.confidence is not None and f.confidence < 0.5 for f in findings)
     result = fix(doubted)
     assert result.text == doubted
     assert [(item.finding.text, item.reason, item.suggestion) for item in result.left] == [
-        ("klant", said("fix.doubt"), "inwoner"),
-        ("producten", said("fix.doubt"), "voorzieningen"),
+        ("klantreis", said("fix.doubt"), "reis van de inwoner"),
+        ("klantreis", said("fix.doubt"), "reis van de inwoner"),
     ]
 
 
