@@ -197,6 +197,10 @@ SEPARABLE = [
     ("Met het pgb koopt u zelf de zorg in waarvoor u een budget krijgt.", "koopt", "in"),
     ("Gemeenten kopen samen jeugdhulp in die onder de Jeugdwet valt.", "kopen", "in"),
     ("De gemeente koopt de zorg in dat geval bij de regio in.", "koopt", "in"),
+    # the relative is the clause's subject: its verb or "nodig" follows it, never a noun
+    ("Zij kopen voor hun inwoners alle zorg in die valt onder de Wmo.", "kopen", "in"),
+    ("De gemeente koopt de begeleiding in die nodig is.", "koopt", "in"),
+    ("De regio koopt de jeugdhulp in die past bij de vraag van het gezin.", "koopt", "in"),
     ("De gemeente koopt zorg in die regio.", None, None),
     ("Hij koopt een huis in dat dorp.", None, None),
     ("De gemeente koopt zorg in Utrecht.", None, None),

@@ -16,10 +16,14 @@ PARTICLE_FOLLOWERS = frozenset(
 # (not after "wat": in "in wat voor vorm" the "in" is a preposition)
 RELATIVES = frozenset("die dat welke".split())
 # what opens a relative clause, never a noun: after "in die" a noun makes "in" the
-# preposition ("koopt ... in die regio", "in dat geval"), these words the particle
+# preposition ("koopt ... in die regio", "in dat geval"), these words the particle; among
+# them the verbs and "nodig" of a clause whose subject is the relative itself ("koopt alle
+# zorg in die valt onder de Wmo", "de begeleiding in die nodig is")
 CLAUSE_OPENERS = PARTICLE_FOLLOWERS | frozenset(
     "u uw ik je jij jouw hij zij ze we wij men jullie het de een zijn haar hun ons onze "
-    "mijn deze dit niet nog ook al wel zelf echt veel meer er aan in".split()
+    "mijn deze dit niet nog ook al wel zelf echt veel meer er aan in zich nodig "
+    "is wordt worden valt vallen heeft hebben kan kunnen moet moeten mag mogen zal zullen "
+    "past passen voldoet voldoen geldt gelden bestaat bestaan".split()
 )
 # verbs that may stand between "te" and the infinitive: "in te kunnen kopen"
 TE_VERBS = "(?:kunnen|moeten|mogen|willen|laten|gaan|blijven)"
