@@ -166,10 +166,10 @@ def main() -> int:
     parser.add_argument(
         "--past-public",
         type=float,
-        default=0.99,
+        default=0.9,
         help="the threshold where a public-service or care cue stands in the passage "
-        "(TopicModel.past_public; the shipped 0.99: at the words model's 0.97 the "
-        "letter-sequence model read public bodies' products in regulation as business)",
+        "(TopicModel.past_public; the shipped 0.9, measured on rounds 96-110, which the "
+        "model never saw: between 0.9 and 0.99 19 words labelled commercial, 6 flags)",
     )
     parser.add_argument(
         "--few-words",
@@ -255,7 +255,10 @@ def main() -> int:
         len(rows),
         written=sorted(p.name for p in WRITTEN.glob("*.jsonl")),
         threshold_chosen_on=chosen,
-        past_public_chosen_on="given: measured on rounds the model never saw",
+        past_public_chosen_on=(
+            "given: 0.99 on rounds 80-93, 0.9 on rounds 96-110, each measured on rounds the "
+            "model never saw"
+        ),
     )
     return 0
 
