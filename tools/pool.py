@@ -39,7 +39,7 @@ DEV = ROOT.parent / "shared" / "eval" / "dev" / "corpus.jsonl"
 LABELS = {"flag", "mention", "commercial", "other", "unsure"}
 
 
-NAMING_QUERY = ("id", "title", "p")  # a query that names the document, not a view of it
+NAMING_QUERY = ("id", "title", "p", "pid")  # a query that names the document, not a view of it
 
 
 def source_key(source: str) -> str:

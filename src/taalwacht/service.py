@@ -324,6 +324,10 @@ class Service:
                 chosen.append((item.finding, pick.edits, pick))
             else:
                 chosen.append((item.finding, tuple(pick), None))
+        # a fix that makes words agree goes before a lone swap it touches: "een vraaggericht
+        # product" becomes "een vraaggerichte voorziening" first, and the adjective is
+        # rewritten in the next round as it then stands ("een op maat gemaakte voorziening")
+        chosen.sort(key=lambda item: -len(item[1]))
         result = self._apply(document, chosen)
         return dataclasses.replace(result, left=tuple(sorted(left + list(result.left), key=_at)))
 

@@ -417,6 +417,27 @@ def reads_plural(head: str) -> bool:
     return head.endswith("s") and is_word(head[:-1])
 
 
+SHORT_VOWELS = "aeou"  # a stem's single vowel doubles in a closed syllable: lopen, loopt
+
+
+def reads_infinitive(word: str) -> bool:
+    """Whether ``word`` reads as an infinitive: it ends in -en and its third person is Dutch
+    (werken: werkt, lopen: loopt, zetten: zet, leven: leeft). An uninflected adjective
+    before it is an adverb ("vraaggericht werken": "op maat werken"); a plural noun after
+    an adjective would have made it inflect ("vraaggerichte werken")."""
+    low = word.lower()
+    if len(low) < 5 or not low.endswith("en") or not low[-3].isalpha() or low[-3] in _VOWELS:
+        return False
+    stem = low[:-2]
+    stems = {stem}
+    if stem[-1] == stem[-2]:  # zitten: zit
+        stems.add(stem[:-1])
+    elif stem[-2] in SHORT_VOWELS and stem[-3] not in _VOWELS:
+        stems.add(stem[:-1] + stem[-2:])  # lopen: loop
+    stems |= {s[:-1] + {"v": "f", "z": "s"}[s[-1]] for s in list(stems) if s[-1] in "vz"}
+    return any(is_word(s if s.endswith("t") else s + "t") for s in stems)  # zet, werkt
+
+
 def guess_gender(noun_phrase: str) -> str | None:
     """The gender of a noun phrase's head by its ending, or None when the ending is silent.
 

@@ -275,7 +275,7 @@ def build_fix(around: Around, term: Term | None, choice: Choice) -> Fix:
     if kind == "verb":
         fix = _verb_fix(text, finding, choice, swap)
     elif kind == "word":
-        fix = _word_fix(text, finding, choice, swap)
+        fix = _word_fix(text, finding, term, choice, swap)
     else:
         fix = _noun_fix(around, term, choice, swap)
     unknown = _made_up_word(finding.text, choice, term)
@@ -399,11 +399,26 @@ def _people_forms(term: Term) -> frozenset[str]:
     return frozenset(form.lower() for alt in term.alternatives for form in alt.forms.values())
 
 
-def _word_fix(text: str, finding: Finding, choice: Choice, swap: Edit) -> Fix:
-    """Adjectives and verb forms: the choice already has the right form (gecontracteerde)."""
+def _word_fix(text: str, finding: Finding, term: Term | None, choice: Choice, swap: Edit) -> Fix:
+    """Adjectives and verb forms: the choice already has the right form (gecontracteerde).
+
+    A phrase ("op maat") can stand where the adjective is an adverb, before a verb ("vraaggericht
+    werken": "op maat werken") or apart from a noun; before a noun, an uninflected
+    adjective takes the attributive form of the phrase ("een vraaggericht aanbod": "een op
+    maat gemaakt aanbod"), where the pack gives one."""
     if " " in choice.text.strip() and finding.slot in ("base", "er"):
         nxt = tokens(text, finding.end, min(len(text), finding.end + 30))
-        if nxt and nxt[0].is_word and nxt[0].low not in nl.FUNCTION_WORDS:
+        if (
+            nxt
+            and nxt[0].is_word
+            and nxt[0].low not in nl.FUNCTION_WORDS
+            and not nl.reads_infinitive(nxt[0].low)
+        ):
+            attributive = _attributive(choice, term) if finding.slot == "base" else None
+            if attributive is not None:
+                before_noun = Edit.replacement(swap.start, swap.end, attributive)
+                shaped = dataclasses.replace(choice, text=attributive)
+                return Fix(finding, shaped, (before_noun,), Applicability.SAFE)
             return Fix(
                 finding,
                 choice,
@@ -412,6 +427,21 @@ def _word_fix(text: str, finding: Finding, choice: Choice, swap: Edit) -> Fix:
                 f"'{choice.text}' past niet vóór een zelfstandig naamwoord",
             )
     return Fix(finding, choice, (swap,), Applicability.SAFE)
+
+
+def _attributive(choice: Choice, term: Term | None) -> str | None:
+    """The phrase of ``choice`` before an uninflected noun: its pack's inflected form
+    without the -e ("op maat gemaakte" -> "op maat gemaakt"), in the choice's capitals;
+    None when the pack gives no such form."""
+    source = choice_source(choice, term) if term is not None else None
+    if term is None or source is None:
+        return None
+    inflected = term.alternatives[source].forms.get("e", "")
+    head, space, last = inflected.rpartition(" ")
+    base = nl.deinflect(last) if space else None
+    if base is None:
+        return None
+    return nl.case_like(f"{head} {base}", choice.text)
 
 
 def _verb_fix(text: str, finding: Finding, choice: Choice, swap: Edit) -> Fix:
@@ -555,6 +585,10 @@ def _noun_fix(around: Around, term: Term | None, choice: Choice, swap: Edit) -> 
     known = _original_gender(finding, term)
     _drop_conjunction(phrase, known, plural)
     original, problem = _read_gender(phrase, known, plural)
+    if problem and (plural or known == target):
+        # the replacement agrees as the word did, so no word around it changes, whichever
+        # noun they belong to: "het aantal klanten dat" -> "het aantal inwoners dat"
+        return Fix(finding, choice, (swap,), Applicability.SAFE)
     if problem:
         return Fix(finding, choice, (swap,), Applicability.UNSAFE, problem)
     if _bare_acronym_after_preposition(around.text, finding, choice, phrase):
