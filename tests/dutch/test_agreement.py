@@ -253,3 +253,21 @@ def test_case_like(new: str, old: str, out: str) -> None:
 def test_a_compound_ending_in_a_strong_participle_is_invariable() -> None:
     assert nl.is_invariable("klantgedreven") and nl.is_invariable("toegewezen")
     assert not nl.is_invariable("klantgericht")
+
+
+# ------------------------------------------------------------------ infinitives
+
+
+@pytest.mark.parametrize(
+    "word",
+    ["werken", "lopen", "zitten", "leven", "lezen", "organiseren", "aanbieden", "handelen"],
+)
+def test_an_infinitive_reads_as_one(word: str) -> None:
+    # after an uninflected adjective it makes the adjective an adverb: "vraaggericht werken"
+    assert nl.reads_infinitive(word)
+
+
+@pytest.mark.parametrize("word", ["aanbod", "examen", "teken", "wapen", "inwoners", "zee", "en"])
+def test_a_noun_does_not_read_as_an_infinitive(word: str) -> None:
+    # "een vraaggericht aanbod", "een vraaggericht examen": the adjective stands before a noun
+    assert not nl.reads_infinitive(word)
