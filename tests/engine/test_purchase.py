@@ -52,11 +52,12 @@ def test_the_threshold_decides() -> None:
     assert not found.reported and found.rule == UNDECIDED_PURCHASE
 
 
-def test_fix_leaves_a_purchase_read_by_its_paragraph_for_a_person() -> None:
+def test_fix_rewrites_a_purchase_read_by_its_paragraph_as_care() -> None:
+    # as sure as the rules' own uses: on the training split 188 such flags for 5 words
+    # labelled commerce, mention or other
     fixed = taalwacht.fix(REGIONAL)
-    assert fixed.text == REGIONAL
-    [left] = fixed.left
-    assert left.finding.rule == "use.care-bought"
+    assert fixed.text == REGIONAL.replace("de inkoop", "de contractering")
+    assert not fixed.left
 
 
 def test_the_verb_zorgen_is_not_read_as_care() -> None:
