@@ -706,10 +706,13 @@ def judge_profile(
 # gained 11 flags and 2 unsure on the training split (rounds 2-109), no word labelled
 # commercial or another sense, and the regulation corpus none. "toerekening" and
 # "exploitatie" are not among them: tax law's toerekening van betalingen and a business
-# plan's exploitatie made the corpus's tangible goods a public service.
+# plan's exploitatie made the corpus's tangible goods a public service. A budget's lasten and
+# baten beside a product price it too ("Totaal lasten product"; rounds 2-111: near them 19
+# flags, 4 commercial): +2 flags in rounds 106 and 109, nothing else, corpus -1 (an
+# annual report the healthcare authority asks for).
 BUDGET = Rare(
-    re.compile(r"\b(?:overhead|beleidsproduct\w*|kostenplaats\w*|onttrekking\w*)\b"),
-    ("overhead", "beleidsproduct", "kostenplaats", "onttrekking"),
+    re.compile(r"\b(?:overhead|beleidsproduct\w*|kostenplaats\w*|onttrekking\w*|lasten|baten)\b"),
+    ("overhead", "beleidsproduct", "kostenplaats", "onttrekking", "lasten", "baten"),
 )
 
 
