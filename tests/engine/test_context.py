@@ -600,6 +600,12 @@ def test_surface_quoted(text: str, word: str, rule: str | None) -> None:
         ("Ga naar /diensten/klant/ nu.", "klant", "other.path"),
         ("De klant wacht.", "klant", None),
         ("Hij/zij is klant.", "klant", None),
+        # a markup tag's text is prose: a letter template's field, a heading in a page
+        ("<begin:0_voorschot_01:1:0_voorschot_05>klant krijgt", "klant", None),
+        ('<h1 class="titel_groot">Klanten</h1>', "Klanten", None),
+        # but a code tag's text is code, and an identifier outside a tag stays one
+        ("Het veld <code>klant_id</code> is leeg.", "klant", "other.filename"),
+        ("Zet <b>klant_id</b> in het formulier.", "klant", "other.filename"),
     ],
 )
 def test_surface_url_or_code(text: str, word: str, rule: str | None) -> None:

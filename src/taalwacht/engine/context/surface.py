@@ -37,6 +37,12 @@ ABBREVIATION = re.compile(r"\([A-Z][A-Za-z]?[A-Z][A-Za-z0-9&-]{0,8}\)")
 # "het te leverenproduct.Om dit te bereiken": a sentence whose space the text lost (PDF and
 # OCR text), not a member of code (product.naam; Klant.Naam stands in a code span)
 SENTENCE_AFTER = re.compile(r"\.[A-ZÀ-Ý][a-zà-ÿ]+(?:\s|$)")
+# a markup tag right before or after a word: the word is the tag's text, not a member of a
+# name ("<h1 class=...>Klanten</h1>", a letter template's "<begin:0_voorschot_01:1>klant
+# krijgt"), unless the tag marks code ("<code>klant</code>")
+TAG_BEFORE = re.compile(r"<(?!(?:code|kbd|samp|tt|var)\b)[A-Za-z][^<>]*>$")
+TAG_AFTER = re.compile(r"</?[A-Za-z][^<>]*>")
+CODE_TAG = re.compile(r"</?(?:code|kbd|samp|tt|var)\b")
 
 
 WIKI_LINK_OPEN = "[["
@@ -65,10 +71,14 @@ def in_url_or_code(text: str, start: int, end: int) -> Verdict | None:
         # identifier, file name, call or path can show in it; only a wiki link around it
         return verdict("other.link") if in_wiki_link_target(text, start, end) else None
     chunk_start, chunk_end = start, end
-    if not spaced_before:
+    tagged = TAG_BEFORE.search(text, max(0, start - 300), start) is not None
+    if not spaced_before and not tagged:
         chunk_start -= len(text[max(0, start - 300) : start].rsplit(None, 1)[-1])
     if end < len(text) and not text[end].isspace():
         chunk_end += len(text[end : end + 300].split(None, 1)[0])
+        closing = TAG_AFTER.match(text, end)
+        if closing is not None and not CODE_TAG.match(text, end):
+            chunk_end = end
     target = text.rfind("](", chunk_start, start)
     if target >= 0 and ")" in text[end:chunk_end]:
         # [Meten klanttevredenheid](meten-klanttevredenheid/): a Markdown link's target
