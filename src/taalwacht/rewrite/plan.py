@@ -586,7 +586,7 @@ def _noun_fix(around: Around, term: Term | None, choice: Choice, swap: Edit) -> 
     known = _original_gender(finding, term)
     _drop_conjunction(phrase, known, plural)
     original, problem = _read_gender(phrase, known, plural)
-    if problem and (plural or known == target):
+    if problem and choice.plural == plural and (plural or known == target):
         # the replacement agrees as the word did, so no word around it changes, whichever
         # noun they belong to: "het aantal klanten dat" -> "het aantal inwoners dat"
         return Fix(finding, choice, (swap,), Applicability.SAFE)

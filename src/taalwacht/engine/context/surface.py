@@ -40,7 +40,7 @@ SENTENCE_AFTER = re.compile(r"\.[A-ZÀ-Ý][a-zà-ÿ]+(?:\s|$)")
 # a markup tag right before or after a word: the word is the tag's text, not a member of a
 # name ("<h1 class=...>Klanten</h1>", a letter template's "<begin:0_voorschot_01:1>klant
 # krijgt"), unless the tag marks code ("<code>klant</code>")
-TAG_BEFORE = re.compile(r"<(?!(?:code|kbd|samp|tt|var)\b)[A-Za-z][^<>]*>$")
+TAG_BEFORE = re.compile(r"<(?!(?:code|kbd|samp|tt|var)\b)[A-Za-z][^<>]*(?<!-)>$")  # not "->"
 TAG_AFTER = re.compile(r"</?[A-Za-z][^<>]*>")
 CODE_TAG = re.compile(r"</?(?:code|kbd|samp|tt|var)\b")
 
