@@ -84,7 +84,11 @@ def coined_word(old: str, new: str, *, free: bool) -> str:
         if word in kept or len(word) <= 2 or is_word(word):
             continue
         own_head = any(k.endswith(word) for k in kept)
-        if (free or own_head) and segments(word, trailing_link=False) < NO_SPLIT:
+        # a first member whose head the next word gives ("contracterings- en
+        # uitvoeringskader"): it ends in its linking s, as it does inside the compound
+        after = text[m.end() : m.end() + 2]
+        elided = after[:1] == "-" and not after[1:].isalpha()
+        if (free or own_head) and segments(word, trailing_link=elided) < NO_SPLIT:
             continue  # contracterings|beleid; contact|kanalen of (klant)contactkanalen
         return written.get(m.group(), m.group())
     return ""
