@@ -397,6 +397,31 @@ NAMED_CUSTOMERS = re.compile(
 )
 
 
+# A supplier names the public body it worked for in a field of its own report or reference
+# ("Klant: Gemeente Gooise Meren", "KLANT | Ministerie van Volksgezondheid, Welzijn en
+# Sport"): the body is the supplier's client, and the text the supplier's (rounds 2-112: 4
+# such fields, all labelled commercial; "Klant: De persoon die ..." defines the word, and
+# "Klant: J. Jansen" names a resident, so only a public body's name counts)
+CLIENT_FIELD = re.compile(
+    r"[ \t]*[:|][ \t]*(?:Gemeente|Ministerie|Provincie|Waterschap|Rijkswaterstaat|Regionale"
+    r"|Omgevingsdienst|Uitvoeringsdienst)\b"
+)
+CLIENT_FIELD_CAPS = re.compile(r"[ \t]+(?:GEMEENTE|Gemeente|MINISTERIE|Ministerie)\b")
+FIELD_START = re.compile(r"(?:^|[\n|])[ \t*#>-]*$")
+
+
+def _client_field(w: Window, word: str) -> bool:
+    """Whether the word is a field's label naming a public body as a supplier's client: at
+    a line's start, or in capitals as a report's cover writes its fields (a PDF's text
+    runs them together: "KNELPUNTEN KLANT Ministerie van ... AUTEUR(S)")."""
+    if word != "klant":
+        return False
+    if w.text[w.start : w.end] == "KLANT" and CLIENT_FIELD_CAPS.match(w.text, w.end):
+        return True
+    at_start = FIELD_START.search(w.text, max(0, w.start - 40), w.start) is not None
+    return at_start and CLIENT_FIELD.match(w.text, w.end) is not None
+
+
 # A customer in arrears owes a supplier: water and energy companies, banks and landlords
 # report "klanten met een betaalachterstand" to the municipality for early debt help
 # (vroegsignalering), and the klant stays theirs, however public the sentence around it.
@@ -531,6 +556,8 @@ def judge_profile(
         own_trade = member_cue("trade_members", left, right) or member_cue("commerce", left, "")
         if own_trade:  # klantenwerving, klantenbinding, supermarktklant: the trade's own words
             return verdict("commercial.trade-compound", member=own_trade)
+        if noun and _client_field(w, word):
+            return verdict("commercial.client-field")
         named = NAMED_CUSTOMERS.match(w.text, w.end)
         if named and not w.count("public"):  # "klanten als Volvo, BMW en Volkswagen": firms
             return verdict("commercial.named-customers", names=named.group(1))
