@@ -399,7 +399,7 @@ NAMED_CUSTOMERS = re.compile(
 
 # A supplier names the public body it worked for in a field of its own report or reference
 # ("Klant: Gemeente Gooise Meren", "KLANT | Ministerie van Volksgezondheid, Welzijn en
-# Sport"): the body is the supplier's client, and the text the supplier's (rounds 2-112: 4
+# Sport"): the body is the supplier's client, and the text the supplier's (rounds 2-112: 6
 # such fields, all labelled commercial; "Klant: De persoon die ..." defines the word, and
 # "Klant: J. Jansen" names a resident, so only a public body's name counts)
 CLIENT_FIELD = re.compile(
