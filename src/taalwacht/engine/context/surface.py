@@ -40,9 +40,9 @@ SENTENCE_AFTER = re.compile(r"\.[A-ZÀ-Ý][a-zà-ÿ]+(?:\s|$)")
 # a markup tag right before or after a word: the word is the tag's text, not a member of a
 # name ("<h1 class=...>Klanten</h1>", a letter template's "<begin:0_voorschot_01:1>klant
 # krijgt"), unless the tag marks code ("<code>klant</code>")
-TAG_BEFORE = re.compile(r"<(?!(?:code|kbd|samp|tt|var)\b)[A-Za-z][^<>]*(?<!-)>$")  # not "->"
-TAG_AFTER = re.compile(r"</?[A-Za-z][^<>]*>")
-CODE_TAG = re.compile(r"</?(?:code|kbd|samp|tt|var)\b")
+NOT_CODE = r"(?!(?:code|kbd|samp|tt|var)\b)"
+TAG_BEFORE = re.compile(rf"<{NOT_CODE}[A-Za-z][^<>]*(?<!-)>$")  # not "->"
+TAG_AFTER = re.compile(rf"</?{NOT_CODE}[A-Za-z][^<>]*>")
 
 
 WIKI_LINK_OPEN = "[["
@@ -76,8 +76,7 @@ def in_url_or_code(text: str, start: int, end: int) -> Verdict | None:
         chunk_start -= len(text[max(0, start - 300) : start].rsplit(None, 1)[-1])
     if end < len(text) and not text[end].isspace():
         chunk_end += len(text[end : end + 300].split(None, 1)[0])
-        closing = TAG_AFTER.match(text, end)
-        if closing is not None and not CODE_TAG.match(text, end):
+        if TAG_AFTER.match(text, end):
             chunk_end = end
     target = text.rfind("](", chunk_start, start)
     if target >= 0 and ")" in text[end:chunk_end]:
