@@ -176,6 +176,9 @@ def test_prefer_puts_the_organisations_choice_first(text: str, first: str) -> No
         ("Bel het klantcontactcenter van de gemeente voor een afspraak.", "contactcentrum"),
         # the word's own first member tells the setting too
         ("De burgerzakenproducten van de gemeente staan online.", "burgerzakendiensten"),
+        # the Flemish spelling keeps its own word, and an insurer's purchasing policy its own
+        ("Bel de klantendienst van de stad voor uw bewonerskaart.", "publieksdienst"),
+        ("Het zorginkoopbeleid van het zorgkantoor staat online.", "contracteerbeleid"),
         # the products of the Uniforme Productnamenlijst are services (frozen test 67)
         ("Volgens de UPL is een parkeervergunning een product van de gemeente.", "dienst"),
         ("Voedselbankklanten halen hun pakket op.", "Voedselbankcliënten"),
@@ -187,6 +190,11 @@ def test_prefer_puts_the_organisations_choice_first(text: str, first: str) -> No
 )
 def test_words_near_the_word_choose_the_first_suggestion(text: str, first: str) -> None:
     assert one(text).suggestions[0] == first
+
+
+def test_a_spelling_named_for_its_word_is_still_a_shops_word_in_a_shop() -> None:
+    # naming klantendienst's replacement does not make it the organisation's own compound
+    assert not taalwacht.check("Uw abonnement opzeggen? Neem contact op met onze klantendienst.")
 
 
 def test_cues_are_read_near_the_word_and_prefer_still_wins() -> None:

@@ -48,8 +48,11 @@ class Analysis:
     @cached_property
     def curated(self) -> bool:
         """The pack names this compound itself (productcatalogus, bijstandsklanten): the
-        organisation chose the word and its replacement."""
-        return bool(self.compound_key) or self.joined.startswith(tuple(self.watch.term.compounds))
+        organisation chose the word and its replacement. A spelling of the term named for its
+        own replacement (the Flemish klantendienst) is the term itself, shop's or not."""
+        term = self.watch.term
+        names = tuple(name for name in term.compounds if name not in term.spellings)
+        return bool(self.compound_key) or self.joined.startswith(names)
 
 
 @dataclass

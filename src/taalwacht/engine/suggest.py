@@ -110,8 +110,10 @@ def choices(
     plural = slot in PLURAL_SLOTS
     out: list[Choice] = []
     key = analysis.compound_key or analysis.joined
-    # a spelling of a named compound takes its replacement: klantencontacten is klantcontacten
-    key = term.spellings.get(key, key)
+    # a spelling of a named compound takes its replacement (klantencontacten is klantcontacten),
+    # unless the spelling is named itself: the Flemish klantendienst has a word of its own
+    if key not in term.compounds:
+        key = term.spellings.get(key, key)
     # an elided member ("product-" of "product- en procesinnovatie") is rewritten alone
     elision = ELIDED_MEMBER.match(surface) if analysis.compound_key else None
     elided = elision is not None or surface.rstrip().endswith(tuple(HYPHENS))
