@@ -260,7 +260,17 @@ def test_a_compound_ending_in_a_strong_participle_is_invariable() -> None:
 
 @pytest.mark.parametrize(
     "word",
-    ["werken", "lopen", "zitten", "leven", "lezen", "organiseren", "aanbieden", "handelen"],
+    [
+        "werken",
+        "lopen",
+        "zitten",
+        "leven",
+        "lezen",
+        "organiseren",
+        "aanbieden",
+        "handelen",
+        "accentueren",
+    ],
 )
 def test_an_infinitive_reads_as_one(word: str) -> None:
     # after an uninflected adjective it makes the adjective an adverb: "vraaggericht werken"

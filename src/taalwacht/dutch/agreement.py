@@ -254,18 +254,12 @@ def inflect(adjective: str) -> str:
     return low + c + "e"  # wit, snel, los, laf
 
 
-def deinflect(form: str) -> str | None:
-    """The base of an inflected adjective (grote -> groot), or None when it is not sure.
-
-    Candidates undo the spelling rules (single consonant, f/s, long vowel); one is kept only
-    when the lexicon knows it and ``inflect`` gives the form back. Two survivors or none
-    mean we do not know, and the caller must not guess.
-    """
-    low = form.lower()
-    if not low.endswith(("e", "ë")) or len(low) < 3 or is_invariable(low):
-        return None  # not inflected, or invariable (oranje, eerste)
-    stems = {low[:-1]}
-    stem = low[:-1]
+def _bases(stem: str) -> set[str]:
+    """What a stem left by an ending (-e, -en) may be a spelling of, undoing the rules that
+    added the ending: a doubled consonant (witt-e: wit), f/s voiced (liev-e: lief), a long
+    vowel written single in an open syllable (grot-e: groot). The caller keeps the candidates
+    its own test confirms."""
+    stems = {stem}
     if len(stem) > 2 and stem[-1] == stem[-2] and stem[-1] not in _VOWELS:
         stems.add(stem[:-1])
     for s in list(stems):
@@ -279,8 +273,20 @@ def deinflect(form: str) -> str | None:
         if vowels and vowels[-1] in "aeou" and len(consonants) == 1:
             stems.add(before + vowels + vowels[-1] + consonants)
     # Dutch words do not end in a doubled consonant (wit, not witt), so such stems go.
-    stems = {s for s in stems if not (len(s) > 2 and s[-1] == s[-2] and s[-1] not in _VOWELS)}
-    found = [s for s in stems if inflect(s) == low and is_word(s) and s != low]
+    return {s for s in stems if not (len(s) > 2 and s[-1] == s[-2] and s[-1] not in _VOWELS)}
+
+
+def deinflect(form: str) -> str | None:
+    """The base of an inflected adjective (grote -> groot), or None when it is not sure.
+
+    Candidates undo the spelling rules (single consonant, f/s, long vowel); one is kept only
+    when the lexicon knows it and ``inflect`` gives the form back. Two survivors or none
+    mean we do not know, and the caller must not guess.
+    """
+    low = form.lower()
+    if not low.endswith(("e", "ë")) or len(low) < 3 or is_invariable(low):
+        return None  # not inflected, or invariable (oranje, eerste)
+    found = [s for s in _bases(low[:-1]) if inflect(s) == low and is_word(s) and s != low]
     for base, inflected in IRREGULAR_E.items():
         if inflected == low:
             found = [base]
@@ -417,9 +423,6 @@ def reads_plural(head: str) -> bool:
     return head.endswith("s") and is_word(head[:-1])
 
 
-SHORT_VOWELS = "aeou"  # a stem's single vowel doubles in a closed syllable: lopen, loopt
-
-
 def reads_infinitive(word: str) -> bool:
     """Whether ``word`` reads as an infinitive: it ends in -en and its third person is Dutch
     (werken: werkt, lopen: loopt, zetten: zet, leven: leeft). An uninflected adjective
@@ -428,14 +431,8 @@ def reads_infinitive(word: str) -> bool:
     low = word.lower()
     if len(low) < 5 or not low.endswith("en") or not low[-3].isalpha() or low[-3] in _VOWELS:
         return False
-    stem = low[:-2]
-    stems = {stem}
-    if stem[-1] == stem[-2]:  # zitten: zit
-        stems.add(stem[:-1])
-    elif stem[-2] in SHORT_VOWELS and stem[-3] not in _VOWELS:
-        stems.add(stem[:-1] + stem[-2:])  # lopen: loop
-    stems |= {s[:-1] + {"v": "f", "z": "s"}[s[-1]] for s in list(stems) if s[-1] in "vz"}
-    return any(is_word(s if s.endswith("t") else s + "t") for s in stems)  # zet, werkt
+    # zitten: zit, lopen: loopt, leven: leeft
+    return any(is_word(s if s.endswith("t") else s + "t") for s in _bases(low[:-2]))
 
 
 def guess_gender(noun_phrase: str) -> str | None:
