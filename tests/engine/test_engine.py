@@ -180,6 +180,8 @@ SEPARABLE = [
     ("Wat de gemeente in Utrecht wil kopen.", None, None),
     # the preposition "in" on the way does not end the search (issue 8's own example)
     ("We kopen de begeleiding in overleg met de regio in.", "kopen", "in"),
+    # a preposition after "in" leaves it no noun to govern: the particle
+    ("De gemeenten kopen de hulp bij het huishouden in volgens de methodiek.", "kopen", "in"),
     (
         "We kopen hulp in het kader van de Wmo (Wet maatschappelijke ondersteuning) in.",
         "kopen",

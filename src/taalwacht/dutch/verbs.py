@@ -10,7 +10,11 @@ from taalwacht.model.finding import Span
 
 PARTICLE_FOLLOWERS = frozenset(
     "en of maar want omdat als dan zodat terwijl nadat voordat doordat waardoor zoals "
-    "bij van voor met via op door tegen uit per tot onder tegen binnen buiten na te om".split()
+    "bij van voor met via op door tegen uit per tot onder tegen binnen buiten na te om "
+    # a preposition opens a phrase of its own, so the "in" before it has no noun to govern:
+    # "kopen de hulp in volgens de methodiek", "koopt de zorg in namens de regio"
+    "volgens namens conform vanaf sinds zonder tijdens middels gedurende vanwege wegens "
+    "inzake ten ter rond rondom langs naast tussen over dankzij ondanks jegens".split()
 )
 # a relative clause may follow the particle: "koopt u alle hulp in die u nodig heeft"
 # (not after "wat": in "in wat voor vorm" the "in" is a preposition)
