@@ -84,11 +84,11 @@ def coined_word(old: str, new: str, *, free: bool) -> str:
         if word in kept or len(word) <= 2 or is_word(word):
             continue
         own_head = any(k.endswith(word) for k in kept)
-        # a first member whose head the next word gives ("contracterings- en
+        # a member before a hyphen is a first member, whose head follows the hyphen
+        # (tevredenheids-onderzoek) or the next word gives ("contracterings- en
         # uitvoeringskader"): it ends in its linking s, as it does inside the compound
-        after = text[m.end() : m.end() + 2]
-        elided = after[:1] == "-" and not after[1:].isalpha()
-        if (free or own_head) and segments(word, trailing_link=elided) < NO_SPLIT:
+        first_member = text[m.end() : m.end() + 1] == "-"
+        if (free or own_head) and segments(word, trailing_link=first_member) < NO_SPLIT:
             continue  # contracterings|beleid; contact|kanalen of (klant)contactkanalen
         return written.get(m.group(), m.group())
     return ""
