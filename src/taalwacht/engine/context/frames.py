@@ -211,6 +211,13 @@ REFERS = re.compile(r"\s+verwijst\s+naar\s+(?:de|het|een)\b")
 # an adjective allowed before it; a municipal thing defined by what it is ("Een
 # casusoverleg is een overleg van ...", "Een klantmanager is een medewerker van ...") is
 # judged as any other sentence
+# a bare concept at the start of its sentence, said to be one thing with what sets it apart:
+# "Klantgerichtheid is de vaardigheid van een organisatie om", "Inkoop is het vakgebied dat",
+# "Klanttevredenheid is de meting van": the word's meaning, given (rounds 2-113: 18 such
+# uses, none labelled flag)
+BARE_DEFINITION = re.compile(
+    rf"{IS}(?:de|het)\s+[^\W\d_]+\s+(?:van|om|waarin|waarmee|waarop|waarbij|die|dat)\b"
+)
 CLASS_OF = re.compile(
     rf"{IS}(?:een|de)\s+(?:[^\W\d_]+e\s+)?(?:afnemer|groep|set|verzameling|weergave|bundeling|"
     r"vorm|soort|type|reeks|combinatie|samenstelling|beschrijving|overzicht)\s+van\b"
@@ -782,6 +789,8 @@ def metalinguistic(w: Window, text: str, *, deny: bool = True, role: bool = True
     # ("Klantbenadering is de wijze waarop"), not "Klantmanagers zijn de mensen die u helpen"
     bare = opening == [] and after[:1] == ["is"]
     if (bare or opening in (["een"], ["de"])) and DEFINITION.match(w.lower, w.end):
+        return verdict("mention.definition")
+    if bare and BARE_DEFINITION.match(w.lower, w.end):
         return verdict("mention.definition")
     if opening in ([], ["een"], ["de"]) and PARTIES_DEFINED.match(w.lower, w.end):
         return verdict("mention.definition")
