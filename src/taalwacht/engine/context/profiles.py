@@ -248,6 +248,21 @@ def _product_of(w: Window) -> bool:
     )
 
 
+# "Deze handreiking is een (gezamenlijk) product van ...": the subject right before the verb
+WORK_OF_BEFORE = re.compile(
+    r"([^\W\d_]+)\s+(?:is|was|zijn|waren)\s+(?:een|het)\s+(?:[^\W\d_]+\s+)?$"
+)
+
+
+def _work_of(w: Window) -> bool:
+    """A published work said to be the product of its makers: "Dit onderzoeksrapport is een
+    product van het lectoraat". The product is the work itself (``cues/works.txt``)."""
+    if not w.lower.startswith(" van ", w.end):
+        return False
+    subject = WORK_OF_BEFORE.search(w.lower, max(w.sent[0], w.start - 60), w.start)
+    return subject is not None and bool(cues("works").in_word(subject.group(1)))
+
+
 def _shopping(w: Window) -> bool:
     """ "Inkopen doen", "deed haar inkopen": the noun with the verb of doing one's shopping,
     not a "doen" of another phrase (``OTHER_DOING_AFTER``, ``OTHER_DOING_BEFORE``)."""
@@ -607,6 +622,8 @@ def judge_profile(
             return verdict("other.english")
         if noun and not (left or right) and _product_of(w):
             return verdict("other.product-of")
+        if noun and not (left or right) and _work_of(w):
+            return verdict("other.work-of")
         own_care = member_cue("care", left, right)
         supplied = _supplied(w) if not own_care else ""
         if supplied:  # "bedrijven die aan de gemeente producten leveren": the body buys
