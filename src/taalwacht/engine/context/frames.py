@@ -203,6 +203,11 @@ PARTIES_DEFINED = re.compile(
     rf"(?:\s+(?:hier|in\s+(?:deze|dit)\s+[^\W\d_]+))?{IS}(?:(?:een|de|het)\s+)?{PARTIES}"
     r"\s*,?\s+(?:die|dat|waarin|waarmee|waarbij)\b"
 )
+# a bare concept at the start of its sentence, said to be one thing with what sets it apart:
+# "Klantgerichtheid is de vaardigheid van een organisatie om", "Klanttevredenheid is de
+# meting van": the word's meaning, given (rounds 2-113: 18 such uses, with these words or
+# DEFINITION's "die" and "dat", none labelled flag)
+BARE_DEFINITION = re.compile(rf"{IS}(?:de|het)\s+[^\W\d_]+\s+(?:van|om|waarop)\b")
 # "Klantencontact verwijst naar de interacties ...", of a bare word only: "de klantmanager
 # verwijst naar de schuldhulp" sends someone on
 REFERS = re.compile(r"\s+verwijst\s+naar\s+(?:de|het|een)\b")
@@ -211,13 +216,6 @@ REFERS = re.compile(r"\s+verwijst\s+naar\s+(?:de|het|een)\b")
 # an adjective allowed before it; a municipal thing defined by what it is ("Een
 # casusoverleg is een overleg van ...", "Een klantmanager is een medewerker van ...") is
 # judged as any other sentence
-# a bare concept at the start of its sentence, said to be one thing with what sets it apart:
-# "Klantgerichtheid is de vaardigheid van een organisatie om", "Inkoop is het vakgebied dat",
-# "Klanttevredenheid is de meting van": the word's meaning, given (rounds 2-113: 18 such
-# uses, none labelled flag)
-BARE_DEFINITION = re.compile(
-    rf"{IS}(?:de|het)\s+[^\W\d_]+\s+(?:van|om|waarin|waarmee|waarop|waarbij|die|dat)\b"
-)
 CLASS_OF = re.compile(
     rf"{IS}(?:een|de)\s+(?:[^\W\d_]+e\s+)?(?:afnemer|groep|set|verzameling|weergave|bundeling|"
     r"vorm|soort|type|reeks|combinatie|samenstelling|beschrijving|overzicht)\s+van\b"
