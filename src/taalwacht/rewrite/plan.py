@@ -288,6 +288,7 @@ def build_fix(around: Around, term: Term | None, choice: Choice) -> Fix:
 # a model overruled the rules on weighed evidence: shown, not rewritten (on the training
 # split such rewrites would fix 101 flags and change 16 words labelled commerce, mention or
 # other). A purchase the purchase model reads as care bought is rewritten: 188 flags for 5
+# such words
 UNSURE_RULES = frozenset({"use.learned"})
 # a use the engine holds less likely market-speak than not is shown, not rewritten: on the
 # training split such rewrites touched 130 words labelled commerce, mention or other sense
