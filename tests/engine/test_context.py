@@ -70,6 +70,13 @@ SURFACE: list[Row] = [
         [("Klant Contact Centrum", "use.person"), ("KCC", "use.person")],
     ),
     ("Ga naar /diensten/klant/ voor info.", [("klant", "other.path")]),
+    ("Open diensten/klant/zoeken-en-vinden voor info.", [("klant", "other.path")]),
+    # words joined by slashes for "or" are a list, not a path
+    (
+        "Medewerkers en inwoners/klanten/bezoekers van de gemeente Bergen op Zoom.",
+        [("klanten", "use.person")],
+    ),
+    ("De wethouder van Burgerzaken/KCC/Dienstverlening.", [("KCC", "use.person")]),
     ("Klantenbinder B.V. levert software.", [("Klantenbinder", "other.company-name")]),
     # plain text marks code and italics as regions of the document
     ("Gebruik `klant` niet.", [("klant", "mention.code")]),
