@@ -22,6 +22,10 @@ LINE_LEAD = re.compile(
 # betrokken hulpverlener die ...", "| Casusoverleg | Een periodiek beraad ...": a glossary
 # defines the word; "Product: Parkeerkaart" names a value
 HEADWORD_SEPARATOR = re.compile(r"(?:\*\*|\*|__|_)?\s?[:|]\s+")
+# "**Casus** — de complexe problematiek die ...", "Casusregie – de regie op ...": a dash
+# separates a headword too, but a heading's dash also opens a remark ("Klanttevredenheid –
+# na de uitslag van ..."), so only a definition's start or a bold headword counts after it
+HEADWORD_DASH = re.compile(r"(?:\*\*|__)?[ \t]+[—–-][ \t]+")
 DEFINITION_START = ("een ", "de ", "het ")
 # a regulation's numbered list of definitions, its layout flattened to spaces: "6.26  Overig
 # zorgproduct (OZP)  Een prestatie binnen ...", "3.4  * DBC-zorgproduct*  Een Diagnose ...",
@@ -362,7 +366,15 @@ def _headword(w: Window, text: str) -> bool:
     the word again ("Klantcontact: Klantcontacten zijn ...")."""
     separator = HEADWORD_SEPARATOR.match(text, w.end)
     if separator is None:
-        return False
+        dash = HEADWORD_DASH.match(text, w.end)
+        if dash is None:
+            return False
+        rest = w.lower[dash.end() : dash.end() + 40]
+        return (
+            dash.group().startswith(("**", "__"))  # the headword's bold ends before the dash
+            or rest.startswith(DEFINITION_START)
+            or rest.startswith(w.lower[w.start : min(w.end, w.start + 5)])
+        )
     rest = w.lower[separator.end() : separator.end() + 40]
     # a term in bold before the colon is a glossary's headword, whatever the definition
     # opens with ("* **Product**: Gecodeerde omschrijving ..."; labelled a use 0 of 13)
