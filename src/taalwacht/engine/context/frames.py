@@ -363,27 +363,28 @@ NAMING_SENTENCE = Rare(
 
 def _headword(w: Window, text: str) -> bool:
     """The word heads a definition: a separator, then a lower-case start, an article, or
-    the word again ("Klantcontact: Klantcontacten zijn ...")."""
+    the word again ("Klantcontact: Klantcontacten zijn ..."); after a dash only the last two,
+    or a bold headword."""
     separator = HEADWORD_SEPARATOR.match(text, w.end)
-    if separator is None:
-        dash = HEADWORD_DASH.match(text, w.end)
-        if dash is None:
-            return False
-        rest = w.lower[dash.end() : dash.end() + 40]
-        return (
-            dash.group().startswith(("**", "__"))  # the headword's bold ends before the dash
-            or rest.startswith(DEFINITION_START)
-            or rest.startswith(w.lower[w.start : min(w.end, w.start + 5)])
+    if separator is not None:
+        # a term in bold before the colon is a glossary's headword, whatever the definition
+        # opens with ("* **Product**: Gecodeerde omschrijving ..."; labelled a use 0 of 13)
+        bold = (
+            w.start >= 2
+            and text.startswith("**", w.start - 2)
+            and separator.group().startswith("**")
         )
+        lower_start = text[separator.end() : separator.end() + 1].islower()
+    else:
+        separator = HEADWORD_DASH.match(text, w.end)
+        if separator is None:
+            return False
+        # the headword's bold ends before the dash
+        bold, lower_start = separator.group().startswith(("**", "__")), False
     rest = w.lower[separator.end() : separator.end() + 40]
-    # a term in bold before the colon is a glossary's headword, whatever the definition
-    # opens with ("* **Product**: Gecodeerde omschrijving ..."; labelled a use 0 of 13)
-    bold = (
-        w.start >= 2 and text.startswith("**", w.start - 2) and separator.group().startswith("**")
-    )
     return (
         bold
-        or text[separator.end() : separator.end() + 1].islower()
+        or lower_start
         or rest.startswith(DEFINITION_START)
         or rest.startswith(w.lower[w.start : min(w.end, w.start + 5)])
     )
