@@ -1173,6 +1173,17 @@ def _private_buyer(
 UNDECIDED_PURCHASE = "commercial.plain-purchase"
 
 
+# a provider is care's only where care is named too: a tender's "aanbieder" offers
+# software, works or an algorithm as well ("een kant-en-klare oplossing inkopen bij een
+# aanbieder"), and a youth-care tender names the care it buys
+PROVIDERS = frozenset({"aanbieder"})
+
+
+def _providers_only(w: Window) -> bool:
+    """The passage's only care cues are providers: no care is named that is bought."""
+    return PROVIDERS.issuperset(w.found_passage("care"))
+
+
 def _procurement(
     w: Window,
     word: str,
@@ -1197,7 +1208,8 @@ def _procurement(
     if particle is not None and lo <= particle <= w.sent[1]:
         # "koopt de afdeling volgend jaar nieuwe laptops in": the object runs to the particle
         hi = max(hi, particle)
-    care_obj = w.index.find("care", lo, hi, (w.start, w.end))
+    # "inkopen bij een aanbieder" names the seller, not what is bought
+    care_obj = [c for c in w.index.find("care", lo, hi, (w.start, w.end)) if c not in PROVIDERS]
     goods_obj = w.index.find("goods", lo, hi, (w.start, w.end))
     if care_obj and not goods_obj:
         return use
@@ -1230,7 +1242,7 @@ def _procurement(
     goods = cues("goods").in_word(word)
     if goods:
         return verdict("commercial.goods-word", word=word)
-    if w.leaning("care", "goods") > 0:
+    if w.leaning("care", "goods") > 0 and not _providers_only(w):
         return use
     near = w.first("goods", near=True) or w.first("food", near=True)
     if near:  # laptops, or the food a food bank buys
