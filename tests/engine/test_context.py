@@ -125,6 +125,11 @@ FRAMES: list[Row] = [
     ("Klant is een woord uit de markt.", [("Klant", "mention.is-term")]),
     ("Klanten noemen we voortaan inwoners.", [("Klanten", "mention.naming-verb")]),
     ("Klant of inwoner, dat is de vraag.", [("Klant", "mention.comparison")]),
+    # staff and the people they serve are the two sides of a talk, not two names weighed
+    (
+        "De sociale dienst wil beeldbellen in de contacten tussen klantmanagers en cliënten.",
+        [("klantmanagers", "use.staff")],
+    ),
     ("Wij willen inwoners niet als klant benaderen.", [("klant", "mention.as-naming")]),
     ("Klant: iemand die iets koopt.", [("Klant", "mention.headword")]),
     # a glossary's headword in bold, whatever its definition opens with

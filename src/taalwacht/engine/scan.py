@@ -595,7 +595,11 @@ class Engine:
             a.watch.term.pos == "adjective" and a.watch.slot in ADJECTIVE_SLOTS and not right
         )
         found = frames.metalinguistic(
-            window, text, deny=not describes, role=a.watch.term.pos == "noun"
+            window,
+            text,
+            deny=not describes,
+            role=term.pos == "noun",
+            person=term.context == "person",
         )
         found = found or frames.concept(right)
         found = found or frames.word_list(window, hi - lo)

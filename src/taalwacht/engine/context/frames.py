@@ -599,11 +599,15 @@ def _understood(w: Window) -> bool:
     return UNDERSTOOD_LATER.search(w.lower, w.end, hi) is not None
 
 
-def metalinguistic(w: Window, text: str, *, deny: bool = True, role: bool = True) -> Verdict | None:
+def metalinguistic(
+    w: Window, text: str, *, deny: bool = True, role: bool = True, person: bool = True
+) -> Verdict | None:
     """Frames that talk about the word: 'het woord klant', 'klanten noemen', 'als klant zien'.
     ``deny``: whether "geen …"/"niet …" can deny the word as a name (not for an adjective);
     ``role``: whether the word can be a role compared ("de burger als klant"): not a verb's
-    agent, whose role is real ("de gemeente als inkoper binnen het sociaal domein")."""
+    agent, whose role is real ("de gemeente als inkoper binnen het sociaal domein");
+    ``person``: whether the word names the people served, so that "klant of burger" weighs
+    two names for them, where "klantmanagers en cliënten" are the two sides of a talk."""
     # what follows the word is the cheaper test, and it rarely holds: look at it first
     if (_headword(w, text) or _heading_defined(w, text)) and LINE_LEAD.fullmatch(
         text, _item_start(text, w.start), w.start
@@ -763,7 +767,7 @@ def metalinguistic(w: Window, text: str, *, deny: bool = True, role: bool = True
         and not (after[0] == "genoemd" and after[1:2] in (["in"], ["onder"], ["bij"], ["op"]))
     ):
         return verdict("mention.naming-verb", verb=after[0])
-    if after[:2] in (
+    if person and after[:2] in (
         ["of", "burger"],
         ["of", "cliënt"],
         ["of", "inwoner"],
