@@ -35,7 +35,8 @@ from taalwacht.dutch.tokens import lower_same_length
 from taalwacht.engine.context.cues import CueIndex
 from taalwacht.engine.context.profiles import UNDECIDED_PURCHASE
 from taalwacht.engine.context.topic import PURCHASE_REACH, TopicModel, paragraph, words
-from taalwacht.engine.scan import PUBLIC, Engine, found_near
+from taalwacht.engine.paragraphs import PUBLIC, found_near
+from taalwacht.engine.scan import Engine
 from taalwacht.packs import load_bundled
 
 # the verb "zorgen" (to see to something) and "zorg dragen": no care, though their letters

@@ -37,7 +37,8 @@ from pool import add_hold_out, label_at, source_key, training_split
 from taalwacht.dutch.tokens import lower_same_length
 from taalwacht.engine.context.cues import CueIndex
 from taalwacht.engine.context.topic import OUT_OF_REACH, TopicModel, features, to_json, words
-from taalwacht.engine.scan import Engine, asks_topic
+from taalwacht.engine.paragraphs import asks_topic
+from taalwacht.engine.scan import Engine
 from taalwacht.model.finding import Decision
 from taalwacht.packs import load_bundled
 

@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 import taalwacht
 from taalwacht.api import default_service
-from taalwacht.engine.scan import _anchored, _anchored_hits
+from taalwacht.engine.anchors import anchored, anchored_hits
 from taalwacht.model.finding import Decision, Finding
 from taalwacht.service import parse
 
@@ -147,7 +147,7 @@ def test_anchored_pass_finds_what_the_automaton_finds(text: str) -> None:
     give every hit of the automaton of whole forms, in the same order."""
     engine = default_service().engine
     lower = text.lower()
-    assert _anchored_hits(engine._anchored, lower) == list(engine.automaton.iter(lower))
+    assert anchored_hits(engine._anchored, lower) == list(engine.automaton.iter(lower))
 
 
 @settings(max_examples=300)
@@ -162,7 +162,7 @@ def test_anchored_hits_for_any_forms(words: list[str], text: str) -> None:
         automaton.add_word(form, (form, False))
     automaton.make_automaton()
     text = text + " ".join(words)
-    assert _anchored_hits(_anchored(automaton), text) == list(automaton.iter(text))
+    assert anchored_hits(anchored(automaton), text) == list(automaton.iter(text))
 
 
 # ------------------------------------------------------------- separable verbs

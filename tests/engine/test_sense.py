@@ -14,7 +14,8 @@ from conftest import ORGANISATION_PACK, REPO, run, write
 from taalwacht.engine.context.features import Features
 from taalwacht.engine.context.sense import CLASSES, shipped
 from taalwacht.engine.context.verdict import Verdict, verdict
-from taalwacht.engine.scan import Engine, _one_sense_per_word
+from taalwacht.engine.scan import Engine
+from taalwacht.engine.together import one_sense_per_word
 from taalwacht.model.finding import Decision
 from taalwacht.packs import load_bundled
 from taalwacht.packs.load import parse_pack
@@ -198,11 +199,11 @@ def test_one_sense_per_word_follows_the_surest_decision() -> None:
     sure = replace(verdict("use.person"), confidence=0.95)
     unsure = replace(verdict("commercial.market-passage"), confidence=0.6, weak=True)
     decided = [unsure, sure]
-    _one_sense_per_word(occurrences, decided)
+    one_sense_per_word(occurrences, decided)
     assert decided == [sure, sure]
     rule = verdict("mention.quoted")  # a rule's decision is about its own place
     decided = [rule, sure]
-    _one_sense_per_word(occurrences, decided)
+    one_sense_per_word(occurrences, decided)
     assert decided == [rule, sure]
 
 

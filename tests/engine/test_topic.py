@@ -9,7 +9,7 @@ from dataclasses import replace
 import taalwacht
 from taalwacht.engine import Engine
 from taalwacht.engine.context.topic import ASKED, paragraph, shipped, words
-from taalwacht.engine.scan import SAME_CUSTOMERS
+from taalwacht.engine.paragraphs import SAME_CUSTOMERS
 from taalwacht.packs import load_bundled, parse_pack
 
 # a business's help page: no cue word either way, but every word is a software manual's

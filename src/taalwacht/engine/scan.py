@@ -13,8 +13,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections import Counter
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import Literal
 
@@ -25,25 +24,19 @@ from taalwacht.dutch.agreement import DE, FINITE_VERBS, FUNCTION_WORDS, guess_ge
 from taalwacht.dutch.compounds import Member, coined_word, find_members
 from taalwacht.dutch.lexicon import is_word, lookup_for
 from taalwacht.dutch.phrases import scan_left
-from taalwacht.dutch.sentences import sentence_bounds
 from taalwacht.dutch.tokens import HYPHEN, HYPHENS, Token, lower_same_length, next_word, word_at
 from taalwacht.dutch.verbs import particle_of
+from taalwacht.engine import paragraphs, together
 from taalwacht.engine.analysis import Analysis, Occurrence, Watch
+from taalwacht.engine.anchors import anchored, anchored_hits
 from taalwacht.engine.context import frames, names, profiles
 from taalwacht.engine.context import surface as marks
-from taalwacht.engine.context.cues import DOC_REACH, CueIndex
+from taalwacht.engine.context.cues import CueIndex
 from taalwacht.engine.context.features import features
 from taalwacht.engine.context.sense import Decider, shipped
-from taalwacht.engine.context.topic import (
-    ASKED,
-    OUT_OF_REACH,
-    PURCHASE_REACH,
-    TopicModel,
-    paragraph,
-)
+from taalwacht.engine.context.topic import TopicModel
 from taalwacht.engine.context.topic import purchase as purchase_model
 from taalwacht.engine.context.topic import shipped as topic_model
-from taalwacht.engine.context.topic import words as topic_words
 from taalwacht.engine.context.verdict import Verdict, verdict
 from taalwacht.engine.context.window import Window
 from taalwacht.engine.regions import RegionIndex
@@ -124,7 +117,7 @@ class Engine:
             self.automaton.add_word(surface, (surface, False))
         if self.watches:
             self.automaton.make_automaton()
-        self._anchored = _anchored(self.automaton)
+        self._anchored = anchored(self.automaton)
         self._memo: dict[str, Analysis | None] = {}
         self._choices: dict[tuple[object, ...], tuple[Choice, ...]] = {}
         self._coined: dict[tuple[str, str, bool], str] = {}
@@ -183,15 +176,15 @@ class Engine:
                 index.remember(occ.start, occ.analysis.watch.term.id, found.decision)
             decided.append(found)
         if self._purchase is not None:
-            _purchases_by_paragraph(index, occurrences, decided, self._read_purchase)
-        _about_the_words(starts, decided)
-        _the_same_name(read, occurrences, decided)
-        _same_sense_later(read, index, occurrences, decided)
-        _one_sense_per_word(occurrences, decided)
-        _one_sense_per_text(occurrences, decided)
+            paragraphs.purchases_by_paragraph(index, occurrences, decided, self._read_purchase)
+        together.about_the_words(starts, decided)
+        together.the_same_name(read, occurrences, decided)
+        together.same_sense_later(read, index, occurrences, decided)
+        together.one_sense_per_word(occurrences, decided)
+        together.one_sense_per_text(occurrences, decided)
         if self._topic is not None:
-            _business_paragraphs(index, occurrences, decided, self._read_topic)
-        _defined_terms(read, occurrences, decided)  # last: a defined term keeps one sense
+            paragraphs.business_paragraphs(index, occurrences, decided, self._read_topic)
+        together.defined_terms(read, occurrences, decided)  # last: a defined term keeps one sense
         return [
             self._finding(text, read_lower, o, v, marked)
             for o, v in zip(occurrences, decided, strict=True)
@@ -209,7 +202,7 @@ class Engine:
         tokens: dict[int, Token] = {}
         last: tuple[int, int] = (-1, -1)
         n = len(lower)
-        for end_index, (surface, whole_word_only) in _anchored_hits(self._anchored, lower):
+        for end_index, (surface, whole_word_only) in anchored_hits(self._anchored, lower):
             start = end_index - len(surface) + 1
             if last[0] <= start < last[1]:
                 continue
@@ -630,7 +623,7 @@ class Engine:
                 verdict("fixed.name", phrase=fixed) if decided.decision is Decision.USE else decided
             )
         weighable = (decided.decision is Decision.USE or decided.weak) and (
-            decided.rule != profiles.UNDECIDED_PURCHASE  # _purchases_by_paragraph decides
+            decided.rule != profiles.UNDECIDED_PURCHASE  # paragraphs.purchases_by_paragraph decides
         )
         if term.context != "always" and weighable:  # a rule's specific evidence stands as is
             seen = features(
@@ -830,114 +823,6 @@ class _Phrases:
         return _Phrases(*near) if any(near) else None
 
 
-ABOUT_WORDS = (3, 0.3)  # mentions, and their share of the watched words, that make a passage
-#                        about the words themselves
-
-
-def _about_the_words(starts: Sequence[int], decided: list[Verdict]) -> None:
-    """A passage that discusses the words (several quoted or framed as words, a large share
-    of all) is about the language as a whole: its remaining uses are read as mentions too.
-    So is a whole text with twice that many, and the same share, wherever they stand.
-    An essay against 'de klant' or a language guide ('wij schrijven inwoner, niet klant')
-    uses the word unquoted as often as quoted, and its writers mean the word itself."""
-    mentions = [
-        s
-        for s, v in zip(starts, decided, strict=True)
-        if v.decision is Decision.MENTION and v.rule != "mention.code"  # code is not prose
-    ]
-    least, share = ABOUT_WORDS
-    if len(mentions) < least:
-        return
-    whole = len(mentions) >= 2 * least and len(mentions) >= share * len(starts)
-    for i, found in enumerate(decided):
-        if found.decision is not Decision.USE:
-            continue
-        lo, hi = starts[i] - DOC_REACH, starts[i] + DOC_REACH
-        said = bisect_left(mentions, hi) - bisect_left(mentions, lo)
-        watched = bisect_left(starts, hi) - bisect_left(starts, lo)
-        if whole or (said >= least and said >= share * watched):
-            count = len(mentions) if whole else said
-            decided[i] = verdict("mention.about-passage", count=str(count))
-
-
-SURE = 0.8  # a learned decision this sure sets the sense of the same word elsewhere
-
-
-def _sureness(found: Verdict, context: str) -> float:
-    """How sure a decision is of the word's sense: a learned one by its confidence; for
-    things (a purchase, a product), a rule that found commerce by specific evidence (goods
-    bought, the body's general purchasing) as sure as can be. Defaults, and rules about one
-    place (quotation marks, names, code), set nothing; nor do rules on people, whose sense
-    changes within a text (an agency's companies have customers who are its residents)."""
-    if found.weak:
-        return 0.0
-    if found.confidence is not None:
-        return found.confidence
-    if found.decision is Decision.COMMERCIAL and context in THING_PROFILES:
-        return 1.0
-    return 0.0
-
-
-def _one_sense_per_word(occurrences: Sequence[Occurrence], decided: list[Verdict]) -> None:
-    """The same word in one text is decided the same way: a learned decision without
-    evidence in its own sentence takes the sense of the surest decision on that word that
-    had some (Klantnummer ... uw klantnummer). Rules' decisions (quotation marks, names)
-    are about their own place and stay."""
-    surest: dict[tuple[str, str], Verdict] = {}
-    for occ, found in zip(occurrences, decided, strict=True):
-        sure = _sureness(found, occ.analysis.watch.term.context)
-        if sure < SURE:
-            continue
-        key = (occ.analysis.watch.term.id, occ.analysis.joined)
-        best = surest.get(key)
-        if best is None or sure > _sureness(best, occ.analysis.watch.term.context):
-            surest[key] = found
-    for i, (occ, found) in enumerate(zip(occurrences, decided, strict=True)):
-        best = surest.get((occ.analysis.watch.term.id, occ.analysis.joined))
-        if (
-            best is not None
-            and found.weak
-            and found.confidence is not None
-            and best.decision is not found.decision
-        ):
-            decided[i] = best
-
-
-TEXT_MAJORITY = (4, 0.75)  # decisions on a term, and the share of them that are commerce or
-#                           another sense, that set the sense of that term in the whole text
-# Things keep their sense through a text (a regulation's products are all goods); people do
-# not: a re-integration contract's companies have "klanten" who are the agency's residents.
-TEXT_SENSE_PROFILES = frozenset({"service", "organisation", "case"})
-THING_PROFILES = TEXT_SENSE_PROFILES | {"procurement"}
-
-
-def _the_same_name(text: str, occurrences: Sequence[Occurrence], decided: list[Verdict]) -> None:
-    """Once a text names a person (Joop Klant), the word in the same capitals is that person
-    wherever it stands: "Klant studeerde economie", "rond Klant"."""
-    names = {
-        text[o.start : o.end]
-        for o, v in zip(occurrences, decided, strict=True)
-        if v.rule == "other.person-name"
-    }
-    if not names:
-        return
-    for i, occ in enumerate(occurrences):
-        if text[occ.start : occ.end] in names and decided[i].decision is Decision.USE:
-            decided[i] = verdict("other.person-name")
-
-
-# rules that found a business's own customers by specific evidence
-CUSTOMERS_OF_A_BUSINESS = frozenset(
-    {
-        "commercial.reader-customers",
-        "commercial.trade",
-        "commercial.trade-compound",
-        "commercial.shop",
-        "commercial.named-customers",
-    }
-)
-
-
 def _unwritten(text: str, regions: Sequence[Region], occurrences: Sequence[Occurrence]) -> str:
     """``text`` with the letters of its ``written`` regions (what an earlier fix wrote) made
     x, so that no cue, model or rule reads them as the writer's evidence; ``text`` itself when
@@ -956,161 +841,6 @@ def _unwritten(text: str, regions: Sequence[Region], occurrences: Sequence[Occur
     return "".join(chars)
 
 
-def _same_sense_later(
-    text: str, index: CueIndex, occurrences: Sequence[Occurrence], decided: list[Verdict]
-) -> None:
-    """A word the passage goes on to use for a business's own customers ("als je klant jarig
-    is") was the business's word before that too ("een compliment als de klant begrip
-    toont"): the rule "commercial.same-sense" looks back while deciding, this looks ahead.
-    Only unsure uses with no public cue in their own sentence follow."""
-    later: dict[str, list[int]] = {}
-    for occ, found in zip(occurrences, decided, strict=True):
-        if found.rule in CUSTOMERS_OF_A_BUSINESS:
-            later.setdefault(occ.analysis.watch.term.id, []).append(occ.start)
-    if not later:
-        return
-    for i, (occ, found) in enumerate(zip(occurrences, decided, strict=True)):
-        term = occ.analysis.watch.term
-        seen = later.get(term.id)
-        if (
-            not seen
-            or found.decision is not Decision.USE
-            or found.confidence is None
-            or found.confidence >= SURE
-            or term.context != "person"
-        ):
-            continue
-        j = bisect_left(seen, occ.end)
-        if j == len(seen) or seen[j] > occ.start + DOC_REACH:
-            continue
-        sent = sentence_bounds(text, occ.start, occ.end)
-        if not index.find("public", *sent, (occ.start, occ.end)):
-            decided[i] = verdict("commercial.same-sense")
-
-
-DEFINED = (5, 0.75)  # capitalised occurrences of a word inside sentences, and the share of
-#                      one decision among them, that make it a term the text defines
-SENSES = frozenset({Decision.USE, Decision.COMMERCIAL, Decision.OTHER})
-OPENS = frozenset("\n.!?:;•*#|>-–—()\"'‘“„«[")  # what stands before a capital that opens a line,
-#                                          a sentence, an item or a quotation
-
-
-def _defined_terms(text: str, occurrences: Sequence[Occurrence], decided: list[Verdict]) -> None:
-    """A word that a text writes with a capital inside its sentences ("de Klant", "meer
-    Klanten binnen een onderneming") is a term the text defines once, as protocols,
-    contracts and regulations do: it has one sense throughout. Where most of its
-    occurrences are decided one way, the others follow, whatever cue stands near them (a
-    coaching firm next to UWV's Klant, a supermarket next to a shop's Klant)."""
-    least, share = DEFINED
-    groups: dict[tuple[str, str, str], list[int]] = {}
-    for i, (occ, found) in enumerate(zip(occurrences, decided, strict=True)):
-        word = text[occ.start : occ.end]
-        if not word[:1].isupper() or word.isupper() or found.decision not in SENSES:
-            continue
-        before = text[max(0, occ.start - 40) : occ.start].rstrip(" \t\xa0")
-        if not before or before[-1] in OPENS or before[-1].isdigit():
-            continue  # "3.4.4 Product Klantzaken": a numbered heading opens with a capital
-        a = occ.analysis
-        groups.setdefault((a.watch.term.id, a.left, a.right), []).append(i)
-    for members in groups.values():
-        if len(members) < least:
-            continue
-        counts = Counter(decided[i].decision for i in members)
-        sense, n = counts.most_common(1)[0]
-        if n < share * len(members) or n == len(members):
-            continue
-        word = text[occurrences[members[0]].start : occurrences[members[0]].end]
-        for i in members:
-            if decided[i].decision is not sense:
-                decided[i] = verdict(
-                    f"{sense.value}.defined-term",
-                    word=word,
-                    count=str(n),
-                    total=str(len(members)),
-                )
-
-
-def _one_sense_per_text(occurrences: Sequence[Occurrence], decided: list[Verdict]) -> None:
-    """A text that uses a term in a market sense nearly everywhere (a regulation on organic
-    produce, a financial firm's disclosure form) uses it so where the evidence is thin too:
-    an unsure learned "use" of that term takes the sense the rules gave most of the others."""
-    least, share = TEXT_MAJORITY
-    tally: dict[str, Counter[Decision]] = {}
-    for occ, found in zip(occurrences, decided, strict=True):
-        term = occ.analysis.watch.term
-        if term.context not in TEXT_SENSE_PROFILES:
-            continue
-        if not found.weak and found.confidence is None and found.decision is not Decision.FIXED:
-            tally.setdefault(term.id, Counter())[found.decision] += 1
-    for i, (occ, found) in enumerate(zip(occurrences, decided, strict=True)):
-        counts = tally.get(occ.analysis.watch.term.id)
-        unsure = found.confidence is not None and found.confidence < SURE
-        if found.decision is not Decision.USE or not unsure or not counts:
-            continue
-        total = sum(counts.values())
-        sense, n = max(
-            ((d, counts[d]) for d in (Decision.COMMERCIAL, Decision.OTHER)), key=lambda x: x[1]
-        )
-        if total >= least and n >= share * total:
-            decided[i] = verdict(f"{sense.value}.text-majority", count=str(n), total=str(total))
-
-
-def asks_topic(index: CueIndex, a: Analysis, start: int, end: int) -> bool:
-    """Whether the topic model is asked about a use of ``a`` at ``[start, end)`` at its
-    plain threshold: a word the topic model may read (``_may_read``) with no public-service
-    or care cue anywhere in its passage."""
-    return _may_read(a) and not _public_or_care_near(index, start, end)
-
-
-# the cue lists (dutch/data/cues) that name the public service, and those that name trade
-PUBLIC = ("public", "care")
-TRADE = ("commerce", "goods")
-# the firms a staff word names after it: "accountmanager bedrijven", "voor werkgevers"
-FIRMS_SERVED = re.compile(
-    r"[\s-]+(?:(?:voor|van)\s+(?:de\s+|het\s+)?)?"
-    r"(?:bedrijven|werkgevers\w*|ondernemers|ondernemingen)\b"
-)
-
-
-def topic_bar(model: TopicModel, index: CueIndex, a: Analysis, start: int, end: int) -> float:
-    """The P(business) a paragraph must pass before a use of ``a`` at ``[start, end)`` is
-    read as business, for a word the model may read (``_may_read``, which the caller asks
-    before it reads the model): the model's threshold where the passage holds no
-    public-service or care cue; where it does, the far higher ``past_public``.
-
-    A public body near products is often their buyer (a government's guide to buying
-    sustainable goods): only a paragraph all about business overrules the cue there. Near
-    customers and staff the public word mostly says whose they are (a library's, a social
-    worker's, UWV's), so there the paragraph is heard only where its passage names trade
-    (``TRADE``) at least as often as a public body or its own service; the words of service
-    any organisation writes (``profiles.generic_service``: *dienstverlening*, *balie*, *de
-    overheid*) do not count, for a bank's, an insurer's or a marketer's text holds them too.
-    On rounds 80-93, with models that never saw them, such customers and staff above 0.99
-    were labelled commercial or another sense 33 times and flag 3 times (without the count of
-    trade: 38 against 13); on rounds 96-110, with a model that never saw them, words between
-    0.9 and 0.99 were labelled commercial 19 times, unsure 13 and flag 6, so the bar is 0.9.
-
-    Staff named for the firms they serve ("de accountmanager bedrijven", "accountmanagers
-    van het werkgeversservicepunt") are a public body's, however much the paragraph speaks
-    of business (rounds 2-89: flag 7, unsure 1, commercial never); a firm's sales
-    accountmanager serves customers. Nor is a word right after the body's own adjective
-    ("een gemeentelijke product", ``profiles.public_owner``) read as business."""
-    if a.watch.term.context == "staff" and FIRMS_SERVED.match(index.lower, end):
-        return OUT_OF_REACH
-    if profiles.public_owner(index.lower, start):
-        return OUT_OF_REACH  # "een gemeentelijke product": the word says whose it is
-    public = found_near(index, PUBLIC, start, end)
-    if not public:
-        return model.threshold
-    if a.watch.term.context != "service":
-        # only a public body or its own service says whose the customers are, not the
-        # words of service any organisation writes (dienstverlening, balie, de overheid)
-        owners = sum(cue not in profiles.generic_service() for cue in public)
-        if len(found_near(index, TRADE, start, end)) < owners:
-            return OUT_OF_REACH  # trade is named less than the public service: theirs
-    return model.past_public
-
-
 # the verb forms that end their clause: an infinitive, a participle, a subordinate clause's
 # finite verb ("zorg inkopen", "zorg is ingekocht", "die de gemeente inkoopt")
 FINAL_SLOTS = frozenset({"inf", "pp", "sg3", "past_sg", "past_pl"})
@@ -1125,234 +855,6 @@ def _verb_final(a: Analysis, occ: Occurrence) -> bool:
     if a.watch.kind == "separated":
         return bool(occ.related) and occ.related[0].start < occ.start
     return True
-
-
-def _may_read(a: Analysis) -> bool:
-    """A word for customers or products that names neither the pack's own compound nor a
-    public or care member."""
-    if a.watch.term.context not in ASKED:
-        return False
-    if a.curated:
-        return False  # the pack names it (productcatalogus): the organisation's own word
-    if a.watch.term.market_sense == "rare":
-        return False  # a public service's own coinage: only commerce named near it counts
-    # jeugdhulpklanten, uitkeringsklanten: the word says whose it is
-    return not any(profiles.member_cue(name, a.left, a.right) for name in ("public", "care"))
-
-
-def _public_or_care_near(index: CueIndex, start: int, end: int) -> bool:
-    """Any public-service or care cue in the passage around ``[start, end)`` (not
-    ``profiles._public_passage``, which weighs them against commerce)."""
-    return bool(found_near(index, PUBLIC, start, end))
-
-
-def found_near(index: CueIndex, names: tuple[str, ...], start: int, end: int) -> list[str]:
-    """The cues of the lists ``names`` that stand in the passage around ``[start, end)``."""
-    lo, hi = max(0, start - DOC_REACH), min(len(index.lower), end + DOC_REACH)
-    return [cue for name in names for cue in index.find(name, lo, hi, (start, end))]
-
-
-def _purchases_by_paragraph(
-    index: CueIndex,
-    occurrences: Sequence[Occurrence],
-    decided: list[Verdict],
-    read_model: Callable[[], TopicModel],
-) -> None:
-    """A purchase the rules could not place is care bought for residents where its
-    paragraph reads so ("de regionale inkoop" among youth protection and Wmo words), and
-    plain purchasing otherwise (street lighting, catering, "hoe duurzaam de gemeente
-    inkoopt"). Where no public-service or care word stands in the passage, the paragraph
-    must read so far more clearly (``TopicModel.no_public``): a bank's or a supplier's
-    purchasing has no public body to buy care. The sense model weighed these purchases
-    before: on rounds 60-94, which neither model saw, it made 16 of their 57 flags
-    market-speak and 32 other purchases; the paragraph model 30 and 8 (at one bar for
-    all, 34 and 25). The paragraph's words are read once."""
-    lower = index.lower
-    read: dict[tuple[int, int], tuple[float | None, set[str]]] = {}
-    for i, (occ, found) in enumerate(zip(occurrences, decided, strict=True)):
-        if found.rule != profiles.UNDECIDED_PURCHASE:
-            continue
-        model = read_model()
-        span = paragraph(lower, occ.start, occ.end, PURCHASE_REACH)
-        p, seen = _reading(model, lower, span, occurrences, read)
-        if p is None:
-            continue
-        bar = model.no_public
-        if bar is not None and p <= bar and not found_near(index, PUBLIC, occ.start, occ.end):
-            continue
-        words = _weighed_most(model, seen)
-        decided[i] = replace(
-            verdict("use.care-bought", words=words), weak=True, confidence=round(p, 3)
-        )
-
-
-def _business_paragraphs(
-    index: CueIndex,
-    occurrences: Sequence[Occurrence],
-    decided: list[Verdict],
-    read_model: Callable[[], TopicModel],
-) -> None:
-    """A use is read by what its paragraph is about: a shop's or a freelancer's text ("Hoe
-    vind je snel een specifieke klant?") is business, whatever the sentence holds. Where a
-    public-service or care cue stands in the passage, only a paragraph all about business
-    overrules it (a government's guide to buying sustainable goods, an insurer's page on
-    its *dienstverlening*). The paragraph's words are read once, the model when first
-    needed."""
-    lower = index.lower
-    read: dict[tuple[int, int], tuple[float | None, set[str]]] = {}
-    business: dict[tuple[int, int], Verdict] = {}  # paragraphs read as a business's customers
-    for i, (occ, found) in enumerate(zip(occurrences, decided, strict=True)):
-        if found.decision is not Decision.USE or not _may_read(occ.analysis):
-            continue
-        if found.rule in profiles.WHOSE:
-            continue  # "het product Kostendelersnorm", "klanten van de voedselbank": whose
-        model = read_model()
-        bar = topic_bar(model, index, occ.analysis, occ.start, occ.end)
-        if bar >= OUT_OF_REACH:
-            continue
-        span = paragraph(lower, occ.start, occ.end)
-        p, seen = _reading(model, lower, span, occurrences, read)
-        if p is not None and p > bar:
-            about = _weighed_most(model, seen)
-            rule = (
-                "commercial.business-paragraph"
-                if bar == model.threshold
-                else "commercial.all-business"
-            )
-            decided[i] = replace(verdict(rule, words=about), confidence=round(p, 3))
-            if occ.analysis.watch.term.context == "person" and p >= SAME_CUSTOMERS:
-                business.setdefault(span, decided[i])
-    if business:
-        _same_customers(lower, business, occurrences, decided)
-
-
-SAME_CUSTOMERS = 0.9  # how surely the paragraph must read as business; on the training
-#                      split (rounds 2-109) the words that followed were labelled
-#                      commercial 14 times, unsure 7, flag 3
-
-
-def _same_customers(
-    lower: str,
-    business: dict[tuple[int, int], Verdict],
-    occurrences: Sequence[Occurrence],
-    decided: list[Verdict],
-) -> None:
-    """A paragraph read as a business's about its customers is about them in each of its
-    words for them: "in het contact met klanten" there makes its "langere klantcontacten"
-    the business's too, though the model's bar kept that word from it (a public word
-    nearer to it, a word the model does not read). A word that says whose customers it
-    names (bijstandsklanten, klanten van de voedselbank) needs no guard here: its public
-    word raises the bar of every word in its passage (``topic_bar``), so such a paragraph
-    is seldom read as business at all."""
-    for i, (occ, found) in enumerate(zip(occurrences, decided, strict=True)):
-        if found.decision is not Decision.USE or occ.analysis.watch.term.context != "person":
-            continue
-        read_as = business.get(paragraph(lower, occ.start, occ.end))
-        if read_as is not None:
-            decided[i] = read_as
-
-
-def _reading(
-    model: TopicModel,
-    lower: str,
-    span: tuple[int, int],
-    occurrences: Sequence[Occurrence],
-    read: dict[tuple[int, int], tuple[float | None, set[str]]],
-) -> tuple[float | None, set[str]]:
-    """``model``'s reading of the paragraph at ``span`` (``TopicModel.reads``) and the
-    words it read, made once per paragraph of a text: ``read`` keeps them."""
-    if span not in read:
-        seen = topic_words(_watched_masked(lower, span, occurrences))
-        read[span] = (model.reads(seen), seen)
-    return read[span]
-
-
-def _weighed_most(model: TopicModel, seen: set[str]) -> str:
-    """The paragraph's words that weighed most towards the model's reading, for --explain."""
-    return ", ".join(model.strongest(seen)) or messages.text("evidence.none")
-
-
-def _watched_masked(lower: str, span: tuple[int, int], occurrences: Sequence[Occurrence]) -> str:
-    """The paragraph at ``span`` with every watched word blanked out, whole: the topic model
-    masks the bundled pack's stems itself (``topic.MASK``), but an organisation's own term
-    ("zorgconsumenten") would otherwise be read as the evidence about itself."""
-    start, end = span
-    text = lower[start:end]
-    pieces: list[str] = []
-    at = 0  # text[:at] is in pieces already
-    for occ in occurrences:
-        if occ.end <= start + at or occ.start >= end:
-            continue
-        lo, hi = max(occ.start - start, at), occ.end - start
-        while lo > at and text[lo - 1].isalnum():
-            lo -= 1
-        while hi < len(text) and text[hi].isalnum():
-            hi += 1
-        pieces += (text[at:lo], " " * (hi - lo))
-        at = hi
-    return "".join(pieces) + text[at:]
-
-
-# The letters most frequent in Dutch text: e (18 % of the letters in the shared corpus) to
-# l (3.7 %). The Aho-Corasick pass costs per character of text, most of it in looking the
-# character up among the first letters of what it looks for: forms looked for from a
-# rarer letter (v 3.4 %, k 2.2 %, p, c) make that lookup short and rarely go further.
-FREQUENT_LETTERS = "enatirodslg"
-RARE_LETTER = re.compile(rf"[^\W\d_{FREQUENT_LETTERS}]")  # any other letter
-ANCHOR_LEAST = 4  # characters an anchor keeps, so that it still stands mostly for its form
-
-
-def _anchored(automaton: ahocorasick.Automaton) -> ahocorasick.Automaton:
-    """An automaton over the forms of ``automaton`` cut to their anchors: each form from its
-    first letter that is no frequent one (inkoop from koop, accountmanager from
-    ccountmanager, klant whole), keeping at least ANCHOR_LEAST characters; the whole form
-    where none is. The anchors start with a few rarer letters (c, k, p, v for markttaal)
-    instead of the forms' own first letters (a and i among them): the pass over the shared
-    corpus takes 0.24 s instead of 0.34 s, with the same hits. Which anchor a form gets
-    changes only the speed; ``_anchored_hits`` finds the forms again."""
-    # anchor -> the forms that end in it: (the part before the anchor, the form's length,
-    # the form's value in ``automaton``)
-    anchors: dict[str, list[tuple[str, int, tuple[str, bool]]]] = {}
-    for form, value in automaton.items():
-        rare = RARE_LETTER.search(form, 0, len(form) - ANCHOR_LEAST + 1)
-        at = rare.start() if rare else 0
-        anchors.setdefault(form[at:], []).append((form[:at], len(form), value))
-    anchored = ahocorasick.Automaton()
-    for anchor, forms in anchors.items():
-        whole = tuple((size, value) for before, size, value in forms if not before)
-        # by the last character of the part before the anchor: inkoop, in-koop, in-\nkoop
-        # and in\u00adkoop share the anchor koop, and the character before it tells which
-        # one (if any) can stand there, so a hit tests one or two forms instead of all
-        by_last: dict[str, list[tuple[str, int, tuple[str, bool]]]] = {}
-        for before, size, value in forms:
-            if before:
-                by_last.setdefault(before[-1], []).append((before, size, value))
-        split = {last: tuple(these) for last, these in by_last.items()}
-        anchored.add_word(anchor, (len(anchor), whole, split))
-    if anchors:
-        anchored.make_automaton()
-    return anchored
-
-
-def _anchored_hits(
-    anchored: ahocorasick.Automaton, lower: str
-) -> list[tuple[int, tuple[str, bool]]]:
-    """What the automaton of the forms gives for ``lower`` (``iter``): every occurrence of
-    every form as (index of its last character, its value), by that index, the longer form
-    first where two end at the same place. Each form ends with its anchor, so each anchor
-    found is one of its forms where the part before it stands right before it."""
-    found: list[tuple[int, int, tuple[str, bool]]] = []
-    for end, (length, whole, by_last) in anchored.iter(lower):
-        for size, value in whole:
-            found.append((end, -size, value))
-        at = end - length  # the character before the anchor
-        if at >= 0 and lower[at] in by_last:
-            for before, size, value in by_last[lower[at]]:
-                start = end - size + 1
-                if start >= 0 and lower.startswith(before, start):
-                    found.append((end, -size, value))
-    found.sort()
-    return [(end, value) for end, _, value in found]
 
 
 def _split_variants(watches: Mapping[str, list[Watch]]) -> Iterator[str]:

@@ -1169,7 +1169,7 @@ def _private_buyer(
 
 # a purchase with no care, goods or buyer near it ("het inkoopbeleid", "de regionale
 # inkoop"): plain purchasing by default; the engine reads its paragraph
-# (scan._purchases_by_paragraph)
+# (paragraphs.purchases_by_paragraph)
 UNDECIDED_PURCHASE = "commercial.plain-purchase"
 
 
