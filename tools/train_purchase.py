@@ -15,7 +15,7 @@ the topic model reads them: ``train_topic.letter_rows``) learns which words say 
 A passage that names no public body or care (``--no-public``) must read as care bought
 more clearly than one that does (``--threshold``). With ``--hold-out``, the model is
 trained without those rounds and scored on their purchases the rules leave undecided
-(``profiles.UNDECIDED_PURCHASE``) at several pairs of bars: the figures
+(``purchases.UNDECIDED_PURCHASE``) at several pairs of bars: the figures
 docs/measurements.md gives for the shipped ones.
 """
 
@@ -33,7 +33,7 @@ from train_topic import fit_letters, letter_rows, save_model
 
 from taalwacht.dutch.tokens import lower_same_length
 from taalwacht.engine.context.cues import CueIndex
-from taalwacht.engine.context.profiles import UNDECIDED_PURCHASE
+from taalwacht.engine.context.purchases import UNDECIDED_PURCHASE
 from taalwacht.engine.context.topic import PURCHASE_REACH, TopicModel, paragraph, words
 from taalwacht.engine.paragraphs import PUBLIC, found_near
 from taalwacht.engine.scan import Engine

@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 import taalwacht
-from taalwacht.engine.context.profiles import UNDECIDED_PURCHASE
+from taalwacht.engine.context.purchases import UNDECIDED_PURCHASE
 from taalwacht.engine.context.topic import purchase, words
 from taalwacht.engine.scan import Engine
 from taalwacht.packs import load_bundled

@@ -15,7 +15,7 @@ from dataclasses import replace
 
 from taalwacht import messages
 from taalwacht.engine.analysis import Analysis, Occurrence
-from taalwacht.engine.context import profiles
+from taalwacht.engine.context import profiles, purchases
 from taalwacht.engine.context.cues import DOC_REACH, CueIndex
 from taalwacht.engine.context.topic import (
     ASKED,
@@ -128,7 +128,7 @@ def purchases_by_paragraph(
     lower = index.lower
     read: dict[tuple[int, int], tuple[float | None, set[str]]] = {}
     for i, (occ, found) in enumerate(zip(occurrences, decided, strict=True)):
-        if found.rule != profiles.UNDECIDED_PURCHASE:
+        if found.rule != purchases.UNDECIDED_PURCHASE:
             continue
         model = read_model()
         span = paragraph(lower, occ.start, occ.end, PURCHASE_REACH)

@@ -29,7 +29,7 @@ from taalwacht.dutch.verbs import particle_of
 from taalwacht.engine import paragraphs, together
 from taalwacht.engine.analysis import Analysis, Occurrence, Watch
 from taalwacht.engine.anchors import anchored, anchored_hits
-from taalwacht.engine.context import frames, names, profiles
+from taalwacht.engine.context import frames, names, profiles, purchases
 from taalwacht.engine.context import surface as marks
 from taalwacht.engine.context.cues import CueIndex
 from taalwacht.engine.context.features import features
@@ -623,7 +623,7 @@ class Engine:
                 verdict("fixed.name", phrase=fixed) if decided.decision is Decision.USE else decided
             )
         weighable = (decided.decision is Decision.USE or decided.weak) and (
-            decided.rule != profiles.UNDECIDED_PURCHASE  # paragraphs.purchases_by_paragraph decides
+            decided.rule != purchases.UNDECIDED_PURCHASE  # the purchase model decides it
         )
         if term.context != "always" and weighable:  # a rule's specific evidence stands as is
             seen = features(

@@ -170,6 +170,10 @@ class Window:
             clause = self._clause = (left + 1 if left >= 0 else s, right if right >= 0 else e)
         return clause
 
+    def beside(self, reach: int, within: tuple[int, int]) -> tuple[int, int]:
+        """The few words either side of the word (``reach`` characters), inside ``within``."""
+        return max(within[0], self.start - reach), min(within[1], self.end + reach)
+
     def words_before(self, n: int) -> list[str]:
         before = self._before
         if before is None:
