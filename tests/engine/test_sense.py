@@ -11,6 +11,7 @@ import pytest
 
 import taalwacht
 from conftest import ORGANISATION_PACK, REPO, run, write
+from taalwacht.engine.context import calibration
 from taalwacht.engine.context.features import Features
 from taalwacht.engine.context.sense import CLASSES, shipped
 from taalwacht.engine.context.verdict import Verdict, verdict
@@ -181,7 +182,7 @@ def test_probabilities_are_a_distribution() -> None:
     assert len(p) == len(CLASSES) and abs(sum(p) - 1) < 1e-9 and min(p) > 0
 
 
-def test_weighed_decisions_carry_a_confidence_rules_with_evidence_do_not() -> None:
+def test_weighed_decisions_carry_their_models_confidence() -> None:
     use = "De klant krijgt een brief van de gemeente over de bijstand."
     (found,) = taalwacht.check(use, explain=True)
     assert found.decision is Decision.USE
@@ -189,7 +190,9 @@ def test_weighed_decisions_carry_a_confidence_rules_with_evidence_do_not() -> No
     shop = "Onze klanten bestellen hun boodschappen online en betalen in de webwinkel."
     (found,) = taalwacht.check(shop, explain=True)
     assert found.decision is Decision.COMMERCIAL and found.rule == "commercial.trade"
-    assert found.confidence is None and "bestellen" in found.why
+    # a rule's confidence is its ground's share of right decisions (test_calibration.py)
+    assert found.confidence == calibration.shipped().of("commercial.trade")
+    assert "bestellen" in found.why
 
 
 def test_one_sense_per_word_follows_the_surest_decision() -> None:

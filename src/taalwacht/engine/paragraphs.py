@@ -46,43 +46,64 @@ FIRMS_SERVED = re.compile(
 )
 
 
-def topic_bar(model: TopicModel, index: CueIndex, a: Analysis, start: int, end: int) -> float:
-    """The P(business) a paragraph must pass before a use of ``a`` at ``[start, end)`` is
-    read as business, for a word the model may read (``_may_read``, which the caller asks
-    before it reads the model): the model's threshold where the passage holds no
-    public-service or care cue; where it does, the far higher ``past_public``.
+# What the passage says about whose a customer, product or staff member is (``evidence``):
+OWN = "own"  # the word or the words right around it say so, or the public service is
+#              named more often than trade (a library's, a social worker's, UWV's customers)
+SHARED = "shared"  # a public-service or care cue stands near, and trade as often
+NONE = "none"  # no public-service or care cue in the passage at all
 
-    A public body near products is often their buyer (a government's guide to buying
-    sustainable goods): only a paragraph all about business overrules the cue there. Near
-    customers and staff the public word mostly says whose they are (a library's, a social
-    worker's, UWV's), so there the paragraph is heard only where its passage names trade
-    (``TRADE``) at least as often as a public body or its own service; the words of service
-    any organisation writes (``profiles.generic_service``: *dienstverlening*, *balie*, *de
-    overheid*) do not count, for a bank's, an insurer's or a marketer's text holds them too.
-    On rounds 80-93, with models that never saw them, such customers and staff above 0.99
-    were labelled commercial or another sense 33 times and flag 3 times (without the count of
-    trade: 38 against 13); on rounds 96-110, with a model that never saw them, words between
-    0.9 and 0.99 were labelled commercial 19 times, unsure 13 and flag 6, so the bar is 0.9.
+
+def evidence(index: CueIndex, a: Analysis, start: int, end: int) -> str:
+    """What the passage around a use of ``a`` at ``[start, end)`` says of whose it is:
+    ``OWN``, ``SHARED`` or ``NONE``. The topic model's bar follows from it
+    (``topic_bar``), and so does how often such a use is market-speak
+    (``context/calibration.py``: on the training split a customer with no public word in
+    its passage was a flag far less often than one whose passage named its public owner).
 
     Staff named for the firms they serve ("de accountmanager bedrijven", "accountmanagers
     van het werkgeversservicepunt") are a public body's, however much the paragraph speaks
     of business (rounds 2-89: flag 7, unsure 1, commercial never); a firm's sales
-    accountmanager serves customers. Nor is a word right after the body's own adjective
-    ("een gemeentelijke product", ``profiles.public_owner``) read as business."""
+    accountmanager serves customers. So is a word right after the body's own adjective ("een
+    gemeentelijke product", ``profiles.public_owner``) or with a public or care member of its
+    own (jeugdhulpklanten). Near customers and staff a public word mostly says whose they
+    are, so there the passage is shared only where it names trade (``TRADE``) at least as
+    often as a public body or its own service; the words of service any organisation writes
+    (``profiles.generic_service``: *dienstverlening*, *balie*, *de overheid*) do not count,
+    for a bank's, an insurer's or a marketer's text holds them too. A public body near
+    products is often their buyer (a government's guide to buying sustainable goods): a
+    product's passage with a public cue is always shared."""
     if a.watch.term.context == "staff" and FIRMS_SERVED.match(index.lower, end):
-        return OUT_OF_REACH
-    if profiles.public_owner(index.lower, start):
-        return OUT_OF_REACH  # "een gemeentelijke product": the word says whose it is
+        return OWN
+    if profiles.public_owner(index.lower, start) or _public_member(a):
+        return OWN
     public = found_near(index, PUBLIC, start, end)
     if not public:
-        return model.threshold
+        return NONE
     if a.watch.term.context != "service":
-        # only a public body or its own service says whose the customers are, not the
-        # words of service any organisation writes (dienstverlening, balie, de overheid)
         owners = sum(cue not in profiles.generic_service() for cue in public)
         if len(found_near(index, TRADE, start, end)) < owners:
-            return OUT_OF_REACH  # trade is named less than the public service: theirs
-    return model.past_public
+            return OWN
+    return SHARED
+
+
+def topic_bar(model: TopicModel, index: CueIndex, a: Analysis, start: int, end: int) -> float:
+    """The P(business) a paragraph must pass before a use of ``a`` at ``[start, end)`` is
+    read as business, for a word the model may read (``_may_read``, which the caller asks
+    before it reads the model), by what its passage says of whose it is (``evidence``):
+    none where the word or its passage says it is the public service's; the model's
+    threshold where the passage holds no public-service or care cue; where it holds one
+    beside trade, the far higher ``past_public``, so that only a paragraph all about
+    business overrules the cue.
+
+    On rounds 80-93, with models that never saw them, customers and staff above 0.99 in a
+    passage whose public words outnumbered its trade were labelled commercial or another
+    sense 33 times and flag 3 times (without the count of trade: 38 against 13); on rounds
+    96-110, with a model that never saw them, words between 0.9 and 0.99 were labelled
+    commercial 19 times, unsure 13 and flag 6, so the bar is 0.9."""
+    said = evidence(index, a, start, end)
+    if said == OWN:
+        return OUT_OF_REACH
+    return model.threshold if said == NONE else model.past_public
 
 
 def _may_read(a: Analysis) -> bool:
@@ -94,8 +115,13 @@ def _may_read(a: Analysis) -> bool:
         return False  # the pack names it (productcatalogus): the organisation's own word
     if a.watch.term.market_sense == "rare":
         return False  # a public service's own coinage: only commerce named near it counts
-    # jeugdhulpklanten, uitkeringsklanten: the word says whose it is
-    return not any(profiles.member_cue(name, a.left, a.right) for name in ("public", "care"))
+    return not _public_member(a)
+
+
+def _public_member(a: Analysis) -> bool:
+    """The word has a public or care member of its own: jeugdhulpklanten,
+    uitkeringsklanten say whose they are."""
+    return any(profiles.member_cue(name, a.left, a.right) for name in PUBLIC)
 
 
 def _public_or_care_near(index: CueIndex, start: int, end: int) -> bool:

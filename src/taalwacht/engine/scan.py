@@ -29,12 +29,12 @@ from taalwacht.dutch.verbs import particle_of
 from taalwacht.engine import paragraphs, together
 from taalwacht.engine.analysis import Analysis, Occurrence, Watch
 from taalwacht.engine.anchors import anchored, anchored_hits
-from taalwacht.engine.context import frames, names, profiles, purchases
+from taalwacht.engine.context import calibration, frames, names, profiles, purchases
 from taalwacht.engine.context import surface as marks
 from taalwacht.engine.context.cues import CueIndex
 from taalwacht.engine.context.features import features
 from taalwacht.engine.context.sense import Decider, shipped
-from taalwacht.engine.context.topic import TopicModel
+from taalwacht.engine.context.topic import ASKED, TopicModel
 from taalwacht.engine.context.topic import purchase as purchase_model
 from taalwacht.engine.context.topic import shipped as topic_model
 from taalwacht.engine.context.verdict import Verdict, verdict
@@ -186,7 +186,7 @@ class Engine:
             paragraphs.business_paragraphs(index, occurrences, decided, self._read_topic)
         together.defined_terms(read, occurrences, decided)  # last: a defined term keeps one sense
         return [
-            self._finding(text, read_lower, o, v, marked)
+            self._finding(text, read_lower, o, v, marked, _confidence(index, o, v))
             for o, v in zip(occurrences, decided, strict=True)
         ]
 
@@ -375,7 +375,13 @@ class Engine:
     # ----------------------------------------------------------------- deciding
 
     def _finding(
-        self, text: str, lower: str, occ: Occurrence, decided: Verdict, marked: RegionIndex
+        self,
+        text: str,
+        lower: str,
+        occ: Occurrence,
+        decided: Verdict,
+        marked: RegionIndex,
+        confidence: float | None,
     ) -> Finding:
         term = occ.analysis.watch.term
         # "de klant(en)": the writer's plural ending in brackets belongs to the word
@@ -439,7 +445,7 @@ class Engine:
             gender=gender,
             governs=governs,
             choices=options,
-            confidence=decided.confidence,
+            confidence=confidence,
         )
 
     def _both_options(
@@ -821,6 +827,25 @@ class _Phrases:
             over(self.fixed, lower),
         )  # in the order of the fields
         return _Phrases(*near) if any(near) else None
+
+
+# decisions the writer or the organisation made, not the engine: nothing to be sure of
+WRITERS_CHOICE = (Decision.ALLOWED, Decision.SUPPRESSED)
+
+
+def _confidence(index: CueIndex, occ: Occurrence, decided: Verdict) -> float | None:
+    """How sure ``decided`` is: a learned decision's own probability; for a rule, how often
+    decisions on its ground were right on labelled text (``context/calibration.py``), where
+    a use of a word for customers, products or staff is grounded also in what its passage
+    says of whose the word is."""
+    if decided.confidence is not None:
+        return decided.confidence
+    if decided.decision in WRITERS_CHOICE:
+        return None
+    said = ""
+    if decided.decision is Decision.USE and occ.analysis.watch.term.context in ASKED:
+        said = paragraphs.evidence(index, occ.analysis, occ.start, occ.end)
+    return calibration.shipped().of(decided.rule, said)
 
 
 def _unwritten(text: str, regions: Sequence[Region], occurrences: Sequence[Occurrence]) -> str:

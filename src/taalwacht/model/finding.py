@@ -89,7 +89,9 @@ class Finding:
     gender: str | None = None  # gender of the word as written, when the term is its head
     governs: bool = False  # the term is the head of the word: articles/adjectives agree with it
     choices: tuple[Choice, ...] = field(default=())  # ``suggestions`` with their grammar
-    confidence: float | None = None  # how sure the learned sense decision is; None: a rule
+    # how sure the decision is: a learned one's probability, a rule's share of right
+    # decisions on its ground in labelled text; None where the writer decided (allowed)
+    confidence: float | None = None
 
     @property
     def reported(self) -> bool:

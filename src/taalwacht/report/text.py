@@ -56,7 +56,7 @@ def _spot(result: FileResult, finding: Finding) -> str:
 
 
 def _ground(finding: Finding) -> str:
-    """The rule id, and how sure the sense model was when it weighed the word."""
+    """The rule id, and how sure the decision is (none for the writer's own choices)."""
     if finding.confidence is None:
         return f"({finding.rule})"
     return f"({finding.rule}, zekerheid {round(finding.confidence * 100)}%)"
