@@ -23,6 +23,13 @@ SENTENCES = DATA / "sentences"
 # Sentences the engine still gets wrong, each a rule not yet written, by their text (an
 # index would move when a sentence is added above them). strict: a fix shows up.
 KNOWN_GAPS = {
+    # the topic model trained on rounds 2-117 reads a visit and an experience (bezoek,
+    # ervaart) beside a clinic (polikliniek shares its letters with private klinieken) as
+    # business, and a hospital is no care cue: as one, it made hospitals' own purchasing
+    # care bought (9 words labelled commercial on the training split)
+    "Het ziekenhuis wil weten hoe de klant het bezoek aan de polikliniek ervaart.": (
+        "a hospital's patient read as a customer by the paragraph's words"
+    ),
     "De webredactie herschrijft alle productpagina's in eenvoudige taal.": (
         "productpagina's with no public-service cue in the sentence"
     ),

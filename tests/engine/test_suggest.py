@@ -769,6 +769,6 @@ def test_care_names_the_people_it_serves_clients_and_patients() -> None:
     labellers wrote it; a municipality's desk its inwoners."""
     wlz = "De klant heeft een indicatie voor de Wlz en verblijft in een instelling."
     assert one(wlz).suggestions[0] == "cliënt"
-    hospital = "Het ziekenhuis wil weten hoe de klant het bezoek aan de polikliniek ervaart."
+    hospital = "Het ziekenhuis wil weten hoe de klant de zorg op de afdeling ervaart."
     assert one(hospital).suggestions[0] == "patiënt"
     assert one("De gemeente wil weten hoe de klant de balie ervaart.").suggestions[0] == "inwoner"

@@ -87,13 +87,13 @@ def test_a_paragraph_all_about_business_overrules_a_public_cue_for_customers_too
 
 # a copywriter's customers: "gemeente" is a public cue, the brands and agencies are trade
 COPYWRITER = (
-    "Als copywriter schrijf ik voor merken, bureaus en af en toe voor een gemeente: de klant "
-    "wil teksten die verkopen."
+    "Als tekstschrijver schrijf ik voor merken, bureaus en af en toe voor een gemeente: de "
+    "klant wil teksten die verkopen."
 )
 
 
 def test_a_paragraph_clearly_but_not_wholly_about_business_overrules_a_public_cue() -> None:
-    # read as business at about 0.98: below round 110's bar (0.99), above today's (0.9)
+    # read as business at about 0.97: below round 110's bar (0.99), above today's (0.9)
     [found] = taalwacht.check(COPYWRITER, explain=True)
     assert not found.reported and found.rule == "commercial.all-business"
     assert found.confidence is not None and 0.9 <= shipped().past_public < found.confidence < 0.99
@@ -253,7 +253,7 @@ def test_a_business_paragraph_keeps_all_its_words_for_customers() -> None:
 
 
 def test_a_paragraph_read_as_business_less_surely_keeps_each_words_own_reading() -> None:
-    text = EMPLOYER.format(tail=".")
+    text = EMPLOYER.format(tail=". Dat geldt ook voor vrijwilligers.")  # about 0.79
     customers, contacts = taalwacht.check(text, explain=True)
     assert customers.rule == "commercial.business-paragraph"
     assert customers.confidence is not None and customers.confidence < SAME_CUSTOMERS
