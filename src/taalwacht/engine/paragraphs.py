@@ -58,7 +58,8 @@ def evidence(index: CueIndex, a: Analysis, start: int, end: int) -> str:
     ``OWN``, ``SHARED`` or ``NONE``. The topic model's bar follows from it
     (``topic_bar``), and so does how often such a use is market-speak
     (``context/calibration.py``: on the training split a customer with no public word in
-    its passage was a flag far less often than one whose passage named its public owner).
+    its passage was a flag less often than one whose passage named its public owner, 0.913
+    of such decisions right against 0.947).
 
     Staff named for the firms they serve ("de accountmanager bedrijven", "accountmanagers
     van het werkgeversservicepunt") are a public body's, however much the paragraph speaks

@@ -12,8 +12,8 @@ was right in 95 of 100 such decisions where the passage named its public owner, 
 no public word stood near, and in 87 where trade was named as often as the public service.
 
 A ground seen rarely borrows from the ground above it (the rule, then its decision, then
-all decisions): its share is counted with ``PRIOR`` decisions at that ground's share
-added, so that one lucky decision does not make a rule sure.
+all decisions): its share is counted as if ``PRIOR`` more decisions had been right as often
+as on the ground above, so that one lucky decision does not make a rule sure.
 """
 
 from __future__ import annotations
@@ -35,7 +35,8 @@ def ground(rule: str, evidence: str = "") -> str:
 
 
 def parents(key: str) -> list[str]:
-    """The grounds above ``key``, nearest first: use.person@none, use.person, use, *."""
+    """The grounds above ``key``, nearest first: above use.person@none stand use.person,
+    use and * (all decisions)."""
     rule = key.partition("@")[0]
     above = [rule] if rule != key else []
     decision = rule.partition(".")[0]
