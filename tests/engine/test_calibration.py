@@ -58,7 +58,7 @@ def test_every_decision_carries_a_confidence_but_the_writers_own() -> None:
         if f.decision is Decision.ALLOWED:
             assert f.confidence is None
         else:
-            assert f.confidence is not None and 0.5 <= f.confidence <= 1, f
+            assert f.confidence is not None and 0 < f.confidence <= 1, f
 
 
 def test_a_term_the_organisation_adds_is_as_sure_as_a_bundled_one() -> None:
