@@ -38,7 +38,8 @@ def test_the_shipped_confidences_follow_from_the_shipped_counts() -> None:
     data = json.loads(shipped_text("confidence.json"))
     counts = {key: (right, decided) for key, (right, decided) in data["counts"].items()}
     assert counts[calibration.ALL][1] > 10_000  # counted on the training split
-    assert calibration.estimate(counts) == data["confidence"]
+    assert calibration.estimate(counts) == calibration.shipped().confidence
+    assert calibration.from_json(calibration.to_json(counts)) == calibration.shipped()
 
 
 def test_a_customer_is_surer_market_speak_where_the_passage_says_whose() -> None:

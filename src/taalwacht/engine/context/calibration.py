@@ -23,7 +23,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import cache
 
-from taalwacht.engine.context.datafile import shipped_text
+from taalwacht.engine.context.datafile import shipped_text, weights_file
 
 PRIOR = 10  # decisions at the ground above's share that each ground's count starts with
 ALL = "*"  # the ground above every decision
@@ -91,24 +91,14 @@ def shipped() -> Calibration:
 
 
 def from_json(raw: str) -> Calibration:
-    data = json.loads(raw)
-    return Calibration({str(k): float(v) for k, v in data["confidence"].items()})
+    """The confidences of the data file's counts (``estimate``): the counts are kept, the
+    shares follow from them."""
+    counts = json.loads(raw)["counts"]
+    return Calibration(estimate({str(k): (int(r), int(d)) for k, (r, d) in counts.items()}))
 
 
 def to_json(counts: Mapping[str, tuple[int, int]], **about: object) -> str:
-    """The data file ``tools/calibrate.py`` writes: each ground's confidence, and the
-    counts it came from, one ground a line."""
-    confidence = estimate(counts)
-    lines = [f'    "{key}": {json.dumps(confidence[key])}' for key in sorted(confidence)]
-    counted = [
-        f'    "{key}": [{right}, {decided}]' for key, (right, decided) in sorted(counts.items())
-    ]
-    head = json.dumps({"about": about}, ensure_ascii=False, indent=2)[:-2]
-    return (
-        head
-        + ',\n  "confidence": {\n'
-        + ",\n".join(lines)
-        + '\n  },\n  "counts": {\n'
-        + ",\n".join(counted)
-        + "\n  }\n}\n"
-    )
+    """The data file ``tools/calibrate.py`` writes: each ground's (right, decided) counts,
+    one ground a line."""
+    listed = {key: [right, decided] for key, (right, decided) in counts.items()}
+    return weights_file({"about": about}, listed, name="counts")

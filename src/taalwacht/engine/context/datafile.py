@@ -13,11 +13,14 @@ def shipped_text(name: str) -> str:
     return (resources.files("taalwacht.engine") / "data" / name).read_text("utf-8")
 
 
-def weights_file(head: Mapping[str, object], weights: Mapping[str, object]) -> str:
-    """``head`` as indented JSON, then ``weights`` (sorted by name) one entry a line."""
+def weights_file(
+    head: Mapping[str, object], weights: Mapping[str, object], *, name: str = "weights"
+) -> str:
+    """``head`` as indented JSON, then ``weights`` (sorted by name) one entry a line, under
+    ``name`` (the counts of ``calibration.py`` are no weights, but read the same way)."""
     lines = [
-        f"    {json.dumps(name, ensure_ascii=False)}: {json.dumps(value)}"
-        for name, value in sorted(weights.items())
+        f"    {json.dumps(key, ensure_ascii=False)}: {json.dumps(value)}"
+        for key, value in sorted(weights.items())
     ]
     text = json.dumps(head, ensure_ascii=False, indent=2)[:-2]
-    return text + ',\n  "weights": {\n' + ",\n".join(lines) + "\n  }\n}\n"
+    return text + f',\n  "{name}": {{\n' + ",\n".join(lines) + "\n  }\n}\n"
