@@ -30,9 +30,12 @@ from functools import cache, cached_property, lru_cache
 
 from taalwacht.engine.context.datafile import shipped_text, weights_file
 
-# the watched stems, masked before words are read: the paragraph's other words decide
+# the watched stems, masked before words are read: the paragraph's other words decide.
+# Each whole word that holds one goes; a match starts only where a word does (\b), and
+# the lazy \w*? finds the stem in one walk of the word, where a leading \w* would try
+# the stems again from each of its letters (half the time of reading a paragraph's words)
 MASK = re.compile(
-    r"\w*(?:klant|product|produkt|concern|inko|koop|kocht|casus|kcc|kcm|accountmanag|"
+    r"\b\w*?(?:klant|product|produkt|concern|inko|koop|kocht|casus|kcc|kcm|accountmanag|"
     r"vraaggericht)\w*"
 )
 WORD = re.compile(r"[^\W\d_]{3,}")
