@@ -206,6 +206,27 @@ def test_cues_are_read_near_the_word_and_prefer_still_wins() -> None:
     assert fixed.text.startswith("De uitkeringsgerechtigden volgen")
 
 
+def test_a_first_member_before_its_hyphen_keeps_its_own_members_and_names_nothing_twice() -> None:
+    # "Zorginkoop- en contractering" (the care offices' regulations in the shared corpus)
+    # became "contracterings- en contractering": the member before "inkoop" was lost, and
+    # the replacement named its partner again. Such a word is reported and left as it is
+    text = "Prestatieveld 2: Zorginkoop- en contractering door de zorgkantoren."
+    found = one(text)
+    assert (found.text, found.reported, found.suggestions) == ("Zorginkoop-", True, ())
+    assert taalwacht.fix(text).text == text
+    proces = "De zorginkoop- en contracteringsprocessen voor de Wmo liggen vast."
+    assert taalwacht.fix(proces).text == proces
+    # without the partner repeated, the writer's own first member stays
+    regio = "Het jeugdzorginkoop- en verantwoordingsproces van de regio."
+    assert one(regio).suggestions[0] == "jeugdzorgcontracterings-"
+    assert taalwacht.fix(regio).text == (
+        "Het jeugdzorgcontracterings- en verantwoordingsproces van de regio."
+    )
+    # nor "dienst- en dienstenportfolio"
+    portfolio = one("De product- en dienstenportfolio van de gemeente groeit.")
+    assert not any(s.startswith("dienst") for s in portfolio.suggestions)
+
+
 # ------------------------------------------------------------- form by form
 
 # (text, the finding's text, the first suggestions in order, first choice plural?)

@@ -229,9 +229,16 @@ def choices(
             ):
                 continue  # only a first-member form takes the hyphen; "gemeentelijke " not
             kept = surface[elision.end(1) :] if elision else "-"  # "- en procesinnovatie"
-            if _names_again(core, kept + rest):
-                continue  # not "diensten- en dienstencatalogus": the other member already is
-            text = _case_like(core, elision.group(1) if elision else member_text[:-1]) + kept
+            if _names_again(core, kept + rest) or (
+                not elision and _names_again(core.removesuffix("s"), beside)
+            ):
+                # not "diensten- en dienstencatalogus": the other member already is; nor
+                # "contracterings- en contractering" for "zorginkoop- en contractering"
+                continue
+            if elision:
+                text = _case_like(core, elision.group(1)) + kept
+            else:  # the writer's own first member stays: zorginkoop- -> zorgcontracterings-
+                text = join(surface_left, _case_like(core, member_text[:-1])) + kept
         elif analysis.compound_key:
             text = _case_like(join(core, analysis.right), surface)
         else:
