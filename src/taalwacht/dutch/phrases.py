@@ -188,3 +188,26 @@ def echoes(replacement: str, text: str, start: int, end: int) -> bool:
         or any(n + ending == w for n in words for ending in INFLECTED[1:])
         for w in said
     )
+
+
+# the word a watched word is coordinated with: "inkoop en contractering", "klanten of
+# werkzoekenden", "diensten, producten"
+PARTNER_AFTER = re.compile(r"\s*(?:,|&|/|\ben/of\b|\ben\b|\bof\b)\s*([^\W\d_]+)")
+PARTNER_BEFORE = re.compile(r"([^\W\d_]+)\s*(?:,|&|/|\ben/of\b|\ben\b|\bof\b)\s*$")
+
+
+def doubles(replacement: str, text: str, start: int, end: int) -> str:
+    """The word coordinated with ``text[start:end]`` that ``replacement`` would write a
+    second time, in any inflection, or "": "inkoop en contractering" must not become
+    "contractering en contractering", nor "klanten en werkzoekenden" "werkzoekenden en
+    werkzoekenden". Stricter than ``echoes``: the two would stand side by side."""
+    after = PARTNER_AFTER.match(text, end)
+    before = PARTNER_BEFORE.search(text, max(0, start - 40), start)
+    partners = [found.group(1) for found in (before, after) if found]
+    said = [w for w in ECHO_WORD.findall(replacement.lower()) if len(w) >= 4]
+    for partner in partners:
+        low = partner.lower()
+        if any(low == w + e or w == low + e for w in said for e in INFLECTED):
+            return partner
+    return ""
+

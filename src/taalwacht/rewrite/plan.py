@@ -27,6 +27,7 @@ from taalwacht.dutch.compounds import coined_word
 from taalwacht.dutch.lexicon import is_word
 from taalwacht.dutch.phrases import (
     Phrase,
+    doubles,
     echoes,
     refers_back_later,
     relative_after,
@@ -278,9 +279,15 @@ def build_fix(around: Around, term: Term | None, choice: Choice) -> Fix:
         fix = _word_fix(text, finding, term, choice, swap)
     else:
         fix = _noun_fix(around, term, choice, swap)
+    if fix.applicability is not Applicability.SAFE:
+        return fix
     unknown = _made_up_word(finding.text, choice, term)
-    if unknown and fix.applicability is Applicability.SAFE:
+    if unknown:
         reason = messages.text("fix.not-a-word", word=unknown)
+        return dataclasses.replace(fix, applicability=Applicability.UNSAFE, reason=reason)
+    partner = doubles(choice.text, text, finding.start, finding.end)
+    if partner:  # "inkoop en contractering" is no "contractering en contractering"
+        reason = messages.text("fix.twice", word=partner)
         return dataclasses.replace(fix, applicability=Applicability.UNSAFE, reason=reason)
     return fix
 
