@@ -210,4 +210,3 @@ def doubles(replacement: str, text: str, start: int, end: int) -> str:
         if any(low == w + e or w == low + e for w in said for e in INFLECTED):
             return partner
     return ""
-
