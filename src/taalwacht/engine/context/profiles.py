@@ -697,10 +697,26 @@ def judge_profile(
 # plan's exploitatie made the corpus's tangible goods a public service. A budget's lasten and
 # baten beside a product price it too ("Totaal lasten product"; rounds 2-111: near them 19
 # flags, 4 commercial): +2 flags in rounds 106 and 109, nothing else, corpus -1 (an
-# annual report the healthcare authority asks for).
+# annual report the healthcare authority asks for). So do a budget's adjustments, task
+# fields (the BBV's taakvelden), amendments and interest costs ("Bijstellingen Product
+# Inkomen", "rentelasten"): +6 flags and 1 unsure in rounds 2-120 (all six in round 120,
+# after it was scored), nothing else, corpus -1 (a care tariff's productstructuur).
 BUDGET = Rare(
-    re.compile(r"\b(?:overhead|beleidsproduct\w*|kostenplaats\w*|onttrekking\w*|lasten|baten)\b"),
-    ("overhead", "beleidsproduct", "kostenplaats", "onttrekking", "lasten", "baten"),
+    re.compile(
+        r"\b(?:overhead|beleidsproduct\w*|kostenplaats\w*|onttrekking\w*|(?:rente|kapitaal)?lasten"
+        r"|(?:rente)?baten|bijstelling(?:en)?|taakveld\w*|begrotingswijziging\w*)\b"
+    ),
+    (
+        "overhead",
+        "beleidsproduct",
+        "kostenplaats",
+        "onttrekking",
+        "lasten",
+        "baten",
+        "bijstelling",
+        "taakveld",
+        "begrotingswijziging",
+    ),
 )
 
 
