@@ -190,10 +190,11 @@ def echoes(replacement: str, text: str, start: int, end: int) -> bool:
     )
 
 
-# the word a watched word is coordinated with: "inkoop en contractering", "klanten of
-# werkzoekenden", "diensten, producten"
-PARTNER_AFTER = re.compile(r"\s*(?:,|&|/|\ben/of\b|\ben\b|\bof\b)\s*([^\W\d_]+)")
-PARTNER_BEFORE = re.compile(r"([^\W\d_]+)\s*(?:,|&|/|\ben/of\b|\ben\b|\bof\b)\s*$")
+# a coordination: "producten en diensten", "diensten, producten", "producten en/of diensten";
+# COORDINATED_AFTER and _BEFORE find the word (``other``) a watched word stands beside
+CONJUNCTION = r"\s*(?:,|&|/|\ben/of\b|\ben\b|\bof\b)\s*"
+COORDINATED_AFTER = re.compile(rf"{CONJUNCTION}(?P<other>[^\W\d_]+)")
+COORDINATED_BEFORE = re.compile(rf"(?P<other>[^\W\d_]+){CONJUNCTION}$")
 
 
 def doubles(replacement: str, text: str, start: int, end: int) -> str:
@@ -201,9 +202,9 @@ def doubles(replacement: str, text: str, start: int, end: int) -> str:
     second time, in any inflection, or "": "inkoop en contractering" must not become
     "contractering en contractering", nor "klanten en werkzoekenden" "werkzoekenden en
     werkzoekenden". Stricter than ``echoes``: the two would stand side by side."""
-    after = PARTNER_AFTER.match(text, end)
-    before = PARTNER_BEFORE.search(text, max(0, start - 40), start)
-    partners = [found.group(1) for found in (before, after) if found]
+    after = COORDINATED_AFTER.match(text, end)
+    before = COORDINATED_BEFORE.search(text, max(0, start - 40), start)
+    partners = [found.group("other") for found in (before, after) if found]
     said = [w for w in ECHO_WORD.findall(replacement.lower()) if len(w) >= 4]
     for partner in partners:
         low = partner.lower()

@@ -23,7 +23,7 @@ from taalwacht import messages
 from taalwacht.dutch.agreement import DE, FINITE_VERBS, FUNCTION_WORDS, guess_gender, is_invariable
 from taalwacht.dutch.compounds import Member, coined_word, find_members
 from taalwacht.dutch.lexicon import is_word, lookup_for
-from taalwacht.dutch.phrases import scan_left
+from taalwacht.dutch.phrases import COORDINATED_AFTER, COORDINATED_BEFORE, scan_left
 from taalwacht.dutch.tokens import HYPHEN, HYPHENS, Token, lower_same_length, next_word, word_at
 from taalwacht.dutch.verbs import particle_of
 from taalwacht.engine import paragraphs, together
@@ -647,10 +647,6 @@ class Engine:
 
 
 READER_NEAR = re.compile(r"\b(?:uw|je|jouw)\b[^.!?\n]{0,40}$", re.IGNORECASE)
-# a coordination: "producten en diensten", "diensten, producten", "producten en/of diensten"
-CONJUNCTION = r"\s*(?:,|&|/|\ben/of\b|\ben\b|\bof\b)\s*"
-COORDINATED_AFTER = re.compile(rf"{CONJUNCTION}(?P<other>[^\W\d_]+)")
-COORDINATED_BEFORE = re.compile(rf"(?P<other>[^\W\d_]+){CONJUNCTION}$")
 
 
 # a plural ending in brackets right after a singular noun: "de klant(en)", "product(en)"
