@@ -4,6 +4,9 @@ products, and near customers where its passage names trade as often as a public 
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from dataclasses import replace
 
 import taalwacht
@@ -263,3 +266,30 @@ def test_a_paragraph_read_as_business_less_surely_keeps_each_words_own_reading()
 def test_a_word_that_says_whose_customers_it_names_keeps_the_paragraph_public() -> None:
     text = EMPLOYER.format(tail=". Ook bijstandsklanten die bij u werken, merken dat.")
     assert all(f.reported for f in taalwacht.check(text, explain=True))
+
+
+def test_the_explanation_names_the_same_words_in_every_run() -> None:
+    # "gespreide" and "basisverzekering" weigh the same; summed in a set's order (which
+    # differs from run to run) they swapped places in the explanation
+    text = (
+        "Relatietherapie valt niet onder de basisverzekering, dus stellen betalen een sessie "
+        "van negentig minuten zelf. Omdat het voor veel klanten een flinke uitgave is, bieden "
+        "we gespreide betaling aan."
+    )
+    code = (
+        "import sys, taalwacht; "
+        "print([f.why for f in taalwacht.check(sys.stdin.read(), explain=True)])"
+    )
+    seen = {
+        subprocess.run(
+            [sys.executable, "-c", code],
+            input=text,
+            capture_output=True,
+            text=True,
+            check=True,
+            env={**os.environ, "PYTHONHASHSEED": str(seed)},
+        ).stdout
+        for seed in range(1, 7)
+    }
+    assert len(seen) == 1
+    assert "basisverzekering" in seen.pop()  # the words that made it a business paragraph

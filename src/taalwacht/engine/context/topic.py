@@ -161,10 +161,13 @@ class TopicModel:
 
     def strongest(self, found: set[str], n: int = 3) -> list[str]:
         """The words that pushed most towards business, for --explain: each by the weight
-        of its own letter sequences."""
+        of its own letter sequences. Summed exactly (``math.fsum``): a plain sum over a set
+        depends on the set's order, which differs from run to run, and two words of equal
+        weight then swapped places in the explanation."""
         get = self.weights.get
         pushed = sorted(
-            ((sum(get(g, 0.0) for g in grams(w)), w) for w in found - self.unread), reverse=True
+            ((math.fsum(get(g, 0.0) for g in grams(w)), w) for w in found - self.unread),
+            reverse=True,
         )
         return [w for weight, w in pushed[:n] if weight > 0]
 
