@@ -140,7 +140,10 @@ GENERAL_PURCHASING = Rare(
         r"rechtmatig\w*|doelmatig\w*|professionaliser\w* van (?:de )?inkoop\w*|centrale inkoop|"
         r"centralisatie van (?:de )?inkoop|"
         r"lokale (?:ondernemers|partijen|bedrijven)|"
-        r"(?:goederen|producten) (?:en|of) diensten|diensten (?:en|of) (?:goederen|producten))\b"
+        r"(?:goederen|producten) (?:en|of) diensten|diensten (?:en|of) (?:goederen|producten)|"
+        # the tender law's three kinds of contract in any order: "producten, diensten en
+        # werken", "leveringen, diensten of werken"
+        r"(?:goederen|producten|leveringen), diensten|diensten (?:en|of) werken)\b"
     ),
     (  # goods and services together: what any organisation buys (within 200 characters of
         # inkoop in the labelled data: 93 commercial, 1 flag)
@@ -152,6 +155,7 @@ GENERAL_PURCHASING = Rare(
         "of diensten",
         "diensten en",
         "diensten of",
+        ", diensten",
         "circulai",
         "social return",
         "mvi",
