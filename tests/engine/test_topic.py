@@ -293,3 +293,35 @@ def test_the_explanation_names_the_same_words_in_every_run() -> None:
     }
     assert len(seen) == 1
     assert "basisverzekering" in seen.pop()  # the words that made it a business paragraph
+
+
+PARCEL_ACCOUNT = (
+    "In je online account vraag je zelf een extra klantnummer aan voor een tweede vestiging. "
+    "Daarna kies je per klantnummer welke collega's zendingen mogen aanmaken en wie de "
+    "verzendlabels mag printen. Een klantnummer dat je eenmaal hebt toegevoegd, kun je niet "
+    "meer verwijderen."
+)
+
+
+def test_a_compound_the_pack_names_is_commerce_in_a_paragraph_all_about_business() -> None:
+    # a parcel service's help centre: klantnummer is its customers' number, though the
+    # pack names the compound as the organisation's own word
+    findings = taalwacht.check(PARCEL_ACCOUNT, explain=True)
+    assert [f.text for f in findings] == ["klantnummer"] * 3
+    assert not any(f.reported for f in findings)
+    assert {f.rule for f in findings} == {"commercial.business-paragraph"}
+
+
+def test_a_compound_the_pack_names_stays_public_in_a_municipal_paragraph() -> None:
+    text = (
+        "Uw klantnummer staat rechtsboven op de aanslag gemeentelijke belastingen. Met dat "
+        "klantnummer en uw DigiD kunt u online een betalingsregeling aanvragen of bezwaar "
+        "maken tegen de WOZ-waarde."
+    )
+    assert [f.text for f in taalwacht.check(text) if f.reported] == ["klantnummer"] * 2
+
+
+def test_a_sentence_or_two_says_too_little_to_overrule_a_compound_the_pack_names() -> None:
+    # the first sentence alone has fewer words than CURATED_WORDS
+    first = PARCEL_ACCOUNT.split(". ")[0] + "."
+    assert [f.text for f in taalwacht.check(first) if f.reported] == ["klantnummer"]
