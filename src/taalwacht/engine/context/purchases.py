@@ -143,7 +143,7 @@ GENERAL_PURCHASING = Rare(
         r"(?:goederen|producten) (?:en|of) diensten|diensten (?:en|of) (?:goederen|producten)|"
         # the tender law's three kinds of contract in any order: "producten, diensten en
         # werken", "leveringen, diensten of werken"
-        r"(?:goederen|producten|leveringen), diensten|diensten (?:en|of) werken)\b"
+        r"(?:goederen|producten), diensten|diensten (?:en|of) werken)\b"
     ),
     (  # goods and services together: what any organisation buys (within 200 characters of
         # inkoop in the labelled data: 93 commercial, 1 flag)
