@@ -128,7 +128,8 @@ def _asked(a: Analysis) -> bool:
 # public wherever it stands, unless its paragraph reads as all about business: a parcel
 # service's or a software vendor's help centre. So it must pass the bar of a passage with a
 # public word at least, in a paragraph of CURATED_WORDS distinct words or more (as the model
-# reads them: plain words of three letters or more): a sentence or two says too little ("We schrappen de term, maar de productcatalogus heet nog zo" read 0.96).
+# reads them: plain words of three letters or more): a sentence or two says too little
+# ("We schrappen de term, maar de productcatalogus heet nog zo" read 0.96).
 # With a topic model trained on rounds 2-105 and scored on rounds 106-122, which it never
 # saw: 10 fewer false positives (265 -> 255) and the same 1,300 flags; without the least
 # words 2 flags fewer, with 24 words 3 false positives more.
