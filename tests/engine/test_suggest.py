@@ -160,6 +160,8 @@ def test_prefer_puts_the_organisations_choice_first(text: str, first: str) -> No
         ("In de begroting staan de kosten per product van de gemeente.", "onderdeel"),
         # ... and so are those its bookkeeping prices, under their own name too
         ("Toerekening overhead aan product", "onderdeel"),
+        # ... and its adjustments and interest costs, as they decide the sense
+        ("Bijstellingen Product Zorg Jeugd", "Onderdeel"),
         ("De raad stelt per beleidsproduct het budget vast.", "beleidsonderdeel"),
         # a province is no gemeente: its concern is its organisation
         ("De provincie werkt aan de concernplanning.", "organisatieplanning"),
