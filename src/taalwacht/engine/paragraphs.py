@@ -127,13 +127,13 @@ def _asked(a: Analysis) -> bool:
 # A compound the pack names (klantnummer, klantenportaal) is the organisation's own word,
 # public wherever it stands, unless its paragraph reads as all about business: a parcel
 # service's or a software vendor's help centre. So it must pass the bar of a passage with a
-# public word at least, in a paragraph of CURATED_WORDS distinct words or more (as the model
-# reads them: plain words of three letters or more): a sentence or two says too little
-# ("We schrappen de term, maar de productcatalogus heet nog zo" read 0.96).
+# public word at least (the model's ``past_public``, 0.9), in a paragraph of CURATED_WORDS
+# distinct words or more (as the model reads them: plain words of three letters or more):
+# a sentence or two says too little ("We schrappen de term, maar de productcatalogus heet
+# nog zo" read 0.96).
 # With a topic model trained on rounds 2-105 and scored on rounds 106-122, which it never
 # saw: 10 fewer false positives (265 -> 255) and the same 1,300 flags; without the least
 # words 2 flags fewer, with 24 words 3 false positives more.
-CURATED_BAR = 0.9
 CURATED_WORDS = 12
 
 
@@ -219,7 +219,7 @@ def business_paragraphs(
         if occ.analysis.curated:  # the pack's own compound
             if len(seen) < CURATED_WORDS:
                 continue
-            need = max(bar, CURATED_BAR)
+            need = max(bar, model.past_public)
         if p is not None and p > need:
             about = _weighed_most(model, seen)
             rule = (
