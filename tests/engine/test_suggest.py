@@ -795,3 +795,21 @@ def test_care_names_the_people_it_serves_clients_and_patients() -> None:
     hospital = "Het ziekenhuis wil weten hoe de klant de zorg op de afdeling ervaart."
     assert one(hospital).suggestions[0] == "patiënt"
     assert one("De gemeente wil weten hoe de klant de balie ervaart.").suggestions[0] == "inwoner"
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "first"),
+    [
+        ("Alle klanten-inwoners krijgen een brief van de gemeente.", "inwoner", "inwoners"),
+        ("De product-dienstencatalogus is vernieuwd.", "dienst", "dienstencatalogus"),
+        ("De inwoner-klant van de gemeente krijgt een brief.", "inwoner", "inwoner"),
+    ],
+)
+def test_a_word_hyphenated_to_a_replacement_is_that_word_alone(
+    text: str, word: str, first: str
+) -> None:
+    """Two words for one thing: the part beside the watched member is a replacement already,
+    so it stands alone first, and no suggestion writes it a second time."""
+    (finding,) = taalwacht.check(text)
+    assert finding.suggestions[0] == first
+    assert not any(s.lower().count(word) > 1 for s in finding.suggestions)

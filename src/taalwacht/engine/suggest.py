@@ -266,6 +266,17 @@ def choices(
         out.insert(0, Choice(role, None, False))
     if prefer:
         out.sort(key=lambda c: c.alternative.lower() != prefer.lower())
+    pair = None
+    if not analysis.compound_key and analysis.watch.kind != "acronym":
+        # (an acronym stands for a compound of its own: KCC-contacten are the contact
+        # centre's contacts, not contacts alone)
+        pair = _pair(term, slot, surface_left, surface_right)
+    if pair is not None:
+        # "product-dienstencatalogus", "inwoner-klant": the writer names one thing by two
+        # words, and the other word is a replacement already; that word alone stands for
+        # both (dienstencatalogus, inwoner), and no choice writes it twice
+        out = [pair] + [c for c in out if c.alternative != pair.alternative]
+        named += 1
     named_texts = {c.text.lower() for c in out[:named]}
     finished = _finish(
         out, surface, acronym=analysis.watch.kind == "acronym", capital=not surface_left
@@ -515,6 +526,35 @@ def _role(analysis: Analysis, surface_right: str) -> str:
 @cache
 def _role_heads() -> tuple[str, ...]:
     return tuple(entries("role_heads.txt"))
+
+
+def _pair(term: Term, slot: str, surface_left: str, surface_right: str) -> Choice | None:
+    """The word without its watched member where the part hyphenated to that member is one
+    of the term's replacements, or None: "product-dienstencatalogus" is the
+    dienstencatalogus (not "dienst-dienstencatalogus"), "producten-diensten" the diensten,
+    and "inwoner-klanten" the inwoners (the member's own form: it heads the word)."""
+    if surface_right[:1] in HYPHENS and surface_right[1:2].isalpha():
+        after = surface_right[1:]
+        other = re.split(HYPHEN, after, maxsplit=1)[0].lower()
+        for alt in term.alternatives:
+            if any(len(f) >= 4 and other.startswith(f.lower()) for f in _all_forms(alt)):
+                return Choice(surface_left + after, None, False, alt.text)
+        return None
+    if surface_right or surface_left[-1:] not in HYPHENS:
+        return None
+    other = re.split(HYPHEN, surface_left[:-1])[-1]
+    low = other.lower()
+    for alt in term.alternatives:
+        form = _form(alt.forms, alt.text, slot)
+        if form and " " not in form and low in {f.lower() for f in _all_forms(alt)}:
+            text = surface_left[: len(surface_left) - len(other) - 1] + _case_like(form, other)
+            return Choice(text, alt.gender, slot in PLURAL_SLOTS, alt.text)
+    return None
+
+
+def _all_forms(alt: Alternative) -> set[str]:
+    """The alternative's words in every form the pack gives (one word each)."""
+    return {f for f in (alt.text, *alt.forms.values()) if f and " " not in f}
 
 
 def _is_other_member(text: str, surface: str) -> bool:
