@@ -545,6 +545,24 @@ FOR_THE_READER = [
         "De klantgegevens van de gemeente zijn veilig.",
         "De gegevens van inwoners van de gemeente zijn veilig.",
     ),
+    # people after "van" are whose the thing is, as "uw" says (a place is not: above)
+    (
+        "We meten de klanttevredenheid van de gebruikers van de sporthal.",
+        "We meten de tevredenheid van de gebruikers van de sporthal.",
+    ),
+    (
+        "Volg de klantreis van een jong gezin met schulden.",
+        "Volg de reis van een jong gezin met schulden.",
+    ),
+    (
+        "Een toelichting die de klantinteractie van de cliënt beschrijft.",
+        "Een toelichting die de interactie van de cliënt beschrijft.",
+    ),
+    ("Bekijk uw klantreis in het portaal.", "Bekijk uw reis in het portaal."),
+    (
+        "De klanttevredenheid van de provincie stijgt.",
+        "De tevredenheid van inwoners van de provincie stijgt.",
+    ),
 ]
 
 

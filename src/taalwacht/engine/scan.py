@@ -50,6 +50,7 @@ from taalwacht.engine.suggest import (
     Place,
     choices,
     cue_counts,
+    people,
 )
 from taalwacht.model.document import Region, RegionKind
 from taalwacht.model.finding import Choice, Decision, Finding, Severity
@@ -682,23 +683,47 @@ def _bracketed(one: str, many: str) -> str:
 
 
 def _around_the_word(text: str, occ: Occurrence) -> Place:
-    """What the choice of a replacement must fit (``Place``): whether the word's noun
-    phrase opens with "uw", "je" or "jouw" (uw nieuwe klantnummer), the preposition after
-    it, if any, the rest of a hyphenated word after a member that ends in its hyphen
-    ("-of-dienst" after "product-"), and the word it is coordinated with ("diensten" in
-    "producten en diensten")."""
-    reader = False
+    """What the choice of a replacement must fit (``Place``): whether the people whose
+    thing the word names are named already, by "uw", "je" or "jouw" opening its noun phrase
+    (uw nieuwe klantnummer) or by "van" and people after it (klanttevredenheid van de
+    gebruikers), the preposition after it, if any, the rest of a hyphenated word after a
+    member that ends in its hyphen ("-of-dienst" after "product-"), and the word it is
+    coordinated with ("diensten" in "producten en diensten")."""
+    owned = False
     if READER_NEAR.search(text, max(0, occ.start - 48), occ.start):  # the phrase only then
         determiner = scan_left(text, occ.start).determiner
-        reader = determiner is not None and determiner[0].low in READER_POSSESSIVES
+        owned = determiner is not None and determiner[0].low in READER_POSSESSIVES
     beside = _coordinated_with(text, occ)
     if text[occ.end - 1 : occ.end] in HYPHENS and text[occ.end : occ.end + 1].isalpha():
         return Place(
-            reader, "", "-" + text[occ.end : occ.end + 80].split(None, 1)[0].lower(), beside
+            owned, "", "-" + text[occ.end : occ.end + 80].split(None, 1)[0].lower(), beside
         )
     after = next_word(text, occ.end)
     then = text[after.start : after.end].lower() if after else ""
-    return Place(reader, then if then in COLLIDING else "", "", beside)
+    if after is not None and then == "van" and not owned:
+        owned = _people_next(text, after.end)
+    return Place(owned, then if then in COLLIDING else "", "", beside)
+
+
+PHRASE_WORD = re.compile(r"\s*([^\W\d_][\w-]*)([^\w\s-]?)")  # a word, and punctuation after it
+
+
+def _people_next(text: str, at: int) -> bool:
+    """Whether the noun phrase at ``at`` names people: its noun, within its first three
+    words, before any punctuation ("de individuele gebruikers", "een jong gezin", "de
+    Wmo-cliënt"), is a noun for people (``suggest.people``)."""
+    nouns = people()
+    for _ in range(3):
+        found = PHRASE_WORD.match(text, at)
+        if found is None:
+            return False
+        word = found.group(1).lower()
+        if word in nouns or re.split(HYPHEN, word)[-1] in nouns:
+            return True
+        if found.group(2):
+            return False  # the phrase ends here
+        at = found.end()
+    return False
 
 
 def _coordinated_with(text: str, occ: Occurrence) -> str:

@@ -58,15 +58,17 @@ class Place(NamedTuple):
     """What the choice of a replacement must fit where the word stands; all "no" for most
     words, whose suggestions are then the memoised ones.
 
-    ``reader``: the word follows "uw", "je" or "jouw"; ``then``: the word after it, lower
-    case (see ``in_the_sentence``); ``rest``: the rest of a hyphenated word after a member
-    that ends in its hyphen, lower case ("-of-dienst" after "product-"), which the
-    replacement must not repeat (not "dienst-of-dienst"); ``beside``: the words it is
-    coordinated with, lower case and apart, which the first replacement must not repeat
-    either (not "diensten en diensten").
+    ``owned``: the people whose thing the word names are named already, by "uw", "je" or
+    "jouw" before it (uw klantnummer) or by "van" and people after it (klanttevredenheid
+    van de gebruikers); ``then``: the word after it, lower case (see ``in_the_sentence``);
+    ``rest``: the rest of a hyphenated word after a member that ends in its hyphen, lower
+    case ("-of-dienst" after "product-"), which the replacement must not repeat (not
+    "dienst-of-dienst"); ``beside``: the words it is coordinated with, lower case and
+    apart, which the first replacement must not repeat either (not "diensten en
+    diensten").
     """
 
-    reader: bool = False
+    owned: bool = False
     then: str = ""
     rest: str = ""
     beside: str = ""
@@ -104,7 +106,7 @@ def choices(
             replace(c, text=c.text + spaced)
             for c in choices(alone, word, prefer, setting, place=place, coined=coined)
         )
-    reader, then, rest, beside = place
+    owned, then, rest, beside = place
     term = analysis.watch.term
     slot = analysis.watch.slot
     plural = slot in PLURAL_SLOTS
@@ -257,8 +259,8 @@ def choices(
         out = out[:named] + _phrases(analysis, surface_right) + out[named:]
     if setting:
         out = out[:named] + rank_by_cues(out[named:], setting)
-    if reader or then:
-        out = in_the_sentence(out, named, analysis, surface, reader=reader, then=then)
+    if owned or then:
+        out = in_the_sentence(out, named, analysis, surface, owned=owned, then=then)
     if beside and term.pos == "noun" and term.context not in PEOPLE:
         out = _not_twice(out, term, beside)
     role = _role(analysis, surface_right)
@@ -312,31 +314,39 @@ COLLIDING = frozenset("met onder over aan voor bij tussen naar uit".split())
 
 
 def in_the_sentence(
-    out: list[Choice], named: int, analysis: Analysis, surface: str, *, reader: bool, then: str
+    out: list[Choice], named: int, analysis: Analysis, surface: str, *, owned: bool, then: str
 ) -> list[Choice]:
     """The choices in the order the words around the word ask for.
 
-    After "uw", "je" or "jouw" (``reader``) the reader is the resident the word stands for,
-    and the possessive already says so: phrases that name the residents again go last (not
-    "uw gegevens van inwoners"), and unless the pack names a one-word replacement (uw
+    After "uw", "je" or "jouw" the reader is the resident the word stands for, and the
+    possessive already says so, as "van" and people after the word do (``owned``): phrases
+    that name the residents again go last (not "uw gegevens van inwoners", "tevredenheid van
+    inwoners van de gebruikers"), and unless the pack names a one-word replacement (uw
     klantnummer -> uw dossiernummer) the writer's own head leads (uw klantgegevens -> uw
-    gegevens). A phrase whose preposition comes next anyway (``then``) goes last too: not
-    "contacten met inwoners met de gemeente" (but "van" may follow "van"); when the phrases
-    built for the word collide so, the words after it name the people, and the head leads
-    too. ``named``: how many of ``out`` are the pack's replacements for a named compound.
+    gegevens, klanttevredenheid van de gebruikers -> tevredenheid van de gebruikers); so
+    does it where that replacement names the people itself (uw klantreis -> uw reis, not uw
+    inwonersreis). A phrase whose preposition comes next anyway (``then``) goes last too:
+    not "contacten met inwoners met de gemeente" (but "van" may follow "van"); when the
+    phrases built for the word collide so, the words after it name the people, and the
+    head leads too. ``named``: how many of ``out`` are the pack's replacements for a named compound.
     """
     collides = f" {then} " if then in COLLIDING else "\0"
-    last = [c for c in out if " " in c.text.strip() and (reader or collides in c.text)]
+    last = [
+        c
+        for c in out
+        if (" " in c.text.strip() and (owned or collides in c.text))
+        or (owned and _names_people(c.text))  # not "uw inwonersreis"
+    ]
     first = [c for c in out if c not in last]
     # "het klantonderzoek onder inwoners": the words after it name the people already, as
     # "uw" does, so the writer's own head leads (het onderzoek onder inwoners)
-    if not reader and not any(collides in c.text for c in out[named:]):
+    if not owned and not any(collides in c.text for c in out[named:]):
         return first + last
     right = analysis.right
     head = surface[-len(right) :] if right and surface.lower().endswith(right) else ""
     if (
         head
-        and not any(" " not in c.text.strip() for c in out[:named])
+        and not any(" " not in c.text.strip() and c in first for c in out[:named])
         and not analysis.left
         and analysis.watch.term.context == "person"
         and len(head) >= 4
@@ -345,6 +355,28 @@ def in_the_sentence(
     ):
         first.insert(0, Choice(head, None, False))
     return first + last
+
+
+@cache
+def people() -> frozenset[str]:
+    """Nouns for people (``dutch/data/people.txt``): after "van", they name whose a word's
+    thing is (klanttevredenheid van de gebruikers)."""
+    return frozenset(entries("people.txt"))
+
+
+def _names_people(text: str) -> bool:
+    """Whether a one-word replacement opens with a noun for people: inwonersreis,
+    cliëntreis (not dossiernummer)."""
+    low = text.strip().lower()
+    if " " in low:
+        return False
+    for noun in people():
+        rest = low[len(noun) :] if low.startswith(noun) else ""
+        if rest[:1] == "s" and not is_word(rest):
+            rest = rest[1:]  # the linking s: inwoners|reis
+        if len(rest) >= 3 and is_word(rest):  # a head, not an ending (cliënt|en)
+            return True
+    return False
 
 
 CUE_WINDOW = 800  # characters on each side of a word that tell its setting
