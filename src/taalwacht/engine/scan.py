@@ -45,6 +45,7 @@ from taalwacht.engine.suggest import (
     CUE_WINDOW,
     NOWHERE,
     OPENING_ACRONYM,
+    PLURAL_SLOTS,
     READER_POSSESSIVES,
     CueCounts,
     Place,
@@ -322,6 +323,7 @@ class Engine:
         only has to stay a real word.
         """
         joined, end, best = analysis.joined, token.end, None
+        written_apart = False  # a join in lower case, not a title (Klant Contact Centrum)
         for _ in range(2):
             nxt = next_word(text, end)
             if nxt is None:
@@ -344,6 +346,9 @@ class Engine:
                 break
             end = nxt.end
             best = Occurrence(token.start, end, candidate)
+            written_apart = written_apart or not title_case
+        if best is not None and written_apart and _de_before_het_word(text, token.start, best):
+            return None  # "dat de klant contact opnam": the customer makes contact
         return best
 
     def _elided(self, text: str, lower: str, token: Token, joined: str) -> Occurrence | None:
@@ -937,6 +942,18 @@ def _allows(key: object, has_left: bool, has_right: bool) -> bool:
 
 CONJUNCTIONS = frozenset({"en", "of"})  # between the parts of one hyphenated word
 HEAD_LEAST = 4  # letters of the head a coordination's words share (catalogus, gegevens)
+
+
+def _de_before_het_word(text: str, start: int, joined: Occurrence) -> bool:
+    """Whether the word at ``start`` follows a determiner for de-words ("de klant", "die
+    klant") while the open compound ``joined`` would be a singular het-word (klantcontact):
+    then the next word is no part of it ("dat de klant contact opnam", "met die klant
+    contact hebben")."""
+    a = joined.analysis
+    if a.watch.term.gender != "het" or a.right or a.watch.slot in PLURAL_SLOTS:
+        return False
+    found = scan_left(text, start).determiner
+    return found is not None and found[1].gender == "de"
 
 
 def _shift(member: Member, joined: str, parts: list[str], part: str) -> Member:
