@@ -114,6 +114,11 @@ def choices(
     key = analysis.compound_key or analysis.joined
     # a spelling of a named compound takes its replacement (klantencontacten is klantcontacten),
     # unless the spelling is named itself: the Flemish klantendienst has a word of its own
+    # a spelling of a named compound that is no form of the term (the English
+    # klantcontactcenters) is that compound whole: only its replacements stand for it, not
+    # a bare alternative for its first member
+    spelled_as = term.spellings.get(key, "") if key not in term.compounds else ""
+    spelled = spelled_as in term.compounds and spelled_as not in term.forms.values()
     if key not in term.compounds:
         key = term.spellings.get(key, key)
     # an elided member ("product-" of "product- en procesinnovatie") is rewritten alone
@@ -186,7 +191,7 @@ def choices(
     # ("product- en procesinnovatie"): a noun takes the first one's place (voorziening-of-
     # dienst, not regelingen-of-dienst)
     coordinated = _coordinated_noun(rest)
-    for alt in term.alternatives:
+    for alt in () if spelled else term.alternatives:
         if as_modifier:
             single = _form(alt.forms, alt.text, slot)
             if coordinated:

@@ -128,15 +128,27 @@ class Term:
         )
 
     def surfaces(self) -> dict[str, str]:
-        """Every surface form (lower case) mapped to its slot; "" for forms without a slot."""
+        """Every surface form (lower case) mapped to its slot; "" for forms without a slot.
+        A spelling takes the slot of the form it is, or of the named compound it is
+        (klantcontactcenters: klantcontactcentra, plural)."""
         out: dict[str, str] = {}
         for slot, form in self.forms.items():
             out.setdefault(form.lower(), slot)
         for old, new in self.spellings.items():
-            out.setdefault(old.lower(), out.get(new.lower(), ""))
+            out.setdefault(old.lower(), out.get(new.lower()) or self._named_slot(new.lower()))
         for form in self.extra:
             out.setdefault(form.lower(), "")
         return out
+
+    def _named_slot(self, name: str) -> str:
+        """The number of a named compound as its replacement gives it: "pl" where that has
+        only a plural (klantcontactcentra: contactcentra), "sg" where it has a singular, ""
+        for a name the pack does not give."""
+        alternatives = self.compounds.get(name)
+        if not alternatives:
+            return ""
+        forms = alternatives[0].forms
+        return "pl" if "pl" in forms and "sg" not in forms else "sg" if "sg" in forms else ""
 
 
 @dataclass(frozen=True)

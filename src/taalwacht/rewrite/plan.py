@@ -167,6 +167,29 @@ def _original_gender(finding: Finding, term: Term | None) -> str | None:
     return nl.guess_gender(finding.text) if finding.governs else None
 
 
+def _acronym_gender(text: str, finding: Finding, term: Term | None, phrase: Phrase) -> str:
+    """The gender the writer gives an acronym that heads its phrase, as its determiner shows
+    it ("de KCC" as often as "het KCC"), or "": the article then follows the replacement,
+    so "de KCC" becomes "het contactcentrum"."""
+    if term is None or finding.text.upper() not in term.acronyms or phrase.determiner is None:
+        return ""
+    return (phrase.determiner[1].gender or "") if _heads(text, finding) else ""
+
+
+NEXT_WORD = re.compile(r"[ \t]+([^\W\d_]+)")
+
+
+def _heads(text: str, finding: Finding) -> bool:
+    """Whether the word ends its noun phrase: no word follows it that could be the phrase's
+    head ("de KCC is open", "de KCC en de SSC"; not "de KCC medewerker", "de KCC balies",
+    where the acronym is a first member written apart)."""
+    after = NEXT_WORD.match(text, finding.end)
+    if after is None:
+        return True
+    word = after.group(1).lower()
+    return word in nl.FUNCTION_WORDS or word in nl.FINITE_VERBS
+
+
 PRONOUNS = frozenset({"u", "jij", "je", "hij", "zij", "ze", "wij", "we", "jullie"})
 
 
@@ -591,7 +614,7 @@ def _noun_fix(around: Around, term: Term | None, choice: Choice, swap: Edit) -> 
             f"'{choice.text}' kan hier niet zonder andere zinsbouw",
         )
     phrase = around.own_phrase()
-    known = _original_gender(finding, term)
+    known = _acronym_gender(around.text, finding, term, phrase) or _original_gender(finding, term)
     _drop_conjunction(phrase, known, plural)
     original, problem = _read_gender(phrase, known, plural)
     if problem and choice.plural == plural and (plural or known == target):
