@@ -831,3 +831,34 @@ def test_a_word_hyphenated_to_a_replacement_is_that_word_alone(
     (finding,) = taalwacht.check(text)
     assert finding.suggestions[0] == first
     assert not any(s.lower().count(word) > 1 for s in finding.suggestions)
+
+
+FILLER = " ".join(["De regeling geldt voor iedereen die in de gemeente woont."] * 20)
+
+
+def test_one_word_gets_one_replacement_throughout_a_text() -> None:
+    """Most of a text's uses of "klant" are about re-integration, so the one near UWV and
+    illness is the same person: one replacement throughout, not a cliënt in one place."""
+    text = (
+        "De jobcoach begeleidt de klant op de werkplek. De klant krijgt hulp bij re-integratie"
+        " en bij het zoeken naar een baan bij een werkgever.\n\nEen vacature wordt besproken"
+        " met de klant. De klant solliciteert naar werk bij een werkgever.\n\n"
+        + FILLER
+        + "\n\nUWV beoordeelt of de klant recht heeft op een voorziening bij ziekte."
+    )
+    firsts = [f.suggestions[0] for f in taalwacht.check(text)]
+    assert firsts == ["uitkeringsgerechtigde"] * 5
+
+
+def test_a_text_about_two_groups_keeps_a_word_for_each() -> None:
+    """Without a clear majority (two of three is none) each use keeps the replacement its own
+    words ask for."""
+    text = (
+        "De jobcoach helpt de klant bij re-integratie en bij het zoeken naar een baan.\n\n"
+        + FILLER
+        + "\n\nBij de voedselbank haalt de klant elke week een voedselpakket.\n\n"
+        + FILLER
+        + "\n\nDe klant van de voedselbank krijgt ook hulp bij schulden."
+    )
+    firsts = [f.suggestions[0] for f in taalwacht.check(text)]
+    assert firsts == ["uitkeringsgerechtigde", "cliënt", "cliënt"]

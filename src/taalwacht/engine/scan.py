@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections import Counter
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import Literal
@@ -187,10 +188,11 @@ class Engine:
         if self._topic is not None:
             paragraphs.business_paragraphs(index, occurrences, decided, self._read_topic)
         together.defined_terms(read, occurrences, decided)  # last: a defined term keeps one sense
-        return [
+        findings = [
             self._finding(text, read_lower, o, v, marked, _confidence(index, o, v))
             for o, v in zip(occurrences, decided, strict=True)
         ]
+        return _one_replacement_per_word(text, occurrences, findings)
 
     def _occurrences(self, text: str, lower: str) -> Iterator[Occurrence]:
         for token in self._candidates(text, lower):
@@ -857,6 +859,45 @@ class _Phrases:
 
 # decisions the writer or the organisation made, not the engine: nothing to be sure of
 WRITERS_CHOICE = (Decision.ALLOWED, Decision.SUPPRESSED)
+
+
+# more than this share of a text's uses of a word must lead with one replacement before all
+# of them do (3 of 4, not 2 of 3)
+CLEAR_MAJORITY = 2 / 3
+
+
+def _one_replacement_per_word(
+    text: str, occurrences: Sequence[Occurrence], found: list[Finding]
+) -> list[Finding]:
+    """The findings with one replacement leading for each word of a text, where most of its
+    uses have it first already: a regulation that calls its jobcoach's client "de Klant"
+    throughout gets "uitkeringsgerechtigde" throughout, not "cliënt" where a paragraph names
+    UWV. Only the plain word (klant, klanten; no compound), reported, counts; at least
+    three uses, more than CLEAR_MAJORITY of them agreeing, so that a text about two groups of people
+    (a library's and the social service's) keeps a word for each. A word coordinated with
+    another keeps its own order: "klanten en inwoners" must not become "inwoners en
+    inwoners"."""
+    uses: dict[str, list[int]] = {}
+    for i, (occ, f) in enumerate(zip(occurrences, found, strict=True)):
+        a = occ.analysis
+        plain = not (a.left or a.right or a.compound_key)
+        if f.reported and f.choices and plain and not _coordinated_with(text, occ):
+            uses.setdefault(f.term, []).append(i)
+    for at in uses.values():
+        if len(at) < 3:
+            continue
+        firsts = Counter(found[i].choices[0].alternative for i in at)
+        lead, n = firsts.most_common(1)[0]
+        if n == len(at) or n <= CLEAR_MAJORITY * len(at):
+            continue
+        for i in at:
+            f = found[i]
+            ordered = sorted(f.choices, key=lambda c: c.alternative != lead)
+            if ordered[0].alternative == lead:
+                found[i] = replace(
+                    f, choices=tuple(ordered), suggestions=tuple(c.text for c in ordered)
+                )
+    return found
 
 
 def _confidence(index: CueIndex, occ: Occurrence, decided: Verdict) -> float | None:
