@@ -873,25 +873,26 @@ def _one_replacement_per_word(
     uses have it first already: a regulation that calls its jobcoach's client "de Klant"
     throughout gets "uitkeringsgerechtigde" throughout, not "cliënt" where a paragraph names
     UWV. Only the plain word (klant, klanten; no compound), reported, counts; at least
-    three uses, more than CLEAR_MAJORITY of them agreeing, so that a text about two groups of people
-    (a library's and the social service's) keeps a word for each. A word coordinated with
-    another keeps its own order: "klanten en inwoners" must not become "inwoners en
-    inwoners"."""
+    three uses, more than CLEAR_MAJORITY of them agreeing, so that a text about two groups
+    of people (a library's and the social service's) keeps a word for each. A word
+    coordinated with another keeps its own order: "klanten en inwoners" must not become
+    "inwoners en inwoners"."""
     uses: dict[str, list[int]] = {}
-    for i, (occ, f) in enumerate(zip(occurrences, found, strict=True)):
-        a = occ.analysis
-        plain = not (a.left or a.right or a.compound_key)
-        if f.reported and f.choices and plain and not _coordinated_with(text, occ):
-            uses.setdefault(f.term, []).append(i)
+    for i, f in enumerate(found):
+        if f.choices:  # only a reported word has them
+            a = occurrences[i].analysis
+            if not (a.left or a.right or a.compound_key):
+                uses.setdefault(f.term, []).append(i)
     for at in uses.values():
         if len(at) < 3:
-            continue
-        firsts = Counter(found[i].choices[0].alternative for i in at)
-        lead, n = firsts.most_common(1)[0]
+            continue  # as for most words
+        lead, n = Counter(found[i].choices[0].alternative for i in at).most_common(1)[0]
         if n == len(at) or n <= CLEAR_MAJORITY * len(at):
             continue
         for i in at:
             f = found[i]
+            if f.choices[0].alternative == lead or _coordinated_with(text, occurrences[i]):
+                continue
             ordered = sorted(f.choices, key=lambda c: c.alternative != lead)
             if ordered[0].alternative == lead:
                 found[i] = replace(
