@@ -862,3 +862,11 @@ def test_a_text_about_two_groups_keeps_a_word_for_each() -> None:
     )
     firsts = [f.suggestions[0] for f in taalwacht.check(text)]
     assert firsts == ["uitkeringsgerechtigde", "cliënt", "cliënt"]
+
+
+def test_two_people_joined_by_a_hyphen_stay_a_pair() -> None:
+    """ "de relatie klant-werknemer" is between two people: not "werknemer van de inwoner"."""
+    text = "Bij de sociale dienst is de relatie klant-werknemer belangrijk voor de bijstand."
+    (finding,) = taalwacht.check(text)
+    assert finding.suggestions[0] == "inwoner-werknemer"
+    assert not any(" van " in s for s in finding.suggestions)

@@ -257,11 +257,15 @@ def choices(
             right = surface_right.lstrip(HYPHENS) if cased.endswith(" ") else surface_right
             text = join(join(surface_left, cased), _reduplicated(right, member_text, core))
         out.append(Choice(text, gender, plural and not as_modifier, alt.text))
+    two_people = surface_right[:1] in HYPHENS and surface_right[1:].lower() in people()
     if as_modifier and not elided and not analysis.compound_key and not surface_left:
         # the pack's own replacement of a named compound stays first (klantreis: inwonersreis),
         # then the phrases that keep the writer's head: labellers took a swapped compound
-        # (inwonerpanel, inwoneronderzoek) for 1 in 73 such words outside inwonersreis
-        out = out[:named] + _phrases(analysis, surface_right) + out[named:]
+        # (inwonerpanel, inwoneronderzoek) for 1 in 73 such words outside inwonersreis; two
+        # people joined by a hyphen are a pair ("de relatie klant-werknemer"), not one of
+        # the other's ("werknemer van de inwoner")
+        phrases = [] if two_people else _phrases(analysis, surface_right)
+        out = out[:named] + phrases + out[named:]
     if setting:
         out = out[:named] + rank_by_cues(out[named:], setting)
     if owned or then:
