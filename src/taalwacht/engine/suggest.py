@@ -111,16 +111,15 @@ def choices(
     slot = analysis.watch.slot
     plural = slot in PLURAL_SLOTS
     out: list[Choice] = []
-    key = analysis.compound_key or analysis.joined
+    written = key = analysis.compound_key or analysis.joined
     # a spelling of a named compound takes its replacement (klantencontacten is klantcontacten),
     # unless the spelling is named itself: the Flemish klantendienst has a word of its own
+    if key not in term.compounds:
+        key = term.spellings.get(key, key)
     # a spelling of a named compound that is no form of the term (the English
     # klantcontactcenters) is that compound whole: only its replacements stand for it, not
     # a bare alternative for its first member
-    spelled_as = term.spellings.get(key, "") if key not in term.compounds else ""
-    spelled = spelled_as in term.compounds and spelled_as not in term.forms.values()
-    if key not in term.compounds:
-        key = term.spellings.get(key, key)
+    spelled = key != written and key in term.compounds and key not in term.forms.values()
     # an elided member ("product-" of "product- en procesinnovatie") is rewritten alone
     elision = ELIDED_MEMBER.match(surface) if analysis.compound_key else None
     elided = elision is not None or surface.rstrip().endswith(tuple(HYPHENS))
@@ -337,7 +336,8 @@ def in_the_sentence(
     inwonersreis). A phrase whose preposition comes next anyway (``then``) goes last too:
     not "contacten met inwoners met de gemeente" (but "van" may follow "van"); when the
     phrases built for the word collide so, the words after it name the people, and the
-    head leads too. ``named``: how many of ``out`` are the pack's replacements for a named compound.
+    head leads too. ``named``: how many of ``out`` are the pack's replacements for a named
+    compound.
     """
     collides = f" {then} " if then in COLLIDING else "\0"
     last = [
