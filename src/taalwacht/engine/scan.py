@@ -125,7 +125,7 @@ class Engine:
         self._choices: dict[tuple[object, ...], tuple[Choice, ...]] = {}
         self._coined: dict[tuple[str, str, bool], str] = {}
         self._near_phrases: dict[tuple[str, str, str], _Phrases | None] = {}
-        self._phrases = {term.id: _Phrases.of(term, self.allow) for term in self.terms}
+        self._phrases = {term.id: _Phrases.of(term, self.allow, self.terms) for term in self.terms}
 
     def _add(self, surface: str, watch: Watch) -> None:
         self.watches.setdefault(surface, []).append(watch)
@@ -824,12 +824,16 @@ class _Phrases:
     fixed: tuple[str, ...]
 
     @classmethod
-    def of(cls, term: Term, allow: tuple[str, ...]) -> _Phrases:
+    def of(cls, term: Term, allow: tuple[str, ...], terms: Sequence[Term]) -> _Phrases:
+        """``term``'s lists; a name with capitals any term gives holds this term's words
+        too: the Beroepsvereniging voor Klantmanagers, named with *klant*, is a name where
+        *klantmanager* stands in it."""
+        others = [t for t in terms if t is not term]
         return cls(
             allow=allow + tuple(a.lower() for a in term.allow),
             other=tuple(o.lower() for o in term.other),
-            names=term.names,
-            fixed_names=tuple(f for f in term.fixed if not f.islower()),
+            names=term.names + tuple(n for t in others for n in t.names),
+            fixed_names=tuple(f for t in (term, *others) for f in t.fixed if not f.islower()),
             fixed=tuple(f for f in term.fixed if f.islower()),
         )
 
