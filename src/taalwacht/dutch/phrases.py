@@ -193,7 +193,10 @@ def echoes(replacement: str, text: str, start: int, end: int) -> bool:
 # a coordination: "producten en diensten", "diensten, producten", "producten en/of diensten";
 # COORDINATED_AFTER and _BEFORE find the word (``other``) a watched word stands beside
 CONJUNCTION = r"\s*(?:,|&|/|\ben/of\b|\ben\b|\bof\b)\s*"
-COORDINATED_AFTER = re.compile(rf"{CONJUNCTION}(?P<other>[^\W\d_]+)")
+# after the word an article may open the other ("de inkoop en het contracteren"); before
+# it, "of de" is as often "whether the" ("UWV beoordeelt of de klant ..."), so not there
+ARTICLE = r"(?:(?:de|het|een)\s+)?"
+COORDINATED_AFTER = re.compile(rf"{CONJUNCTION}{ARTICLE}(?P<other>[^\W\d_]+)")
 COORDINATED_BEFORE = re.compile(rf"(?P<other>[^\W\d_]+){CONJUNCTION}$")
 
 
@@ -208,6 +211,18 @@ def doubles(replacement: str, text: str, start: int, end: int) -> str:
     said = [w for w in ECHO_WORD.findall(replacement.lower()) if len(w) >= 4]
     for partner in partners:
         low = partner.lower()
-        if any(low == w + e or w == low + e for w in said for e in INFLECTED):
-            return partner
+        for w in said:
+            if _one_stem(low, w) or any(low == w + e or w == low + e for e in INFLECTED):
+                return partner
     return ""
+
+
+def _one_stem(a: str, b: str) -> bool:
+    """Whether two words are forms of one stem that differ in an ending of at most three
+    letters: contractering and contracteren (not inwoners and inwonersparticipatie)."""
+    same = 0
+    for x, y in zip(a, b, strict=False):
+        if x != y:
+            break
+        same += 1
+    return same >= 6 and len(a) - same <= 3 and len(b) - same <= 3
