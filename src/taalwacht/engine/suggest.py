@@ -305,11 +305,7 @@ def _not_twice(out: list[Choice], term: Term, beside: str) -> list[Choice]:
     "voorzieningen en diensten", not "diensten en diensten" (of 460 such producten in 344
     sources labellers replaced 0.89 by voorzieningen, 0.07 by diensten)."""
     words = beside.split()
-    said = {
-        alt.text
-        for alt in term.alternatives
-        if not {form.lower() for form in (alt.text, *alt.forms.values())}.isdisjoint(words)
-    }
+    said = {alt.text for alt in term.alternatives if not alt.words().isdisjoint(words)}
     if not said:
         return out
     return sorted(out, key=lambda c: c.alternative in said)
@@ -578,7 +574,7 @@ def _pair(term: Term, slot: str, surface_left: str, surface_right: str) -> Choic
         after = surface_right[1:]
         other = re.split(HYPHEN, after, maxsplit=1)[0].lower()
         for alt in term.alternatives:
-            if any(len(f) >= 4 and other.startswith(f.lower()) for f in _all_forms(alt)):
+            if any(len(f) >= 4 and " " not in f and other.startswith(f) for f in alt.words()):
                 return Choice(surface_left + after, None, False, alt.text)
         return None
     if surface_right or surface_left[-1:] not in HYPHENS:
@@ -587,15 +583,10 @@ def _pair(term: Term, slot: str, surface_left: str, surface_right: str) -> Choic
     low = other.lower()
     for alt in term.alternatives:
         form = _form(alt.forms, alt.text, slot)
-        if form and " " not in form and low in {f.lower() for f in _all_forms(alt)}:
+        if form and " " not in form and low in alt.words():
             text = surface_left[: len(surface_left) - len(other) - 1] + _case_like(form, other)
             return Choice(text, alt.gender, slot in PLURAL_SLOTS, alt.text)
     return None
-
-
-def _all_forms(alt: Alternative) -> set[str]:
-    """The alternative's words in every form the pack gives (one word each)."""
-    return {f for f in (alt.text, *alt.forms.values()) if f and " " not in f}
 
 
 def _is_other_member(text: str, surface: str) -> bool:

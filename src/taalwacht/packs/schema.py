@@ -73,6 +73,11 @@ class Alternative:
         """The alternative in ``slot``, or its base text when it has no such form."""
         return self.forms.get(slot) or self.text
 
+    def words(self) -> frozenset[str]:
+        """The alternative in every form the pack gives, lower case (inwoner, inwoners): what
+        a text that already says it holds."""
+        return frozenset(f.lower() for f in (self.text, *self.forms.values()) if f)
+
 
 @dataclass(frozen=True)
 class Term:

@@ -54,7 +54,7 @@ class PreferError(TaalwachtError, ValueError):
 
 
 def _alternative_forms(alt: Alternative) -> set[str]:
-    forms = {alt.text.lower(), *(f.lower() for f in alt.forms.values())}
+    forms = set(alt.words())
     for modifier in (alt.modifier, alt.bare_modifier):
         if modifier:
             forms.add(modifier.strip().lower())
