@@ -353,7 +353,7 @@ def test_interactive_unknown_answer_asks_again(workdir: Path) -> None:
 # "klantbeeld" is a use; "producten" with no public-service word in reach is not reported.
 # The first run writes "beeld van de inwoner": were that the writer's word, it would make
 # the products a public service's, and a second run would rewrite them too.
-OWN_WORDS = "Het klantbeeld is compleet. Onze producten zijn gratis.\n"
+OWN_WORDS = "De klantgegevens staan in het dossier. Onze producten zijn gratis.\n"
 
 
 def test_a_second_fix_does_not_read_the_first_runs_words_as_the_writers(
@@ -362,7 +362,7 @@ def test_a_second_fix_does_not_read_the_first_runs_words_as_the_writers(
     doc = write(workdir / "brief.txt", OWN_WORDS)
     assert fix("brief.txt").exit_code == 0
     once = doc.read_text("utf-8")
-    assert once == "Het beeld van de inwoner is compleet. Onze producten zijn gratis.\n"
+    assert once == "De gegevens van inwoners staan in het dossier. Onze producten zijn gratis.\n"
     again = fix("brief.txt")
     assert again.exit_code == 0, again.output
     assert doc.read_text("utf-8") == once
@@ -387,10 +387,7 @@ def test_undo_after_two_runs_and_a_third_run(workdir: Path) -> None:
     assert doc.read_text("utf-8") == once
 
 
-DOUBTED = (
-    "Het klantbeeld is compleet. "
-    "Deze casus is afgesloten nadat het gezin een eigen woning had gevonden.\n"
-)
+DOUBTED = "Het klantbeeld van de gemeente is compleet. Deze casus is afgesloten.\n"
 
 
 def test_a_word_a_run_doubted_is_noted_where_it_stands_in_the_written_file(

@@ -11,6 +11,7 @@ from __future__ import annotations
 import dataclasses
 import re
 from collections.abc import Sequence
+from importlib.resources import files
 
 import pytest
 from hypothesis import given, settings
@@ -24,7 +25,7 @@ from taalwacht.model.edit import apply
 from taalwacht.model.finding import Choice, Decision, Finding
 from taalwacht.model.fix import Applicability, Fix, Left, Result
 from taalwacht.packs import load_bundled
-from taalwacht.rewrite.plan import PreferError, choice_source
+from taalwacht.rewrite.plan import FIX_SURE, PreferError, choice_source
 from taalwacht.service import parse
 
 
@@ -90,6 +91,38 @@ def test_a_word_the_engine_doubts_is_shown_not_rewritten() -> None:
         ("klantreis", said("fix.doubt"), "reis van de inwoner"),
         ("klantreis", said("fix.doubt"), "reis van de inwoner"),
     ]
+
+
+def test_a_use_nothing_says_whose_is_left_for_a_person() -> None:
+    # a firm has a KCM too: nothing in the sentence says this one is the municipality's,
+    # so check reports it and fix leaves it, with its suggestion; said of the municipality,
+    # it is rewritten
+    bare = "Het KCM is op werkdagen tot vijf uur bereikbaar."
+    (found,) = [f for f in check(bare) if f.reported]
+    assert found.confidence is not None and found.confidence < FIX_SURE
+    result = fix(bare)
+    assert result.text == bare
+    assert [(item.finding.text, item.reason) for item in result.left] == [
+        ("KCM", said("fix.doubt"))
+    ]
+    municipal = "Het KCM van de gemeente is op werkdagen tot vijf uur bereikbaar."
+    assert fix(municipal).text == (
+        "De medewerker publiekscontact van de gemeente is op werkdagen tot vijf uur bereikbaar."
+    )
+
+
+def test_a_word_is_as_sure_as_its_surest_use_in_the_text() -> None:
+    # the example letter: the "Klantnummer" under the municipality's heading is plainly the
+    # resident's; "Vermeld altijd uw klantnummer" in its closing lines has nothing of its
+    # own that says whose, and is the same number: fix rewrites both or neither
+    letter = (files("taalwacht") / "examples" / "brief-aan-inwoner.txt").read_text("utf-8")
+    numbers = [f for f in check(letter) if f.text.lower() == "klantnummer"]
+    assert [f.reported for f in numbers] == [True, True]
+    assert numbers[0].confidence == numbers[1].confidence
+    assert numbers[0].confidence is not None and numbers[0].confidence >= FIX_SURE
+    fixed = fix(letter)
+    assert "klantnummer" not in fixed.text.lower()
+    assert "Vermeld altijd uw dossiernummer." in fixed.text
 
 
 def test_fix_rewrites_only_what_check_reports() -> None:

@@ -188,9 +188,11 @@ class Engine:
         if self._topic is not None:
             paragraphs.business_paragraphs(index, occurrences, decided, self._read_topic)
         together.defined_terms(read, occurrences, decided)  # last: a defined term keeps one sense
+        sure = [_confidence(index, o, v) for o, v in zip(occurrences, decided, strict=True)]
+        sure = _as_sure_as_its_word(occurrences, decided, sure)
         findings = [
-            self._finding(text, read_lower, o, v, marked, _confidence(index, o, v))
-            for o, v in zip(occurrences, decided, strict=True)
+            self._finding(text, read_lower, o, v, marked, c)
+            for o, v, c in zip(occurrences, decided, sure, strict=True)
         ]
         return _one_replacement_per_word(text, occurrences, findings)
 
@@ -918,6 +920,26 @@ def _confidence(index: CueIndex, occ: Occurrence, decided: Verdict) -> float | N
     if decided.decision is Decision.USE and occ.analysis.watch.term.context in ASKED:
         said = paragraphs.evidence(index, occ.analysis, occ.start, occ.end)
     return calibration.shipped().of(decided.rule, said)
+
+
+def _as_sure_as_its_word(
+    occurrences: Sequence[Occurrence], decided: Sequence[Verdict], sure: list[float | None]
+) -> list[float | None]:
+    """Each use of a word as sure as the surest use of that word in the text: one sense per
+    text (``together.one_sense_per_word``) holds for how sure the sense is too. A letter
+    headed by the municipality whose "Klantnummer" is plainly the resident's is as sure of
+    "Vermeld altijd uw klantnummer" in its closing lines, where nothing says whose number it
+    is; `fix` treats the two alike. Only raises, and only uses of the word for the public
+    service: a sure commercial or other sense elsewhere changes nothing here."""
+    surest: dict[tuple[str, str], float] = {}
+    keys = [(o.analysis.watch.term.id, o.analysis.joined) for o in occurrences]
+    for key, found, c in zip(keys, decided, sure, strict=True):
+        if found.decision is Decision.USE and c is not None:
+            surest[key] = max(c, surest.get(key, c))
+    return [
+        surest[key] if found.decision is Decision.USE and c is not None else c
+        for key, found, c in zip(keys, decided, sure, strict=True)
+    ]
 
 
 def _unwritten(text: str, regions: Sequence[Region], occurrences: Sequence[Occurrence]) -> str:
