@@ -44,6 +44,7 @@ from taalwacht.engine.regions import RegionIndex
 from taalwacht.engine.suggest import (
     COLLIDING,
     CUE_WINDOW,
+    ELIDED_MEMBER,
     NOWHERE,
     OPENING_ACRONYM,
     PLURAL_SLOTS,
@@ -398,12 +399,6 @@ class Engine:
         both = _both_numbers(text, occ)
         word, end = text[occ.start : occ.end], occ.end + len(both)
         surface = text[occ.start : end]
-        if decided.decision is Decision.FIXED:
-            severity: Severity = "info"
-            message = messages.text("finding.fixed", text=surface)
-        else:
-            severity = self.severity.get(term.id, term.severity)
-            message = term.message.format(text=surface, lemma=term.lemma)
         setting: CueCounts = ()
         if decided.decision.reported and any(a.cues for a in term.alternatives):
             around = lower[max(0, occ.start - CUE_WINDOW) : occ.end + CUE_WINDOW]
@@ -429,6 +424,14 @@ class Engine:
             # the non-word "inwoner(en)"); one whose plural adds no ending to its singular
             # cannot be written so and is left out
             options = self._both_options(occ.analysis, word + both[1:-1], setting, place, options)
+        surface, options = _member_alone(surface, options)
+        end = occ.start + len(surface)
+        if decided.decision is Decision.FIXED:
+            severity: Severity = "info"
+            message = messages.text("finding.fixed", text=surface)
+        else:
+            severity = self.severity.get(term.id, term.severity)
+            message = term.message.format(text=surface, lemma=term.lemma)
         right = occ.analysis.right  # "klantenmet": a space left out, the word still governs
         governs = (not right or right in FUNCTION_WORDS) and occ.analysis.watch.kind != "linking"
         gender = term.gender if governs else None
@@ -654,6 +657,24 @@ class Engine:
         if decided.decision is Decision.USE:  # a name the organisation must rename itself
             return names.named(text, start, end, staff=term.context == "staff") or decided
         return decided
+
+
+def _member_alone(surface: str, options: tuple[Choice, ...]) -> tuple[str, tuple[Choice, ...]]:
+    """An elided member and its replacements without the words that complete it, where every
+    replacement keeps those words: "klant- en objectgegevens" is reported as "klant-" with
+    "inwoner-", the word the writer chose and the one to put in its place (labellers give
+    the member so: 41 of 42 such flags). Where a replacement rewrites the whole
+    ("product- en dienstencatalogus" -> "dienstencatalogus") the whole stays the finding."""
+    elision = ELIDED_MEMBER.match(surface)
+    if elision is None or not options:
+        return surface, options
+    cut = elision.end(1) + 1  # the member and its hyphen
+    kept = surface[cut:]
+    if not kept or not (kept[0].isspace() or kept[0] in "/,"):
+        return surface, options  # one word written with hyphens: klant-en-contactgegevens
+    if not all(len(c.text) > len(kept) and c.text.endswith(kept) for c in options):
+        return surface, options
+    return surface[:cut], tuple(replace(c, text=c.text[: -len(kept)]) for c in options)
 
 
 READER_NEAR = re.compile(r"\b(?:uw|je|jouw)\b[^.!?\n]{0,40}$", re.IGNORECASE)

@@ -67,9 +67,10 @@ class Finding:
     """One occurrence of a watched word.
 
     ``text`` is exactly ``checked_text[start:end]``: the whole word, or the whole compound
-    (``bijstandsklanten``), or an open or elided compound (``klant contact centrum``,
-    ``producten- en dienstencatalogus``). A separable verb is reported on the verb, with the
-    particle in ``related``.
+    (``bijstandsklanten``), or an open compound (``klant contact centrum``). An elided member
+    is reported alone (``klant-`` of ``klant- en objectgegevens``) unless a replacement
+    rewrites the whole (``producten- en dienstencatalogus``: ``dienstencatalogus``). A
+    separable verb is reported on the verb, with the particle in ``related``.
     """
 
     start: int
