@@ -665,8 +665,8 @@ def _member_alone(surface: str, options: tuple[Choice, ...]) -> tuple[str, tuple
     "inwoner-", the word the writer chose and the one to put in its place (labellers give
     the member so: 41 of 42 such flags). Where a replacement rewrites the whole
     ("product- en dienstencatalogus" -> "dienstencatalogus") the whole stays the finding."""
-    elision = ELIDED_MEMBER.match(surface)
-    if elision is None or not options:
+    elision = ELIDED_MEMBER.match(surface) if options else None
+    if elision is None:
         return surface, options
     cut = elision.end(1) + 1  # the member and its hyphen
     kept = surface[cut:]
