@@ -333,14 +333,14 @@ def test_fix_on_the_command_line_then_nothing_left(workdir: Path, rich: bytes) -
 
 
 def test_a_second_fix_of_a_word_document_changes_nothing(workdir: Path) -> None:
-    # the first run's "beeld van de inwoner" is no evidence for the products a second time
+    # the first run's "gegevens van inwoners" is no evidence for the products a second time
     path = write(
         workdir / "brief.docx",
-        simple_docx("Het klantbeeld is compleet.", "Onze producten zijn gratis."),
+        simple_docx("De klantgegevens staan in het dossier.", "Onze producten zijn gratis."),
     )
     assert run("fix", "brief.docx").exit_code == 0
     once = path.read_bytes()
-    assert read_bytes(once, "brief.docx").text.startswith("Het beeld van de inwoner")
+    assert read_bytes(once, "brief.docx").text.startswith("De gegevens van inwoners")
     again = run("fix", "brief.docx")
     assert again.exit_code == 0, again.output
     assert path.read_bytes() == once
@@ -427,16 +427,16 @@ def test_a_separable_verb_over_runs_and_a_tab_plain_and_tracked(service: Service
     import docx
 
     word = docx.Document()
-    p = word.add_paragraph("Wij kopen de producten ")
+    p = word.add_paragraph("Wij kopen de jeugdhulp ")
     p.add_run("in").bold = True
-    p.add_run(" bij de leverancier.\tDe gemeente gaat zorg inkopen.")
+    p.add_run(" bij de aanbieder.\tDe gemeente gaat zorg inkopen.")
     out = io.BytesIO()
     word.save(out)
     data = out.getvalue()
     document = read_bytes(data, "brief.docx")
     result = service.fix(document)
     expected = (
-        "Wij contracteren de producten bij de leverancier.\tDe gemeente gaat zorg contracteren."
+        "Wij contracteren de jeugdhulp bij de aanbieder.\tDe gemeente gaat zorg contracteren."
     )
     assert result.text == expected
     assert read_bytes(write_docx(data, "brief.docx", result.edits), "brief.docx").text == expected

@@ -17,7 +17,7 @@ from conftest import cli, write
 
 playwright_api = pytest.importorskip("playwright.sync_api")
 
-TEXT = "Beste klant,\n\nHet nieuwe product is klaar. Uw klantmanager belt u.\n"
+TEXT = "Beste klant,\n\nHet nieuwe product is klaar. Uw klantmanager bij de gemeente belt u.\n"
 PASSWORD = "een zin als wachtwoord"
 
 
@@ -63,7 +63,9 @@ def test_paste_choose_and_take_the_rewritten_text(page: Any, base: str) -> None:
     product.get_by_label("Niet veranderen").check()  # the writer keeps this one
     page.get_by_role("button", name="Herschrijven met mijn keuzes").click()
     result = page.get_by_label("De tekst om over te nemen").input_value()
-    assert result == "Beste inwoner,\n\nHet nieuwe product is klaar. Uw consulent belt u.\n"
+    assert result == (
+        "Beste inwoner,\n\nHet nieuwe product is klaar. Uw consulent bij de gemeente belt u.\n"
+    )
     copy = page.get_by_role("button", name="Tekst kopiëren")
     assert copy.is_visible()  # the one script on the site shows it
 
@@ -107,7 +109,7 @@ def test_the_whole_flow_with_the_keyboard_alone(page: Any, base: str) -> None:
     page.goto(base + "/")
     _tab_to(page, "Naar de inhoud")  # the first stop is the skip link
     _tab_to(page, "Uw tekst")
-    page.keyboard.type("Beste klant, uw klantmanager belt u.")
+    page.keyboard.type("Beste klant, uw klantmanager bij de gemeente belt u.")
     _tab_to(page, "Controleren")
     page.keyboard.press("Enter")
     page.wait_for_url("**/controleren")
@@ -115,7 +117,7 @@ def test_the_whole_flow_with_the_keyboard_alone(page: Any, base: str) -> None:
     page.keyboard.press("Enter")
     page.wait_for_url("**/herschrijven")
     result = page.get_by_label("De tekst om over te nemen").input_value()
-    assert result == "Beste inwoner, uw consulent belt u."
+    assert result == "Beste inwoner, uw consulent bij de gemeente belt u."
 
 
 def test_sign_in_and_out(page: Any, base: str) -> None:

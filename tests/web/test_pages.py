@@ -18,7 +18,9 @@ from taalwacht.service import Service
 from taalwacht.web.app import create_app
 from taalwacht.web.guard import CSRF_COOKIE
 
-TEXT = "Beste klant,\r\n\r\nHet nieuwe product is klaar. Uw klantmanager belt u.\r\n"
+TEXT = (
+    "Beste klant,\r\n\r\nHet nieuwe product is klaar. Uw klantmanager bij de gemeente belt u.\r\n"
+)
 
 
 @pytest.fixture
@@ -63,7 +65,8 @@ def test_the_choices_decide_the_rewrite(client: TestClient) -> None:
     assert done.status_code == 200
     rewritten = unescape(re.search(r"readonly>([^<]*)</textarea>", done.text).group(1))
     assert (
-        rewritten == "Beste inwoner,\r\n\r\nHet nieuwe product is klaar. Uw consulent belt u.\r\n"
+        rewritten == "Beste inwoner,\r\n\r\nHet nieuwe product is klaar. "
+        "Uw consulent bij de gemeente belt u.\r\n"
     )
     assert "2 woorden veranderd" in done.text
 
@@ -183,7 +186,7 @@ def test_voortgang_without_a_store_says_how_to_get_one(client: TestClient) -> No
 def test_a_text_with_very_many_findings_offers_one_choice_for_all(client: TestClient) -> None:
     from taalwacht.web.review import MAX_CHOICES
 
-    text = "Beste klant, uw klantmanager belt u.\n" * (MAX_CHOICES // 2 + 1)
+    text = "Beste klant, uw klantmanager bij de gemeente belt u.\n" * (MAX_CHOICES // 2 + 1)
     page = client.post("/controleren", data={"csrf": _token(client), "tekst": text})
     assert page.status_code == 200
     assert page.text.count("<mark") == 2 * (MAX_CHOICES // 2 + 1)  # every word is marked
