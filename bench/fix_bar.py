@@ -20,8 +20,13 @@ remembers its own errors and a false positive looks as sure as a flag. Uses only
 from __future__ import annotations
 
 import argparse
+import sys
 from collections import Counter
 from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tools"))
+
+from pool import label_at  # tools/pool.py: the label over a span, as the tools read it
 
 from accuracy import labels_by_doc, load_set  # bench/accuracy.py: one reader for every set
 from taalwacht import check
@@ -31,7 +36,7 @@ BARS = (0.5, 0.6, 0.65, 0.7, 0.75, 0.8, 0.9)
 
 
 def tally(folder: Path) -> Counter[tuple[str, float | None]]:
-    """(label, confidence) of every reported finding in the set, "none" where no labelled
+    """(label, confidence) of every reported finding in the set, "-" where no labelled
     span overlaps it."""
     counts: Counter[tuple[str, float | None]] = Counter()
     docs, labels = load_set(folder)
@@ -39,18 +44,9 @@ def tally(folder: Path) -> Counter[tuple[str, float | None]]:
     for doc in docs:
         spans = by_doc.get(doc["id"], [])
         for f in check(doc["text"]):
-            if not f.reported:
-                continue
-            label = next(
-                (str(lab["label"]) for lab in spans if _overlaps(lab, f.start, f.end)),
-                "none",
-            )
-            counts[(label, f.confidence)] += 1
+            if f.reported:
+                counts[(label_at(spans, f.start, f.end), f.confidence)] += 1
     return counts
-
-
-def _overlaps(label: dict[str, object], start: int, end: int) -> bool:
-    return int(str(label["start"])) < end and start < int(str(label["end"]))
 
 
 def kept(counts: Counter[tuple[str, float | None]], labels: tuple[str, ...], bar: float) -> int:
