@@ -368,7 +368,7 @@ class Service:
         text. The backups of one service (one run) go into one run folder, so ``undo`` can
         restore them together; temporary files a killed run left in the folder are removed
         first. ``WriteError`` (an ``InputError``) says why a file was left."""
-        self._clean(document.path)
+        self.tidy(document.path)
         if backup and self._backups is None:
             from taalwacht.formats.backup import BackupRun  # only a fix that writes needs it
 
@@ -403,7 +403,7 @@ class Service:
         data, placed = module.annotate(self._original(document), document.path, notes)
         stem, extension = os.path.splitext(document.path)
         target = f"{stem}.taalwacht{extension}"
-        self._clean(target)
+        self.tidy(target)
         write_new(target, data)
         return target, placed
 
@@ -421,7 +421,11 @@ class Service:
             raise WriteError(document.path, "changed", messages.text("write.changed"))
         return data
 
-    def _clean(self, path: str) -> None:
+    def tidy(self, path: str) -> None:
+        """Remove the temporary files a killed run left in the folder of ``path``, once
+        per folder in this run. A fix run tidies every folder it fixes in, not only those
+        it writes to: a run killed while writing leaves its half-written copy beside a file
+        that the next run may find nothing more to change in."""
         folder = os.path.dirname(os.path.realpath(path))
         if folder not in self._cleaned:
             clean_stale(folder)

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import codecs
 import os
+import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -106,6 +108,29 @@ def test_clean_file_is_not_rewritten(workdir: Path) -> None:
     assert result.exit_code == 0
     assert doc.stat().st_mtime_ns == stamp
     assert not (workdir / "mooi.txt.orig").exists()
+
+
+def test_a_killed_runs_leftover_goes_where_nothing_is_left_to_fix(workdir: Path) -> None:
+    """A run killed while it wrote ``brief.txt`` left a half-written copy beside it; the
+    file itself got written before the kill, so the next run has nothing to change there.
+    It still removes the leftover, and leaves the file and a live run's copy alone."""
+    doc = write(workdir / "map" / "brief.txt", FIXED)
+    stamp = doc.stat().st_mtime_ns
+    gone = subprocess.run(
+        [sys.executable, "-c", "import os; print(os.getpid())"],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    leftover = write(
+        workdir / "map" / f".brief.txt.taalwacht-{int(gone.stdout)}-0badf00d.tmp", FIXED[:20]
+    )
+    running = write(workdir / "map" / f".nota.txt.taalwacht-{os.getpid()}-89abcdef.tmp", "bezig")
+    result = fix("map")
+    assert result.exit_code == 0, result.output
+    assert not leftover.exists()
+    assert running.exists()  # a run still busy may be about to rename it
+    assert doc.read_text("utf-8") == FIXED and doc.stat().st_mtime_ns == stamp
 
 
 def test_folder_recursively_with_include(workdir: Path) -> None:

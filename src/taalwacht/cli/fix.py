@@ -222,6 +222,7 @@ def _fix_one(
         totals.words += len(result.done)
         totals.changed += changed
         return
+    service.tidy(document.path)
     if not changed:
         return
     service.write(document, result, backup=backup, track=track)
