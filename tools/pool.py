@@ -31,7 +31,7 @@ from collections import Counter
 from pathlib import Path
 from urllib.parse import parse_qs, unquote, urlsplit
 
-import ahocorasick
+from taalwacht.engine.matching import Matcher
 
 ROOT = Path(__file__).resolve().parent.parent
 POOL = ROOT / "devdata" / "pool"
@@ -183,14 +183,13 @@ def in_the_corpus(docs: list[dict[str, object]]) -> set[object]:
     pass over the corpus for all paragraphs at once."""
     if not CORPUS.is_dir() or not docs:
         return set()
-    automaton = ahocorasick.Automaton()
+    probes: dict[str, list[object]] = {}
     for d in docs:
-        probe = " ".join(str(d["text"]).split())[:PROBE]
-        automaton.add_word(probe, [*automaton.get(probe, []), d["id"]])
-    automaton.make_automaton()
+        probes.setdefault(" ".join(str(d["text"]).split())[:PROBE], []).append(d["id"])
+    matcher = Matcher(probes)
     found: set[object] = set()
     for path in CORPUS.rglob("*.txt"):
-        for _, ids in automaton.iter(" ".join(path.read_text("utf-8").split())):
+        for _, ids in matcher.hits(" ".join(path.read_text("utf-8").split())):
             found.update(ids)
     return found
 

@@ -4,14 +4,14 @@ test_suggest.py, the context modules' decisions in test_context.py."""
 
 from __future__ import annotations
 
-import ahocorasick
 import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 import taalwacht
 from taalwacht.api import default_service
-from taalwacht.engine.anchors import anchored, anchored_hits
+from taalwacht.dutch.tokens import lower_same_length, lower_utf8
+from taalwacht.engine.matching import Matcher
 from taalwacht.model.finding import Decision, Finding
 from taalwacht.service import parse
 
@@ -140,29 +140,54 @@ def test_check_reports_exactly_the_reported_occurrences(text: str) -> None:
     assert taalwacht.check(text) == [f for f in every if f.reported]
 
 
-@settings(max_examples=300, suppress_health_check=[HealthCheck.too_slow])
-@given(DUTCHISH)
-def test_anchored_pass_finds_what_the_automaton_finds(text: str) -> None:
-    """The first pass looks for the forms from their anchors (koop for inkoop): it must
-    give every hit of the automaton of whole forms, in the same order."""
-    engine = default_service().engine
-    lower = text.lower()
-    assert anchored_hits(engine._anchored, lower) == list(engine.automaton.iter(lower))
+def every_hit(strings: dict[str, int], text: str) -> list[tuple[int, int]]:
+    """What a matcher must give, found the slow way: every place each string ends, by that
+    place, the longer string first."""
+    found = [
+        (at + len(key) - 1, -len(key), value)
+        for key, value in strings.items()
+        if key
+        for at in range(len(text))
+        if text.startswith(key, at)
+    ]
+    return [(end, value) for end, _, value in sorted(found)]
 
 
 @settings(max_examples=300)
-@given(st.lists(st.text("ank-", min_size=1, max_size=9), min_size=1, max_size=5), st.text("ank- "))
-@example(["kaaa", "nkaaa", "n"], "")  # an anchor at the start, its form not
-def test_anchored_hits_for_any_forms(words: list[str], text: str) -> None:
-    """Forms that end in one another or share an anchor (after a frequent letter, a rare
-    one), with overlapping hits: each word and every ending of it is a form."""
-    forms = {word[i:] for word in words for i in range(len(word))}
-    automaton = ahocorasick.Automaton()
-    for form in sorted(forms):
-        automaton.add_word(form, (form, False))
-    automaton.make_automaton()
+@given(
+    st.lists(st.text("ankl-é😀", min_size=1, max_size=6), min_size=1, max_size=6),
+    st.text("ankl-é😀 \udc80", max_size=40),
+)
+@example(["kaaa", "nkaaa", "n"], "")
+@example(["klant", "lant"], "😀 klant é klant")  # a character of two UTF-16 units before
+def test_matcher_gives_every_hit_in_order(words: list[str], text: str) -> None:
+    """Strings that end in one another, overlapping hits, characters outside the BMP and a
+    lone surrogate (a file decoded with surrogateescape): the text itself and its UTF-8
+    bytes give the same hits, at character indices."""
+    strings = {word[i:]: n for n, word in enumerate(words) for i in range(len(word))}
     text = text + " ".join(words)
-    assert anchored_hits(anchored(automaton), text) == list(automaton.iter(text))
+    expected = every_hit(strings, text)
+    matcher = Matcher(strings)
+    assert matcher.hits(text) == expected
+    assert matcher.hits_in_utf8(text.encode("utf-8", "surrogatepass")) == expected
+
+
+@settings(max_examples=300, suppress_health_check=[HealthCheck.too_slow])
+@given(DUTCHISH)
+@example("İnkoop bij de KLANTEN, Ézé \udc80 klant")  # capitals that lower to two, a surrogate
+def test_the_first_pass_finds_every_watched_form(text: str) -> None:
+    """The engine's first pass reads the lower case's bytes: the same hits as the lower
+    case itself gives, each where its form stands."""
+    engine = default_service().engine
+    lower, raw = lower_utf8(text)
+    assert lower == lower_same_length(text) and raw == lower.encode("utf-8", "surrogatepass")
+    hits = engine.forms.hits_in_utf8(raw)
+    assert hits == engine.forms.hits(lower)
+    assert all(lower.endswith(surface, 0, end + 1) for end, (surface, _) in hits)
+
+
+def test_an_empty_matcher_finds_nothing() -> None:
+    assert Matcher({}).hits("klant") == [] and Matcher({"": 1}).hits_in_utf8(b"klant") == []
 
 
 # ------------------------------------------------------------- separable verbs

@@ -11,6 +11,7 @@ import pytest
 
 import taalwacht
 from conftest import ORGANISATION_PACK, REPO, run, write
+from taalwacht.dutch.tokens import lower_utf8
 from taalwacht.engine.context import calibration
 from taalwacht.engine.context.features import Features
 from taalwacht.engine.context.sense import CLASSES, shipped
@@ -198,7 +199,7 @@ def test_weighed_decisions_carry_their_models_confidence() -> None:
 def test_one_sense_per_word_follows_the_surest_decision() -> None:
     engine = Engine([load_bundled("markttaal")])
     text = "Vermeld uw klantnummer. Uw klantnummer staat op de brief van de gemeente."
-    occurrences = list(engine._occurrences(text, text.lower()))
+    occurrences = list(engine._occurrences(text, *lower_utf8(text)))
     sure = replace(verdict("use.person"), confidence=0.95)
     unsure = replace(verdict("commercial.market-passage"), confidence=0.6, weak=True)
     decided = [unsure, sure]

@@ -18,18 +18,23 @@ from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import Literal
 
-import ahocorasick
-
 from taalwacht import messages
 from taalwacht.dutch.agreement import DE, FINITE_VERBS, FUNCTION_WORDS, guess_gender, is_invariable
 from taalwacht.dutch.compounds import Member, coined_word, find_members
 from taalwacht.dutch.lexicon import is_word, lookup_for
 from taalwacht.dutch.phrases import COORDINATED_AFTER, COORDINATED_BEFORE, scan_left
-from taalwacht.dutch.tokens import HYPHEN, HYPHENS, Token, lower_same_length, next_word, word_at
+from taalwacht.dutch.tokens import (
+    HYPHEN,
+    HYPHENS,
+    Token,
+    lower_same_length,
+    lower_utf8,
+    next_word,
+    word_at,
+)
 from taalwacht.dutch.verbs import particle_of
 from taalwacht.engine import paragraphs, together
 from taalwacht.engine.analysis import Analysis, Occurrence, Watch
-from taalwacht.engine.anchors import anchored, anchored_hits
 from taalwacht.engine.context import calibration, frames, names, profiles, purchases
 from taalwacht.engine.context import surface as marks
 from taalwacht.engine.context.cues import CueIndex
@@ -40,6 +45,7 @@ from taalwacht.engine.context.topic import purchase as purchase_model
 from taalwacht.engine.context.topic import shipped as topic_model
 from taalwacht.engine.context.verdict import Verdict, verdict
 from taalwacht.engine.context.window import Window
+from taalwacht.engine.matching import Matcher
 from taalwacht.engine.regions import RegionIndex
 from taalwacht.engine.suggest import (
     COLLIDING,
@@ -113,15 +119,13 @@ class Engine:
                 self._add(surface.lower() + "s", Watch(term, "pl", "acronym"))
             for slot, surface in term.separated.items():
                 self._add(surface.lower(), Watch(term, slot, "separated"))
-        self.automaton = ahocorasick.Automaton()
-        for surface, watches in self.watches.items():
-            whole = all(w.kind in ("acronym", "separated") for w in watches)
-            self.automaton.add_word(surface, (surface, whole))
-        for surface in _split_variants(self.watches):
-            self.automaton.add_word(surface, (surface, False))
-        if self.watches:
-            self.automaton.make_automaton()
-        self._anchored = anchored(self.automaton)
+        # every surface form, with whether it counts only as a whole word (koopt, KCC)
+        forms = {
+            surface: (surface, all(w.kind in ("acronym", "separated") for w in watches))
+            for surface, watches in self.watches.items()
+        }
+        forms.update((surface, (surface, False)) for surface in _split_variants(self.watches))
+        self.forms = Matcher(forms)
         self._memo: dict[str, Analysis | None] = {}
         self._choices: dict[tuple[object, ...], tuple[Choice, ...]] = {}
         self._coined: dict[tuple[str, str, bool], str] = {}
@@ -157,11 +161,11 @@ class Engine:
         """
         if not self.watches or not text:
             return []
-        lower = lower_same_length(text)
+        lower, raw = lower_utf8(text)
         marked = RegionIndex(regions)
         occurrences: list[Occurrence] = []
         done_until = -1
-        for occ in self._occurrences(text, lower):
+        for occ in self._occurrences(text, lower, raw):
             if occ.start < done_until or marked.inside("skip", occ.start):
                 continue
             done_until = occ.end
@@ -197,19 +201,20 @@ class Engine:
         ]
         return _one_replacement_per_word(text, occurrences, findings)
 
-    def _occurrences(self, text: str, lower: str) -> Iterator[Occurrence]:
-        for token in self._candidates(text, lower):
+    def _occurrences(self, text: str, lower: str, raw: bytes) -> Iterator[Occurrence]:
+        for token in self._candidates(text, lower, raw):
             occ = self._occurrence(text, lower, token)
             if occ is not None:
                 yield occ
 
-    def _candidates(self, text: str, lower: str) -> list[Token]:
-        """Words that hold a watched form: one Aho-Corasick pass over the text, plus words
-        whose hyphen or line break splits a form (vraag-gericht, pro-\nducten)."""
+    def _candidates(self, text: str, lower: str, raw: bytes) -> list[Token]:
+        """Words that hold a watched form: one Aho-Corasick pass over the lower case's bytes
+        ``raw``, plus words whose hyphen or line break splits a form (vraag-gericht,
+        pro-\nducten)."""
         tokens: dict[int, Token] = {}
         last: tuple[int, int] = (-1, -1)
         n = len(lower)
-        for end_index, (surface, whole_word_only) in anchored_hits(self._anchored, lower):
+        for end_index, (surface, whole_word_only) in self.forms.hits_in_utf8(raw):
             start = end_index - len(surface) + 1
             if last[0] <= start < last[1]:
                 continue
@@ -275,7 +280,7 @@ class Engine:
             if watch is not None:
                 return Analysis(watch, word, Member(0, len(word), word, watch))
         hits = []
-        for end_index, (surface, _whole) in self.automaton.iter(word):
+        for end_index, (surface, _whole) in self.forms.hits(word):
             for watch in self.watches.get(surface, ()):
                 if watch.kind in ("acronym", "separated"):
                     continue

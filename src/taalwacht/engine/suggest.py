@@ -16,8 +16,6 @@ from dataclasses import replace
 from functools import cache
 from typing import NamedTuple
 
-import ahocorasick
-
 from taalwacht.dutch.agreement import (
     ADJECTIVE_ENDINGS,
     FUNCTION_WORDS,
@@ -29,6 +27,7 @@ from taalwacht.dutch.lexicon import is_word
 from taalwacht.dutch.tokens import HYPHEN, HYPHENS, is_word_char
 from taalwacht.dutch.wordlists import entries
 from taalwacht.engine.analysis import Analysis
+from taalwacht.engine.matching import Matcher
 from taalwacht.model.finding import Choice
 from taalwacht.packs.schema import Alternative, Term
 
@@ -438,7 +437,7 @@ def _any_word_cue(cues: tuple[tuple[str, ...], ...]) -> bool:
 def _cue_starts(cues: tuple[tuple[str, ...], ...], around: str) -> list[int]:
     """Where a cue's text starts a word in ``around``, in order."""
     starts = set()
-    for end, size in _cues_automaton(cues).iter(around):
+    for end, size in _cues_matcher(cues).hits(around):
         start = end - size + 1
         if start == 0 or not (around[start - 1].isalnum() or around[start - 1] == "_"):
             starts.add(start)
@@ -446,15 +445,9 @@ def _cue_starts(cues: tuple[tuple[str, ...], ...], around: str) -> list[int]:
 
 
 @cache
-def _cues_automaton(cues: tuple[tuple[str, ...], ...]) -> ahocorasick.Automaton:
+def _cues_matcher(cues: tuple[tuple[str, ...], ...]) -> Matcher[int]:
     """The cues' texts (without "*"), each with its length: where a cue may start."""
-    automaton = ahocorasick.Automaton()
-    for alt in cues:
-        for cue in alt:
-            key = cue.rstrip("*")
-            automaton.add_word(key, len(key))
-    automaton.make_automaton()
-    return automaton
+    return Matcher({cue.rstrip("*"): len(cue.rstrip("*")) for alt in cues for cue in alt})
 
 
 @cache

@@ -8,10 +8,9 @@ from collections.abc import Sequence
 from functools import cache, cached_property, lru_cache
 from operator import itemgetter
 
-import ahocorasick
-
 from taalwacht.dutch.tokens import HYPHENS
 from taalwacht.dutch.wordlists import entries
+from taalwacht.engine.matching import Matcher
 from taalwacht.model.finding import Decision
 
 CUE_LISTS = ("commerce", "public", "care", "goods", "other_sense", "food")
@@ -64,7 +63,7 @@ class CueList:
         """The first entry of the list that the word holds as a member: each entry found
         inside the word (one pass of ``members``) is tested, the earliest in the list wins."""
         best = len(self.entries)
-        for end, found in self.members.iter(word):
+        for end, found in self.members.hits(word):
             for index, text, whole_left, whole_right in found:
                 if index < best and (
                     word == text
@@ -76,18 +75,13 @@ class CueList:
         return self.entries[best][0] if best < len(self.entries) else ""
 
     @cached_property
-    def members(self) -> ahocorasick.Automaton:
+    def members(self) -> Matcher[list[tuple[int, str, bool, bool]]]:
         """The list's one-word entries, each with its place in the list."""
-        automaton = ahocorasick.Automaton()
         by_text: dict[str, list[tuple[int, str, bool, bool]]] = {}
         for index, (text, whole_left, whole_right) in enumerate(self.entries):
             if " " not in text:
                 by_text.setdefault(text, []).append((index, text, whole_left, whole_right))
-        for text, found in by_text.items():
-            automaton.add_word(text, found)
-        if by_text:
-            automaton.make_automaton()
-        return automaton
+        return Matcher(by_text)
 
 
 @lru_cache(maxsize=65_536)  # bounded: a long-running server meets endless words
@@ -95,10 +89,15 @@ def _cue_in_word(name: str, word: str) -> str:
     return cues(name)._in_word(word)
 
 
+# what a cue's hit carries: the cue, its length, whether it must start and end a word,
+# whether a capital there can make it a name, and the lists it stands in with how whole
+Cue = tuple[str, int, bool, bool, bool, tuple[tuple[str, bool, bool], ...]]
+
+
 @cache
-def _cue_automaton() -> ahocorasick.Automaton:
-    """One Aho-Corasick automaton over every cue of every list: cues are found in one pass."""
-    automaton = ahocorasick.Automaton()
+def _cue_matcher() -> Matcher[Cue]:
+    """Every cue of every list in one matcher: cues are found in one pass."""
+    keys: dict[str, Cue] = {}
     entries: dict[str, list[tuple[str, bool, bool]]] = {}
     for name in CUE_LISTS:
         for text, whole_left, whole_right in cues(name).entries:
@@ -112,9 +111,8 @@ def _cue_automaton() -> ahocorasick.Automaton:
         names_here = any(n == "commerce" and key not in cues(n).names for n, _, _ in value)
         found = (key, len(key), need_left, need_right, names_here, tuple(value))
         for hyphen in HYPHENS if "-" in key else "-":  # re-integratie, re‑integratie (PDF)
-            automaton.add_word(key.replace("-", hyphen), found)
-    automaton.make_automaton()
-    return automaton
+            keys[key.replace("-", hyphen)] = found
+    return Matcher(keys)
 
 
 TITLES = ("mevrouw", "meneer", "heer", "mw", "mw.", "dhr", "dhr.", "familie", "fam.", "mr.", "dr.")
@@ -201,14 +199,14 @@ class CueIndex:
             self.read_from, self.read_to = first, last
 
     def _scan_block(self, b: int) -> dict[str, list[tuple[int, str]]]:
-        """One pass of the cue automaton over block ``b``: hits per list."""
+        """One pass of the cue matcher over block ``b``: hits per list."""
         lower = self.lower
         lo, hi = b * BLOCK, min(len(lower), (b + 1) * BLOCK)
         hits: dict[str, list[tuple[int, str]]] = {}
         cancelled: list[tuple[str, int, int]] = []
-        # a slice, not iter(lower, lo, hi): pyahocorasick copies the whole string per call;
-        # it starts before the block, so that an exception begun in the block before
-        # ("burgerlijk | wetboek") still cancels the cues it holds here
+        # a slice, not the whole text: the matcher reads all it is given; it starts before
+        # the block, so that an exception begun in the block before ("burgerlijk |
+        # wetboek") still cancels the cues it holds here
         n = len(lower)
         begin = max(0, lo - OVERLAP)
         for end_in_slice, (
@@ -218,7 +216,7 @@ class CueIndex:
             need_right,
             names_here,
             lists,
-        ) in _cue_automaton().iter(lower[begin : hi + OVERLAP]):
+        ) in _cue_matcher().hits(lower[begin : hi + OVERLAP]):
             start = begin + end_in_slice - size + 1
             if start >= hi:
                 continue
