@@ -280,7 +280,8 @@ class Engine:
             if watch is not None:
                 return Analysis(watch, word, Member(0, len(word), word, watch))
         hits = []
-        for end_index, (surface, _whole) in self.forms.hits(word):
+        raw = word.encode("utf-8", "surrogatepass")  # the forms are read as bytes only
+        for end_index, (surface, _whole) in self.forms.hits_in_utf8(raw):
             for watch in self.watches.get(surface, ()):
                 if watch.kind in ("acronym", "separated"):
                     continue
