@@ -186,7 +186,7 @@ def in_the_corpus(docs: list[dict[str, object]]) -> set[object]:
     probes: dict[str, list[object]] = {}
     for d in docs:
         probes.setdefault(" ".join(str(d["text"]).split())[:PROBE], []).append(d["id"])
-    matcher = Matcher(probes)
+    matcher = Matcher(probes, dfa=False)  # 30,000 probes of 120 characters
     found: set[object] = set()
     for path in CORPUS.rglob("*.txt"):
         for _, ids in matcher.hits(" ".join(path.read_text("utf-8").split())):

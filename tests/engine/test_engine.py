@@ -167,7 +167,7 @@ def test_matcher_gives_every_hit_in_order(words: list[str], text: str) -> None:
     strings = {word[i:]: n for n, word in enumerate(words) for i in range(len(word))}
     text = text + " ".join(words)
     expected = every_hit(strings, text)
-    for matcher in (Matcher(strings), Matcher(strings, words=True)):
+    for matcher in (Matcher(strings), Matcher(strings, dfa=False)):
         assert matcher.hits(text) == expected
         assert matcher.hits_in_utf8(text.encode("utf-8", "surrogatepass")) == expected
 

@@ -31,15 +31,16 @@ SURROGATE = re.compile("[\ud800-\udfff]")
 class Matcher(Generic[V]):
     """Strings to look for, each with a value that a hit carries.
 
-    ``words``: the texts read are single words (a compound's members among a cue list's
-    entries). The matcher is then an NFA, built in a fifth of a DFA's time: a check of one
-    letter builds a dozen matchers, and on a word the two read alike. Each automaton, of
-    the strings or of their UTF-8 bytes, is built when first used."""
+    ``dfa``: a DFA reads long texts fastest, but costs more to build. A matcher that reads
+    single words (a compound's members among a cue list's entries; a check of one letter
+    builds a dozen) is an NFA, built in a fifth of the time, and so is one of many long
+    strings, whose DFA would take gigabytes. Each automaton, of the strings or of their
+    UTF-8 bytes, is built when first used."""
 
-    def __init__(self, strings: Mapping[str, V], *, words: bool = False) -> None:
+    def __init__(self, strings: Mapping[str, V], *, dfa: bool = True) -> None:
         self._keys = [key for key in strings if key]
         self._values = [strings[key] for key in self._keys]
-        self._kind = Implementation.NoncontiguousNFA if words else Implementation.DFA
+        self._kind = Implementation.DFA if dfa else Implementation.NoncontiguousNFA
 
     @cached_property
     def _text(self) -> AhoCorasick | None:

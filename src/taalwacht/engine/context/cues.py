@@ -81,7 +81,7 @@ class CueList:
         for index, (text, whole_left, whole_right) in enumerate(self.entries):
             if " " not in text:
                 by_text.setdefault(text, []).append((index, text, whole_left, whole_right))
-        return Matcher(by_text, words=True)
+        return Matcher(by_text, dfa=False)
 
 
 @lru_cache(maxsize=65_536)  # bounded: a long-running server meets endless words
