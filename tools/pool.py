@@ -76,7 +76,7 @@ def spellings(source: str) -> set[str]:
     return {source_key(source), document_key(source)}
 
 
-ROUND = 129
+ROUND = 130
 FROZEN = ROOT / "devdata" / f"frozen{ROUND}"
 SCORED = [ROOT / "devdata" / f"frozen{n}" for n in range(2, ROUND)]  # now training data
 
