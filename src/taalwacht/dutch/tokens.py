@@ -192,6 +192,8 @@ def lower_utf8(text: str) -> tuple[str, bytes]:
 
 
 def _lower_each(text: str) -> str:
+    """``text.lower()`` for a text with a capital outside ASCII; where that changes the
+    length, each character lowered alone and one that would become two kept as it is."""
     low = text.lower()
     if len(low) == len(text):
         return low
