@@ -171,10 +171,7 @@ def lower_same_length(text: str) -> str:
     A few characters lower-case to two (İ becomes i + combining dot); those keep their
     original form, so index ``i`` of the result always corresponds to index ``i`` of text.
     """
-    if text.isascii():
-        return text.lower()  # CPython's own fast path
-    lowered = _lowered_utf8(text)
-    return lowered.decode() if lowered is not None else _lower_each(text)
+    return lower_utf8(text)[0]
 
 
 def lower_utf8(text: str) -> tuple[str, bytes]:
@@ -182,7 +179,7 @@ def lower_utf8(text: str) -> tuple[str, bytes]:
     The engine's first pass reads the bytes (``Matcher.hits_in_utf8``); where the lower
     case is made from the text's bytes, as for most Dutch text, they come with it."""
     if text.isascii():
-        low = text.lower()
+        low = text.lower()  # CPython's own fast path
         return low, low.encode("ascii")
     lowered = _lowered_utf8(text)
     if lowered is not None:
